@@ -1,0 +1,1 @@
+"""Pure rules and models: nothing here imports Textual or touches the disk."""

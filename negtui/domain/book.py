@@ -1,0 +1,57 @@
+"""Everything recorded about one deal, held together: what one deal file contains."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from negtui.domain.models import (
+    AgendaItem,
+    Call,
+    Checklist,
+    Concession,
+    Deal,
+    Lesson,
+    Milestone,
+    Record,
+    Risk,
+    Scenario,
+    Stakeholder,
+    Term,
+    ValueItem,
+)
+
+# Name of each list in a deal file, and the model of its records.
+RECORD_TABLES: dict[str, type[Record]] = {
+    "terms": Term,
+    "concessions": Concession,
+    "calls": Call,
+    "milestones": Milestone,
+    "stakeholders": Stakeholder,
+    "scenarios": Scenario,
+    "risks": Risk,
+    "value_map": ValueItem,
+    "agenda": AgendaItem,
+    "lessons": Lesson,
+}
+
+
+class DealBook(BaseModel):
+    deal: Deal
+    terms: list[Term] = Field(default_factory=list)
+    concessions: list[Concession] = Field(default_factory=list)
+    calls: list[Call] = Field(default_factory=list)
+    milestones: list[Milestone] = Field(default_factory=list)
+    stakeholders: list[Stakeholder] = Field(default_factory=list)
+    scenarios: list[Scenario] = Field(default_factory=list)
+    risks: list[Risk] = Field(default_factory=list)
+    value_map: list[ValueItem] = Field(default_factory=list)
+    agenda: list[AgendaItem] = Field(default_factory=list)
+    lessons: list[Lesson] = Field(default_factory=list)
+    checklist: Checklist = Field(default_factory=Checklist)
+
+    @property
+    def id(self) -> str:
+        return self.deal.id
+
+    def live_concessions(self) -> list[Concession]:
+        return [c for c in self.concessions if not c.deleted]

@@ -1,0 +1,129 @@
+"""Field types shared by the models, with messages a person understands."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any
+
+import arrow
+from pydantic import BeforeValidator, ValidationError
+
+
+def _rating(value: Any) -> int:
+    if isinstance(value, bool):
+        raise ValueError("must be a whole number from 1 to 10")
+    try:
+        number = int(str(value).strip()) if not isinstance(value, int) else value
+    except ValueError:
+        raise ValueError(f"must be a whole number from 1 to 10, not {value!r}") from None
+    if not 1 <= number <= 10:
+        raise ValueError(f"must be from 1 to 10, not {number}")
+    return number
+
+
+def _small_rating(value: Any) -> int:
+    number = _rating(value)
+    if number > 5:
+        raise ValueError(f"must be from 1 to 5, not {number}")
+    return number
+
+
+def _moment(value: Any) -> datetime:
+    """Accept an aware datetime, an Arrow or ISO text that carries its offset."""
+    if isinstance(value, arrow.Arrow):
+        return value.datetime
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            raise ValueError("needs a time zone")
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            parsed = datetime.fromisoformat(text)
+        except ValueError:
+            raise ValueError(f"is not a date and time: {value!r}") from None
+        if parsed.tzinfo is None:
+            raise ValueError(f"needs a time zone offset, e.g. {text}+00:00")
+        return parsed
+    raise ValueError(f"is not a date and time: {value!r}")
+
+
+def _day(value: Any) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"is not a date (YYYY-MM-DD): {value!r}") from None
+    raise ValueError(f"is not a date: {value!r}")
+
+
+def _identifier(value: Any) -> str:
+    text = _required_text(value)
+    if len(text) > 64 or not all(ch.isascii() and (ch.isalnum() or ch in "-_") for ch in text):
+        raise ValueError("may hold only letters, digits, '-' and '_' (at most 64)")
+    return text
+
+
+def is_identifier(text: str) -> bool:
+    try:
+        _identifier(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValueError("must be text")
+    return value.strip()
+
+
+def _required_text(value: Any) -> str:
+    text = _text(value)
+    if not text:
+        raise ValueError("cannot be empty")
+    return text
+
+
+Rating = Annotated[int, BeforeValidator(_rating)]
+"""1 (barely matters) to 10 (decisive)."""
+SmallRating = Annotated[int, BeforeValidator(_small_rating)]
+"""1 to 5, for likelihood and impact in the risk register."""
+Moment = Annotated[datetime, BeforeValidator(_moment)]
+"""A point in time that always knows its time zone."""
+Day = Annotated[date, BeforeValidator(_day)]
+Text = Annotated[str, BeforeValidator(_text)]
+RequiredText = Annotated[str, BeforeValidator(_required_text)]
+Identifier = Annotated[str, BeforeValidator(_identifier)]
+"""A stable id; safe to use in a file name."""
+
+
+def explain(error: ValidationError, where: str = "") -> list[str]:
+    """One readable line per problem: ``where: field.path: message``."""
+    lines = []
+    for item in error.errors():
+        path = ".".join(str(part) for part in item["loc"])
+        message = str(item["msg"]).removeprefix("Value error, ")
+        if item["type"] == "missing":
+            message = "is required"
+        prefix = f"{where}: " if where else ""
+        lines.append(f"{prefix}{path}: {message}" if path else f"{prefix}{message}")
+    return lines
+
+
+def field_messages(error: ValidationError) -> dict[str, str]:
+    """The first message for each top-level field, for showing next to form inputs."""
+    messages: dict[str, str] = {}
+    for item in error.errors():
+        field = str(item["loc"][0]) if item["loc"] else ""
+        message = str(item["msg"]).removeprefix("Value error, ")
+        if item["type"] == "missing":
+            message = "is required"
+        messages.setdefault(field, message)
+    return messages

@@ -1,0 +1,241 @@
+"""What the user records: the portfolio settings, deals and everything logged against them.
+
+Every stored model keeps keys it does not know (``extra="allow"``), so an older negtui
+never deletes what a newer one wrote.
+"""
+
+from __future__ import annotations
+
+from typing import Self
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from negtui.domain.fields import (
+    Day,
+    Identifier,
+    Moment,
+    Rating,
+    RequiredText,
+    SmallRating,
+    Text,
+)
+from negtui.domain.vocab import (
+    ConcessionApproach,
+    ContractType,
+    DealStatus,
+    Direction,
+    Influence,
+    MilestoneKind,
+    Relationship,
+    ScenarioKind,
+    Strategy,
+    TermCategory,
+    TermStatus,
+)
+
+
+class Stored(BaseModel):
+    """Base of everything written to disk."""
+
+    model_config = ConfigDict(extra="allow", validate_assignment=True)
+
+
+class Record(Stored):
+    """A stored item with a stable id of its own."""
+
+    id: Identifier
+
+
+class Settings(Stored):
+    capacity_hours: float = Field(default=40.0, ge=0, le=168)
+    high_threshold: Rating = 7
+    default_currency: str = "EUR"
+    timezone: str = "UTC"
+    unreciprocated_limit: int = Field(default=2, ge=1, le=20)
+    crunch_limit: int = Field(default=3, ge=1, le=50)
+    status_probability: dict[DealStatus, float] = Field(
+        default_factory=lambda: {
+            DealStatus.PROSPECT: 0.1,
+            DealStatus.PREPARING: 0.25,
+            DealStatus.NEGOTIATING: 0.5,
+            DealStatus.AGREED: 0.9,
+            DealStatus.ACTIVE: 1.0,
+            DealStatus.CLOSED: 1.0,
+            DealStatus.WALKED_AWAY: 0.0,
+        }
+    )
+
+    @field_validator("default_currency")
+    @classmethod
+    def _currency(cls, value: str) -> str:
+        code = value.strip().upper()
+        if len(code) != 3 or not code.isalpha():
+            raise ValueError("must be a three-letter currency code such as EUR or USD")
+        return code
+
+
+class Research(Stored):
+    """Notes on the six dimensions worth researching before a negotiation."""
+
+    contract_terms: Text = ""
+    market: Text = ""
+    culture: Text = ""
+    decision_maker: Text = ""
+    industry_trends: Text = ""
+    personal_fit: Text = ""
+
+
+class Deal(Record):
+    name: RequiredText
+    counterparty: Text = ""
+    status: DealStatus = DealStatus.PROSPECT
+    contract_type: ContractType = ContractType.FIXED_PRICE
+    relationship: Relationship = Relationship.FIRST_TIME
+    value: float | None = Field(default=None, ge=0)
+    currency: str = "EUR"
+    hours_per_week: float = Field(default=0.0, ge=0, le=168)
+    start: Day | None = None
+    end: Day | None = None
+    objective: Text = ""
+    success_measures: list[str] = Field(default_factory=list)
+    strategy: Strategy = Strategy.VALUE_FIRST
+    concession_approach: ConcessionApproach = ConcessionApproach.PACKAGE
+    batna: Text = ""
+    walk_away: Text = ""
+    research: Research = Field(default_factory=Research)
+    markets: list[str] = Field(default_factory=list)
+    invoicing_cycle: Text = ""
+    reporting_format: Text = ""
+    archived: bool = False
+    notes: Text = ""
+
+    @field_validator("currency")
+    @classmethod
+    def _currency(cls, value: str) -> str:
+        code = value.strip().upper()
+        if len(code) != 3 or not code.isalpha():
+            raise ValueError("must be a three-letter currency code such as EUR or USD")
+        return code
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Self:
+        if self.start and self.end and self.end < self.start:
+            raise ValueError("the end date comes before the start date")
+        return self
+
+
+class Fallback(Stored):
+    """An alternative position, and the date by which to decide on it."""
+
+    position: Text = ""
+    decide_by: Moment | None = None
+
+
+class Term(Record):
+    name: RequiredText
+    category: TermCategory = TermCategory.OTHER
+    impact_deal: Rating = 5
+    impact_portfolio: Rating = 5
+    must_have: bool = False
+    rationale: Text = ""
+    consequence: Text = ""
+    ideal: Text = ""
+    acceptable: Text = ""
+    walk_away: Text = ""
+    on_table: Text = ""
+    unit: Text = ""
+    more_is_better: bool = True
+    fallback: Fallback = Field(default_factory=Fallback)
+    indicator: Text = ""
+    status: TermStatus = TermStatus.OPEN
+    weight: float = Field(default=1.0, ge=0, le=100)
+
+
+class Concession(Record):
+    direction: Direction
+    what: RequiredText
+    term_id: str | None = None
+    value_us: Rating | None = None
+    value_them: Rating | None = None
+    at: Moment
+    call_id: str | None = None
+    linked_deal_id: str | None = None
+    note: Text = ""
+    deleted: bool = False
+
+
+class Call(Record):
+    started: Moment
+    ended: Moment | None = None
+    attendees: list[str] = Field(default_factory=list)
+    notes: Text = ""
+    summary: Text = ""
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> Self:
+        if self.ended is not None and self.ended < self.started:
+            raise ValueError("the call ends before it starts")
+        return self
+
+
+class Milestone(Record):
+    kind: MilestoneKind
+    title: Text = ""
+    due: Moment
+    duration_minutes: int | None = Field(default=None, ge=0, le=60 * 24 * 31)
+    reminder_minutes: int | None = Field(default=None, ge=0, le=60 * 24 * 90)
+    done: bool = False
+    note: Text = ""
+
+
+class Stakeholder(Record):
+    name: RequiredText
+    organisation: Text = ""
+    role: Text = ""
+    influence: Influence = Influence.INFLUENCES
+    style: Text = ""
+    history: Text = ""
+
+
+class Scenario(Record):
+    kind: ScenarioKind
+    outcome: Text = ""
+    actions: Text = ""
+    approvals: Text = ""
+    communication: Text = ""
+
+
+class Risk(Record):
+    risk: RequiredText
+    likelihood: SmallRating = 3
+    impact: SmallRating = 3
+    bearer: Text = ""
+    mitigation: Text = ""
+
+
+class ValueItem(Record):
+    benefit_us: Text = ""
+    benefit_them: Text = ""
+    obligation: Text = ""
+
+
+class AgendaItem(Record):
+    topic: RequiredText
+    minutes: int = Field(default=10, ge=0, le=600)
+    framing: Text = ""
+    alternative: Text = ""
+    outcome: Text = ""
+
+
+class Lesson(Record):
+    worked: Text = ""
+    did_not: Text = ""
+    why: Text = ""
+    deal_id: str | None = None
+    at: Moment | None = None
+
+
+class Checklist(Stored):
+    """Which checklist items the user ticked by hand, by item key."""
+
+    ticked: list[str] = Field(default_factory=list)

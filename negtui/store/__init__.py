@@ -1,0 +1,6 @@
+"""Durable TinyDB files: one per deal plus one for the portfolio."""
+
+from negtui.store.errors import FileProblem, StoreError
+from negtui.store.repository import Portfolio, Store
+
+__all__ = ["FileProblem", "Portfolio", "Store", "StoreError"]

@@ -1,0 +1,282 @@
+"""The portfolio folder: one TinyDB file per deal plus ``portfolio.json``.
+
+Every change is a transaction: take the file's lock, re-read the file, check it, apply the
+change in memory, write it back atomically, release the lock. Two app windows and the CLI
+can therefore work on the same folder without losing an update.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import filelock
+from tinydb import Query, TinyDB
+from tinydb.middlewares import CachingMiddleware
+
+from negtui.domain.book import RECORD_TABLES, DealBook
+from negtui.domain.clock import Clock, system_clock
+from negtui.domain.models import Checklist, Deal, Lesson, Record, Settings
+from negtui.store.durable import remove_stale_temps
+from negtui.store.errors import FileProblem, NotFound, StoreError
+from negtui.store.layout import (
+    CHECKLIST_TABLE,
+    DEAL_TABLE,
+    LESSONS_TABLE,
+    SETTINGS_TABLE,
+    book_from_raw,
+    read_raw,
+    settings_from_raw,
+)
+from negtui.store.migrations import META_TABLE, Raw, meta_doc, migrate
+from negtui.store.storage import DurableStorage
+
+PORTFOLIO_FILE = "portfolio.json"
+DEALS_DIR = "deals"
+TRASH_DIR = ".trash"
+
+Signature = tuple[int, int, int]
+
+
+@dataclass
+class Portfolio:
+    """What the folder held when it was read: the valid deals and every problem found."""
+
+    settings: Settings = field(default_factory=Settings)
+    lessons: list[Lesson] = field(default_factory=list)
+    books: dict[str, DealBook] = field(default_factory=dict)
+    problems: list[FileProblem] = field(default_factory=list)
+
+    def deals(self) -> list[Deal]:
+        return [book.deal for book in self.books.values()]
+
+
+def _signature(path: Path) -> Signature | None:
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    return (info.st_ino, info.st_mtime_ns, info.st_size)
+
+
+def _replace(db: TinyDB, table_name: str, documents: list[dict[str, Any]]) -> None:
+    table = db.table(table_name)
+    table.truncate()
+    if documents:
+        table.insert_multiple(documents)
+
+
+class Store:
+    def __init__(self, root: Path | str, clock: Clock = system_clock, lock_timeout: float = 10.0):
+        self.root = Path(root).expanduser().resolve()
+        self.deals_dir = self.root / DEALS_DIR
+        self.portfolio_path = self.root / PORTFOLIO_FILE
+        self.clock = clock
+        self.lock_timeout = lock_timeout
+        # Files this process has fully validated, by signature: unchanged bytes need no
+        # second check, which keeps a write cheap however large the deal grows.
+        self._checked: dict[Path, Signature] = {}
+
+    def open(self) -> Store:
+        """Create the folder if needed and clear temp files left by a crashed writer."""
+        try:
+            self.deals_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(
+                FileProblem(self.root, f"cannot be used as a data folder: {error.strerror}")
+            ) from None
+        remove_stale_temps(self.root)
+        remove_stale_temps(self.deals_dir)
+        return self
+
+    def deal_path(self, deal_id: str) -> Path:
+        return self.deals_dir / f"{deal_id}.json"
+
+    def deal_files(self) -> list[Path]:
+        if not self.deals_dir.is_dir():
+            return []
+        return sorted(self.deals_dir.glob("*.json"))
+
+    # Reading
+
+    def _check_deal(self, raw: Raw, path: Path) -> None:
+        signature = _signature(path)
+        if signature is not None and self._checked.get(path) == signature:
+            return
+        book_from_raw(raw, path)
+        if signature is not None:
+            self._checked[path] = signature
+
+    def _check_portfolio(self, raw: Raw, path: Path) -> None:
+        settings_from_raw(raw, path)
+
+    def read_raw_checked(self, path: Path, kind: str) -> Raw | None:
+        raw = read_raw(path)
+        if raw is None:
+            return None
+        raw, _ = migrate(raw, kind, path)
+        return raw
+
+    def read_book(self, deal_id: str) -> DealBook:
+        path = self.deal_path(deal_id)
+        raw = self.read_raw_checked(path, "deal")
+        if raw is None:
+            raise NotFound(FileProblem(path, "does not exist"))
+        book = book_from_raw(raw, path)
+        return book
+
+    def read_settings(self) -> tuple[Settings, list[Lesson]]:
+        raw = self.read_raw_checked(self.portfolio_path, "portfolio")
+        return settings_from_raw(raw, self.portfolio_path)
+
+    def load(self) -> Portfolio:
+        """Everything readable; a broken file is listed in ``problems`` and left alone."""
+        portfolio = Portfolio()
+        try:
+            portfolio.settings, portfolio.lessons = self.read_settings()
+        except StoreError as error:
+            portfolio.problems.extend(error.problems)
+        for path in self.deal_files():
+            try:
+                book = self.read_book(path.stem)
+            except StoreError as error:
+                portfolio.problems.extend(error.problems)
+                continue
+            if book.deal.id != path.stem:
+                portfolio.problems.append(
+                    FileProblem(path, f"holds deal id {book.deal.id!r}, expected {path.stem!r}",
+                                "deal.id")
+                )
+                continue
+            portfolio.books[book.id] = book
+        return portfolio
+
+    def check(self) -> list[FileProblem]:
+        """Every problem in every file of the folder."""
+        return self.load().problems
+
+    def signature(self) -> dict[Path, Signature | None]:
+        """A cheap fingerprint of the folder, to notice changes by another process."""
+        paths = [self.portfolio_path, *self.deal_files()]
+        return {path: _signature(path) for path in paths}
+
+    # Writing
+
+    @contextmanager
+    def _transaction(self, path: Path, kind: str, *, create: bool = False) -> Iterator[TinyDB]:
+        check: Callable[[Raw, Path], None] = (
+            self._check_deal if kind == "deal" else self._check_portfolio
+        )
+        lock = filelock.FileLock(f"{path}.lock", timeout=self.lock_timeout)
+        try:
+            lock.acquire()
+        except filelock.Timeout:
+            raise StoreError(
+                FileProblem(path, "is locked by another negtui that does not let go; try again")
+            ) from None
+        except OSError as error:
+            raise StoreError(
+                FileProblem(path, f"cannot be locked for writing: {error.strerror}")
+            ) from None
+        try:
+            exists = path.exists()
+            if exists and create:
+                raise StoreError(FileProblem(path, "already exists"))
+            if not exists and not create and kind == "deal":
+                raise NotFound(FileProblem(path, "does not exist"))
+            cache = CachingMiddleware(DurableStorage)  # type: ignore[arg-type]
+            db = TinyDB(str(path), storage=cache, root=self.root, kind=kind, validate=check)
+            if not db.table(META_TABLE).all():
+                db.table(META_TABLE).insert(meta_doc(kind))
+            yield db
+            # Only a change that ran to its end is written, in one atomic replace.
+            cache.flush()
+            if kind == "deal":
+                signature = _signature(path)
+                if signature is not None:
+                    self._checked[path] = signature
+        finally:
+            lock.release()
+
+    def save_settings(self, settings: Settings) -> None:
+        with self._transaction(self.portfolio_path, "portfolio", create=False) as db:
+            _replace(db, SETTINGS_TABLE, [settings.model_dump(mode="json")])
+
+    def put_lesson(self, lesson: Lesson) -> None:
+        with self._transaction(self.portfolio_path, "portfolio") as db:
+            db.table(LESSONS_TABLE).upsert(lesson.model_dump(mode="json"), Query().id == lesson.id)
+
+    def create_deal(self, deal: Deal) -> None:
+        with self._transaction(self.deal_path(deal.id), "deal", create=True) as db:
+            db.table(DEAL_TABLE).insert(deal.model_dump(mode="json"))
+
+    def save_deal(self, deal: Deal) -> None:
+        with self._transaction(self.deal_path(deal.id), "deal") as db:
+            _replace(db, DEAL_TABLE, [deal.model_dump(mode="json")])
+
+    def put(self, deal_id: str, table_name: str, record: Record) -> None:
+        """Insert or replace one record (by its id) in a table of the deal's file."""
+        expected = RECORD_TABLES[table_name]
+        if not isinstance(record, expected):
+            raise TypeError(f"{table_name} holds {expected.__name__}, not {type(record).__name__}")
+        with self._transaction(self.deal_path(deal_id), "deal") as db:
+            db.table(table_name).upsert(record.model_dump(mode="json"), Query().id == record.id)
+
+    def put_many(self, deal_id: str, table_name: str, records: list[Record]) -> None:
+        with self._transaction(self.deal_path(deal_id), "deal") as db:
+            table = db.table(table_name)
+            for record in records:
+                table.upsert(record.model_dump(mode="json"), Query().id == record.id)
+
+    def remove(self, deal_id: str, table_name: str, record_id: str) -> None:
+        with self._transaction(self.deal_path(deal_id), "deal") as db:
+            removed = db.table(table_name).remove(Query().id == record_id)
+            if not removed:
+                raise NotFound(FileProblem(self.deal_path(deal_id), f"has no {record_id}",
+                                           table_name))
+
+    def save_checklist(self, deal_id: str, checklist: Checklist) -> None:
+        with self._transaction(self.deal_path(deal_id), "deal") as db:
+            _replace(db, CHECKLIST_TABLE, [checklist.model_dump(mode="json")])
+
+    def write_book(self, book: DealBook) -> None:
+        """Create or merge a whole deal: the deal itself, and every record by id."""
+        path = self.deal_path(book.id)
+        with self._transaction(path, "deal", create=not path.exists()) as db:
+            _replace(db, DEAL_TABLE, [book.deal.model_dump(mode="json")])
+            for table_name in RECORD_TABLES:
+                merged = {doc.get("id"): dict(doc) for doc in db.table(table_name).all()}
+                for record in getattr(book, table_name):
+                    merged[record.id] = record.model_dump(mode="json")
+                _replace(db, table_name, list(merged.values()))
+            _replace(db, CHECKLIST_TABLE, [book.checklist.model_dump(mode="json")])
+
+    def delete_deal(self, deal_id: str) -> Path:
+        """Move the deal's file to ``.trash/``; returns where, so it can be restored."""
+        path = self.deal_path(deal_id)
+        with filelock.FileLock(f"{path}.lock", timeout=self.lock_timeout):
+            if not path.exists():
+                raise NotFound(FileProblem(path, "does not exist"))
+            trash = self.root / TRASH_DIR
+            trash.mkdir(exist_ok=True)
+            stamp = self.clock().format("YYYYMMDDTHHmmss")
+            target = trash / f"{deal_id}.{stamp}.{os.getpid()}.json"
+            shutil.move(path, target)
+        return target
+
+    def restore_deal(self, trashed: Path) -> str:
+        deal_id = trashed.name.split(".")[0]
+        path = self.deal_path(deal_id)
+        with filelock.FileLock(f"{path}.lock", timeout=self.lock_timeout):
+            if path.exists():
+                raise StoreError(FileProblem(path, "exists again; not restoring over it"))
+            shutil.move(trashed, path)
+        return deal_id
+
+    def describe(self) -> dict[str, Any]:
+        return {"root": str(self.root), "deals": len(self.deal_files())}

@@ -46,7 +46,8 @@ def large_portfolio(clock: Clock) -> tuple[Settings, list[DealBook]]:
             contract_type=rng.choice(list(ContractType)),
             value=float(rng.randrange(5_000, 250_000, 500)),
             hours_per_week=float(rng.choice([0, 2, 4, 6, 8, 10, 12, 16])),
-            start=now.shift(days=start).date(), end=now.shift(days=start + rng.randint(30, 400)).date(),
+            start=now.shift(days=start).date(),
+            end=now.shift(days=start + rng.randint(30, 400)).date(),
             objective=f"Agree a workable contract with {company}",
             markets=rng.sample(_MARKETS, 2),
         )

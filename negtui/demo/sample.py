@@ -46,7 +46,7 @@ class _Builder:
     term_ids: dict[str, str] = field(default_factory=dict)
 
     def term(self, name: str, category: str, deal: int, portfolio: int, **extra: Any) -> None:
-        term = Term(id=new_id("t", self.rng), name=name, category=category,  # type: ignore[arg-type]
+        term = Term(id=new_id("t", self.rng), name=name, category=category,
                     impact_deal=deal, impact_portfolio=portfolio, **extra)
         self.term_ids[name] = term.id
         self.book.terms.append(term)

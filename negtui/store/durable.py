@@ -55,7 +55,9 @@ def backup_path(root: Path, path: Path, generation: int) -> Path:
     return root / BACKUP_DIR / relative.parent / f"{relative.name}.{generation}"
 
 
-def rotate_backups(root: Path, path: Path, *, force: bool = False, now: float | None = None) -> None:
+def rotate_backups(
+    root: Path, path: Path, *, force: bool = False, now: float | None = None
+) -> None:
     """Keep a few older generations of ``path`` under ``.backups/``.
 
     Hard links make this nearly free: the backup shares the old bytes, which the next

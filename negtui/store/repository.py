@@ -156,6 +156,33 @@ class Store:
             portfolio.books[book.id] = book
         return portfolio
 
+    def refresh(self, portfolio: Portfolio, changed: set[Path]) -> Portfolio:
+        """Re-read only the files in ``changed``; the rest of ``portfolio`` is kept."""
+        if self.portfolio_path in changed:
+            fresh = Portfolio(books=portfolio.books)
+            try:
+                fresh.settings, fresh.lessons = self.read_settings()
+            except StoreError as error:
+                fresh.problems.extend(error.problems)
+        else:
+            fresh = Portfolio(settings=portfolio.settings, lessons=portfolio.lessons,
+                              books=portfolio.books)
+            fresh.problems = [p for p in portfolio.problems if p.path != self.portfolio_path]
+        fresh.books = dict(fresh.books)
+        fresh.problems = [p for p in fresh.problems if p.path not in changed
+                          or p.path == self.portfolio_path]
+        for path in changed:
+            if path.parent != self.deals_dir:
+                continue
+            fresh.books.pop(path.stem, None)
+            if not path.exists():
+                continue
+            try:
+                fresh.books[path.stem] = self.read_book(path.stem)
+            except StoreError as error:
+                fresh.problems.extend(error.problems)
+        return fresh
+
     def check(self) -> list[FileProblem]:
         """Every problem in every file of the folder."""
         return self.load().problems
@@ -189,7 +216,7 @@ class Store:
                 raise StoreError(FileProblem(path, "already exists"))
             if not exists and not create and kind == "deal":
                 raise NotFound(FileProblem(path, "does not exist"))
-            cache = CachingMiddleware(DurableStorage)  # type: ignore[arg-type]
+            cache = CachingMiddleware(DurableStorage)
             db = TinyDB(str(path), storage=cache, root=self.root, kind=kind, validate=check)
             if not db.table(META_TABLE).all():
                 db.table(META_TABLE).insert(meta_doc(kind))

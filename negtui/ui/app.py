@@ -1,0 +1,152 @@
+"""The negtui application: screens, global keys, the command palette, clean shutdown."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import signal
+import sys
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+
+from negtui.domain.clock import Clock, system_clock
+from negtui.domain.models import Deal
+from negtui.store import Portfolio, Store, StoreError
+from negtui.ui.commands import NegtuiCommands
+from negtui.ui.keys import APP_BINDINGS
+from negtui.ui.messages import PortfolioReloaded
+from negtui.ui.screens.help import HelpScreen
+from negtui.ui.screens.placeholder import PlaceholderScreen
+from negtui.ui.screens.portfolio import PortfolioScreen
+
+# How often the folder is checked for changes made by another process.
+WATCH_INTERVAL_S = 2.0
+
+
+def _short(path: Path) -> str:
+    home = Path.home()
+    return f"~/{path.relative_to(home)}" if path.is_relative_to(home) else str(path)
+
+
+class NegtuiApp(App[int]):
+    CSS_PATH = "negtui.tcss"
+    TITLE = "negtui"
+    BINDINGS = APP_BINDINGS
+    COMMANDS = App.COMMANDS | {NegtuiCommands}
+    MODES = {
+        "portfolio": PortfolioScreen,
+        "terms": lambda: PlaceholderScreen(
+            "Terms", "Rate each term, see its class, set positions and score the offer."),
+        "concessions": lambda: PlaceholderScreen(
+            "Concessions", "Log concessions live during a call, with guards and balance."),
+        "calendar": lambda: PlaceholderScreen(
+            "Calendar", "Every milestone and deadline of every deal, month by month."),
+        "checklist": lambda: PlaceholderScreen(
+            "Checklist", "Walk the deal through the ten preparation phases."),
+    }
+
+    def __init__(self, store: Store, clock: Clock = system_clock) -> None:
+        super().__init__()
+        self.store = store
+        self.clock = clock
+        self.portfolio: Portfolio = store.load()
+        self._signature = store.signature()
+        self.current_deal_id: str | None = None
+        self.sub_title = _short(store.root)
+
+    def on_mount(self) -> None:
+        self._install_signal_handlers()
+        self.switch_mode("portfolio")
+        self.set_interval(WATCH_INTERVAL_S, self.check_for_changes)
+
+    def _install_signal_handlers(self) -> None:
+        # Textual leaves SIGHUP (a dropped SSH link) and SIGTERM at their defaults, which
+        # kill the process at once. Every change is already on disk when it is shown as
+        # saved, so all that is left to do is leave the terminal tidy.
+        loop = asyncio.get_running_loop()
+        for number in (signal.SIGHUP, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(number, self._exit_on_signal, number)
+
+    def _exit_on_signal(self, number: int) -> None:
+        self.exit(return_code=128 + number)
+
+    # The deal in focus, shared by every screen
+
+    def current_deal(self) -> Deal | None:
+        book = self.portfolio.books.get(self.current_deal_id or "")
+        return book.deal if book else None
+
+    def open_deal(self, deal_id: str) -> None:
+        if deal_id in self.portfolio.books:
+            self.current_deal_id = deal_id
+            self.notify(f"Deal in focus: {self.portfolio.books[deal_id].deal.name}", timeout=2)
+            self.show_screen("portfolio")
+
+    # Moving around
+
+    def show_screen(self, mode: str) -> None:
+        self.check_for_changes()
+        self.switch_mode(mode)
+
+    def action_show_screen(self, mode: str) -> None:
+        self.show_screen(mode)
+
+    async def action_back(self) -> None:
+        if len(self.screen_stack) > 1:
+            await self.pop_screen()
+        elif self.current_mode != "portfolio":
+            self.show_screen("portfolio")
+
+    def action_help(self) -> None:
+        # Keys of the screen and its widgets first, then the ones that work everywhere.
+        by_action: dict[tuple[str, str], list[str]] = {}
+        local: dict[tuple[str, str], bool] = {}
+        for active in self.screen.active_bindings.values():
+            binding: Binding = active.binding
+            if not binding.description:
+                continue
+            entry = (binding.action, binding.description)
+            by_action.setdefault(entry, []).append(self.get_key_display(binding))
+            local[entry] = active.node is not self
+        ordered = sorted(by_action, key=lambda entry: not local[entry])
+        keys = [(" / ".join(by_action[entry]), entry[1]) for entry in ordered]
+        title = self.screen.sub_title or self.current_mode.title()
+        self.push_screen(HelpScreen(title, keys))
+
+    # Noticing changes on disk
+
+    def check_for_changes(self) -> None:
+        signature = self.store.signature()
+        if signature == self._signature:
+            return
+        changed = {
+            path for path in signature.keys() | self._signature.keys()
+            if signature.get(path) != self._signature.get(path)
+        }
+        self._signature = signature
+        self.portfolio = self.store.refresh(self.portfolio, changed)
+        self.screen.post_message(PortfolioReloaded())
+
+    def action_reload(self) -> None:
+        self._signature = {}
+        self.check_for_changes()
+        self.notify("Reloaded from disk", timeout=2)
+
+
+def build_app(folder: Path | str, clock: Clock = system_clock) -> NegtuiApp:
+    """The one way to make the app, for the command line and the tests alike."""
+    return NegtuiApp(Store(folder, clock).open(), clock)
+
+
+def run_app(folder: Path | str, clock: Clock = system_clock) -> int:
+    try:
+        app = build_app(folder, clock)
+    except StoreError as error:
+        for problem in error.problems:
+            print(f"negtui: {problem}", file=sys.stderr)
+        return 1
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,16 @@
+"""What every negtui screen shares: typed access to the app and its data."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.screen import Screen
+
+if TYPE_CHECKING:
+    from negtui.ui.app import NegtuiApp
+
+
+class NegtuiScreen(Screen[None]):
+    @property
+    def negtui(self) -> NegtuiApp:
+        return cast("NegtuiApp", self.app)

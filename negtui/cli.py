@@ -37,11 +37,18 @@ def _rating_arg(text: str) -> int:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def _folder_arg(text: str) -> str:
+    # An empty value (often an unset shell variable) must not fall back to the real data.
+    if not text.strip():
+        raise argparse.ArgumentTypeError("the folder cannot be empty")
+    return text
+
+
 def _parser() -> argparse.ArgumentParser:
     # --data is accepted before or after the subcommand; SUPPRESS keeps a later default
     # from overwriting a value given earlier.
     common = _Parser(add_help=False)
-    common.add_argument("--data", metavar="DIR", default=argparse.SUPPRESS,
+    common.add_argument("--data", metavar="DIR", type=_folder_arg, default=argparse.SUPPRESS,
                         help="data folder (default: $NEGTUI_DATA, else your user data folder)")
     parser = _Parser(prog="negtui", parents=[common],
                      description="A keyboard-driven workspace for negotiating several "
@@ -132,16 +139,24 @@ def _export(args: argparse.Namespace, store: Store) -> int:
     from negtui.store.durable import write_atomically
     from negtui.store.exchange import export_document
 
+    if not store.root.is_dir():
+        raise UsageError(f"negtui export: {store.root} holds no portfolio yet")
     text = json.dumps(export_document(store), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     if args.output:
-        write_atomically(Path(args.output).resolve(), text)
+        target = Path(args.output).resolve()
+        try:
+            write_atomically(target, text)
+        except OSError as error:
+            raise UsageError(
+                f"negtui export: cannot write {target}: {error.strerror or error}"
+            ) from None
     else:
         sys.stdout.write(text)
     return 0
 
 
 def _import(args: argparse.Namespace, store: Store) -> int:
-    from negtui.store.exchange import import_document
+    from negtui.store.exchange import import_document, parse_document
 
     source = Path(args.file)
     try:
@@ -150,6 +165,8 @@ def _import(args: argparse.Namespace, store: Store) -> int:
         raise UsageError(f"negtui import: cannot read {source}: {error.strerror}") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         raise UsageError(f"negtui import: {source} is not valid JSON ({error})") from None
+    # Validate before opening the store: opening creates the folder.
+    parse_document(document, source)
     books = import_document(store.open(), document, source)
     print(f"imported {len(books)} deals into {store.root}", file=sys.stderr)
     return 0

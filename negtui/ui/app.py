@@ -16,7 +16,7 @@ from negtui.domain.models import Deal
 from negtui.store import Portfolio, Store, StoreError
 from negtui.ui.commands import NegtuiCommands
 from negtui.ui.keys import APP_BINDINGS
-from negtui.ui.messages import PortfolioReloaded
+from negtui.ui.messages import DealFocused, PortfolioReloaded
 from negtui.ui.screens.help import HelpScreen
 from negtui.ui.screens.placeholder import PlaceholderScreen
 from negtui.ui.screens.portfolio import PortfolioScreen
@@ -83,7 +83,10 @@ class NegtuiApp(App[int]):
         if deal_id in self.portfolio.books:
             self.current_deal_id = deal_id
             self.notify(f"Deal in focus: {self.portfolio.books[deal_id].deal.name}", timeout=2)
-            self.show_screen("portfolio")
+            if self.current_mode == "portfolio":
+                self.screen.post_message(DealFocused())
+            else:
+                self.show_screen("portfolio")
 
     # Moving around
 
@@ -101,19 +104,19 @@ class NegtuiApp(App[int]):
             self.show_screen("portfolio")
 
     def action_help(self) -> None:
-        # Keys of the screen and its widgets first, then the ones that work everywhere.
+        # The screen's own keys first, then those that work everywhere, then moving about.
         by_action: dict[tuple[str, str], list[str]] = {}
-        local: dict[tuple[str, str], bool] = {}
+        rank: dict[tuple[str, str], int] = {}
         for active in self.screen.active_bindings.values():
             binding: Binding = active.binding
             if not binding.description:
                 continue
             entry = (binding.action, binding.description)
             by_action.setdefault(entry, []).append(self.get_key_display(binding))
-            local[entry] = active.node is not self
-        ordered = sorted(by_action, key=lambda entry: not local[entry])
+            rank[entry] = 0 if active.node is self.screen else 1 if active.node is self else 2
+        ordered = sorted(by_action, key=lambda entry: rank[entry])
         keys = [(" / ".join(by_action[entry]), entry[1]) for entry in ordered]
-        title = self.screen.sub_title or self.current_mode.title()
+        title = self.current_mode.title()
         self.push_screen(HelpScreen(title, keys))
 
     # Noticing changes on disk

@@ -7,3 +7,7 @@ from textual.message import Message
 
 class PortfolioReloaded(Message):
     """The portfolio was read again from disk (a change here or in another process)."""
+
+
+class DealFocused(Message):
+    """Another deal became the one in focus (from the palette or another screen)."""

@@ -11,6 +11,11 @@ if TYPE_CHECKING:
 
 
 class NegtuiScreen(Screen[None]):
+    SCREEN_TITLE = ""
+
+    def on_mount(self) -> None:
+        # The header always names the data folder, so two windows are never confused.
+        self.sub_title = f"{self.SCREEN_TITLE} — {self.negtui.sub_title}"
     @property
     def negtui(self) -> NegtuiApp:
         return cast("NegtuiApp", self.app)

@@ -23,6 +23,8 @@ class PlaceholderScreen(NegtuiScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.SCREEN_TITLE = self.screen_title
+        super().on_mount()
         self._render_text()
 
     def on_screen_resume(self) -> None:
@@ -33,7 +35,6 @@ class PlaceholderScreen(NegtuiScreen):
 
     def _render_text(self) -> None:
         deal = self.negtui.current_deal()
-        self.sub_title = self.screen_title
         focus = f"Deal in focus: {deal.name}" if deal else "No deal in focus yet."
         self.query_one("#placeholder", Static).update(
             f"[b]{self.screen_title}[/b]\n\n{self.purpose}\n\n{focus}\n\n"

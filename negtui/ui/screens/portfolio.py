@@ -10,7 +10,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from negtui.domain.schedule import days_until, describe_days, next_milestone
 from negtui.domain.summary import STATUS_ORDER, capacity, money
-from negtui.ui.messages import PortfolioReloaded
+from negtui.ui.messages import DealFocused, PortfolioReloaded
 from negtui.ui.screens.base import NegtuiScreen
 
 EMPTY_TEXT = (
@@ -26,7 +26,7 @@ COLUMNS = ["Deal", "Status", "Value", "h/wk", "Next milestone", "Counterparty", 
 
 class PortfolioScreen(NegtuiScreen):
     BINDINGS = [
-        Binding("enter", "open_deal", "Open deal", id="portfolio.open"),
+        Binding("enter", "open_deal", "Open deal", id="portfolio.open", priority=True),
     ]
 
     def compose(self) -> ComposeResult:
@@ -38,7 +38,10 @@ class PortfolioScreen(NegtuiScreen):
         yield table
         yield Footer()
 
+    SCREEN_TITLE = "Portfolio"
+
     def on_mount(self) -> None:
+        super().on_mount()
         table = self.query_one("#deals", DataTable)
         table.add_columns(*COLUMNS)
         self.fill()
@@ -47,6 +50,9 @@ class PortfolioScreen(NegtuiScreen):
         self.fill()
 
     def on_portfolio_reloaded(self, _: PortfolioReloaded) -> None:
+        self.fill()
+
+    def on_deal_focused(self, _: DealFocused) -> None:
         self.fill()
 
     def fill(self) -> None:
@@ -99,6 +105,11 @@ class PortfolioScreen(NegtuiScreen):
     def remember_deal(self, event: DataTable.RowHighlighted) -> None:
         if event.row_key.value is not None:
             self.negtui.current_deal_id = event.row_key.value
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open_deal":
+            return bool(self.negtui.portfolio.books)
+        return True
 
     def action_open_deal(self) -> None:
         deal = self.negtui.current_deal()

@@ -1,0 +1,52 @@
+"""--version and --help for the main command and every subcommand."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import negtui
+
+
+def test_version_prints_package_version(cli):
+    result = cli.ok("--version")
+    assert result.stdout.strip() == f"negtui {negtui.__version__}"
+
+
+def test_console_script_reports_same_version(cli):
+    script = Path(sys.executable).parent / "negtui"
+    if not script.exists():
+        pytest.skip("the negtui console script is not installed next to this Python")
+    completed = subprocess.run([str(script), "--version"], env=cli.env, cwd=cli.base,
+                               capture_output=True, text=True, timeout=cli.timeout, check=False)
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.strip() == f"negtui {negtui.__version__}"
+
+
+HELP_CASES = {
+    (): ["demo", "log", "export", "import", "check", "--data", "--version"],
+    ("demo",): ["--no-open", "--large", "--data"],
+    ("log",): ["DEAL", "--given", "--received", "--term", "--us", "--them", "--note", "--data"],
+    ("export",): ["json", "-o", "--output", "--data"],
+    ("import",): ["json", "FILE", "--data"],
+    ("check",): ["--data"],
+}
+
+
+@pytest.mark.parametrize("command", list(HELP_CASES), ids=lambda c: " ".join(c) or "main")
+def test_help_lists_options(cli, command):
+    result = cli.ok(*command, "--help")
+    assert result.stdout.startswith(f"usage: negtui {' '.join(command)}".rstrip())
+    for option in HELP_CASES[command]:
+        assert option in result.stdout, f"{option} missing from help:\n{result.stdout}"
+    assert result.stderr == ""
+
+
+def test_unknown_command_is_a_usage_error(cli):
+    result = cli.run("frobnicate")
+    assert result.returncode == 2, str(result)
+    assert len(result.stderr_lines) == 1, str(result)
+    assert "frobnicate" in result.stderr

@@ -1,0 +1,157 @@
+"""The app shell driven by real key presses: screens, help, palette, reload, quit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.widgets import DataTable, Static
+
+from negtui.domain.models import Deal
+from negtui.store import Store
+from negtui.ui.app import NegtuiApp
+from negtui.ui.screens.help import HelpScreen
+from negtui.ui.screens.placeholder import PlaceholderScreen
+from negtui.ui.screens.portfolio import PortfolioScreen
+
+AppMaker = Callable[[Path], NegtuiApp]
+
+
+def _rows(app: NegtuiApp) -> list[str]:
+    table = app.screen.query_one("#deals", DataTable)
+    return [str(table.get_row_at(index)[0]) for index in range(table.row_count)]
+
+
+async def test_portfolio_lists_every_demo_deal(demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(100, 30)):
+        assert isinstance(app.screen, PortfolioScreen)
+        rows = _rows(app)
+        assert len(rows) == 8
+        assert rows[0] == "Northwind data platform"  # negotiating deals come first
+        assert "Tidewater platform bid" in rows
+
+
+async def test_number_keys_switch_screens_and_escape_goes_home(
+    demo_folder: Path, make_app: AppMaker
+) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test() as pilot:
+        for key, title in [("2", "Terms"), ("3", "Concessions"), ("4", "Calendar"),
+                           ("5", "Checklist")]:
+            await pilot.press(key)
+            assert isinstance(app.screen, PlaceholderScreen)
+            assert app.screen.screen_title == title
+        await pilot.press("escape")
+        assert isinstance(app.screen, PortfolioScreen)
+        await pilot.press("3")
+        await pilot.press("1")
+        assert isinstance(app.screen, PortfolioScreen)
+
+
+async def test_other_screens_follow_the_deal_under_the_cursor(
+    demo_folder: Path, make_app: AppMaker
+) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test() as pilot:
+        await pilot.press("down")
+        assert app.current_deal() is not None
+        chosen = app.current_deal()
+        assert chosen is not None and chosen.name == _rows(app)[1]
+        await pilot.press("2")
+        text = str(app.screen.query_one("#placeholder", Static).render())
+        assert chosen.name in text
+
+
+async def test_help_lists_the_keys_of_the_current_screen(
+    demo_folder: Path, make_app: AppMaker
+) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        table = app.screen.query_one("#help-keys", DataTable)
+        described = {str(table.get_row_at(i)[1]) for i in range(table.row_count)}
+        assert {"Open deal", "Portfolio", "Terms", "Keys", "Quit"} <= described
+        await pilot.press("escape")
+        assert isinstance(app.screen, PortfolioScreen)
+
+
+async def test_palette_jumps_to_a_deal(demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"meridian")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        deal = app.current_deal()
+        assert deal is not None and deal.name == "Meridian analytics extension"
+        table = app.screen.query_one("#deals", DataTable)
+        assert str(table.get_row_at(table.cursor_row)[0]) == "Meridian analytics extension"
+
+
+async def test_palette_jumps_to_a_screen(demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"go to calendar")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlaceholderScreen)
+        assert app.screen.screen_title == "Calendar"
+
+
+async def test_a_deal_added_by_another_process_appears_on_screen_switch(
+    demo_folder: Path, make_app: AppMaker, clock: object
+) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        other = Store(demo_folder).open()
+        other.create_deal(Deal(id="d-fromcli", name="Added elsewhere"))
+        await pilot.press("2", "1")
+        assert "Added elsewhere" in _rows(app)
+
+
+async def test_reload_key_picks_up_a_change(demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        other = Store(demo_folder).open()
+        book = other.read_book(app.portfolio.deals()[0].id)
+        other.save_deal(book.deal.model_copy(update={"name": "Renamed outside"}))
+        await pilot.press("ctrl+r")
+        assert "Renamed outside" in _rows(app)
+
+
+async def test_empty_folder_says_how_to_start(empty_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(empty_folder)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        empty = app.screen.query_one("#empty", Static)
+        assert empty.display
+        assert "negtui demo" in str(empty.render())
+        assert not app.screen.query_one("#deals", DataTable).display
+
+
+async def test_broken_file_is_reported_and_left_alone(
+    demo_folder: Path, make_app: AppMaker
+) -> None:
+    victim = sorted((demo_folder / "deals").glob("*.json"))[0]
+    victim.write_text('{"deal": {"1": {"id": ')
+    before = victim.read_bytes()
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 30)) as pilot:
+        banner = app.screen.query_one("#problems", Static)
+        assert banner.display
+        assert victim.name in str(banner.render())
+        assert len(_rows(app)) == 7
+        await pilot.press("ctrl+r")
+    assert victim.read_bytes() == before
+
+
+async def test_ctrl_q_quits(demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test() as pilot:
+        await pilot.press("ctrl+q")
+    assert app.return_code == 0

@@ -146,12 +146,15 @@ def _northwind(rng: random.Random, now: arrow.Arrow) -> _Builder:
                              decide_by=now.shift(days=3).datetime))
     b.term("Tooling IP", "IP", 8, 9, must_have=True, ideal="licence only",
            acceptable="licence only", walk_away="licence only", on_table="full assignment",
+           options=["licence only", "joint ownership", "full assignment"],
            rationale="The pipeline toolkit is reused in four other contracts",
            consequence="Could not deliver Atlas or Meridian with my own tools", weight=3)
     b.term("Exclusivity", "exclusivity", 6, 8, ideal="none", acceptable="logistics only",
-           walk_away="logistics, 6 months", on_table="logistics, 12 months", weight=2)
+           walk_away="logistics, 6 months", on_table="logistics, 12 months", weight=2,
+           options=["none", "logistics only", "logistics, 6 months", "logistics, 12 months"])
     b.term("Travel", "other", 3, 2, ideal="fully remote", acceptable="2 days a month on site",
-           walk_away="1 day a week", on_table="1 day a week", weight=1)
+           walk_away="1 day a week", on_table="1 day a week", weight=1,
+           options=["fully remote", "2 days a month on site", "1 day a week"])
     b.term("Reporting", "governance/reporting", 4, 3, ideal="fortnightly demo",
            acceptable="weekly email", on_table="weekly email", status="agreed", weight=1)
     b.term("On-call", "scope", 5, 6, ideal="none", acceptable="business hours",

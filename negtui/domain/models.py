@@ -145,6 +145,8 @@ class Term(Record):
     on_table: Text = ""
     unit: Text = ""
     more_is_better: bool = True
+    options: list[str] = Field(default_factory=list)
+    """Ranked options, best for us first, for positions that are not numbers."""
     fallback: Fallback = Field(default_factory=Fallback)
     indicator: Text = ""
     status: TermStatus = TermStatus.OPEN

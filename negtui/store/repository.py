@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -62,6 +63,12 @@ def _signature(path: Path) -> Signature | None:
     except FileNotFoundError:
         return None
     return (info.st_ino, info.st_mtime_ns, info.st_size)
+
+
+def _check_kind(table_name: str, record: Record) -> None:
+    expected = RECORD_TABLES[table_name]
+    if not isinstance(record, expected):
+        raise TypeError(f"{table_name} holds {expected.__name__}, not {type(record).__name__}")
 
 
 def _replace(db: TinyDB, table_name: str, documents: list[dict[str, Any]]) -> None:
@@ -143,23 +150,27 @@ class Store:
             portfolio.problems.extend(error.problems)
         for path in self.deal_files():
             try:
-                book = self.read_book(path.stem)
+                book = self._read_deal_file(path)
             except StoreError as error:
                 portfolio.problems.extend(error.problems)
                 continue
-            if book.deal.id != path.stem:
-                portfolio.problems.append(
-                    FileProblem(path, f"holds deal id {book.deal.id!r}, expected {path.stem!r}",
-                                "deal.id")
-                )
-                continue
             portfolio.books[book.id] = book
         return portfolio
+
+    def _read_deal_file(self, path: Path) -> DealBook:
+        book = self.read_book(path.stem)
+        if book.deal.id != path.stem:
+            raise StoreError(
+                FileProblem(path, f"holds deal id {book.deal.id!r}, expected {path.stem!r}",
+                            "deal.id")
+            )
+        return book
 
     def refresh(self, portfolio: Portfolio, changed: set[Path]) -> Portfolio:
         """Re-read only the files in ``changed``; the rest of ``portfolio`` is kept."""
         if self.portfolio_path in changed:
             fresh = Portfolio(books=portfolio.books)
+            fresh.problems = [p for p in portfolio.problems if p.path != self.portfolio_path]
             try:
                 fresh.settings, fresh.lessons = self.read_settings()
             except StoreError as error:
@@ -178,7 +189,7 @@ class Store:
             if not path.exists():
                 continue
             try:
-                fresh.books[path.stem] = self.read_book(path.stem)
+                fresh.books[path.stem] = self._read_deal_file(path)
             except StoreError as error:
                 fresh.problems.extend(error.problems)
         return fresh
@@ -217,6 +228,8 @@ class Store:
             if not exists and not create and kind == "deal":
                 raise NotFound(FileProblem(path, "does not exist"))
             cache = CachingMiddleware(DurableStorage)
+            # The middleware would otherwise write after every 1000 changes, part-way through.
+            cache.WRITE_CACHE_SIZE = sys.maxsize
             db = TinyDB(str(path), storage=cache, root=self.root, kind=kind, validate=check)
             if not db.table(META_TABLE).all():
                 db.table(META_TABLE).insert(meta_doc(kind))
@@ -248,13 +261,13 @@ class Store:
 
     def put(self, deal_id: str, table_name: str, record: Record) -> None:
         """Insert or replace one record (by its id) in a table of the deal's file."""
-        expected = RECORD_TABLES[table_name]
-        if not isinstance(record, expected):
-            raise TypeError(f"{table_name} holds {expected.__name__}, not {type(record).__name__}")
+        _check_kind(table_name, record)
         with self._transaction(self.deal_path(deal_id), "deal") as db:
             db.table(table_name).upsert(record.model_dump(mode="json"), Query().id == record.id)
 
     def put_many(self, deal_id: str, table_name: str, records: list[Record]) -> None:
+        for record in records:
+            _check_kind(table_name, record)
         with self._transaction(self.deal_path(deal_id), "deal") as db:
             table = db.table(table_name)
             for record in records:

@@ -6,11 +6,13 @@ import asyncio
 import contextlib
 import signal
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
 
+from negtui.domain.book import DealBook
 from negtui.domain.clock import Clock, system_clock
 from negtui.domain.models import Deal
 from negtui.store import Portfolio, Store, StoreError
@@ -31,7 +33,8 @@ def _short(path: Path) -> str:
 
 
 class NegtuiApp(App[int]):
-    CSS_PATH = "negtui.tcss"
+    # One stylesheet for the shell and shared widgets, one beside each screen module.
+    CSS_PATH = ["negtui.tcss"]
     TITLE = "negtui"
     BINDINGS = APP_BINDINGS
     COMMANDS = App.COMMANDS | {NegtuiCommands}
@@ -75,9 +78,30 @@ class NegtuiApp(App[int]):
 
     # The deal in focus, shared by every screen
 
+    def current_book(self) -> DealBook | None:
+        return self.portfolio.books.get(self.current_deal_id or "")
+
     def current_deal(self) -> Deal | None:
-        book = self.portfolio.books.get(self.current_deal_id or "")
+        book = self.current_book()
         return book.deal if book else None
+
+    # Saving: the write reaches disk first; only then does the screen say so.
+
+    def save(self, write: Callable[[Store], object], done: str | None = "Saved") -> bool:
+        """Run one store write; on success re-read what changed and tell the screen.
+
+        A failed write leaves the files as they were and says why; returns False.
+        """
+        try:
+            write(self.store)
+        except StoreError as error:
+            self.notify("\n".join(str(p) for p in error.problems[:3]), title="Not saved",
+                        severity="error", timeout=8)
+            return False
+        self.check_for_changes()
+        if done:
+            self.notify(done, timeout=2)
+        return True
 
     def open_deal(self, deal_id: str) -> None:
         if deal_id in self.portfolio.books:

@@ -1,0 +1,53 @@
+"""What every subcommand shares: exit codes, one-line usage errors, argument types."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+from typing import NoReturn
+
+from negtui.domain.clock import Clock
+from negtui.domain.fields import _rating
+from negtui.store import Store
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+EXIT_REFUSED = 3
+
+
+class UsageError(Exception):
+    """Bad input from the command line: one line on stderr, exit 2, nothing written."""
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
+
+
+Commands = argparse._SubParsersAction  # where subcommands register themselves
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a subcommand runs with: its arguments, the data folder's store, the clock."""
+
+    args: argparse.Namespace
+    store: Store
+    clock: Clock
+
+
+def rating_arg(text: str) -> int:
+    try:
+        return _rating(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def data_option() -> Parser:
+    """``--data`` is accepted before or after the subcommand; SUPPRESS keeps a later
+    default from overwriting a value given earlier."""
+    common = Parser(add_help=False)
+    common.add_argument("--data", metavar="DIR", default=argparse.SUPPRESS,
+                        help="data folder (default: $NEGTUI_DATA, else your user data folder)")
+    return common

@@ -1,0 +1,68 @@
+"""Builds the parser from the subcommand modules and runs the one asked for."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from negtui import __version__
+from negtui.cli import check, demo, log, portable
+from negtui.cli.common import (
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    Context,
+    Parser,
+    UsageError,
+    data_option,
+)
+from negtui.domain.clock import Clock, system_clock
+from negtui.domain.lookup import NoUniqueMatch
+from negtui.locations import data_dir
+from negtui.store import Store, StoreError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = data_option()
+    parser = Parser(prog="negtui", parents=[common],
+                    description="A keyboard-driven workspace for negotiating several contracts "
+                                "at once. Run without a command to open the app.")
+    parser.add_argument("--version", action="version", version=f"negtui {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    export = commands.add_parser("export", parents=[common], help="export data",
+                                 description="Export the portfolio or part of it.")
+    exports = export.add_subparsers(dest="format", metavar="FORMAT", required=True,
+                                    parser_class=Parser)
+    demo.register(commands, common)
+    log.register(commands, common)
+    portable.register(commands, common, exports)
+    check.register(commands, common)
+    return parser
+
+
+def _open_app(ctx: Context) -> int:
+    from negtui.ui.app import run_app
+
+    return run_app(ctx.store.root, ctx.clock)
+
+
+def main(argv: Sequence[str] | None = None, clock: Clock = system_clock) -> int:
+    args = argparse.Namespace()
+    try:
+        args = build_parser().parse_args(argv)
+        store = Store(data_dir(getattr(args, "data", None)), clock)
+        run = getattr(args, "run", _open_app)
+        return int(run(Context(args=args, store=store, clock=clock)))
+    except UsageError as error:
+        print(error, file=sys.stderr)
+        return EXIT_USAGE
+    except NoUniqueMatch as error:
+        print(f"negtui: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except StoreError as error:
+        for problem in error.problems:
+            print(f"negtui: {problem}", file=sys.stderr)
+        writes = getattr(args, "command", None) in ("log", "import")
+        return EXIT_USAGE if writes else EXIT_PROBLEMS
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,95 @@
+"""Dates typed by a person: ISO ("2027-03-01", "2027-03-01 14:00") or plain words
+("today", "tomorrow 14:00", "next friday", "in 2 weeks", "3 days ago")."""
+
+from __future__ import annotations
+
+import re
+
+import arrow
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_UNITS = {"day": "days", "days": "days", "week": "weeks", "weeks": "weeks",
+          "month": "months", "months": "months", "hour": "hours", "hours": "hours",
+          "year": "years", "years": "years", "d": "days", "w": "weeks", "h": "hours"}
+_TIME = re.compile(r"(?:\s+(?:at\s+)?|^)(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$")
+_RELATIVE = re.compile(r"^in\s+(\d+)\s*([a-z]+)$|^(\d+)\s*([a-z]+)\s+ago$")
+
+HINT = "try 2027-03-01, 2027-03-01 14:00, tomorrow 14:00, next friday or in 2 weeks"
+
+
+class DateNotUnderstood(ValueError):
+    pass
+
+
+def _split_time(text: str) -> tuple[str, tuple[int, int] | None]:
+    match = _TIME.search(text)
+    if not match or (match.start() == 0 and not (match.group(2) or match.group(3))):
+        return text, None
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    if match.group(3) == "pm" and hour < 12:
+        hour += 12
+    if match.group(3) == "am" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59:
+        raise DateNotUnderstood(f"{hour}:{minute:02d} is not a time of day")
+    return text[: match.start()].strip(), (hour, minute)
+
+
+def _day_from_words(words: str, now: arrow.Arrow) -> arrow.Arrow | None:
+    if words in ("", "today", "now"):
+        return now
+    if words == "tomorrow":
+        return now.shift(days=1)
+    if words == "yesterday":
+        return now.shift(days=-1)
+    parts = words.split()
+    if parts and parts[-1] in WEEKDAYS and (len(parts) == 1 or parts[:-1] in (["next"], ["this"])):
+        # A weekday always means the coming one: "friday" on a Friday is a week ahead.
+        ahead = (WEEKDAYS.index(parts[-1]) - now.weekday()) % 7 or 7
+        return now.shift(days=ahead)
+    match = _RELATIVE.match(words)
+    if match:
+        amount = int(match.group(1) or match.group(3))
+        unit = _UNITS.get(match.group(2) or match.group(4) or "")
+        if unit is None:
+            return None
+        sign = 1 if match.group(1) else -1
+        return now.shift(**{unit: sign * amount})  # type: ignore[arg-type]
+    return None
+
+
+def parse_when(text: str, now: arrow.Arrow, tz: str | None = None,
+               default_time: tuple[int, int] | None = (9, 0)) -> arrow.Arrow:
+    """The moment the text means, in ``tz`` (default: the clock's zone)."""
+    zone = tz or now.tzinfo
+    local_now = now.to(zone)
+    cleaned = " ".join(text.strip().lower().split())
+    if not cleaned:
+        raise DateNotUnderstood(f"no date given; {HINT}")
+    if re.match(r"^\d{4}-\d{2}-\d{2}", cleaned):
+        try:
+            parsed = arrow.get(cleaned.upper().replace(" ", "T"))
+        except (arrow.parser.ParserError, ValueError) as error:
+            raise DateNotUnderstood(f"{text.strip()!r} is not a valid date ({error})") from None
+        has_zone = bool(re.search(r"(z|[+-]\d{2}:?\d{2})$", cleaned))
+        if not has_zone:
+            parsed = parsed.replace(tzinfo=zone)
+        if len(cleaned) == 10 and default_time is not None:
+            parsed = parsed.replace(hour=default_time[0], minute=default_time[1])
+        return parsed
+    words, clock_time = _split_time(cleaned)
+    day = _day_from_words(words, local_now)
+    if day is None:
+        raise DateNotUnderstood(f"{text.strip()!r} is not a date I understand; {HINT}")
+    if clock_time is not None:
+        return day.replace(hour=clock_time[0], minute=clock_time[1], second=0, microsecond=0)
+    if words in ("now",) or "hour" in words or re.search(r"\d+\s*h\b", words):
+        return day.replace(second=0, microsecond=0)
+    if default_time is None:
+        return day.floor("day")
+    return day.replace(hour=default_time[0], minute=default_time[1], second=0, microsecond=0)
+
+
+def describe_moment(moment: arrow.Arrow) -> str:
+    """How a parsed date is shown back before saving: 'Fri 2027-03-05 14:00 (+01:00)'."""
+    return moment.format("ddd YYYY-MM-DD HH:mm (ZZ)")

@@ -1,0 +1,177 @@
+"""A keyboard form in a dialog: messages at each field, and nothing saved until all is valid.
+
+The caller gives the fields, the current values as text, and a ``submit`` function that
+checks and saves. ``submit`` returns the problems by field name (empty when saved); the
+form stays open, with the typed text intact, until it succeeds or the user backs out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
+
+from negtui.store import StoreError
+from negtui.ui.widgets.confirm import ConfirmScreen
+
+Kind = Literal["text", "choice", "bool", "lines"]
+Values = dict[str, str]
+FORM_ERROR = "_form"
+
+
+@dataclass(frozen=True)
+class FormField:
+    name: str
+    label: str
+    kind: Kind = "text"
+    choices: list[tuple[str, str]] = field(default_factory=list)
+    """(label, value) pairs for a choice."""
+    help: str = ""
+    placeholder: str = ""
+    preview: Callable[[str], str] | None = None
+    """Shows back how typed text is understood (dates), updated on every key."""
+
+
+class FormScreen(ModalScreen[bool]):
+    """Dismisses with True once ``submit`` saved, False when the user cancelled."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="form.save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="form.cancel"),
+    ]
+
+    def __init__(self, title: str, fields: list[FormField], values: Values,
+                 submit: Callable[[Values], dict[str, str]]) -> None:
+        super().__init__()
+        self.form_title = title
+        self.fields = fields
+        self.initial = dict(values)
+        self.submit = submit
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="form-box"):
+            yield Static(self.form_title, id="form-title")
+            yield Static("", id="form-error", classes="field-error")
+            with VerticalScroll(id="form-fields"):
+                for spec in self.fields:
+                    yield Label(spec.label, classes="field-label")
+                    yield self._input_for(spec)
+                    if spec.help:
+                        yield Static(spec.help, classes="field-help")
+                    if spec.preview is not None:
+                        yield Static("", id=f"preview-{spec.name}", classes="field-preview")
+                    yield Static("", id=f"error-{spec.name}", classes="field-error")
+            yield Static("ctrl+s save · escape cancel · tab next field", id="form-keys")
+
+    def _input_for(self, spec: FormField) -> Input | Select[str] | Checkbox | TextArea:
+        value = self.initial.get(spec.name, "")
+        widget_id = f"field-{spec.name}"
+        if spec.kind == "choice":
+            select: Select[str] = Select(spec.choices, id=widget_id, allow_blank=False,
+                                         value=value or spec.choices[0][1])
+            return select
+        if spec.kind == "bool":
+            return Checkbox(spec.label, value=value == "true", id=widget_id)
+        if spec.kind == "lines":
+            area = TextArea(value, id=widget_id, classes="field-lines")
+            area.cursor_blink = False
+            return area
+        return Input(value, placeholder=spec.placeholder, id=widget_id)
+
+    def on_mount(self) -> None:
+        for spec in self.fields:
+            if spec.preview is not None:
+                self._update_preview(spec, self.initial.get(spec.name, ""))
+        first = self.query("#form-fields > Input, #form-fields > Select, #form-fields > TextArea")
+        if first:
+            first.first().focus()
+
+    def values(self) -> Values:
+        current: Values = {}
+        for spec in self.fields:
+            widget = self.query_one(f"#field-{spec.name}")
+            if isinstance(widget, Input):
+                current[spec.name] = widget.value
+            elif isinstance(widget, Select):
+                current[spec.name] = str(widget.value)
+            elif isinstance(widget, Checkbox):
+                current[spec.name] = "true" if widget.value else "false"
+            elif isinstance(widget, TextArea):
+                current[spec.name] = widget.text
+        return current
+
+    def _update_preview(self, spec: FormField, text: str) -> None:
+        assert spec.preview is not None
+        self.query_one(f"#preview-{spec.name}", Static).update(spec.preview(text))
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        name = (event.input.id or "").removeprefix("field-")
+        spec = next((s for s in self.fields if s.name == name), None)
+        if spec is not None and spec.preview is not None:
+            self._update_preview(spec, event.value)
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.action_save()
+
+    def _message(self, selector: str, text: str) -> None:
+        target = self.query_one(selector, Static)
+        target.update(text)
+        target.set_class(bool(text), "shown")
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        for spec in self.fields:
+            self._message(f"#error-{spec.name}", errors.get(spec.name, ""))
+        unplaced = [f"{name}: {message}" for name, message in errors.items()
+                    if name != FORM_ERROR and name not in {s.name for s in self.fields}]
+        general = [errors[FORM_ERROR]] if FORM_ERROR in errors else []
+        self._message("#form-error", "\n".join(general + unplaced))
+        bad = next((s for s in self.fields if s.name in errors), None)
+        if bad is not None:
+            widget = self.query_one(f"#field-{bad.name}")
+            widget.focus()
+            widget.scroll_visible()
+
+    def action_save(self) -> None:
+        try:
+            errors = self.submit(self.values())
+        except StoreError as error:
+            errors = {FORM_ERROR: f"Not saved: {error}"}
+        if errors:
+            self.show_errors(errors)
+            count = len(errors)
+            self.notify(f"Not saved: {count} field{'s' if count > 1 else ''} to fix",
+                        severity="error", timeout=3)
+            return
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        if self.values() == {spec.name: self._initial_text(spec) for spec in self.fields}:
+            self.dismiss(False)
+            return
+
+        def decided(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(False)
+
+        self.app.push_screen(
+            ConfirmScreen("Discard changes?", "What you typed in this form will be lost.",
+                          yes="Discard", no="Keep editing"),
+            decided,
+        )
+
+    def _initial_text(self, spec: FormField) -> str:
+        value = self.initial.get(spec.name, "")
+        if spec.kind == "choice":
+            return value or spec.choices[0][1]
+        if spec.kind == "bool":
+            return "true" if value == "true" else "false"
+        return value

@@ -273,6 +273,15 @@ class Store:
             for record in records:
                 table.upsert(record.model_dump(mode="json"), Query().id == record.id)
 
+    def put_records(self, deal_id: str, records: list[tuple[str, Record]]) -> None:
+        """Insert or replace records of several tables of one deal in one transaction."""
+        for table_name, record in records:
+            _check_kind(table_name, record)
+        with self._transaction(self.deal_path(deal_id), "deal") as db:
+            for table_name, record in records:
+                db.table(table_name).upsert(record.model_dump(mode="json"),
+                                            Query().id == record.id)
+
     def remove(self, deal_id: str, table_name: str, record_id: str) -> None:
         with self._transaction(self.deal_path(deal_id), "deal") as db:
             removed = db.table(table_name).remove(Query().id == record_id)
@@ -283,6 +292,17 @@ class Store:
     def save_checklist(self, deal_id: str, checklist: Checklist) -> None:
         with self._transaction(self.deal_path(deal_id), "deal") as db:
             _replace(db, CHECKLIST_TABLE, [checklist.model_dump(mode="json")])
+
+    def set_ticked(self, deal_id: str, key: str, ticked: bool) -> Checklist:
+        """Tick or untick one checklist item against the file as it is now, so a tick made
+        by another window in the meantime is kept."""
+        with self._transaction(self.deal_path(deal_id), "deal") as db:
+            found = db.table(CHECKLIST_TABLE).all()
+            checklist = Checklist.model_validate(dict(found[0])) if found else Checklist()
+            keys = [k for k in checklist.ticked if k != key]
+            checklist.ticked = [*keys, key] if ticked else keys
+            _replace(db, CHECKLIST_TABLE, [checklist.model_dump(mode="json")])
+        return checklist
 
     def write_book(self, book: DealBook) -> None:
         """Create or merge a whole deal: the deal itself, and every record by id."""
@@ -306,6 +326,11 @@ class Store:
             trash.mkdir(exist_ok=True)
             stamp = self.clock().format("YYYYMMDDTHHmmss")
             target = trash / f"{deal_id}.{stamp}.{os.getpid()}.json"
+            copies = 1
+            while target.exists():
+                # The same id deleted again within a second must not replace the earlier copy.
+                copies += 1
+                target = trash / f"{deal_id}.{stamp}.{os.getpid()}.{copies}.json"
             shutil.move(path, target)
         return target
 

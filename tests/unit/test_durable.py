@@ -13,8 +13,7 @@ import pytest
 
 from negtui.domain.clock import Clock
 from negtui.domain.models import Concession
-from negtui.store import Store
-from negtui.store import durable
+from negtui.store import Store, durable
 from negtui.store.durable import (
     BACKUP_DIR,
     BACKUP_INTERVAL_S,

@@ -44,10 +44,17 @@ def rating_arg(text: str) -> int:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def folder_arg(text: str) -> str:
+    # An empty value (often an unset shell variable) must not fall back to the real data.
+    if not text.strip():
+        raise argparse.ArgumentTypeError("the folder cannot be empty")
+    return text
+
+
 def data_option() -> Parser:
     """``--data`` is accepted before or after the subcommand; SUPPRESS keeps a later
     default from overwriting a value given earlier."""
     common = Parser(add_help=False)
-    common.add_argument("--data", metavar="DIR", default=argparse.SUPPRESS,
+    common.add_argument("--data", metavar="DIR", type=folder_arg, default=argparse.SUPPRESS,
                         help="data folder (default: $NEGTUI_DATA, else your user data folder)")
     return common

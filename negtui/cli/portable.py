@@ -29,14 +29,21 @@ def run_export(ctx: Context) -> int:
     from negtui.store.exchange import export_document
     from negtui.store.files import write_output
 
+    if not ctx.store.root.is_dir():
+        raise UsageError(f"negtui export: {ctx.store.root} holds no portfolio yet")
     document = export_document(ctx.store)
     text = json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    write_output(ctx.args.output, text)
+    try:
+        write_output(ctx.args.output, text)
+    except OSError as error:
+        raise UsageError(
+            f"negtui export: cannot write {ctx.args.output}: {error.strerror or error}"
+        ) from None
     return 0
 
 
 def run_import(ctx: Context) -> int:
-    from negtui.store.exchange import import_document
+    from negtui.store.exchange import import_document, parse_document
 
     source = Path(ctx.args.file)
     try:
@@ -45,6 +52,8 @@ def run_import(ctx: Context) -> int:
         raise UsageError(f"negtui import: cannot read {source}: {error.strerror}") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         raise UsageError(f"negtui import: {source} is not valid JSON ({error})") from None
+    # Validate before opening the store: opening creates the folder.
+    parse_document(document, source)
     books = import_document(ctx.store.open(), document, source)
     print(f"imported {len(books)} deals into {ctx.store.root}", file=sys.stderr)
     return 0

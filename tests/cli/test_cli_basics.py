@@ -30,7 +30,8 @@ HELP_CASES = {
     (): ["demo", "log", "export", "import", "check", "--data", "--version"],
     ("demo",): ["--no-open", "--large", "--data"],
     ("log",): ["DEAL", "--given", "--received", "--term", "--us", "--them", "--note", "--data"],
-    ("export",): ["json", "-o", "--output", "--data"],
+    ("export",): ["json", "--data"],
+    ("export", "json"): ["-o", "--output", "--data"],
     ("import",): ["json", "FILE", "--data"],
     ("check",): ["--data"],
 }

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import platformdirs
 import pytest
 
 from negtui.demo import demo_portfolio
@@ -31,7 +34,9 @@ def test_demo_holds_the_sample_deals(cli, demo_folder):
     assert len(books) == 8
 
 
-def test_demo_without_data_goes_to_user_demo_folder(cli):
+def test_demo_without_data_goes_to_user_demo_folder(cli, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", cli.env["XDG_DATA_HOME"])
+    assert Path(platformdirs.user_data_dir("negtui", appauthor=False)) == cli.user_data
     elsewhere = cli.base / "from-env"
     env = {**cli.env, "NEGTUI_DATA": str(elsewhere)}
     cli.ok("demo", "--no-open", env=env)

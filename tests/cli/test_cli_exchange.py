@@ -42,9 +42,11 @@ def test_export_to_stdout_matches_file(cli, demo_folder):
     cli.ok("--data", str(demo_folder), "export", "json", "--output", str(target))
     from_file = json.loads(target.read_text(encoding="utf-8"))
     from_stdout = cli.export(demo_folder)
-    from_file.pop("exported_at")
-    from_stdout.pop("exported_at")
-    assert from_file == from_stdout
+    dash = json.loads(cli.ok("export", "json", "-o", "-", "--data", str(demo_folder)).stdout)
+    for document in (from_file, from_stdout, dash):
+        document.pop("exported_at")
+    assert from_file == from_stdout == dash
+    assert not (cli.base / "-").exists()
 
 
 def test_export_import_round_trip(cli, demo_folder):
@@ -84,7 +86,8 @@ def test_import_merges_by_id(cli, demo_folder, write_json, make_document, demo_i
 
 
 def _bad_document(demo_export):
-    book = json.loads(json.dumps(demo_export["deals"][0]))
+    """Just the Northwind deal, with one concession valued 42 by us."""
+    (book,) = [b for b in demo_export["deals"] if b["deal"]["name"].startswith("Northwind")]
     book["concessions"][0]["value_us"] = 42
     return {**demo_export, "deals": [book]}
 
@@ -105,12 +108,14 @@ def test_import_of_invalid_document_writes_nothing(cli, demo_folder, write_json,
 
 def test_import_reports_every_problem(cli, demo_folder, write_json):
     document = cli.export(demo_folder)
-    document["deals"][0]["concessions"][0]["value_us"] = 42
-    document["deals"][2]["deal"]["name"] = ""
+    first, second = [i for i, b in enumerate(document["deals"]) if b["concessions"]][:2]
+    document["deals"][first]["concessions"][0]["value_us"] = 42
+    document["deals"][second]["deal"]["name"] = ""
     source = write_json("bad.json", document)
     before = cli.snapshot(demo_folder)
     result = cli.run("import", "json", str(source), "--data", str(demo_folder))
-    _refused(result, "deals[0]", "deals[2]")
+    _refused(result, f"deals[{first}]", f"deals[{second}]", "value_us", "name")
+    assert len(result.stderr_lines) == 2, str(result)
     assert all(str(source) in line for line in result.stderr_lines), str(result)
     assert cli.snapshot(demo_folder) == before
 

@@ -1,8 +1,14 @@
-"""``negtui log``: record a concession from a script or another terminal."""
+"""``negtui log``: record a concession from a script or another terminal.
+
+The same guards as the app: warnings go to stderr and the concession is still logged,
+unless ``--strict`` is given, which refuses (exit 3) and writes nothing.
+"""
 
 from __future__ import annotations
 
-from negtui.cli.common import Commands, Context, Parser, UsageError, rating_arg
+import sys
+
+from negtui.cli.common import EXIT_REFUSED, Commands, Context, Parser, UsageError, rating_arg
 from negtui.domain.vocab import Direction
 
 
@@ -10,7 +16,9 @@ def register(commands: Commands,
              common: Parser) -> None:
     log = commands.add_parser("log", parents=[common], help="log a concession",
                               description="Log a concession given or received in a deal; "
-                                          "prints the new concession's id.")
+                                          "prints the new concession's id. Guard warnings "
+                                          "(non-negotiable, past walk-away, unreciprocated) "
+                                          "are printed on stderr.")
     log.add_argument("deal", metavar="DEAL", help="deal id or a unique start of its name")
     side = log.add_mutually_exclusive_group(required=True)
     side.add_argument("--given", metavar="TEXT", help="what we gave")
@@ -18,22 +26,45 @@ def register(commands: Commands,
     log.add_argument("--term", metavar="TERM", help="term id or a unique start of its name")
     log.add_argument("--us", type=rating_arg, metavar="N", help="value to us, 1-10")
     log.add_argument("--them", type=rating_arg, metavar="N", help="value to them, 1-10")
+    log.add_argument("--position", metavar="TEXT",
+                     help="where the term stands now (e.g. 690); becomes its offer on the "
+                          "table and is checked against its walk-away point (needs --term)")
+    log.add_argument("--link", metavar="DEAL",
+                     help="another deal this concession was traded against")
     log.add_argument("--note", default="", metavar="TEXT", help="a note")
+    log.add_argument("--strict", action="store_true",
+                     help="refuse (exit 3, nothing written) when a guard warns")
     log.set_defaults(run=run)
 
 
 def run(ctx: Context) -> int:
-    from negtui.actions import ConcessionRequest, log_concession
+    from negtui.actions import ConcessionRequest, RefusedByGuards, log_concession
+    from negtui.domain.guards import describe_warning
 
     args, store = ctx.args, ctx.store
     direction = Direction.GIVEN if args.given is not None else Direction.RECEIVED
     text = args.given if args.given is not None else args.received
     if not text.strip():
         raise UsageError("negtui log: the concession text cannot be empty")
+    if args.position is not None and not args.position.strip():
+        raise UsageError("negtui log: --position cannot be empty")
+    if args.position is not None and not args.term:
+        raise UsageError("negtui log: --position needs the term it belongs to (--term)")
+    if args.link is not None and not args.link.strip():
+        raise UsageError("negtui log: --link cannot be empty")
     if not store.deals_dir.is_dir():
         raise UsageError(f"negtui log: {store.root} holds no portfolio yet")
     request = ConcessionRequest(deal=args.deal, direction=direction, what=text, term=args.term,
-                                value_us=args.us, value_them=args.them, note=args.note)
-    concession = log_concession(store, request)
-    print(concession.id)
+                                value_us=args.us, value_them=args.them, note=args.note,
+                                position=args.position, linked_deal=args.link)
+    try:
+        logged = log_concession(store, request, strict=args.strict)
+    except RefusedByGuards as refusal:
+        for warning in refusal.warnings:
+            print(f"negtui log: warning: {describe_warning(warning)}", file=sys.stderr)
+        print("negtui log: not logged (--strict): a guard warned", file=sys.stderr)
+        return EXIT_REFUSED
+    for warning in logged.warnings:
+        print(f"negtui log: warning: {describe_warning(warning)}", file=sys.stderr)
+    print(logged.id)
     return 0

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from negtui import __version__
-from negtui.cli import check, demo, log, portable
+from negtui.cli import calendar_export, check, demo, dossier, log, portable, serve
 from negtui.cli.common import (
     EXIT_PROBLEMS,
     EXIT_USAGE,
@@ -36,7 +36,10 @@ def build_parser() -> argparse.ArgumentParser:
     demo.register(commands, common)
     log.register(commands, common)
     portable.register(commands, common, exports)
+    calendar_export.register(commands, common, exports)
+    dossier.register(commands, common, exports)
     check.register(commands, common)
+    serve.register(commands, common)
     return parser
 
 

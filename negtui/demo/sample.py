@@ -12,10 +12,12 @@ from negtui.domain.book import DealBook
 from negtui.domain.clock import Clock
 from negtui.domain.ids import new_id
 from negtui.domain.models import (
+    AgendaItem,
     Call,
     Concession,
     Deal,
     Fallback,
+    Lesson,
     Milestone,
     Research,
     Risk,
@@ -23,6 +25,8 @@ from negtui.domain.models import (
     Settings,
     Stakeholder,
     Term,
+    ValueItem,
+    Workstream,
 )
 from negtui.domain.vocab import (
     ContractType,
@@ -110,6 +114,7 @@ def demo_portfolio(clock: Clock) -> tuple[Settings, list[DealBook]]:
         _northwind(rng, now), _harbor(rng, now), _atlas(rng, now), _meridian(rng, now),
         _quill(rng, now), _lumen(rng, now), _orchard(rng, now), _tidewater(rng, now),
     ]
+    _preparation_records(now, [b.book for b in books])
     return settings, [b.book for b in books]
 
 
@@ -123,7 +128,7 @@ def _northwind(rng: random.Random, now: arrow.Arrow) -> _Builder:
               strategy="risk-first", concession_approach="package",
               batna="Extend the Harbor retainer by ten hours a week at the current rate",
               walk_away="Below 700 a day, or any clause that gives them my tooling",
-              markets=["logistics", "data"], invoicing_cycle="monthly",
+              markets=["logistics", "data engineering"], invoicing_cycle="monthly",
               reporting_format="weekly status email",
               research=Research(
                   contract_terms="Their standard paper asks for net 60 and broad IP assignment.",
@@ -133,27 +138,31 @@ def _northwind(rng: random.Random, now: arrow.Arrow) -> _Builder:
                   industry_trends="Freight margins are thin this year; they watch cash closely.",
                   personal_fit="Good team, but the on-call expectation needs to be capped."))
     b.term("Day rate", "rate", 9, 8, must_have=True, ideal="820 EUR", acceptable="760 EUR",
-           walk_away="700 EUR", on_table="740 EUR", unit="EUR/day", weight=3,
+           walk_away="700 EUR", on_table="740 EUR", unit="EUR/day", weight=3, batna="720 EUR",
            rationale="Sets the floor for every other data contract this year",
            consequence="Every renewal after this one starts lower",
            fallback=Fallback(position="780 EUR with a 6-month review",
-                             decide_by=now.shift(days=5).datetime))
+                             decide_by=now.shift(days=5).datetime),
+           offer_expires=now.shift(days=9).replace(hour=17, minute=0).datetime)
     b.term("Payment terms", "payment schedule", 7, 7, ideal="14 days", acceptable="30 days",
            walk_away="45 days", on_table="60 days", unit="days", more_is_better=False, weight=2,
+           batna="30 days",
            rationale="Cash flow across three parallel contracts depends on it",
            consequence="A month of unpaid work stacked on the other deals",
            fallback=Fallback(position="30 days with 2% early payment discount",
                              decide_by=now.shift(days=3).datetime))
     b.term("Tooling IP", "IP", 8, 9, must_have=True, ideal="licence only",
            acceptable="licence only", walk_away="licence only", on_table="full assignment",
+           batna="licence only",
            options=["licence only", "joint ownership", "full assignment"],
            rationale="The pipeline toolkit is reused in four other contracts",
            consequence="Could not deliver Atlas or Meridian with my own tools", weight=3)
     b.term("Exclusivity", "exclusivity", 6, 8, ideal="none", acceptable="logistics only",
            walk_away="logistics, 6 months", on_table="logistics, 12 months", weight=2,
+           batna="none",
            options=["none", "logistics only", "logistics, 6 months", "logistics, 12 months"])
     b.term("Travel", "other", 3, 2, ideal="fully remote", acceptable="2 days a month on site",
-           walk_away="1 day a week", on_table="1 day a week", weight=1,
+           walk_away="1 day a week", on_table="1 day a week", weight=1, batna="fully remote",
            options=["fully remote", "2 days a month on site", "1 day a week"])
     b.term("Reporting", "governance/reporting", 4, 3, ideal="fortnightly demo",
            acceptable="weekly email", on_table="weekly email", status="agreed", weight=1)
@@ -200,7 +209,7 @@ def _harbor(rng: random.Random, now: arrow.Arrow) -> _Builder:
               success_measures=["uplift of 6% or more", "scope capped at 12 hours a week"],
               strategy="future-first", concession_approach="linear",
               batna="Let it lapse and take on the Meridian extension",
-              walk_away="No uplift at all, or uncapped hours", markets=["data", "analytics"],
+              walk_away="No uplift at all, or uncapped hours", markets=["analytics advisory"],
               invoicing_cycle="quarterly", reporting_format="monthly written report")
     b.term("Monthly fee", "rate", 8, 7, ideal="3,300 EUR", acceptable="3,150 EUR",
            walk_away="3,000 EUR", on_table="3,180 EUR", status="agreed", weight=3,
@@ -208,6 +217,7 @@ def _harbor(rng: random.Random, now: arrow.Arrow) -> _Builder:
            consequence="Income floor drops below fixed costs")
     b.term("Hours cap", "scope", 8, 8, ideal="10 h/week", acceptable="12 h/week",
            walk_away="14 h/week", on_table="12 h/week", status="agreed", weight=2,
+           more_is_better=False,
            rationale="Capacity for the other deals", consequence="Overbooked every month")
     b.term("Renewal notice", "renewal", 4, 5, ideal="90 days", acceptable="60 days",
            on_table="60 days", status="agreed", weight=1)
@@ -236,7 +246,7 @@ def _atlas(rng: random.Random, now: arrow.Arrow) -> _Builder:
               success_measures=["discovery billed separately", "50% on signature"],
               strategy="value-first", concession_approach="package",
               batna="Offer the same study to Orchard", walk_away="No upfront payment",
-              markets=["retail", "data"], invoicing_cycle="milestone-based",
+              markets=["retail pricing"], invoicing_cycle="milestone-based",
               reporting_format="steering committee deck")
     b.term("Price", "rate", 9, 6, ideal="32,000 EUR", acceptable="28,000 EUR",
            walk_away="25,000 EUR", on_table="28,000 EUR", status="agreed", weight=3)
@@ -275,7 +285,7 @@ def _meridian(rng: random.Random, now: arrow.Arrow) -> _Builder:
               objective="Extend the analytics engagement with a proper change process",
               strategy="future-first", concession_approach="portfolio",
               batna="Focus on Northwind and Atlas", walk_away="Rate cut on renewal",
-              markets=["healthcare", "data"], invoicing_cycle="monthly",
+              markets=["healthcare", "data engineering"], invoicing_cycle="monthly",
               reporting_format="fortnightly dashboard")
     b.term("Data handling", "data rights", 9, 9, ideal="processor only",
            acceptable="processor only", walk_away="processor only", on_table="processor only",
@@ -363,3 +373,56 @@ def _tidewater(rng: random.Random, now: arrow.Arrow) -> _Builder:
     b.person("Marcus Hale", "Tidewater Energy", "Procurement", Influence.DECIDES, "Rigid")
     b.milestone(MilestoneKind.DECISION_DEADLINE, -58, "Go / no-go", done=True)
     return b
+
+
+def _preparation_records(now: arrow.Arrow, books: list[DealBook]) -> None:
+    """Value maps, agendas, onboarding plans and lessons. A separate seed keeps the ids of
+    everything above unchanged."""
+    rng = random.Random(SEED + 7)
+    by_name = {book.deal.name.split()[0]: book for book in books}
+
+    def lesson(name: str, days_ago: int, worked: str, did_not: str, why: str) -> None:
+        book = by_name[name]
+        book.lessons.append(Lesson(id=new_id("l", rng), deal_id=book.id, worked=worked,
+                                   did_not=did_not, why=why,
+                                   at=now.shift(days=-days_ago).datetime))
+
+    def stream(name: str, workstream: str, owner: str, objective: str, cadence: str) -> None:
+        by_name[name].onboarding.append(Workstream(
+            id=new_id("w", rng), name=workstream, owner=owner, kickoff_objective=objective,
+            review_cadence=cadence))
+
+    northwind = by_name["Northwind"]
+    northwind.value_map += [
+        ValueItem(id=new_id("v", rng), benefit_us="A nine-month commitment",
+                  benefit_them="A lower day rate than the market",
+                  obligation="Rate review after six months"),
+        ValueItem(id=new_id("v", rng), benefit_us="Net 30 payment",
+                  benefit_them="Weekly status email instead of demos",
+                  obligation="Invoices sent by the 3rd of each month"),
+    ]
+    northwind.agenda += [
+        AgendaItem(id=new_id("g", rng), topic="Payment terms", minutes=15,
+                   framing="Three parallel contracts: cash flow decides what I can commit",
+                   alternative="Net 30 keeps the team on your project, not chasing invoices"),
+        AgendaItem(id=new_id("g", rng), topic="Tooling IP", minutes=10,
+                   framing="You get a perpetual licence; the toolkit stays mine",
+                   alternative="Joint roadmap for the parts built only for you"),
+    ]
+    stream("Harbor", "Advisory hours", "Mia Okafor", "Agree the monthly question list",
+           "monthly")
+    stream("Harbor", "Written report", "me", "Settle the report template", "quarterly")
+    stream("Atlas", "Discovery", "Ama Mensah", "Data access and the list of stores",
+           "weekly")
+    stream("Atlas", "Steering", "Jonas Berg", "", "fortnightly steering committee")
+    lesson("Orchard", 38, "A small paid pilot opened the door to the category team",
+           "Gave up the named case study for nothing in return",
+           "I treated the reference as tradeable when it mattered for the next retail deals")
+    lesson("Tidewater", 58, "Setting a go / no-go date kept the bid from dragging on",
+           "Spent twenty hours on the bid before asking about liability",
+           "Non-negotiables were not raised in the first call")
+    lesson("Meridian", 55, "A written change process ended scope arguments",
+           "Agreed a 12-month exclusivity in health analytics too early",
+           "Fixed the rate first, then had nothing left to trade for exclusivity")
+    lesson("Harbor", 140, "Capping hours in the contract, not in an email",
+           "Monthly slides took three hours each", "Nobody read them; a written note does")

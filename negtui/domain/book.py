@@ -18,6 +18,7 @@ from negtui.domain.models import (
     Stakeholder,
     Term,
     ValueItem,
+    Workstream,
 )
 
 # Name of each list in a deal file, and the model of its records.
@@ -32,6 +33,7 @@ RECORD_TABLES: dict[str, type[Record]] = {
     "value_map": ValueItem,
     "agenda": AgendaItem,
     "lessons": Lesson,
+    "onboarding": Workstream,
 }
 
 
@@ -47,6 +49,7 @@ class DealBook(BaseModel):
     value_map: list[ValueItem] = Field(default_factory=list)
     agenda: list[AgendaItem] = Field(default_factory=list)
     lessons: list[Lesson] = Field(default_factory=list)
+    onboarding: list[Workstream] = Field(default_factory=list)
     checklist: Checklist = Field(default_factory=Checklist)
 
     @property

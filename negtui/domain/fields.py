@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Annotated, Any
 
@@ -61,9 +62,14 @@ def _day(value: Any) -> date:
     raise ValueError(f"is not a date: {value!r}")
 
 
+_IDENTIFIER = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
 def _identifier(value: Any) -> str:
+    if isinstance(value, str) and _IDENTIFIER.fullmatch(value):
+        return value
     text = _required_text(value)
-    if len(text) > 64 or not all(ch.isascii() and (ch.isalnum() or ch in "-_") for ch in text):
+    if not _IDENTIFIER.fullmatch(text):
         raise ValueError("may hold only letters, digits, '-' and '_' (at most 64)")
     return text
 
@@ -74,6 +80,13 @@ def is_identifier(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _currency(value: Any) -> str:
+    code = str(value).strip().upper()
+    if len(code) != 3 or not code.isalpha():
+        raise ValueError("must be a three-letter currency code such as EUR or USD")
+    return code
 
 
 def _text(value: Any) -> str:
@@ -101,6 +114,7 @@ Day = Annotated[date, BeforeValidator(_day)]
 Text = Annotated[str, BeforeValidator(_text)]
 RequiredText = Annotated[str, BeforeValidator(_required_text)]
 Identifier = Annotated[str, BeforeValidator(_identifier)]
+Currency = Annotated[str, BeforeValidator(_currency)]
 """A stable id; safe to use in a file name."""
 
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import Self
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from negtui.domain.fields import (
+    Currency,
     Day,
     Identifier,
     Moment,
@@ -49,10 +50,15 @@ class Record(Stored):
 class Settings(Stored):
     capacity_hours: float = Field(default=40.0, ge=0, le=168)
     high_threshold: Rating = 7
-    default_currency: str = "EUR"
+    default_currency: Currency = "EUR"
     timezone: str = "UTC"
     unreciprocated_limit: int = Field(default=2, ge=1, le=20)
     crunch_limit: int = Field(default=3, ge=1, le=50)
+    """More milestones than this within any three days is a deadline crunch."""
+    max_invoicing_cycles: int = Field(default=2, ge=1, le=20)
+    max_reporting_formats: int = Field(default=2, ge=1, le=20)
+    capacity_weeks: int = Field(default=12, ge=1, le=104)
+    """How many weeks ahead the capacity audit looks."""
     status_probability: dict[DealStatus, float] = Field(
         default_factory=lambda: {
             DealStatus.PROSPECT: 0.1,
@@ -64,14 +70,6 @@ class Settings(Stored):
             DealStatus.WALKED_AWAY: 0.0,
         }
     )
-
-    @field_validator("default_currency")
-    @classmethod
-    def _currency(cls, value: str) -> str:
-        code = value.strip().upper()
-        if len(code) != 3 or not code.isalpha():
-            raise ValueError("must be a three-letter currency code such as EUR or USD")
-        return code
 
 
 class Research(Stored):
@@ -92,7 +90,7 @@ class Deal(Record):
     contract_type: ContractType = ContractType.FIXED_PRICE
     relationship: Relationship = Relationship.FIRST_TIME
     value: float | None = Field(default=None, ge=0)
-    currency: str = "EUR"
+    currency: Currency = "EUR"
     hours_per_week: float = Field(default=0.0, ge=0, le=168)
     start: Day | None = None
     end: Day | None = None
@@ -108,14 +106,6 @@ class Deal(Record):
     reporting_format: Text = ""
     archived: bool = False
     notes: Text = ""
-
-    @field_validator("currency")
-    @classmethod
-    def _currency(cls, value: str) -> str:
-        code = value.strip().upper()
-        if len(code) != 3 or not code.isalpha():
-            raise ValueError("must be a three-letter currency code such as EUR or USD")
-        return code
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> Self:
@@ -143,11 +133,15 @@ class Term(Record):
     acceptable: Text = ""
     walk_away: Text = ""
     on_table: Text = ""
+    batna: Text = ""
+    """Where this term would land under our best alternative, to score the BATNA."""
     unit: Text = ""
     more_is_better: bool = True
     options: list[str] = Field(default_factory=list)
     """Ranked options, best for us first, for positions that are not numbers."""
     fallback: Fallback = Field(default_factory=Fallback)
+    offer_expires: Moment | None = None
+    """When the offer on the table lapses, if the other side said so."""
     indicator: Text = ""
     status: TermStatus = TermStatus.OPEN
     weight: float = Field(default=1.0, ge=0, le=100)
@@ -164,6 +158,8 @@ class Concession(Record):
     linked_deal_id: str | None = None
     note: Text = ""
     deleted: bool = False
+    position: Text = ""
+    """Where the term stood after this concession, when the user said so (e.g. "690")."""
 
 
 class Call(Record):
@@ -235,6 +231,15 @@ class Lesson(Record):
     why: Text = ""
     deal_id: str | None = None
     at: Moment | None = None
+
+
+class Workstream(Record):
+    """One line of the onboarding plan: a workstream, who owns it and how it is reviewed."""
+
+    name: RequiredText
+    owner: Text = ""
+    kickoff_objective: Text = ""
+    review_cadence: Text = ""
 
 
 class Checklist(Stored):

@@ -1,0 +1,55 @@
+"""``negtui export dossier DEAL``: one deal's preparation as a document to read or share."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from negtui.cli.common import Commands, Context, Parser, UsageError
+
+
+def register(commands: Commands,
+             common: Parser,
+             exports: Commands) -> None:
+    export = exports.add_parser(
+        "dossier", parents=[common], help="one deal's dossier, to read before the call",
+        description="Everything prepared for one deal in one document: brief, objective, "
+                    "stakeholders, research, terms, BATNA, scenarios, risks, value map, "
+                    "agenda, milestones, concessions and open questions. --share leaves out "
+                    "everything private (walk-away points, BATNA, fallbacks, ratings).")
+    export.add_argument("deal", metavar="DEAL", help="the deal: its id or a unique start of "
+                                                     "its name")
+    export.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
+    export.add_argument("--format", choices=["md", "html"], default=None,
+                        help="Markdown (default) or a self-contained, printable HTML page; "
+                             "taken from the -o file name when it ends in .html")
+    export.add_argument("--share", action="store_true",
+                        help="a copy safe to hand to a colleague or the counterparty")
+    export.set_defaults(run=run)
+
+
+def run(ctx: Context) -> int:
+    from negtui.actions import find_deal
+    from negtui.domain.lessons import all_lessons
+    from negtui.export.dossier import Format, dossier_text
+    from negtui.store.files import write_output
+
+    if not ctx.store.root.is_dir():
+        raise UsageError(f"negtui export: {ctx.store.root} holds no portfolio yet")
+    output: str | None = ctx.args.output
+    fmt: Format = ctx.args.format or (
+        "html" if output and Path(output).suffix.lower() in (".html", ".htm") else "md")
+    book = find_deal(ctx.store, ctx.args.deal)
+    portfolio = ctx.store.load()
+    lessons = all_lessons(portfolio.books.values(), portfolio.lessons)
+    text = dossier_text(book, portfolio.settings, ctx.clock().datetime, fmt=fmt,
+                        share=ctx.args.share, lessons=lessons)
+    try:
+        write_output(output, text)
+    except OSError as error:
+        raise UsageError(
+            f"negtui export: cannot write {output}: {error.strerror or error}") from None
+    if output and output != "-":
+        kind = "shared dossier" if ctx.args.share else "dossier"
+        print(f"{kind} of {book.deal.name} written to {output}", file=sys.stderr)
+    return 0

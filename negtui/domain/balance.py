@@ -1,0 +1,135 @@
+"""The give-and-take of a negotiation: what was given against what came back.
+
+Values are the user's own 1-10 estimates. For a give, ``value_us`` is what it cost us;
+for a receive, what it is worth to us. The reciprocity ratio compares the two: 1.0 means
+we got back as much as we gave, below 1.0 we are paying more than we receive.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from negtui.domain.guards import in_order
+from negtui.domain.models import Concession, Term
+from negtui.domain.vocab import Direction
+
+# How many of the latest valued gives decide whether they are shrinking or growing.
+TREND_WINDOW = 4
+# Average change per give (on the 1-10 scale) below which the sizes count as steady.
+STEADY_SLOPE = 0.25
+
+
+@dataclass(frozen=True)
+class Side:
+    count: int = 0
+    value_us: int = 0
+    value_them: int = 0
+    unvalued: int = 0
+    """Entries without a value to us: counted, but left out of the value."""
+
+
+@dataclass(frozen=True)
+class Balance:
+    given: Side
+    received: Side
+
+    @property
+    def ratio(self) -> float | None:
+        """Value received over value given (both to us); None until something is given."""
+        if self.given.value_us == 0:
+            return None
+        return self.received.value_us / self.given.value_us
+
+    @property
+    def count_ratio(self) -> float | None:
+        if self.given.count == 0:
+            return None
+        return self.received.count / self.given.count
+
+
+def _side(entries: Sequence[Concession]) -> Side:
+    valued = [c for c in entries if c.value_us is not None]
+    return Side(
+        count=len(entries),
+        value_us=sum(c.value_us or 0 for c in valued),
+        value_them=sum(c.value_them or 0 for c in entries),
+        unvalued=len(entries) - len(valued),
+    )
+
+
+def balance(concessions: Iterable[Concession]) -> Balance:
+    live = [c for c in concessions if not c.deleted]
+    return Balance(
+        given=_side([c for c in live if c.direction is Direction.GIVEN]),
+        received=_side([c for c in live if c.direction is Direction.RECEIVED]),
+    )
+
+
+class Trend(StrEnum):
+    SHRINKING = "shrinking"
+    GROWING = "growing"
+    STEADY = "steady"
+    UNKNOWN = "too few to tell"
+
+
+@dataclass(frozen=True)
+class GiveTrend:
+    trend: Trend
+    sizes: tuple[int, ...]
+    """The latest gives' cost to us, oldest first."""
+
+
+def _slope(values: Sequence[int]) -> float:
+    """Least-squares slope of the values against their position."""
+    count = len(values)
+    mean_x = (count - 1) / 2
+    mean_y = sum(values) / count
+    spread = sum((x - mean_x) ** 2 for x in range(count))
+    return sum((x - mean_x) * (y - mean_y) for x, y in enumerate(values)) / spread
+
+
+def give_trend(concessions: Iterable[Concession], window: int = TREND_WINDOW) -> GiveTrend:
+    """Whether our own concessions get smaller from one to the next (nearing the limit)."""
+    sizes = tuple(
+        c.value_us for c in in_order(concessions)
+        if c.direction is Direction.GIVEN and c.value_us is not None
+    )[-window:]
+    if len(sizes) < 2:
+        return GiveTrend(Trend.UNKNOWN, sizes)
+    slope = _slope(sizes)
+    if slope <= -STEADY_SLOPE:
+        return GiveTrend(Trend.SHRINKING, sizes)
+    if slope >= STEADY_SLOPE:
+        return GiveTrend(Trend.GROWING, sizes)
+    return GiveTrend(Trend.STEADY, sizes)
+
+
+def describe_ratio(ratio: float | None) -> str:
+    return "—" if ratio is None else f"{ratio:.2f}"
+
+
+def terms_touched(concessions: Iterable[Concession], terms: Sequence[Term]) -> list[str]:
+    """Names of the terms the live entries named, in the order first touched."""
+    names = {term.id: term.name for term in terms}
+    touched: list[str] = []
+    for concession in in_order(concessions):
+        name = names.get(concession.term_id or "")
+        if name and name not in touched:
+            touched.append(name)
+    return touched
+
+
+def call_summary(concessions: Iterable[Concession], terms: Sequence[Term]) -> str:
+    """A short account of one call: counts, balance and the terms touched."""
+    entries = [c for c in concessions if not c.deleted]
+    figures = balance(entries)
+    touched = terms_touched(entries, terms)
+    parts = [
+        f"{figures.given.count} given, {figures.received.count} received",
+        f"value given {figures.given.value_us}, received {figures.received.value_us}",
+        f"reciprocity {describe_ratio(figures.ratio)}",
+        f"terms: {', '.join(touched)}" if touched else "no terms named",
+    ]
+    return "; ".join(parts)

@@ -1,0 +1,230 @@
+"""Reading the one line typed during a call into a concession.
+
+The line is plain words plus a few marks, in any order:
+
+    #term      the term it touched (a unique start of its name; spaces written as '-')
+    us:N       its value to us, 1-10
+    them:N     its value to them, 1-10
+    =POSITION  where the term now stands: =690, ="45 days", ="logistics only"
+    @deal      another deal it was traded against (a unique start of its name)
+    // note    everything after two slashes is a note
+
+Whatever is left is what happened. ``parse_capture`` never raises: anything it cannot
+use becomes a problem to show beside the line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from negtui.domain.models import Deal, Term
+
+CAPTURE_HELP = "#term us:N them:N =position @deal // note   tab completes · enter saves"
+
+NOTE_MARK = "//"
+TERM_MARK = "#"
+DEAL_MARK = "@"
+
+_TOKEN = re.compile(
+    r"""
+    (?<!\S)(?:
+        \#(?P<term>[^\s#@=]*)
+      | @(?P<deal>[^\s#@=]*)
+      | (?P<side>us|them):(?P<number>\S*)
+      | =(?:"(?P<quoted>[^"]*)"?|(?P<bare>\S*))
+    )(?=\s|$)
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_SPACES = re.compile(r"\s+")
+_NOT_WORD = re.compile(r"[^\w]+|_+")
+
+
+@dataclass(frozen=True)
+class Capture:
+    """What one typed line says, before the names in it are looked up."""
+
+    what: str = ""
+    term: str | None = None
+    value_us: int | None = None
+    value_them: int | None = None
+    position: str | None = None
+    deal: str | None = None
+    note: str = ""
+    problems: tuple[str, ...] = ()
+
+
+def slug(name: str) -> str:
+    """How a name is written after # or @: 'Day rate' -> 'day-rate'."""
+    return _NOT_WORD.sub("-", name.casefold()).strip("-")
+
+
+def _value(side: str, number: str, problems: list[str]) -> int | None:
+    if not number.isdigit() or not 1 <= int(number) <= 10:
+        problems.append(f"{side}: takes a whole number from 1 to 10, not {number or 'nothing'!r}")
+        return None
+    return int(number)
+
+
+def parse_capture(text: str) -> Capture:
+    """Split a typed line into its parts; problems are listed, never raised."""
+    line, mark, note = text.partition(NOTE_MARK)
+    problems: list[str] = []
+    found: dict[str, str | int | None] = {}
+
+    def once(key: str, value: str | int | None, label: str) -> None:
+        if key in found and found[key] != value:
+            problems.append(f"{label} is given twice; keep one")
+        else:
+            found[key] = value
+
+    for match in _TOKEN.finditer(line):
+        if match.group("term") is not None:
+            reference = match.group("term")
+            if reference:
+                once("term", reference, "a term (#)")
+            else:
+                problems.append("name a term after #, or press tab to pick one")
+        elif match.group("deal") is not None:
+            reference = match.group("deal")
+            if reference:
+                once("deal", reference, "another deal (@)")
+            else:
+                problems.append("name a deal after @, or press tab to pick one")
+        elif match.group("side") is not None:
+            side = match.group("side").casefold()
+            value = _value(side, match.group("number"), problems)
+            if value is not None:
+                once(side, value, f"{side}:")
+        else:
+            position = (match.group("quoted") if match.group("quoted") is not None
+                        else match.group("bare") or "").strip()
+            if position:
+                once("position", position, "a new position (=)")
+            else:
+                problems.append('write the new position after =, e.g. =690 or ="45 days"')
+    what = _SPACES.sub(" ", _TOKEN.sub(" ", line)).strip()
+
+    def text_of(key: str) -> str | None:
+        value = found.get(key)
+        return value if isinstance(value, str) else None
+
+    def number_of(key: str) -> int | None:
+        value = found.get(key)
+        return value if isinstance(value, int) else None
+
+    return Capture(
+        what=what, term=text_of("term"), value_us=number_of("us"),
+        value_them=number_of("them"), position=text_of("position"), deal=text_of("deal"),
+        note=_SPACES.sub(" ", note).strip() if mark else "", problems=tuple(problems),
+    )
+
+
+def find_named(reference: str, names: Sequence[str], ids: Sequence[str],
+               what: str) -> tuple[int | None, str | None]:
+    """Which of the names a #/@ reference means (its index), or None and the reason."""
+    if reference in ids:
+        return list(ids).index(reference), None
+    wanted = slug(reference)
+    exact = [index for index, name in enumerate(names) if slug(name) == wanted]
+    if len(exact) == 1:
+        return exact[0], None
+    starting = [index for index, name in enumerate(names)
+                if wanted and slug(name).startswith(wanted)]
+    if len(starting) == 1:
+        return starting[0], None
+    if not starting:
+        return None, f"no {what} matches {reference!r}"
+    shown = ", ".join(sorted(names[index] for index in starting)[:4])
+    return None, f"{reference!r} could be more than one {what}: {shown}"
+
+
+@dataclass(frozen=True)
+class ResolvedCapture:
+    """A capture with its names looked up in the deal, ready to become a concession."""
+
+    capture: Capture
+    what: str
+    term: Term | None = None
+    linked_deal: Deal | None = None
+    problems: tuple[str, ...] = field(default=())
+
+
+def resolve_capture(capture: Capture, terms: Sequence[Term], deals: Sequence[Deal],
+                    own_deal_id: str) -> ResolvedCapture:
+    """Look up #term among the deal's terms and @deal among the other deals."""
+    problems = list(capture.problems)
+    term: Term | None = None
+    linked: Deal | None = None
+    if capture.term is not None:
+        index, problem = find_named(capture.term, [t.name for t in terms],
+                                    [t.id for t in terms], "term")
+        term = None if index is None else terms[index]
+        if problem:
+            problems.append(problem)
+    if capture.deal is not None:
+        others = [deal for deal in deals if deal.id != own_deal_id]
+        index, problem = find_named(capture.deal, [d.name for d in others],
+                                    [d.id for d in others], "other deal")
+        linked = None if index is None else others[index]
+        if problem:
+            problems.append(problem)
+    if capture.position is not None and capture.term is None:
+        problems.append("a new position (=) needs the term it belongs to (#term)")
+    what = capture.what
+    if not what and term is not None:
+        what = f"{term.name} to {capture.position}" if capture.position else term.name
+    if not what and not problems:
+        problems.append("say what happened, or name the term with #")
+    return ResolvedCapture(capture, what, term, linked, tuple(problems))
+
+
+@dataclass(frozen=True)
+class Completing:
+    """The #term or @deal word under the cursor."""
+
+    mark: str
+    start: int
+    end: int
+    prefix: str
+
+
+def completing_at(text: str, cursor: int) -> Completing | None:
+    """The # or @ word the cursor is in or just after, if any."""
+    cursor = max(0, min(cursor, len(text)))
+    if NOTE_MARK in text[:cursor]:
+        return None
+    start = cursor
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    end = cursor
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    word = text[start:end]
+    if len(word) < 1 or word[0] not in (TERM_MARK, DEAL_MARK):
+        return None
+    prefix = text[start + 1:cursor]
+    if any(mark in prefix for mark in (TERM_MARK, DEAL_MARK, "=")):
+        return None
+    return Completing(word[0], start, end, prefix)
+
+
+def candidates(prefix: str, names: Sequence[str], limit: int = 8) -> list[str]:
+    """Names for a typed start: those starting with it first, then those containing it."""
+    wanted = slug(prefix)
+    starting = [name for name in names if slug(name).startswith(wanted)]
+    inside = [name for name in names if wanted and wanted in slug(name)
+              and name not in starting]
+    return (starting + inside)[:limit]
+
+
+def complete(text: str, where: Completing, name: str) -> tuple[str, int]:
+    """The line with the word replaced by the chosen name, and the new cursor position."""
+    replacement = f"{where.mark}{slug(name)}"
+    after = text[where.end:]
+    if not after.startswith(" "):
+        after = " " + after
+    new_text = text[:where.start] + replacement + after
+    return new_text, where.start + len(replacement) + 1

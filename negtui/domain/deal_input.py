@@ -1,0 +1,95 @@
+"""Turning what a person typed into a deal form into a valid Deal, or per-field messages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import arrow
+from pydantic import ValidationError
+
+from negtui.domain.dates import DateNotUnderstood, describe_moment, parse_when
+from negtui.domain.fields import field_messages
+from negtui.domain.ids import new_id
+from negtui.domain.models import Deal
+from negtui.domain.positions import read_number
+
+Values = dict[str, str]
+
+TEXT_FIELDS = ["name", "counterparty", "objective", "batna", "walk_away", "invoicing_cycle",
+               "reporting_format", "notes"]
+CHOICE_FIELDS = ["status", "contract_type", "relationship", "strategy", "concession_approach"]
+
+
+def deal_to_values(deal: Deal) -> Values:
+    values = {name: str(getattr(deal, name)) for name in TEXT_FIELDS}
+    values.update({name: str(getattr(deal, name).value) for name in CHOICE_FIELDS})
+    values["value"] = "" if deal.value is None else f"{deal.value:g}"
+    values["currency"] = deal.currency
+    values["hours_per_week"] = f"{deal.hours_per_week:g}"
+    values["start"] = deal.start.isoformat() if deal.start else ""
+    values["end"] = deal.end.isoformat() if deal.end else ""
+    values["success_measures"] = "\n".join(deal.success_measures)
+    values["markets"] = ", ".join(deal.markets)
+    return values
+
+
+def preview_date(text: str, now: arrow.Arrow, tz: str) -> str:
+    """What the form shows under a date field while the user types."""
+    if not text.strip():
+        return "no date"
+    try:
+        return "understood as " + describe_moment(parse_when(text, now, tz, default_time=None))[:14]
+    except DateNotUnderstood as error:
+        return str(error)
+
+
+def deal_from_values(values: Values, base: Deal | None, now: arrow.Arrow,
+                     tz: str) -> tuple[Deal | None, dict[str, str]]:
+    """A validated deal (keeping ``base``'s id and unknown keys), or the problems by field."""
+    errors: dict[str, str] = {}
+    data: dict[str, Any] = base.model_dump() if base else {"id": new_id("d")}
+    for name in TEXT_FIELDS + CHOICE_FIELDS:
+        if name in values:
+            data[name] = values[name]
+    if "currency" in values:
+        data["currency"] = values["currency"]
+    for name in ("value", "hours_per_week"):
+        if name not in values:
+            continue
+        text = values[name].strip()
+        if not text:
+            data[name] = None if name == "value" else 0.0
+            continue
+        number = read_number(text)
+        if number is None:
+            errors[name] = f"{text!r} is not a number"
+        else:
+            data[name] = number
+    for name in ("start", "end"):
+        if name not in values:
+            continue
+        text = values[name].strip()
+        if not text:
+            data[name] = None
+            continue
+        try:
+            data[name] = parse_when(text, now, tz, default_time=None).date()
+        except DateNotUnderstood as error:
+            errors[name] = str(error)
+    if "success_measures" in values:
+        data["success_measures"] = [line.strip() for line in values["success_measures"].splitlines()
+                                    if line.strip()]
+    if "markets" in values:
+        data["markets"] = [part.strip() for part in values["markets"].split(",") if part.strip()]
+    # Fields that could not be read are left out, so the others still get their messages.
+    for name in errors:
+        data.pop(name, None)
+    try:
+        deal = Deal.model_validate(data)
+    except ValidationError as error:
+        messages = field_messages(error)
+        if "" in messages:
+            # Whole-deal rules, such as dates in order, are shown at the end date.
+            messages["end"] = messages.pop("")
+        return None, {**messages, **errors}
+    return (None, errors) if errors else (deal, {})

@@ -1,0 +1,90 @@
+"""Rows of the portfolio table: what each column shows, how it sorts and filters."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from negtui.domain.book import DealBook
+from negtui.domain.schedule import days_until, describe_days, next_milestone
+from negtui.domain.summary import STATUS_ORDER, money
+from negtui.domain.vocab import DealStatus
+
+
+@dataclass(frozen=True)
+class DealRow:
+    book: DealBook
+    alerts: int
+    progress: tuple[int, int]
+    next_due: datetime | None
+    next_text: str
+
+    @property
+    def deal_id(self) -> str:
+        return self.book.id
+
+
+def make_row(book: DealBook, now: datetime, alerts: int, progress: tuple[int, int]) -> DealRow:
+    upcoming = next_milestone(book, now)
+    text = (f"{describe_days(days_until(upcoming.due, now))} · {upcoming.title or upcoming.kind}"
+            if upcoming else "—")
+    return DealRow(book, alerts, progress, upcoming.due if upcoming else None, text)
+
+
+def _progress_share(row: DealRow) -> float:
+    done, total = row.progress
+    return done / total if total else 0.0
+
+
+# Column title -> how to sort by it, in the order the columns appear on screen.
+SORTS: dict[str, Callable[[DealRow], Any]] = {
+    "Deal": lambda r: r.book.deal.name.casefold(),
+    "Status": lambda r: STATUS_ORDER.index(r.book.deal.status),
+    "Value": lambda r: r.book.deal.value or 0.0,
+    "h/wk": lambda r: r.book.deal.hours_per_week,
+    "Next": lambda r: r.next_due.timestamp() if r.next_due else float("inf"),
+    "Prep": _progress_share,
+    "Alerts": lambda r: r.alerts,
+    "Counterparty": lambda r: r.book.deal.counterparty.casefold(),
+    "Type": lambda r: r.book.deal.contract_type.value,
+}
+
+
+def sort_rows(rows: list[DealRow], column: str, reverse: bool = False) -> list[DealRow]:
+    """Stable: ties keep the status order, then the name."""
+    base = sorted(rows, key=lambda r: (STATUS_ORDER.index(r.book.deal.status),
+                                       r.book.deal.name.casefold()))
+    return sorted(base, key=SORTS[column], reverse=reverse)
+
+
+def matches(row: DealRow, text: str, status: DealStatus | None, show_archived: bool) -> bool:
+    deal = row.book.deal
+    if deal.archived and not show_archived:
+        return False
+    if status is not None and deal.status is not status:
+        return False
+    wanted = text.strip().casefold()
+    if not wanted:
+        return True
+    haystack = " ".join([deal.name, deal.counterparty, deal.status.value,
+                         deal.contract_type.value, *deal.markets]).casefold()
+    return all(word in haystack for word in wanted.split())
+
+
+def cells(row: DealRow) -> dict[str, str]:
+    """Each column's text, keyed by the titles of ``SORTS``."""
+    deal = row.book.deal
+    done, total = row.progress
+    return {
+        "Deal": deal.name + (" (archived)" if deal.archived else ""),
+        "Status": deal.status.value,
+        "Value": money(deal.value, deal.currency),
+        "h/wk": f"{deal.hours_per_week:g}",
+        "Next": row.next_text,
+        "Prep": f"{done}/{total}" if total else "—",
+        "Alerts": str(row.alerts) if row.alerts else "",
+        "Counterparty": deal.counterparty,
+        "Type": deal.contract_type.value,
+    }

@@ -1,0 +1,446 @@
+"""The dossier: one document with everything prepared for a deal, to read before the call.
+
+Built once as sections of simple blocks, then written as Markdown or as a self-contained,
+printable HTML page. The shared copy leaves out everything private, so it can be handed
+to a colleague or to the counterparty.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+
+import arrow
+
+from negtui.domain.book import DealBook
+from negtui.domain.checklist import evaluate
+from negtui.domain.lessons import LessonEntry, related
+from negtui.domain.models import Deal, Settings, Term
+from negtui.domain.positions import Verdict, verdict
+from negtui.domain.summary import money
+from negtui.domain.terms import class_of
+from negtui.domain.vocab import Direction, MilestoneKind, ScenarioKind, TermClass, TermStatus
+
+Format = Literal["md", "html"]
+PREPARATION_PHASES = 7
+FORMATS: tuple[Format, ...] = ("md", "html")
+
+SHARE_NOTE = ("Shared copy: walk-away points, the BATNA, fallbacks, ratings, acceptable "
+              "positions, rationales, success measures, scenarios, research and private notes "
+              "are left out.")
+PRIVATE_NOTE = "Private: holds walk-away points, the BATNA and fallbacks. Do not forward."
+
+# Section titles, in order; the shared copy keeps only those in SHARED_SECTIONS.
+SECTIONS = [
+    "Brief", "Objective and success measures", "Stakeholders", "Research",
+    "Terms by priority", "BATNA and walk-away", "Scenarios", "Risks", "Value map",
+    "Sensitive topics agenda", "Milestones", "Concessions so far", "Open questions",
+]
+SHARED_SECTIONS = [
+    "Brief", "Objective", "Stakeholders", "Terms", "Risks",
+    "Value map", "Sensitive topics agenda", "Milestones", "Concessions so far",
+    "Open questions",
+]
+
+
+@dataclass(frozen=True)
+class Para:
+    text: str
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: list[str]
+
+
+@dataclass(frozen=True)
+class Fields:
+    pairs: list[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class Table:
+    headers: list[str]
+    rows: list[list[str]]
+
+
+Block = Para | Bullets | Fields | Table
+
+
+@dataclass
+class Section:
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Dossier:
+    title: str
+    notes: list[str]
+    sections: list[Section]
+
+
+def rating_text(term: Term) -> str:
+    """How a term's two ratings are written in the private dossier."""
+    return f"rated {term.impact_deal}/{term.impact_portfolio}"
+
+
+def _day(moment: datetime | None) -> str:
+    return f"{moment:%Y-%m-%d}" if moment else "—"
+
+
+def _when(moment: datetime, tz: str) -> str:
+    """In the user's time zone; the stored offset when the zone is unknown."""
+    try:
+        local = arrow.get(moment).to(tz)
+    except (arrow.parser.ParserError, ValueError):
+        local = arrow.get(moment)
+    return local.format("YYYY-MM-DD HH:mm")
+
+
+def _or_dash(text: str) -> str:
+    return text if text else "—"
+
+
+def _none(what: str) -> Para:
+    return Para(f"Nothing recorded yet: {what}.")
+
+
+_CLASS_ORDER = [TermClass.NON_NEGOTIABLE, TermClass.FLEXIBLE, TermClass.TRADEABLE]
+
+
+def _by_priority(terms: list[Term], threshold: int) -> list[Term]:
+    return sorted(terms, key=lambda t: (_CLASS_ORDER.index(class_of(t, threshold)), -t.weight,
+                                        -(t.impact_deal + t.impact_portfolio), t.name.casefold()))
+
+
+def _brief(book: DealBook, share: bool) -> Section:
+    deal = book.deal
+    pairs = [
+        ("Counterparty", _or_dash(deal.counterparty)),
+        ("Status", deal.status.value),
+        ("Contract", f"{deal.contract_type.value}, {deal.relationship.value}"),
+        ("Dates", f"{deal.start or '—'} to {deal.end or '—'}"),
+    ]
+    if not share:
+        pairs += [
+            ("Expected value", money(deal.value, deal.currency)),
+            ("Hours a week", f"{deal.hours_per_week:g}"),
+            ("Strategy", f"{deal.strategy.value}; concessions {deal.concession_approach.value}"),
+        ]
+    if deal.invoicing_cycle:
+        pairs.append(("Invoicing", deal.invoicing_cycle))
+    if deal.reporting_format:
+        pairs.append(("Reporting", deal.reporting_format))
+    return Section("Brief", [Fields(pairs)])
+
+
+def _objective(book: DealBook, share: bool) -> Section:
+    deal = book.deal
+    blocks: list[Block] = [Para(deal.objective) if deal.objective else _none("objective")]
+    if share:
+        # The measures often name the numbers we hope for: ours to keep.
+        return Section("Objective", blocks)
+    blocks.append(Bullets(list(deal.success_measures)) if deal.success_measures
+                  else _none("success measures"))
+    return Section("Objective and success measures", blocks)
+
+
+def _stakeholders(book: DealBook, share: bool) -> Section:
+    if not book.stakeholders:
+        return Section("Stakeholders", [_none("stakeholders")])
+    headers = ["Name", "Organisation", "Role", "Part"]
+    if not share:
+        headers += ["Style", "History"]
+    rows = []
+    for person in book.stakeholders:
+        row = [person.name, _or_dash(person.organisation), _or_dash(person.role),
+               person.influence.value]
+        if not share:
+            row += [_or_dash(person.style), _or_dash(person.history)]
+        rows.append(row)
+    return Section("Stakeholders", [Table(headers, rows)])
+
+
+def _research(book: DealBook) -> Section:
+    research = book.deal.research
+    pairs = [(label, getattr(research, name)) for name, label in (
+        ("contract_terms", "Contract terms"), ("market", "Market"),
+        ("culture", "Organisation culture"), ("decision_maker", "Decision-maker"),
+        ("industry_trends", "Industry trends"), ("personal_fit", "Personal fit"))]
+    written = [(label, text) for label, text in pairs if text]
+    return Section("Research", [Fields(written)] if written else [_none("research notes")])
+
+
+def _terms(book: DealBook, settings: Settings, share: bool) -> Section:
+    threshold = settings.high_threshold
+    if share:
+        title = "Terms"
+        if not book.terms:
+            return Section(title, [_none("terms")])
+        ordered = sorted(book.terms, key=lambda t: (t.category.value.casefold(),
+                                                    t.name.casefold()))
+        rows = [[t.name, t.category.value, _or_dash(t.ideal), _or_dash(t.on_table),
+                 t.status.value] for t in ordered]
+        return Section(title, [Table(["Term", "Category", "We propose", "On the table",
+                                      "Status"], rows)])
+    title = "Terms by priority"
+    if not book.terms:
+        return Section(title, [_none("terms")])
+    ordered = _by_priority(book.terms, threshold)
+    rows = []
+    for t in ordered:
+        standing = verdict(t)
+        table_text = _or_dash(t.on_table)
+        if t.on_table and standing is not Verdict.UNKNOWN:
+            table_text += f" ({standing.value})"
+        rows.append([t.name, f"{class_of(t, threshold).value}, {rating_text(t)}",
+                     _or_dash(t.ideal), _or_dash(t.acceptable), _or_dash(t.walk_away),
+                     table_text, t.status.value])
+    blocks: list[Block] = [Table(["Term", "Class", "Ideal", "Acceptable", "Walk-away",
+                                  "On the table", "Status"], rows)]
+    fallbacks = [f"{t.name}: {t.fallback.position or '—'} — decide by "
+                 f"{_day(t.fallback.decide_by)}"
+                 for t in ordered if t.fallback.position or t.fallback.decide_by]
+    blocks.append(Para("Fallbacks:"))
+    blocks.append(Bullets(fallbacks) if fallbacks else _none("fallbacks"))
+    reasons = [f"{t.name}: {t.rationale.rstrip('.')}."
+               + (f" If violated: {t.consequence}" if t.consequence else "")
+               for t in ordered if t.rationale]
+    if reasons:
+        blocks.append(Para("Why the hard lines are hard:"))
+        blocks.append(Bullets(reasons))
+    return Section(title, blocks)
+
+
+def _batna(book: DealBook) -> Section:
+    deal = book.deal
+    return Section("BATNA and walk-away", [Fields([
+        ("BATNA", deal.batna or "not written down yet"),
+        ("Walk away if", deal.walk_away or "not written down yet"),
+    ])])
+
+
+def _scenarios(book: DealBook) -> Section:
+    if not book.scenarios:
+        return Section("Scenarios", [_none("scenarios")])
+    order = list(ScenarioKind)
+    rows = [[s.kind.value, _or_dash(s.outcome), _or_dash(s.actions), _or_dash(s.approvals),
+             _or_dash(s.communication)]
+            for s in sorted(book.scenarios, key=lambda s: order.index(s.kind))]
+    return Section("Scenarios", [Table(["Case", "Outcome", "Actions", "Approvals",
+                                        "Communication"], rows)])
+
+
+def _risks(book: DealBook, share: bool) -> Section:
+    if not book.risks:
+        return Section("Risks", [_none("risks")])
+    risks = sorted(book.risks, key=lambda r: -(r.likelihood * r.impact))
+    if share:
+        rows = [[r.risk, _or_dash(r.bearer), _or_dash(r.mitigation)] for r in risks]
+        return Section("Risks", [Table(["Risk", "Borne by", "Mitigation"], rows)])
+    rows = [[r.risk, f"{r.likelihood}/5", f"{r.impact}/5", _or_dash(r.bearer),
+             _or_dash(r.mitigation)] for r in risks]
+    return Section("Risks", [Table(["Risk", "Likelihood", "Impact", "Borne by", "Mitigation"],
+                                   rows)])
+
+
+def _value_map(book: DealBook) -> Section:
+    if not book.value_map:
+        return Section("Value map", [_none("value map")])
+    rows = [[_or_dash(v.benefit_us), _or_dash(v.benefit_them), _or_dash(v.obligation)]
+            for v in book.value_map]
+    return Section("Value map", [Table(["Benefit to us", "Benefit to them", "Paired obligation"],
+                                       rows)])
+
+
+def _agenda(book: DealBook) -> Section:
+    if not book.agenda:
+        return Section("Sensitive topics agenda", [_none("sensitive topics")])
+    rows = [[a.topic, f"{a.minutes} min", _or_dash(a.framing), _or_dash(a.alternative),
+             _or_dash(a.outcome)] for a in book.agenda]
+    total = sum(a.minutes for a in book.agenda)
+    return Section("Sensitive topics agenda", [
+        Table(["Topic", "Time", "Our framing", "Other wording", "Outcome"], rows),
+        Para(f"{total} minutes in all."),
+    ])
+
+
+def _milestones(book: DealBook, now: datetime, tz: str, share: bool) -> Section:
+    # A fallback deadline tells the other side a fallback exists.
+    shown = [m for m in book.milestones
+             if not (share and m.kind is MilestoneKind.FALLBACK_DEADLINE)]
+    if not shown:
+        return Section("Milestones", [_none("milestones")])
+    rows = []
+    for m in sorted(shown, key=lambda m: m.due):
+        state = "done" if m.done else ("overdue" if m.due < now else "ahead")
+        rows.append([_when(m.due, tz), m.kind.value, _or_dash(m.title), state])
+    return Section("Milestones", [Table(["When", "Kind", "What", "State"], rows)])
+
+
+def _concessions(book: DealBook, share: bool, tz: str) -> Section:
+    live = sorted(book.live_concessions(), key=lambda c: c.at)
+    if not live:
+        return Section("Concessions so far", [_none("concessions")])
+    given = [c for c in live if c.direction is Direction.GIVEN]
+    received = len(live) - len(given)
+    names = {t.id: t.name for t in book.terms}
+    summary = f"{len(given)} given, {received} received."
+    if not share:
+        value_us = sum(c.value_us or 0 for c in given)
+        value_them = sum(c.value_them or 0 for c in live if c.direction is Direction.RECEIVED)
+        summary += f" What we gave cost us {value_us}; what we received is worth {value_them}."
+    headers = ["When", "Direction", "What", "Term"]
+    if not share:
+        headers += ["Value to us / them", "Note"]
+    rows = []
+    for c in live:
+        row = [_when(c.at, tz), c.direction.value, c.what, names.get(c.term_id or "", "—")]
+        if not share:
+            values = f"{c.value_us or '—'} / {c.value_them or '—'}"
+            row += [values, _or_dash(c.note)]
+        rows.append(row)
+    return Section("Concessions so far", [Para(summary), Table(headers, rows)])
+
+
+def _open_questions(book: DealBook, settings: Settings, share: bool,
+                    hints: list[tuple[LessonEntry, str]]) -> Section:
+    questions = []
+    for term in book.terms:
+        if term.status is TermStatus.OPEN:
+            on_table = f" (on the table: {term.on_table})" if term.on_table else ""
+            questions.append(f"{term.name} is still open{on_table}.")
+    for topic in book.agenda:
+        if not topic.outcome:
+            questions.append(f"How will \"{topic.topic}\" land? No outcome yet.")
+    if not share:
+        # Gaps in the preparation phases; the later ones are not questions before a call.
+        for phase in evaluate(book, settings)[:PREPARATION_PHASES]:
+            for state in phase.items:
+                if state.computed and not state.done:
+                    questions.append(f"Phase {phase.phase.number}: {state.item.text} — "
+                                     f"{state.detail}.")
+        for entry, reason in hints:
+            lesson = entry.lesson
+            text = lesson.did_not or lesson.worked
+            questions.append(f"Lesson from {entry.source} ({reason}): {text}")
+    return Section("Open questions", [Bullets(questions)] if questions
+                   else [Para("No open questions.")])
+
+
+def build_dossier(book: DealBook, settings: Settings, now: datetime, *, share: bool = False,
+                  lessons: list[LessonEntry] | None = None) -> Dossier:
+    """The dossier's sections, in order; ``share`` leaves out everything private."""
+    hints = related(lessons or [], book.deal)
+    sections = [_brief(book, share), _objective(book, share), _stakeholders(book, share)]
+    if not share:
+        sections.append(_research(book))
+    sections.append(_terms(book, settings, share))
+    if not share:
+        sections += [_batna(book), _scenarios(book)]
+    sections += [_risks(book, share), _value_map(book), _agenda(book),
+                 _milestones(book, now, settings.timezone, share),
+                 _concessions(book, share, settings.timezone),
+                 _open_questions(book, settings, share, hints)]
+    prepared = f"Prepared {_when(now, settings.timezone)}."
+    return Dossier(title=f"Dossier: {book.deal.name}",
+                   notes=[prepared, SHARE_NOTE if share else PRIVATE_NOTE],
+                   sections=sections)
+
+
+# Markdown
+
+def _md_escape(text: str) -> str:
+    return re.sub(r"([\\`*_\[\]<>|])", r"\\\1", text)
+
+
+def _md_cell(text: str) -> str:
+    return _md_escape(" ".join(text.split()))
+
+
+def _md_block(block: Block) -> str:
+    if isinstance(block, Para):
+        return _md_escape(block.text)
+    if isinstance(block, Bullets):
+        return "\n".join(f"- {_md_escape(' '.join(item.split()))}" for item in block.items)
+    if isinstance(block, Fields):
+        return "\n".join(f"- **{_md_escape(label)}:** {_md_escape(' '.join(value.split()))}"
+                         for label, value in block.pairs)
+    lines = ["| " + " | ".join(_md_cell(h) for h in block.headers) + " |",
+             "|" + "|".join("---" for _ in block.headers) + "|"]
+    lines += ["| " + " | ".join(_md_cell(cell) for cell in row) + " |" for row in block.rows]
+    return "\n".join(lines)
+
+
+def render_markdown(dossier: Dossier) -> str:
+    parts = [f"# {_md_escape(dossier.title)}", "\n".join(f"_{_md_escape(n)}_  "
+                                                         for n in dossier.notes)]
+    for section in dossier.sections:
+        parts.append(f"## {section.title}")
+        parts += [_md_block(block) for block in section.blocks]
+    return "\n\n".join(parts) + "\n"
+
+
+# HTML
+
+_STYLE = """
+body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d1d1f;
+       max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
+h1 { font-size: 1.6rem; margin-bottom: .2rem; }
+h2 { font-size: 1.15rem; border-bottom: 1px solid #bbb; margin-top: 1.8rem; }
+.note { color: #555; margin: 0; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
+th, td { border: 1px solid #ccc; padding: .25rem .45rem; text-align: left;
+         vertical-align: top; }
+th { background: #f0f0f0; }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
+dt { font-weight: 600; }
+dd { margin: 0; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 11pt; }
+  h2 { break-after: avoid; }
+  table, dl, ul { break-inside: avoid; }
+}
+"""
+
+
+def _html_block(block: Block) -> str:
+    esc = html.escape
+    if isinstance(block, Para):
+        return f"<p>{esc(block.text)}</p>"
+    if isinstance(block, Bullets):
+        return "<ul>" + "".join(f"<li>{esc(item)}</li>" for item in block.items) + "</ul>"
+    if isinstance(block, Fields):
+        return "<dl>" + "".join(f"<dt>{esc(label)}</dt><dd>{esc(value)}</dd>"
+                                for label, value in block.pairs) + "</dl>"
+    head = "".join(f"<th>{esc(h)}</th>" for h in block.headers)
+    body = "".join("<tr>" + "".join(f"<td>{esc(cell)}</td>" for cell in row) + "</tr>"
+                   for row in block.rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def render_html(dossier: Dossier) -> str:
+    esc = html.escape
+    notes = "".join(f'<p class="note">{esc(note)}</p>' for note in dossier.notes)
+    sections = "".join(
+        f"<section><h2>{esc(s.title)}</h2>{''.join(_html_block(b) for b in s.blocks)}</section>"
+        for s in dossier.sections)
+    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f"<title>{esc(dossier.title)}</title><style>{_STYLE}</style></head>"
+            f"<body><h1>{esc(dossier.title)}</h1>{notes}{sections}</body></html>\n")
+
+
+def dossier_text(book: DealBook, settings: Settings, now: datetime, *, fmt: Format = "md",
+                 share: bool = False, lessons: list[LessonEntry] | None = None) -> str:
+    dossier = build_dossier(book, settings, now, share=share, lessons=lessons)
+    return render_html(dossier) if fmt == "html" else render_markdown(dossier)
+
+
+def dossier_filename(deal: Deal, fmt: Format = "md", share: bool = False) -> str:
+    """'northwind-data-platform-dossier.md', or '...-dossier-shared.html' for a shared copy."""
+    slug = re.sub(r"[^a-z0-9]+", "-", deal.name.casefold()).strip("-") or deal.id
+    return f"{slug}-dossier{'-shared' if share else ''}.{fmt}"

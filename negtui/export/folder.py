@@ -1,0 +1,18 @@
+"""Where the app writes exported documents: ``exports/`` inside the data folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from negtui.store.durable import write_atomically
+
+EXPORTS_DIR = "exports"
+
+
+def write_export(root: Path, filename: str, text: str) -> Path:
+    """Write one document in full (or not at all) and return where it went."""
+    folder = root / EXPORTS_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / filename
+    write_atomically(path, text)
+    return path

@@ -1,0 +1,72 @@
+"""Give and take: counts, values, the reciprocity ratio and the size trend of our gives."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from negtui.domain.balance import Trend, balance, call_summary, give_trend, terms_touched
+from negtui.domain.models import Concession, Term
+from negtui.domain.vocab import Direction
+
+START = datetime(2026, 11, 21, 10, tzinfo=UTC)
+GIVEN, RECEIVED = Direction.GIVEN, Direction.RECEIVED
+
+
+def entry(number: int, direction: Direction, us: int | None = None, them: int | None = None,
+          term: str | None = None, deleted: bool = False) -> Concession:
+    return Concession(id=f"c-{number:04d}", direction=direction, what=f"entry {number}",
+                      value_us=us, value_them=them, term_id=term, deleted=deleted,
+                      at=START + timedelta(minutes=number))
+
+
+def test_balance_counts_and_values_each_side() -> None:
+    log = [entry(1, GIVEN, 6, 7), entry(2, GIVEN, 2, 5), entry(3, RECEIVED, 4, 3),
+           entry(4, GIVEN), entry(5, RECEIVED, 9, 1, deleted=True)]
+    figures = balance(log)
+    assert (figures.given.count, figures.given.value_us, figures.given.value_them) == (3, 8, 12)
+    assert figures.given.unvalued == 1
+    assert (figures.received.count, figures.received.value_us) == (1, 4)
+    assert figures.ratio == pytest.approx(0.5)
+    assert figures.count_ratio == pytest.approx(1 / 3)
+
+
+def test_ratio_is_unknown_until_something_of_value_is_given() -> None:
+    assert balance([]).ratio is None
+    assert balance([entry(1, RECEIVED, 5)]).ratio is None
+    assert balance([entry(1, GIVEN, 2), entry(2, RECEIVED, 6)]).ratio == pytest.approx(3.0)
+
+
+@pytest.mark.parametrize(("sizes", "trend"), [
+    ([], Trend.UNKNOWN),
+    ([5], Trend.UNKNOWN),
+    ([8, 6, 4, 2], Trend.SHRINKING),
+    ([2, 3, 5], Trend.GROWING),
+    ([4, 4, 4], Trend.STEADY),
+    ([5, 4, 5, 4], Trend.STEADY),
+    ([1, 9, 9, 8, 7, 6], Trend.SHRINKING),  # only the latest four count
+])
+def test_give_trend(sizes: list[int], trend: Trend) -> None:
+    log = [entry(n, GIVEN, size) for n, size in enumerate(sizes)]
+    result = give_trend(log)
+    assert result.trend is trend
+    assert list(result.sizes) == sizes[-4:]
+
+
+def test_give_trend_skips_receives_unvalued_and_undone_gives() -> None:
+    log = [entry(1, GIVEN, 7), entry(2, RECEIVED, 1), entry(3, GIVEN), entry(4, GIVEN, 9,
+           deleted=True), entry(5, GIVEN, 3)]
+    assert give_trend(log).sizes == (7, 3)
+    assert give_trend(log).trend is Trend.SHRINKING
+
+
+def test_call_summary_has_counts_balance_and_terms() -> None:
+    terms = [Term(id="t-rate", name="Day rate"), Term(id="t-pay", name="Payment terms")]
+    log = [entry(1, GIVEN, 5, 6, "t-pay"), entry(2, RECEIVED, 4, 2, "t-rate"),
+           entry(3, GIVEN, 3, 4, "t-pay")]
+    assert terms_touched(log, terms) == ["Payment terms", "Day rate"]
+    summary = call_summary(log, terms)
+    assert summary == ("2 given, 1 received; value given 8, received 4; reciprocity 0.50; "
+                       "terms: Payment terms, Day rate")
+    assert "no terms named" in call_summary([], terms)

@@ -13,15 +13,20 @@ from textual.app import App
 from textual.binding import Binding
 
 from negtui.domain.book import DealBook
+from negtui.domain.checklist import checklist_progress
 from negtui.domain.clock import Clock, system_clock
 from negtui.domain.models import Deal
 from negtui.store import Portfolio, Store, StoreError
 from negtui.ui.commands import NegtuiCommands
 from negtui.ui.keys import APP_BINDINGS
 from negtui.ui.messages import DealFocused, PortfolioReloaded
+from negtui.ui.screens.calendar import CalendarScreen
+from negtui.ui.screens.checklist import ChecklistScreen
+from negtui.ui.screens.concessions import ConcessionsScreen
 from negtui.ui.screens.help import HelpScreen
-from negtui.ui.screens.placeholder import PlaceholderScreen
 from negtui.ui.screens.portfolio import PortfolioScreen
+from negtui.ui.screens.terms import TermsScreen
+from negtui.ui.undo import UndoStack
 
 # How often the folder is checked for changes made by another process.
 WATCH_INTERVAL_S = 2.0
@@ -34,20 +39,17 @@ def _short(path: Path) -> str:
 
 class NegtuiApp(App[int]):
     # One stylesheet for the shell and shared widgets, one beside each screen module.
-    CSS_PATH = ["negtui.tcss"]
+    CSS_PATH = ["negtui.tcss", "screens/calendar.tcss", "screens/concessions.tcss",
+                "screens/all_concessions.tcss", "screens/terms.tcss", "screens/checklist.tcss"]
     TITLE = "negtui"
     BINDINGS = APP_BINDINGS
     COMMANDS = App.COMMANDS | {NegtuiCommands}
     MODES = {
         "portfolio": PortfolioScreen,
-        "terms": lambda: PlaceholderScreen(
-            "Terms", "Rate each term, see its class, set positions and score the offer."),
-        "concessions": lambda: PlaceholderScreen(
-            "Concessions", "Log concessions live during a call, with guards and balance."),
-        "calendar": lambda: PlaceholderScreen(
-            "Calendar", "Every milestone and deadline of every deal, month by month."),
-        "checklist": lambda: PlaceholderScreen(
-            "Checklist", "Walk the deal through the ten preparation phases."),
+        "terms": TermsScreen,
+        "concessions": ConcessionsScreen,
+        "calendar": CalendarScreen,
+        "checklist": ChecklistScreen,
     }
 
     def __init__(self, store: Store, clock: Clock = system_clock) -> None:
@@ -57,6 +59,7 @@ class NegtuiApp(App[int]):
         self.portfolio: Portfolio = store.load()
         self._signature = store.signature()
         self.current_deal_id: str | None = None
+        self.undo = UndoStack()
         self.sub_title = _short(store.root)
 
     def on_mount(self) -> None:
@@ -84,6 +87,10 @@ class NegtuiApp(App[int]):
     def current_deal(self) -> Deal | None:
         book = self.current_book()
         return book.deal if book else None
+
+    def checklist_progress(self, book: DealBook) -> tuple[int, int]:
+        """Checklist items done and in all, for the portfolio table."""
+        return checklist_progress(book, self.portfolio.settings)
 
     # Saving: the write reaches disk first; only then does the screen say so.
 

@@ -34,13 +34,6 @@ def test_help(snap_compare, demo_folder: Path, make_app: Callable[[Path], Negtui
 
 
 @SIZES
-def test_placeholder(snap_compare, demo_folder: Path, make_app: Callable[[Path], NegtuiApp],
-                     size: tuple[int, int]) -> None:
-    assert snap_compare(make_app(demo_folder), press=["down", "2"], terminal_size=size,
-                        run_before=steady)
-
-
-@SIZES
 def test_broken_file_banner(snap_compare, demo_folder: Path,
                             make_app: Callable[[Path], NegtuiApp], size: tuple[int, int]) -> None:
     victim = sorted((demo_folder / "deals").glob("*.json"))[0]

@@ -1,4 +1,4 @@
-"""Home: every deal with what is at stake and what is due."""
+"""Home: every deal with what is at stake, what is due, and where deals collide."""
 
 from __future__ import annotations
 
@@ -6,112 +6,383 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Header, Input, OptionList, Static
+from textual.widgets.data_table import RowDoesNotExist
+from textual.widgets.option_list import Option
 
-from negtui.domain.schedule import days_until, describe_days, next_milestone
-from negtui.domain.summary import STATUS_ORDER, capacity, money
+from negtui.domain.audit import Alert, alerts_by_deal, audit
+from negtui.domain.deal_table import SORTS, DealRow, cells, make_row, matches, sort_rows
+from negtui.domain.models import Deal
+from negtui.domain.summary import STATUS_ORDER, amounts, capacity, pipeline
+from negtui.domain.vocab import DealStatus
 from negtui.ui.messages import DealFocused, PortfolioReloaded
 from negtui.ui.screens.base import NegtuiScreen
+from negtui.ui.screens.deal_form import deal_form
+from negtui.ui.undo import Change
+from negtui.ui.widgets.confirm import ConfirmScreen
+from negtui.ui.widgets.form import open_form
 
 EMPTY_TEXT = (
     "[b]No deals here yet.[/b]\n\n"
-    "To explore with sample data, quit (ctrl+q) and run:\n"
-    "    [b]negtui demo[/b]\n\n"
-    "To bring in deals you already have, run:\n"
-    "    [b]negtui import json FILE[/b]\n"
+    "Press [b]n[/b] to add your first deal.\n\n"
+    "To explore with sample data instead, quit (ctrl+q) and run [b]negtui demo[/b].\n"
+    "To bring in deals you already have: [b]negtui import json FILE[/b]."
 )
+NOTHING_MATCHES = "No deal matches the filter. Press escape in the filter, or f to show all."
+RIGHT = {"Value", "h/wk", "Prep", "Alerts"}
+# The alerts box lists this many; the count in its title says how many there are in all.
+ALERTS_SHOWN = 50
+BAR_WIDTH = 20
 
-COLUMNS = ["Deal", "Status", "Value", "h/wk", "Next milestone", "Counterparty", "Type"]
+
+def capacity_bar(committed: float, available: float) -> Text:
+    share = committed / available if available > 0 else (1.0 if committed else 0.0)
+    filled = min(BAR_WIDTH, round(share * BAR_WIDTH))
+    style = "red" if committed > available else "green"
+    return Text.assemble(("█" * filled, style), ("░" * (BAR_WIDTH - filled), "dim"))
 
 
 class PortfolioScreen(NegtuiScreen):
+    SCREEN_TITLE = "Portfolio"
     BINDINGS = [
-        Binding("enter", "open_deal", "Open deal", id="portfolio.open", priority=True),
+        Binding("enter", "open_deal", "Open", id="portfolio.open", priority=True),
+        Binding("n", "new_deal", "New", id="portfolio.new", priority=True),
+        Binding("e", "edit_deal", "Edit", id="portfolio.edit", priority=True),
+        Binding("a", "archive_deal", "Archive", id="portfolio.archive"),
+        Binding("d", "delete_deal", "Delete", id="portfolio.delete"),
+        Binding("u", "undo", "Undo", id="portfolio.undo"),
+        Binding("slash", "filter", "Filter", id="portfolio.filter", priority=True),
+        Binding("f", "status_filter", "Status filter", show=False, id="portfolio.status"),
+        Binding("h", "toggle_archived", "Show archived", show=False, id="portfolio.archived"),
+        Binding("s", "sort", "Sort by next column", show=False, id="portfolio.sort"),
+        Binding("S", "reverse", "Reverse sort", show=False, id="portfolio.reverse"),
+        Binding("p", "people", "People", show=False, id="portfolio.people"),
+        Binding("comma", "settings", "Settings", show=False, id="portfolio.settings"),
+        Binding("exclamation_mark", "alerts", "Go to alerts", show=False, id="portfolio.alerts"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="portfolio.clear"),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sort_column = "Status"
+        self.sort_reverse = False
+        self.status_filter: DealStatus | None = None
+        self.show_archived = False
+        self.filter_text = ""
+        self.alerts: list[Alert] = []
+        self._filled_for: object | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="summary")
         yield Static(id="problems", classes="problems")
+        yield Input(placeholder="filter: name, counterparty, status or market — escape clears",
+                    id="filter")
         yield Static(EMPTY_TEXT, id="empty", classes="empty")
         table: DataTable[str | Text] = DataTable(id="deals", cursor_type="row", zebra_stripes=True)
         yield table
+        alerts = OptionList(id="alerts")
+        alerts.border_title = "Alerts"
+        yield alerts
         yield Footer()
-
-    SCREEN_TITLE = "Portfolio"
 
     def on_mount(self) -> None:
         super().on_mount()
-        table = self.query_one("#deals", DataTable)
-        table.add_columns(*COLUMNS)
+        self.query_one("#filter").display = False
         self.fill()
+        self.query_one("#deals").focus()
 
     def on_screen_resume(self) -> None:
-        self.fill()
+        # Coming back from another screen: rebuild only if the data changed meanwhile.
+        if self._filled_for is not self.negtui.portfolio:
+            self.fill()
+        else:
+            self.follow_current_deal()
 
     def on_portfolio_reloaded(self, _: PortfolioReloaded) -> None:
         self.fill()
 
     def on_deal_focused(self, _: DealFocused) -> None:
-        self.fill()
+        self.follow_current_deal()
+
+    def follow_current_deal(self) -> None:
+        table = self.query_one("#deals", DataTable)
+        wanted = self.negtui.current_deal_id
+        if wanted is None:
+            return
+        try:
+            index = table.get_row_index(wanted)
+        except RowDoesNotExist:
+            # Hidden by the filter or archived: show everything so the deal can be seen.
+            self.filter_text = ""
+            self.status_filter = None
+            self.show_archived = self.show_archived or bool(
+                (book := self.negtui.portfolio.books.get(wanted)) and book.deal.archived)
+            self.fill()
+            return
+        table.move_cursor(row=index, animate=False)
+
+    # Filling the screen
+
+    def rows(self) -> list[DealRow]:
+        app = self.negtui
+        now = app.clock().datetime
+        books = list(app.portfolio.books.values())
+        self.alerts = audit(books, app.portfolio.settings, now)
+        counts = alerts_by_deal(self.alerts)
+        progress = app.checklist_progress
+        return [make_row(book, now, counts.get(book.id, 0), progress(book)) for book in books]
 
     def fill(self) -> None:
         app = self.negtui
         portfolio = app.portfolio
-        now = app.clock().datetime
+        self._filled_for = portfolio
+        all_rows = self.rows()
+        shown = sort_rows(
+            [r for r in all_rows
+             if matches(r, self.filter_text, self.status_filter, self.show_archived)],
+            self.sort_column, self.sort_reverse,
+        )
         table = self.query_one("#deals", DataTable)
         keep = app.current_deal_id
-        table.clear()
-        books = sorted(
-            (b for b in portfolio.books.values() if not b.deal.archived),
-            key=lambda b: (STATUS_ORDER.index(b.deal.status), b.deal.name.casefold()),
+        table.clear(columns=True)
+        for title in SORTS:
+            arrow = (" ▼" if self.sort_reverse else " ▲") if title == self.sort_column else ""
+            table.add_column(title + arrow, key=title)
+        for row in shown:
+            texts = cells(row)
+            table.add_row(*(Text(texts[title], justify="right" if title in RIGHT else "left")
+                            for title in SORTS), key=row.deal_id)
+        has_deals = bool(portfolio.books)
+        empty = self.query_one("#empty", Static)
+        empty.display = not shown
+        empty.update(EMPTY_TEXT if not has_deals else NOTHING_MATCHES)
+        table.display = bool(shown)
+        self._fill_summary(all_rows)
+        self._fill_alerts()
+        self._fill_problems()
+        shown_ids = [r.deal_id for r in shown]
+        if keep in shown_ids:
+            table.move_cursor(row=shown_ids.index(keep), animate=False)
+        elif shown_ids:
+            app.current_deal_id = shown_ids[0]
+
+    def _fill_summary(self, rows: list[DealRow]) -> None:
+        settings = self.negtui.portfolio.settings
+        deals = [r.book.deal for r in rows]
+        flow = pipeline(deals, settings)
+        load = capacity(deals, settings)
+        filters = []
+        if self.status_filter is not None:
+            filters.append(f"status: {self.status_filter}")
+        if self.filter_text:
+            filters.append(f"filter: {self.filter_text!r}")
+        if self.show_archived:
+            filters.append("archived shown")
+        line_one = Text.assemble(
+            ("Pipeline ", "bold"), amounts(flow.total()), "  ·  weighted ",
+            amounts(flow.weighted), "  ·  ",
+            (f"{len(self.alerts)} alerts", "bold red" if self.alerts else "green"),
         )
-        for book in books:
-            deal = book.deal
-            upcoming = next_milestone(book, now)
-            when = (
-                f"{describe_days(days_until(upcoming.due, now))} {upcoming.title or upcoming.kind}"
-                if upcoming else "—"
-            )
-            table.add_row(
-                deal.name, deal.status.value,
-                Text(money(deal.value, deal.currency), justify="right"),
-                Text(f"{deal.hours_per_week:g}", justify="right"), when, deal.counterparty,
-                deal.contract_type.value, key=deal.id,
-            )
-        self.query_one("#empty").display = not books
-        table.display = bool(books)
-        load = capacity((b.deal for b in books), portfolio.settings)
-        style = "bold red" if load.over else "bold"
-        self.query_one("#summary", Static).update(Text.assemble(
-            (f"{len(books)} deals", "bold"), "  ·  hours a week ",
-            (f"{load.committed:g}/{load.available:g}", style),
-            "  ·  ", (app.store.root.name, "dim"),
-        ))
-        problems = self.query_one("#problems", Static)
-        problems.display = bool(portfolio.problems)
-        if portfolio.problems:
-            names = sorted({p.path.name for p in portfolio.problems})
-            problems.update(
+        line_two = Text.assemble(
+            ("Hours a week ", "bold"), capacity_bar(load.committed, load.available),
+            (f" {load.committed:g}/{load.available:g}",
+             "bold red" if load.over else "bold"),
+            ("  over capacity" if load.over else ""),
+            ("  ·  " + ", ".join(filters)) if filters else "",
+        )
+        self.query_one("#summary", Static).update(Text("\n").join([line_one, line_two]))
+
+    def _fill_alerts(self) -> None:
+        box = self.query_one("#alerts", OptionList)
+        box.clear_options()
+        box.add_options(
+            Option(Text.assemble((f"{alert.kind}: ", "bold"), alert.message), id=str(index))
+            for index, alert in enumerate(self.alerts[:ALERTS_SHOWN])
+        )
+        hidden = len(self.alerts) - ALERTS_SHOWN
+        if hidden > 0:
+            box.add_option(Option(Text(f"… and {hidden} more", style="dim"), disabled=True))
+        box.border_title = f"Alerts ({len(self.alerts)}) — ! to go there, enter jumps to the deal"
+        box.display = bool(self.alerts)
+
+    def _fill_problems(self) -> None:
+        problems = self.negtui.portfolio.problems
+        banner = self.query_one("#problems", Static)
+        banner.display = bool(problems)
+        if problems:
+            names = sorted({p.path.name for p in problems})
+            more = " …" if len(names) > 3 else ""
+            banner.update(
                 f"{len(names)} file(s) could not be read and are left untouched: "
-                f"{', '.join(names[:3])}{' …' if len(names) > 3 else ''} — run negtui check"
+                f"{', '.join(names[:3])}{more} — run negtui check"
             )
-        if keep is not None and keep in portfolio.books:
-            table.move_cursor(row=table.get_row_index(keep), animate=False)
-        elif books:
-            app.current_deal_id = books[0].id
+
+    # Following the cursor
 
     @on(DataTable.RowHighlighted, "#deals")
     def remember_deal(self, event: DataTable.RowHighlighted) -> None:
-        if event.row_key.value is not None:
-            self.negtui.current_deal_id = event.row_key.value
+        # Read the cursor now rather than the event's row: a refill queues highlights of
+        # rows the cursor has already left.
+        table = event.data_table
+        if table.row_count:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+            if key is not None:
+                self.negtui.current_deal_id = key
+
+    @on(OptionList.OptionSelected, "#alerts")
+    def jump_to_alert(self, event: OptionList.OptionSelected) -> None:
+        alert = self.alerts[int(event.option.id or 0)]
+        target = next((d for d in alert.deal_ids if d in self.negtui.portfolio.books), None)
+        if target is None:
+            return
+        if self.negtui.portfolio.books[target].deal.archived:
+            self.show_archived = True
+        self.status_filter = None
+        self.filter_text = ""
+        self.negtui.current_deal_id = target
+        self.fill()
+        self.follow_current_deal()
+        self.query_one("#deals").focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "open_deal":
-            return bool(self.negtui.portfolio.books)
+        typing = isinstance(self.focused, Input)
+        if action in ("new_deal", "filter"):
+            return not typing
+        needs_deal = {"open_deal", "edit_deal", "archive_deal", "delete_deal"}
+        if action in needs_deal:
+            if typing or isinstance(self.focused, OptionList):
+                return False
+            return self.negtui.current_deal() is not None
+        if action == "undo":
+            return bool(self.negtui.undo)
+        if action == "clear_filter":
+            return self.query_one("#filter", Input).display or bool(self.filter_text)
         return True
 
+    # Actions
+
     def action_open_deal(self) -> None:
+        from negtui.ui.screens.workspace import WorkspaceScreen
+
+        if self.negtui.current_deal() is not None:
+            self.app.push_screen(WorkspaceScreen())
+
+    async def action_new_deal(self) -> None:
+        def saved(deal: Deal, _: Deal | None) -> None:
+            self.negtui.current_deal_id = deal.id
+            self.negtui.undo.push(Change(f"Added {deal.name}",
+                                         lambda store: store.delete_deal(deal.id)))
+
+        await open_form(self.app, deal_form(self.negtui, None, saved), lambda _: self.fill())
+
+    async def action_edit_deal(self) -> None:
         deal = self.negtui.current_deal()
-        if deal is not None:
-            self.negtui.open_deal(deal.id)
+        if deal is None:
+            return
+
+        def saved(new: Deal, old: Deal | None) -> None:
+            if old is not None:
+                self.negtui.undo.push(Change(f"Edited {new.name}",
+                                             lambda store: store.save_deal(old)))
+
+        await open_form(self.app, deal_form(self.negtui, deal, saved), lambda _: self.fill())
+
+    def action_archive_deal(self) -> None:
+        deal = self.negtui.current_deal()
+        if deal is None:
+            return
+        changed = deal.model_copy(update={"archived": not deal.archived})
+        verb = "Archived" if changed.archived else "Restored from archive"
+        if self.negtui.save(lambda store: store.save_deal(changed),
+                            f"{verb}: {deal.name} (u undoes)"):
+            self.negtui.undo.push(Change(f"{verb} {deal.name}",
+                                         lambda store: store.save_deal(deal)))
+
+    def action_delete_deal(self) -> None:
+        book = self.negtui.current_book()
+        if book is None:
+            return
+        parts = [f"{len(book.terms)} terms", f"{len(book.concessions)} concessions",
+                 f"{len(book.milestones)} milestones", f"{len(book.stakeholders)} people",
+                 f"{len(book.calls)} calls"]
+        body = (f"Delete [b]{book.deal.name}[/b] and everything recorded with it: "
+                f"{', '.join(parts)}?\n\nThe file moves to the data folder's .trash; "
+                "u undoes it in this session.")
+
+        def decided(yes: bool | None) -> None:
+            if not yes:
+                return
+            trashed: list[object] = []
+            if self.negtui.save(lambda store: trashed.append(store.delete_deal(book.id)),
+                                f"Deleted {book.deal.name} (u undoes)"):
+                where = trashed[0]
+                self.negtui.undo.push(Change(
+                    f"Deleted {book.deal.name}",
+                    lambda store: store.restore_deal(where),  # type: ignore[arg-type]
+                ))
+
+        self.app.push_screen(ConfirmScreen("Delete deal?", body, yes="Delete"), decided)
+
+    def action_undo(self) -> None:
+        change = self.negtui.undo.pop()
+        if change is not None:
+            self.negtui.save(change.revert, f"Undone: {change.label}")
+
+    def action_filter(self) -> None:
+        field = self.query_one("#filter", Input)
+        field.display = True
+        field.focus()
+
+    @on(Input.Changed, "#filter")
+    def filter_changed(self, event: Input.Changed) -> None:
+        self.filter_text = event.value
+        self.fill()
+
+    @on(Input.Submitted, "#filter")
+    def filter_done(self) -> None:
+        self.query_one("#deals").focus()
+
+    def action_clear_filter(self) -> None:
+        field = self.query_one("#filter", Input)
+        field.value = ""
+        field.display = False
+        self.filter_text = ""
+        self.fill()
+        self.query_one("#deals").focus()
+
+    def action_status_filter(self) -> None:
+        order: list[DealStatus | None] = [None, *STATUS_ORDER]
+        self.status_filter = order[(order.index(self.status_filter) + 1) % len(order)]
+        self.fill()
+
+    def action_toggle_archived(self) -> None:
+        self.show_archived = not self.show_archived
+        self.fill()
+
+    def action_sort(self) -> None:
+        titles = list(SORTS)
+        self.sort_column = titles[(titles.index(self.sort_column) + 1) % len(titles)]
+        self.sort_reverse = False
+        self.notify(f"Sorted by {self.sort_column}", timeout=1.5)
+        self.fill()
+
+    def action_reverse(self) -> None:
+        self.sort_reverse = not self.sort_reverse
+        self.fill()
+
+    def action_alerts(self) -> None:
+        if self.alerts:
+            box = self.query_one("#alerts", OptionList)
+            box.focus()
+            box.highlighted = box.highlighted or 0
+
+    def action_people(self) -> None:
+        from negtui.ui.screens.people import PeopleScreen
+
+        self.app.push_screen(PeopleScreen())
+
+    def action_settings(self) -> None:
+        from negtui.ui.screens.settings_form import settings_form
+
+        self.app.push_screen(settings_form(self.negtui), lambda _: self.fill())

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
@@ -45,6 +45,12 @@ class FormScreen(ModalScreen[bool]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="form.save", priority=True),
         Binding("escape", "cancel", "Cancel", id="form.cancel"),
+        # Priority, so keys typed right after a tab land in the next field even when a
+        # whole burst arrives at once (a paste, or a slow SSH link).
+        Binding("tab", "app.focus_next", "Next field", show=False, priority=True,
+                id="form.next"),
+        Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True,
+                id="form.previous"),
     ]
 
     def __init__(self, title: str, fields: list[FormField], values: Values,
@@ -59,10 +65,11 @@ class FormScreen(ModalScreen[bool]):
         with Vertical(id="form-box"):
             yield Static(self.form_title, id="form-title")
             yield Static("", id="form-error", classes="field-error")
-            with VerticalScroll(id="form-fields"):
+            with VerticalScroll(id="form-fields", can_focus=False):
                 for spec in self.fields:
-                    yield Label(spec.label, classes="field-label")
-                    yield self._input_for(spec)
+                    with Horizontal(classes="field-row"):
+                        yield Label(spec.label, classes="field-label")
+                        yield self._input_for(spec)
                     if spec.help:
                         yield Static(spec.help, classes="field-help")
                     if spec.preview is not None:
@@ -78,7 +85,7 @@ class FormScreen(ModalScreen[bool]):
                                          value=value or spec.choices[0][1])
             return select
         if spec.kind == "bool":
-            return Checkbox(spec.label, value=value == "true", id=widget_id)
+            return Checkbox("", value=value == "true", id=widget_id)
         if spec.kind == "lines":
             area = TextArea(value, id=widget_id, classes="field-lines")
             area.cursor_blink = False
@@ -89,9 +96,11 @@ class FormScreen(ModalScreen[bool]):
         for spec in self.fields:
             if spec.preview is not None:
                 self._update_preview(spec, self.initial.get(spec.name, ""))
-        first = self.query("#form-fields > Input, #form-fields > Select, #form-fields > TextArea")
-        if first:
-            first.first().focus()
+        self.focus_first()
+
+    def focus_first(self) -> None:
+        # Screen.set_focus acts at once; Widget.focus would wait for the next idle moment.
+        self.set_focus(self.query_one(f"#field-{self.fields[0].name}"), scroll_visible=False)
 
     def values(self) -> Values:
         current: Values = {}
@@ -175,3 +184,11 @@ class FormScreen(ModalScreen[bool]):
         if spec.kind == "bool":
             return "true" if value == "true" else "false"
         return value
+
+
+async def open_form(app: App[object], form: FormScreen,
+                    done: Callable[[bool | None], None] | None = None) -> None:
+    """Show a form with its first field focused before the next key is read, so a burst
+    of typing after the opening key (a paste, a slow SSH link) lands in the form."""
+    await app.push_screen(form, done)
+    form.focus_first()

@@ -1,0 +1,129 @@
+"""Concessions across every deal, newest first, with the deals they were traded against.
+
+A term conceded in one deal constrains the others: this is where to see it. ``l`` shows
+only the entries linked to another deal; ``enter`` opens the entry's deal.
+"""
+
+from __future__ import annotations
+
+import arrow
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Header, Static
+
+from negtui.domain.models import Concession
+from negtui.domain.vocab import Direction
+from negtui.ui.messages import PortfolioReloaded
+from negtui.ui.screens.base import NegtuiScreen
+
+COLUMNS = [("When", "when", 12), ("Deal", "deal", 22), ("Side", "side", 4),
+           ("Term", "term", 14), ("Us", "us", 2), ("Them", "them", 4),
+           ("Traded against", "linked", 22), ("What", "what", None)]
+# The newest entries shown; a portfolio can hold tens of thousands of them.
+SHOWN_AT_MOST = 1000
+SIDE_TEXT = {Direction.GIVEN: Text("gave", "yellow"), Direction.RECEIVED: Text("got", "green")}
+
+
+def _value(number: int | None) -> Text:
+    return Text("·" if number is None else str(number), justify="right")
+
+
+class AllConcessionsScreen(NegtuiScreen):
+    SCREEN_TITLE = "Concessions in all deals"
+    BINDINGS = [
+        Binding("l", "toggle_linked", "Linked only / all", id="all_concessions.linked"),
+        Binding("enter", "open_deal", "Open its deal", id="all_concessions.open",
+                priority=True),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.linked_only = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="all-summary")
+        yield DataTable(id="all-log", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        table = self.query_one("#all-log", DataTable)
+        for label, key, width in COLUMNS:
+            table.add_column(label, key=key, width=width)
+        self.fill()
+
+    def on_screen_resume(self) -> None:
+        self.fill()
+
+    def on_portfolio_reloaded(self, _: PortfolioReloaded) -> None:
+        self.fill()
+
+    def entries(self) -> list[tuple[str, Concession]]:
+        """(deal id, concession) for every live entry, newest first."""
+        found = [
+            (book.id, concession)
+            for book in self.negtui.portfolio.books.values()
+            for concession in book.concessions
+            if not concession.deleted and (concession.linked_deal_id or not self.linked_only)
+        ]
+        found.sort(key=lambda entry: entry[1].at, reverse=True)
+        return found
+
+    def fill(self) -> None:
+        portfolio = self.negtui.portfolio
+        names = {book.id: book.deal.name for book in portfolio.books.values()}
+        term_names = {term.id: term.name for book in portfolio.books.values()
+                      for term in book.terms}
+        timezone = portfolio.settings.timezone
+        table: DataTable[str | Text] = self.query_one("#all-log", DataTable)
+        table.clear()
+        entries = self.entries()
+        for deal_id, concession in entries[:SHOWN_AT_MOST]:
+            linked = concession.linked_deal_id
+            table.add_row(
+                arrow.get(concession.at).to(timezone).format("DD MMM HH:mm"),
+                Text(names.get(deal_id, deal_id), overflow="ellipsis", no_wrap=True),
+                SIDE_TEXT[concession.direction],
+                Text(term_names.get(concession.term_id or "", ""), overflow="ellipsis",
+                     no_wrap=True),
+                _value(concession.value_us), _value(concession.value_them),
+                Text(names.get(linked, linked) if linked else "", "blue", overflow="ellipsis",
+                     no_wrap=True),
+                concession.what, key=f"{deal_id}/{concession.id}",
+            )
+        linked_count = sum(1 for _, c in entries if c.linked_deal_id)
+        scope = "linked to another deal" if self.linked_only else "in all deals"
+        shown = (f", newest {SHOWN_AT_MOST:,} shown" if len(entries) > SHOWN_AT_MOST else "")
+        self.query_one("#all-summary", Static).update(Text.assemble(
+            (f"{len(entries):,} concessions {scope}{shown}", "bold"),
+            f"  ·  {linked_count} traded against another deal  ·  ",
+            ("l: linked only / all · enter: open the deal · escape: back", "dim"),
+        ))
+
+    def action_toggle_linked(self) -> None:
+        self.linked_only = not self.linked_only
+        self.fill()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open_deal":
+            return self.query_one("#all-log", DataTable).row_count > 0
+        return True
+
+    @on(DataTable.RowSelected, "#all-log")
+    def _selected(self) -> None:
+        self.action_open_deal()
+
+    def action_open_deal(self) -> None:
+        table = self.query_one("#all-log", DataTable)
+        if not table.row_count:
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or ""
+        deal_id = key.split("/", 1)[0]
+        if deal_id not in self.negtui.portfolio.books:
+            return
+        self.negtui.current_deal_id = deal_id
+        # The Concessions screen underneath follows the deal in focus when it resumes.
+        self.dismiss()

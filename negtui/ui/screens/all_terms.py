@@ -1,0 +1,146 @@
+"""Every term of every deal, to see what was agreed elsewhere before conceding it here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Header, Static
+
+from negtui.domain.models import Term
+from negtui.domain.positions import verdict
+from negtui.domain.terms import class_of
+from negtui.domain.vocab import TermCategory, TermStatus
+from negtui.ui.messages import PortfolioReloaded
+from negtui.ui.screens.base import NegtuiScreen
+from negtui.ui.widgets.term_grid import CLASS_COLOUR, VERDICT_MARK
+
+COLUMNS = ["Category", "Term", "On table", "Status", "Deal", "Class", "Deal imp", "Port imp"]
+
+
+
+
+class AllTermsScreen(NegtuiScreen):
+    """Pushed over the Terms screen; enter opens the chosen term in its own deal."""
+
+    SCREEN_TITLE = "All terms"
+
+    BINDINGS = [
+        Binding("c", "cycle_category", "Category", id="all_terms.category"),
+        Binding("s", "cycle_status", "Status", id="all_terms.status"),
+        Binding("x", "clear_filters", "Clear filters", id="all_terms.clear"),
+        Binding("enter", "open_term", "Open in its deal", id="all_terms.open", priority=True),
+    ]
+
+    def __init__(self, on_pick: Callable[[str, str], None]) -> None:
+        super().__init__()
+        self.on_pick = on_pick
+        self.category: TermCategory | None = None
+        self.status: TermStatus | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="all-filters")
+        yield Static(id="all-empty", classes="empty")
+        table: DataTable[str | Text] = DataTable(id="all-terms", cursor_type="row",
+                                                 zebra_stripes=True)
+        yield table
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#all-terms", DataTable).add_columns(*COLUMNS)
+        self.fill()
+
+    def on_portfolio_reloaded(self, _: PortfolioReloaded) -> None:
+        self.fill()
+
+    def rows(self) -> list[tuple[str, str, Term]]:
+        """(deal id, deal name, term) for every term that passes the filters."""
+        found = []
+        for book in self.negtui.portfolio.books.values():
+            if book.deal.archived:
+                continue
+            for term in book.terms:
+                if self.category is not None and term.category is not self.category:
+                    continue
+                if self.status is not None and term.status is not self.status:
+                    continue
+                found.append((book.id, book.deal.name, term))
+        order = list(TermCategory)
+        found.sort(key=lambda row: (order.index(row[2].category), row[1].casefold(),
+                                    row[2].name.casefold()))
+        return found
+
+    def fill(self) -> None:
+        threshold = self.negtui.portfolio.settings.high_threshold
+        table = self.query_one("#all-terms", DataTable)
+        table.clear()
+        rows = self.rows()
+        previous = None
+        for deal_id, deal_name, term in rows:
+            cls = class_of(term, threshold)
+            if term.on_table:
+                mark, style = VERDICT_MARK[verdict(term)]
+                on_table = Text.assemble((mark, style), " ", term.on_table)
+            else:
+                on_table = Text("—", style="dim")
+            # The category is written once per group so terms of one kind read together.
+            category = "" if term.category is previous else term.category.value
+            previous = term.category
+            table.add_row(
+                Text(category, style="bold"), term.name, on_table, term.status.value,
+                deal_name, Text(cls.value, style=CLASS_COLOUR[cls]),
+                Text(str(term.impact_deal), justify="right"),
+                Text(str(term.impact_portfolio), justify="right"),
+                key=f"{deal_id}/{term.id}",
+            )
+        category = self.category.value if self.category else "all"
+        status = self.status.value if self.status else "all"
+        deals = len({deal_id for deal_id, _, _ in rows})
+        self.query_one("#all-filters", Static).update(Text.assemble(
+            (f"{len(rows)} terms in {deals} deals", "bold"),
+            "  ·  category ", (category, "bold"), " (c)  ·  status ", (status, "bold"),
+            " (s)  ·  x clears", no_wrap=True, overflow="ellipsis",
+        ))
+        empty = self.query_one("#all-empty", Static)
+        empty.display = not rows
+        table.display = bool(rows)
+        if not rows:
+            filtered = self.category is not None or self.status is not None
+            empty.update("No terms match these filters: press x to clear them." if filtered
+                         else "No deal has terms yet. Press escape, then a to add one.")
+
+    def action_cycle_category(self) -> None:
+        present = {
+            term.category for book in self.negtui.portfolio.books.values() for term in book.terms
+        }
+        choices: list[TermCategory | None] = [None, *(c for c in TermCategory if c in present)]
+        self.category = choices[(choices.index(self.category) + 1) % len(choices)]
+        self.fill()
+
+    def action_cycle_status(self) -> None:
+        choices: list[TermStatus | None] = [None, *TermStatus]
+        self.status = choices[(choices.index(self.status) + 1) % len(choices)]
+        self.fill()
+
+    def action_clear_filters(self) -> None:
+        self.category = None
+        self.status = None
+        self.fill()
+
+    @on(DataTable.RowSelected, "#all-terms")
+    def _selected(self) -> None:
+        self.action_open_term()
+
+    def action_open_term(self) -> None:
+        table = self.query_one("#all-terms", DataTable)
+        if not table.row_count:
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or ""
+        deal_id, _, term_id = key.partition("/")
+        self.on_pick(deal_id, term_id)
+        self.app.pop_screen()

@@ -1,0 +1,589 @@
+"""Calendar: every dated item of every deal, month by month, with the agenda beside it."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import arrow
+from pydantic import ValidationError
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from negtui.domain.book import DealBook
+from negtui.domain.calendar import (
+    ALL_KINDS,
+    CalendarEntry,
+    CalendarRefused,
+    CallWarning,
+    agenda,
+    call_warnings,
+    checkpoints_refusal,
+    day_counts,
+    describe_minutes,
+    filter_entries,
+    is_overdue,
+    overdue_days,
+    parse_minutes,
+    portfolio_entries,
+    review_checkpoints,
+    shift_month,
+    zone,
+)
+from negtui.domain.dates import DateNotUnderstood, describe_moment, parse_when
+from negtui.domain.fields import field_messages
+from negtui.domain.ids import new_id
+from negtui.domain.models import Milestone
+from negtui.domain.schedule import days_until, describe_days
+from negtui.domain.vocab import MilestoneKind
+from negtui.export.ics import calendar_ics, export_file_name
+from negtui.store.files import write_output
+from negtui.ui.messages import DealFocused, PortfolioReloaded
+from negtui.ui.screens.base import NegtuiScreen
+from negtui.ui.widgets.confirm import ConfirmScreen
+from negtui.ui.widgets.form import FORM_ERROR, FormField, FormScreen, Values
+from negtui.ui.widgets.month_grid import MonthGrid, mark_of
+
+# The agenda shows the selected day and this many days after it.
+AGENDA_DAYS = 21
+ALL = "*"
+
+NO_DEALS_TEXT = (
+    "[b]No deals yet, so nothing is dated.[/b]\n\n"
+    "Quit (ctrl+q) and run [b]negtui demo[/b] to explore with sample data,\n"
+    "or [b]negtui import json FILE[/b] to bring in your deals."
+)
+
+
+def _when_text(moment: datetime, tz: ZoneInfo) -> str:
+    return arrow.get(moment).to(tz).format("YYYY-MM-DD HH:mm")
+
+
+class CalendarScreen(NegtuiScreen):
+    SCREEN_TITLE = "Calendar"
+    # Narrow terminals show the grid or the agenda; wide ones show both side by side.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+
+    BINDINGS = [
+        Binding("a", "add", "Add", id="calendar.add"),
+        Binding("e", "edit", "Edit", id="calendar.edit"),
+        Binding("space", "toggle_done", "Done", id="calendar.done"),
+        Binding("delete", "delete", "Delete", id="calendar.delete"),
+        Binding("v", "switch_view", "Grid/agenda", id="calendar.view"),
+        Binding("left_square_bracket", "month(-1)", "Month before", show=False,
+                id="calendar.month_before"),
+        Binding("right_square_bracket", "month(1)", "Month after", show=False,
+                id="calendar.month_after"),
+        Binding("t", "today", "Today", show=False, id="calendar.today"),
+        Binding("f", "filter", "Filter", id="calendar.filter"),
+        Binding("g", "checkpoints", "Checkpoints", show=False, id="calendar.checkpoints"),
+        Binding("x", "export", "Export .ics", id="calendar.export"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.selected: date | None = None
+        self.deal_filter: str | None = None
+        self.kind_filter: str | None = None
+        self.entries: dict[str, CalendarEntry] = {}
+        self.warnings: list[CallWarning] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="calendar-status")
+        yield Static(id="calendar-warnings")
+        yield Static(NO_DEALS_TEXT, id="calendar-empty", classes="empty")
+        with Horizontal(id="calendar-body"):
+            with Vertical(id="grid-pane"):
+                yield MonthGrid(id="month-grid")
+            with Vertical(id="agenda-pane"):
+                yield Static(id="agenda-title")
+                yield OptionList(id="agenda")
+        yield Footer()
+
+    # Where the data comes from
+
+    @property
+    def tz(self) -> ZoneInfo:
+        try:
+            return zone(self.negtui.portfolio.settings.timezone)
+        except CalendarRefused:
+            return ZoneInfo("UTC")
+
+    def now(self) -> datetime:
+        return self.negtui.clock().datetime
+
+    def today(self) -> date:
+        return self.now().astimezone(self.tz).date()
+
+    def books(self) -> list[DealBook]:
+        return [b for b in self.negtui.portfolio.books.values() if not b.deal.archived]
+
+    def scope_book(self) -> DealBook | None:
+        """The deal the filter shows, else the deal in focus."""
+        if self.deal_filter is not None:
+            return self.negtui.portfolio.books.get(self.deal_filter)
+        return self.negtui.current_book()
+
+    # Refreshing
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.selected = self.today()
+        self.query_one("#month-grid", MonthGrid).focus()
+        self.fill()
+
+    def on_screen_resume(self) -> None:
+        self.fill()
+
+    def on_portfolio_reloaded(self, _: PortfolioReloaded) -> None:
+        self.fill()
+
+    def on_deal_focused(self, _: DealFocused) -> None:
+        self.fill()
+
+    def fill(self, keep: str | None = None, to_day: bool = False) -> None:
+        """Redraw from the portfolio; ``keep`` stays highlighted, or with ``to_day`` the
+        first item of the selected day."""
+        tz, now = self.tz, self.now()
+        selected = self.selected or self.today()
+        if self.deal_filter not in self.negtui.portfolio.books:
+            self.deal_filter = None
+        books = self.books()
+        everything = portfolio_entries(books, tz)
+        shown = filter_entries(everything, self.deal_filter, self.kind_filter)
+        self.entries = {e.uid: e for e in shown}
+        self.warnings = [w for w in call_warnings(books, now, tz)
+                         if w.call.uid in self.entries]
+        self.query_one("#calendar-empty").display = not books
+        self.query_one("#calendar-body").display = bool(books)
+        grid = self.query_one("#month-grid", MonthGrid)
+        grid.show(selected, self.today(), day_counts(shown, tz), overdue_days(shown, now, tz))
+        self._fill_status(shown, now)
+        self._fill_warnings()
+        self._fill_agenda(shown, selected, keep, to_day)
+
+    def _fill_status(self, shown: list[CalendarEntry], now: datetime) -> None:
+        deal = self.negtui.portfolio.books.get(self.deal_filter or "")
+        late = sum(1 for e in shown if is_overdue(e, now))
+        status = Text.assemble(
+            (deal.deal.name if deal else "All deals", "bold"), " · ",
+            (self.kind_filter or "every kind", "bold"), f" · {len(shown)} dates",
+        )
+        if late:
+            status.append(" · ")
+            status.append(f"{late} overdue", style="bold red")
+        status.append(f"  ({self.negtui.portfolio.settings.timezone})", style="dim")
+        self.query_one("#calendar-status", Static).update(status)
+
+    def _fill_warnings(self) -> None:
+        box = self.query_one("#calendar-warnings", Static)
+        box.display = bool(self.warnings)
+        if not self.warnings:
+            return
+        first = self.warnings[0]
+        text = Text.assemble(
+            ("⚠ ", "bold yellow"), (first.call.label, "bold"), f": {first.problem}",
+            (f" · {first.call.deal_name}", "dim"),
+        )
+        if len(self.warnings) > 1:
+            text.append(f"  +{len(self.warnings) - 1} more in the agenda", style="bold")
+        box.update(text)
+
+    def _fill_agenda(self, shown: list[CalendarEntry], selected: date,
+                     keep: str | None, to_day: bool) -> None:
+        tz, now, today = self.tz, self.now(), self.today()
+        option_list = self.query_one("#agenda", OptionList)
+        previous = keep or self.highlighted_uid()
+        plan = agenda(shown, selected, AGENDA_DAYS, now, tz)
+        last = selected + timedelta(days=AGENDA_DAYS - 1)
+        self.query_one("#agenda-title", Static).update(Text.assemble(
+            ("Agenda ", "bold"), f"{selected:%a %d %b} to {last:%a %d %b}"))
+        options: list[Option] = []
+        problems = {w.call.uid: w.problem for w in self.warnings}
+        if plan.overdue:
+            options.append(Option(Text("Overdue", style="bold red"), disabled=True))
+            options.extend(self._option(e, tz, now, problems, with_day=True)
+                           for e in plan.overdue)
+        first_of_selected: str | None = None
+        for day, day_entries in plan.days:
+            heading = Text(f"{day:%a %d %b}", style="bold")
+            if day == today:
+                heading.append(" · today", style="bold")
+            else:
+                heading.append(f" · {describe_days((day - today).days)}", style="dim")
+            options.append(Option(heading, disabled=True))
+            for entry in day_entries:
+                if day == selected and first_of_selected is None:
+                    first_of_selected = entry.uid
+                options.append(self._option(entry, tz, now, problems))
+        if plan.empty:
+            options.append(Option(Text(
+                f"Nothing dated from {selected:%d %b} to {last:%d %b}"
+                f"{' with this filter (f changes it)' if self._filtered() else ''}.\n"
+                "Press a to add a milestone, or ] for the next month.", style="dim"),
+                disabled=True))
+        option_list.set_options(options)
+        listed = {option.id for option in options if option.id is not None}
+        target = previous if previous in listed else first_of_selected
+        if to_day and first_of_selected is not None:
+            target = first_of_selected
+        if target in listed:
+            option_list.highlighted = option_list.get_option_index(target)
+
+    def _filtered(self) -> bool:
+        return self.deal_filter is not None or self.kind_filter is not None
+
+    def _option(self, entry: CalendarEntry, tz: ZoneInfo, now: datetime,
+                problems: dict[str, str], with_day: bool = False) -> Option:
+        letter, colour = mark_of(entry.kind)
+        local = entry.start.astimezone(tz)
+        if entry.all_day:
+            when = "all day"
+        elif with_day:
+            when = f"{local:%d %b}"
+        else:
+            when = f"{local:%H:%M}"
+        line = Text.assemble(
+            f" {when:<7}", (letter, f"bold {colour}"), " ",
+            (entry.label, "strike dim" if entry.done else ""),
+        )
+        if entry.duration_minutes:
+            line.append(f" ({describe_minutes(entry.duration_minutes)})", style="dim")
+        if entry.done:
+            line.append("  ✓ done", style="green")
+        elif is_overdue(entry, now):
+            days = -days_until(entry.start, now)
+            line.append(f"  overdue {days}d" if days > 0 else "  overdue", style="bold red")
+        if entry.uid in problems:
+            line.append(f"  ⚠ {problems[entry.uid]}", style="yellow")
+        line.append(f"  · {entry.deal_name}", style="dim")
+        if entry.milestone_id is None and entry.origin:
+            line.append(f" · from {entry.origin}", style="dim italic")
+        return Option(line, id=entry.uid)
+
+    def highlighted_uid(self) -> str | None:
+        option = self.query_one("#agenda", OptionList).highlighted_option
+        return option.id if option is not None else None
+
+    def highlighted_entry(self) -> CalendarEntry | None:
+        return self.entries.get(self.highlighted_uid() or "")
+
+    # Moving around
+
+    @on(MonthGrid.DayChanged)
+    def _day_changed(self, event: MonthGrid.DayChanged) -> None:
+        self.selected = event.day
+        self.fill(to_day=True)
+
+    @on(MonthGrid.DayChosen)
+    def _day_chosen(self) -> None:
+        self.add_class("-agenda-view")
+        self.query_one("#agenda", OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#agenda")
+    def _option_selected(self) -> None:
+        self.action_edit()
+
+    def _move_to(self, day: date) -> None:
+        self.query_one("#month-grid", MonthGrid).selected = day
+
+    def action_month(self, months: int) -> None:
+        self._move_to(shift_month(self.selected or self.today(), months))
+
+    def action_today(self) -> None:
+        self._move_to(self.today())
+
+    def action_switch_view(self) -> None:
+        grid = self.query_one("#month-grid", MonthGrid)
+        if self.has_class("-agenda-view") or (self.has_class("-wide") and not grid.has_focus):
+            self.remove_class("-agenda-view")
+            grid.focus()
+        else:
+            self.add_class("-agenda-view")
+            self.query_one("#agenda", OptionList).focus()
+
+    # Milestones
+
+    def _milestone(self, entry: CalendarEntry) -> tuple[DealBook, Milestone] | None:
+        book = self.negtui.portfolio.books.get(entry.deal_id)
+        if book is None:
+            return None
+        found = next((m for m in book.milestones if m.id == entry.milestone_id), None)
+        return (book, found) if found is not None else None
+
+    def _chosen_milestone(self, doing: str) -> tuple[DealBook, Milestone] | None:
+        entry = self.highlighted_entry()
+        if entry is None:
+            self.notify(f"Choose a milestone in the agenda to {doing} (v shows the agenda)",
+                        severity="warning", timeout=3)
+            return None
+        if entry.milestone_id is None:
+            where = f"from {entry.origin}" if entry.origin else "from elsewhere"
+            self.notify(f"“{entry.label}” comes {where}; change it there",
+                        severity="warning", timeout=4)
+            return None
+        return self._milestone(entry)
+
+    def _describe_when(self, text: str, zone_text: str) -> str:
+        try:
+            tz = zone(zone_text or self.negtui.portfolio.settings.timezone)
+            return "→ " + describe_moment(parse_when(text, arrow.get(self.now()), str(tz)))
+        except (CalendarRefused, DateNotUnderstood) as error:
+            return f"? {error}"
+
+    def _milestone_form(self, title: str, values: Values, book: DealBook | None,
+                        existing: Milestone | None) -> FormScreen:
+        holder: list[FormScreen] = []
+
+        def preview(_: str) -> str:
+            try:
+                current = holder[0].values()
+            except (IndexError, NoMatches):
+                return ""
+            return self._describe_when(current.get("when", ""), current.get("zone", ""))
+
+        fields: list[FormField] = []
+        if book is None:
+            deals = sorted(self.books(), key=lambda b: b.deal.name.casefold())
+            fields.append(FormField("deal", "Deal", "choice",
+                                    choices=[(b.deal.name, b.id) for b in deals]))
+        fields += [
+            FormField("kind", "Kind", "choice",
+                      choices=[(k.value, k.value) for k in MilestoneKind]),
+            FormField("title", "Title", placeholder="e.g. Second call with procurement"),
+            FormField("when", "When", placeholder="tomorrow 14:00, next friday, 2027-03-01 09:30",
+                      preview=preview),
+            FormField("zone", "Time zone", placeholder="e.g. Europe/Berlin",
+                      help="the zone the time above is in", preview=preview),
+            FormField("duration", "Duration (optional)", placeholder="45m, 1h30"),
+            FormField("reminder", "Reminder before (optional)", placeholder="30m, 1d"),
+            FormField("note", "Note"),
+        ]
+
+        def submit(typed: Values) -> dict[str, str]:
+            return self._save_milestone(typed, book, existing)
+
+        form = FormScreen(title, fields, values, submit)
+        holder.append(form)
+        return form
+
+    def _save_milestone(self, typed: Values, book: DealBook | None,
+                        existing: Milestone | None) -> dict[str, str]:
+        errors: dict[str, str] = {}
+        target = book or self.negtui.portfolio.books.get(typed.get("deal", ""))
+        if target is None:
+            errors["deal"] = "choose a deal"
+        tz_name = typed.get("zone", "").strip() or self.negtui.portfolio.settings.timezone
+        due: arrow.Arrow | None = None
+        try:
+            zone(tz_name)
+        except CalendarRefused as error:
+            errors["zone"] = str(error)
+        else:
+            try:
+                due = parse_when(typed.get("when", ""), arrow.get(self.now()), tz_name)
+            except DateNotUnderstood as error:
+                errors["when"] = str(error)
+        lengths: dict[str, int | None] = {}
+        for name in ("duration", "reminder"):
+            try:
+                lengths[name] = parse_minutes(typed.get(name, ""))
+            except CalendarRefused as error:
+                errors[name] = str(error)
+        if errors or target is None or due is None:
+            return errors
+        try:
+            milestone = Milestone(
+                id=existing.id if existing else new_id("m"), kind=typed["kind"],
+                title=typed.get("title", ""), due=due.datetime,
+                duration_minutes=lengths["duration"], reminder_minutes=lengths["reminder"],
+                done=existing.done if existing else False, note=typed.get("note", ""),
+            )
+        except ValidationError as error:
+            found = field_messages(error)
+            renamed = {"due": "when", "duration_minutes": "duration",
+                       "reminder_minutes": "reminder"}
+            return {renamed.get(name, name): message for name, message in found.items()}
+        deal_id = target.id
+        saved = self.negtui.save(lambda store: store.put(deal_id, "milestones", milestone),
+                                 f"Milestone saved: {milestone.title or milestone.kind}")
+        if not saved:
+            return {FORM_ERROR: "Not saved; the message above says why"}
+        self.selected = due.to(self.tz).date()
+        self.fill(keep=f"milestone-{deal_id}-{milestone.id}")
+        return {}
+
+    def action_add(self) -> None:
+        if not self.books():
+            self.notify("Add a deal first: run negtui demo, or import your deals",
+                        severity="warning", timeout=4)
+            return
+        scope = self.scope_book()
+        day = self.selected or self.today()
+        values: Values = {
+            "deal": scope.id if scope else "",
+            "kind": MilestoneKind.CALL.value if self.kind_filter is None
+            or self.kind_filter not in {k.value for k in MilestoneKind} else self.kind_filter,
+            "when": "" if day == self.today() else f"{day.isoformat()} 09:00",
+            "zone": self.negtui.portfolio.settings.timezone,
+        }
+        self.app.push_screen(self._milestone_form("New milestone", values, None, None))
+
+    def action_edit(self) -> None:
+        chosen = self._chosen_milestone("edit")
+        if chosen is None:
+            return
+        book, milestone = chosen
+        tz = self.tz
+        values: Values = {
+            "kind": milestone.kind.value, "title": milestone.title,
+            "when": _when_text(milestone.due, tz),
+            "zone": self.negtui.portfolio.settings.timezone,
+            "duration": describe_minutes(milestone.duration_minutes),
+            "reminder": describe_minutes(milestone.reminder_minutes),
+            "note": milestone.note,
+        }
+        self.app.push_screen(self._milestone_form(
+            f"Edit milestone · {book.deal.name}", values, book, milestone))
+
+    def action_toggle_done(self) -> None:
+        chosen = self._chosen_milestone("mark done")
+        if chosen is None:
+            return
+        book, milestone = chosen
+        changed = milestone.model_copy(update={"done": not milestone.done})
+        word = "Done" if changed.done else "Not done"
+        uid = f"milestone-{book.id}-{milestone.id}"
+        if self.negtui.save(lambda store: store.put(book.id, "milestones", changed),
+                            f"{word}: {milestone.title or milestone.kind}"):
+            self.fill(keep=uid)
+
+    def action_delete(self) -> None:
+        chosen = self._chosen_milestone("delete")
+        if chosen is None:
+            return
+        book, milestone = chosen
+        when = describe_moment(arrow.get(milestone.due).to(self.tz))
+
+        def decided(yes: bool | None) -> None:
+            if yes:
+                self.negtui.save(lambda store: store.remove(book.id, "milestones", milestone.id),
+                                 f"Deleted: {milestone.title or milestone.kind}")
+                self.fill()
+
+        self.app.push_screen(ConfirmScreen(
+            "Delete this milestone?",
+            f"{milestone.title or milestone.kind} ({milestone.kind})\n{when}\n{book.deal.name}",
+            yes="Delete", no="Keep"), decided)
+
+    # Filters, checkpoints, export
+
+    def action_filter(self) -> None:
+        deals = sorted(self.books(), key=lambda b: b.deal.name.casefold())
+        fields = [
+            FormField("deal", "Deal", "choice",
+                      choices=[("All deals", ALL)] + [(b.deal.name, b.id) for b in deals]),
+            FormField("kind", "Kind", "choice",
+                      choices=[("Every kind", ALL)] + [(k, k) for k in ALL_KINDS]),
+        ]
+        values = {"deal": self.deal_filter or ALL, "kind": self.kind_filter or ALL}
+
+        def submit(typed: Values) -> dict[str, str]:
+            self.deal_filter = None if typed["deal"] == ALL else typed["deal"]
+            self.kind_filter = None if typed["kind"] == ALL else typed["kind"]
+            self.fill()
+            return {}
+
+        self.app.push_screen(FormScreen("Show on the calendar", fields, values, submit))
+
+    def action_checkpoints(self) -> None:
+        book = self.scope_book()
+        if book is None:
+            self.notify("Choose a deal first (on the portfolio, or with f)", severity="warning")
+            return
+        refusal = checkpoints_refusal(book)
+        if refusal is not None:
+            self.notify(refusal, title="No checkpoints", severity="warning", timeout=5)
+            return
+
+        def submit(typed: Values) -> dict[str, str]:
+            text = typed.get("every", "").strip()
+            if not text.isdigit():
+                return {"every": "a whole number of weeks, e.g. 4"}
+            first: date | None = None
+            if typed.get("first", "").strip():
+                try:
+                    first = parse_when(typed["first"], arrow.get(self.now()),
+                                       str(self.tz)).date()
+                except DateNotUnderstood as error:
+                    return {"first": str(error)}
+            try:
+                fresh = review_checkpoints(book, int(text), self.now(), self.tz, first)
+            except CalendarRefused as error:
+                return {"every": str(error)}
+            if not fresh:
+                return {FORM_ERROR: "These checkpoints are already on the calendar"}
+            saved = self.negtui.save(
+                lambda store: store.put_many(book.id, "milestones", list(fresh)),
+                f"Added {len(fresh)} review checkpoints to {book.deal.name}")
+            if not saved:
+                return {FORM_ERROR: "Not saved; the message above says why"}
+            self.fill()
+            return {}
+
+        fields = [
+            FormField("every", "Every how many weeks", placeholder="4"),
+            FormField("first", "First checkpoint (optional)", placeholder="e.g. next monday",
+                      help="blank: one cadence after the deal starts (or after today)",
+                      preview=lambda text: self._describe_when(text, "") if text.strip()
+                      else ""),
+        ]
+        self.app.push_screen(FormScreen(
+            f"Review checkpoints until the end · {book.deal.name}", fields,
+            {"every": "4"}, submit))
+
+    def action_export(self) -> None:
+        scope = self.scope_book()
+        choices = [("Every deal", ALL)]
+        if scope is not None:
+            choices.insert(0, (f"Only {scope.deal.name}", scope.id))
+        root = self.negtui.store.root
+        fields = [
+            FormField("scope", "Which dates", "choice", choices=choices),
+            FormField("path", "File (optional)", placeholder=str(root / export_file_name(None)),
+                      help=f"blank: a file in {root}; a relative name is put there too"),
+        ]
+
+        def submit(typed: Values) -> dict[str, str]:
+            book = self.negtui.portfolio.books.get(typed["scope"])
+            books = [book] if book is not None else self.books()
+            name = book.deal.name if book is not None else None
+            raw = typed.get("path", "").strip()
+            target = Path(raw).expanduser() if raw else Path(export_file_name(name))
+            if not target.is_absolute():
+                target = root / target
+            if target.is_dir():
+                target = target / export_file_name(name)
+            if not target.parent.is_dir():
+                return {"path": f"the folder {target.parent} does not exist"}
+            text = calendar_ics(portfolio_entries(books, self.tz), self.now(),
+                                f"negtui: {name}" if name else "negtui")
+            try:
+                write_output(str(target), text)
+            except OSError as error:
+                return {"path": f"cannot write {target}: {error.strerror or error}"}
+            count = text.count("BEGIN:VEVENT")
+            self.notify(f"{count} dates written to {target}", title="Calendar exported",
+                        timeout=8)
+            return {}
+
+        self.app.push_screen(FormScreen("Export a calendar file (.ics)", fields,
+                                        {"scope": choices[0][1]}, submit))

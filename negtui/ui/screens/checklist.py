@@ -1,0 +1,299 @@
+"""The checklist: walk the deal in focus through the ten preparation phases.
+
+Items the deal's data can prove are checked by the app; the others are ticked with space.
+Enter on an item opens the place where its work is done.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from negtui.domain.book import DealBook
+from negtui.domain.checklist import ItemState, PhaseState, TickRefused, evaluate, toggled
+from negtui.domain.lessons import all_lessons, related
+from negtui.export.dossier import dossier_filename, dossier_text
+from negtui.export.folder import write_export
+from negtui.ui.messages import DealFocused, PortfolioReloaded
+from negtui.ui.screens.base import NegtuiScreen
+from negtui.ui.screens.lessons import LessonsScreen
+from negtui.ui.screens.records import EDITORS, RecordEditorScreen
+from negtui.ui.screens.records.deal_fields import GROUPS, deal_group_form
+
+NO_DEAL = (
+    "[b]No deal in focus.[/b]\n\n"
+    "Press [b]1[/b] for the portfolio, move the cursor to a deal, then press [b]5[/b]\n"
+    "to walk it through the ten phases.\n\n"
+    "No deals yet? Quit (ctrl+q) and run [b]negtui demo[/b] to explore with sample data."
+)
+
+SCREEN_NAMES = {
+    "terms": "the term matrix", "calendar": "the calendar",
+    "concessions": "the concession log", "portfolio": "the portfolio",
+}
+
+
+def where(opens: str) -> str:
+    """What enter does on an item, in words."""
+    if opens in SCREEN_NAMES:
+        return f"opens {SCREEN_NAMES[opens]}"
+    if opens.startswith("record:"):
+        return f"opens {EDITORS[opens.removeprefix('record:')].title.lower()}"
+    if opens.startswith("deal:"):
+        group = opens.removeprefix("deal:")
+        title = "research notes" if group == "research" else GROUPS[group][0].lower()
+        return f"opens a form: {title}"
+    if opens == "lessons":
+        return "opens lessons across deals"
+    return "exports the dossier"
+
+
+def _mark(state: ItemState) -> Text:
+    if state.computed:
+        return Text("(✓)" if state.done else "( )", style="green" if state.done else "yellow")
+    return Text("[x]" if state.done else "[ ]", style="green" if state.done else "")
+
+
+def _phase_prompt(state: PhaseState) -> Text:
+    phase = state.phase
+    style = "green" if state.complete else ""
+    return Text.assemble(f"{phase.number:<3}", (f"{phase.short:<18}", style),
+                         (f"{state.done:>2}/{state.total:<2}", style or "dim"))
+
+
+class ChecklistScreen(NegtuiScreen):
+    SCREEN_TITLE = "Checklist"
+    BINDINGS = [
+        Binding("space", "tick", "Tick", id="checklist.tick"),
+        Binding("n", "next_phase", "Next phase", id="checklist.next"),
+        Binding("p", "previous_phase", "Previous phase", id="checklist.previous"),
+        Binding("enter", "open_item", "Open", id="checklist.open", priority=True),
+        Binding("x", "export_dossier(False)", "Dossier", id="checklist.dossier"),
+        Binding("X", "export_dossier(True)", "Shared dossier", id="checklist.shared_dossier"),
+        Binding("L", "lessons", "Lessons", id="checklist.lessons"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.phase_index = 0
+        self.deal_id: str | None = None
+        self.states: list[PhaseState] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="checklist-deal")
+        yield Static(NO_DEAL, id="checklist-empty", classes="empty")
+        with Horizontal(id="checklist-body"):
+            phases = OptionList(id="phases")
+            phases.border_title = "Phases · n p"
+            yield phases
+            with Vertical(id="phase-side"):
+                yield Static(id="phase-heading")
+                items = OptionList(id="items")
+                items.border_title = "space tick · enter open"
+                yield items
+                yield Static(id="item-detail")
+        yield Static(id="checklist-hints")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.fill()
+        self.query_one("#items", OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        self.fill()
+
+    def on_portfolio_reloaded(self, _: PortfolioReloaded) -> None:
+        self.fill()
+
+    def on_deal_focused(self, _: DealFocused) -> None:
+        self.fill()
+
+    # Showing
+
+    def book(self) -> DealBook | None:
+        return self.negtui.current_book()
+
+    def fill(self) -> None:
+        book = self.book()
+        has_deal = book is not None
+        self.query_one("#checklist-empty").display = not has_deal
+        self.query_one("#checklist-body").display = has_deal
+        self.query_one("#checklist-hints").display = has_deal
+        deal_line = self.query_one("#checklist-deal", Static)
+        deal_line.display = has_deal
+        if book is None:
+            return
+        if book.id != self.deal_id:
+            self.deal_id = book.id
+            self.phase_index = 0
+        settings = self.negtui.portfolio.settings
+        self.states = evaluate(book, settings)
+        done = sum(s.done for s in self.states)
+        total = sum(s.total for s in self.states)
+        deal = book.deal
+        deal_line.update(Text.assemble(
+            (deal.name, "bold"), f" · {deal.contract_type.value} · {deal.relationship.value}"
+            f" · {deal.status.value}  ", (f"{done}/{total} done", "bold")))
+        phases = self.query_one("#phases", OptionList)
+        prompts = [_phase_prompt(state) for state in self.states]
+        if phases.option_count == len(prompts):
+            for index, prompt in enumerate(prompts):
+                phases.replace_option_prompt_at_index(index, prompt)
+        else:
+            phases.set_options(prompts)
+        if phases.highlighted != self.phase_index:
+            phases.highlighted = self.phase_index
+        self.show_items(keep=True)
+        self.show_hints(book)
+
+    def show_items(self, keep: bool) -> None:
+        state = self.states[self.phase_index]
+        phase = state.phase
+        self.query_one("#phase-heading", Static).update(Text.assemble(
+            (f"{phase.number}. {phase.title}", "bold"), f"  {state.done}/{state.total}\n",
+            (phase.purpose, "dim")))
+        items = self.query_one("#items", OptionList)
+        previous = items.highlighted if keep else None
+        items.set_options([
+            Option(Text.assemble(_mark(item), " ", item.item.text), id=item.item.key)
+            for item in state.items
+        ])
+        items.highlighted = min(previous or 0, len(state.items) - 1)
+        self.show_detail()
+
+    def current_item(self) -> ItemState | None:
+        if not self.states:
+            return None
+        items = self.query_one("#items", OptionList)
+        state = self.states[self.phase_index]
+        index = items.highlighted
+        if index is None or not 0 <= index < len(state.items):
+            return None
+        return state.items[index]
+
+    def show_detail(self) -> None:
+        detail = self.query_one("#item-detail", Static)
+        item = self.current_item()
+        if item is None:
+            detail.update("")
+            return
+        if item.computed:
+            status = Text.assemble(("Checked by the app: ", "bold"), item.detail or "—")
+        elif item.done:
+            status = Text("Ticked by hand. Space unticks.")
+        else:
+            status = Text("Tick with space once it is done.")
+        detail.update(Text.assemble(status, "\n", (f"enter {where(item.item.opens)}", "dim")))
+
+    def show_hints(self, book: DealBook) -> None:
+        portfolio = self.negtui.portfolio
+        hints = related(all_lessons(portfolio.books.values(), portfolio.lessons), book.deal)
+        box = self.query_one("#checklist-hints", Static)
+        box.display = bool(hints)
+        if not hints:
+            return
+        entry, reason = hints[0]
+        text = entry.lesson.did_not or entry.lesson.worked
+        more = f" (+{len(hints) - 1} more)" if len(hints) > 1 else ""
+        box.update(Text.assemble(("Lesson ", "bold yellow"), f"from {entry.source} ({reason}): ",
+                                 text, (f"{more} · L to read", "dim")))
+
+    @on(OptionList.OptionHighlighted, "#phases")
+    def _phase_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_index != self.phase_index and self.states:
+            self.phase_index = event.option_index
+            self.show_items(keep=False)
+
+    @on(OptionList.OptionHighlighted, "#items")
+    def _item_highlighted(self) -> None:
+        self.show_detail()
+
+    # Moving
+
+    def _go_to_phase(self, index: int) -> None:
+        if not self.states:
+            return
+        self.phase_index = max(0, min(index, len(self.states) - 1))
+        self.query_one("#phases", OptionList).highlighted = self.phase_index
+        self.show_items(keep=False)
+        self.query_one("#items", OptionList).focus()
+
+    def action_next_phase(self) -> None:
+        if self.states and self.phase_index == len(self.states) - 1:
+            self.notify("This is the last phase.", timeout=2)
+            return
+        self._go_to_phase(self.phase_index + 1)
+
+    def action_previous_phase(self) -> None:
+        if self.phase_index == 0:
+            self.notify("This is the first phase.", timeout=2)
+            return
+        self._go_to_phase(self.phase_index - 1)
+
+    # Doing
+
+    def action_tick(self) -> None:
+        book = self.book()
+        item = self.current_item()
+        if book is None or item is None:
+            return
+        try:
+            ticked, key = toggled(book, self.negtui.portfolio.settings, item.item.key)
+        except TickRefused as refused:
+            self.notify(str(refused), title="Not ticked by hand", severity="warning", timeout=5)
+            return
+        deal_id = book.id
+        done = "Ticked" if ticked else "Unticked"
+        self.negtui.save(lambda store: store.set_ticked(deal_id, key, ticked),
+                         f"{done}: {item.item.text}")
+
+    def action_open_item(self) -> None:
+        if isinstance(self.focused, OptionList) and self.focused.id == "phases":
+            self.query_one("#items", OptionList).focus()
+            return
+        book = self.book()
+        item = self.current_item()
+        if book is None or item is None:
+            return
+        opens = item.item.opens
+        if opens in SCREEN_NAMES:
+            self.negtui.show_screen(opens)
+        elif opens.startswith("record:"):
+            spec = EDITORS[opens.removeprefix("record:")]
+            self.app.push_screen(RecordEditorScreen(spec, book.id))
+        elif opens.startswith("deal:"):
+            form = deal_group_form(self.negtui, book.id, opens.removeprefix("deal:"))
+            if form is not None:
+                self.app.push_screen(form)
+        elif opens == "lessons":
+            self.action_lessons()
+        else:
+            self.action_export_dossier(False)
+
+    def action_lessons(self) -> None:
+        self.app.push_screen(LessonsScreen(self.deal_id))
+
+    def action_export_dossier(self, share: bool) -> None:
+        book = self.book()
+        if book is None:
+            self.notify("No deal in focus to export.", severity="warning", timeout=3)
+            return
+        app = self.negtui
+        portfolio = app.portfolio
+        text = dossier_text(book, portfolio.settings, app.clock().datetime, share=share,
+                            lessons=all_lessons(portfolio.books.values(), portfolio.lessons))
+        try:
+            path = write_export(app.store.root, dossier_filename(book.deal, "md", share), text)
+        except OSError as error:
+            self.notify(f"Could not write the dossier: {error.strerror or error}",
+                        title="Not exported", severity="error", timeout=8)
+            return
+        kind = "Shared dossier (nothing private)" if share else "Dossier"
+        self.notify(f"{kind} written to {path}", title="Exported", timeout=8)

@@ -1,0 +1,570 @@
+"""Concessions: the live log of one deal, its balance, call mode and the capture bar.
+
+Keys: ``c`` starts and ends a call, ``g`` / ``r`` open the capture bar for a give or a
+receive, ``u`` undoes the last entry (``U`` brings it back), ``e`` edits the focused
+entry, ``a`` lists concessions across every deal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import arrow
+from pydantic import ValidationError
+from rich.markup import escape
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.events import Resize
+from textual.widgets import DataTable, Footer, Header, Static
+
+from negtui.actions import PlannedConcession, plan_concession
+from negtui.domain.balance import (
+    Balance,
+    balance,
+    call_summary,
+    describe_ratio,
+    give_trend,
+)
+from negtui.domain.book import DealBook
+from negtui.domain.capture import parse_capture, resolve_capture
+from negtui.domain.fields import field_messages
+from negtui.domain.guards import (
+    FLAG_LETTERS,
+    Guard,
+    describe_warning,
+    in_order,
+    is_non_negotiable,
+    log_flags,
+    needs_confirmation,
+)
+from negtui.domain.ids import new_id
+from negtui.domain.models import Call, Concession, Term
+from negtui.domain.positions import Verdict, verdict
+from negtui.domain.vocab import Direction
+from negtui.store import StoreError
+from negtui.ui.messages import DealFocused, PortfolioReloaded
+from negtui.ui.screens.base import NegtuiScreen
+from negtui.ui.widgets.capture_bar import CaptureBar
+from negtui.ui.widgets.confirm import ConfirmScreen
+from negtui.ui.widgets.form import FORM_ERROR, FormField, FormScreen
+
+# Below this width the pinned terms sit above the log instead of beside it.
+WIDE_ENOUGH = 110
+COLUMNS = [("Time", "time", 6), ("Side", "side", 4), ("Term", "term", 14), ("Us", "us", 2),
+           ("Them", "them", 4), ("Flags", "flags", 5), ("What", "what", None)]
+FLAG_STYLES = {Guard.NON_NEGOTIABLE: "bold red", Guard.PAST_WALK_AWAY: "bold magenta",
+               Guard.UNRECIPROCATED: "bold yellow"}
+FLAG_LEGEND = "flags: N non-negotiable · W past walk-away · U unreciprocated"
+SIDE_TEXT = {Direction.GIVEN: Text("gave", "yellow"), Direction.RECEIVED: Text("got", "green")}
+NO_CHOICE = "-"
+
+EMPTY_TEXT = ("[b]No deal in focus.[/b]\n\nChoose one on the Portfolio screen (press 1), "
+              "then come back with 3.")
+
+
+@dataclass(frozen=True)
+class _Source:
+    """What one row is drawn from; a row is redrawn only when this changes."""
+
+    concession: Concession
+    flags: frozenset[Guard]
+    term: str
+    linked: str
+    today: str
+
+
+def _when(moment: arrow.Arrow, today: str) -> str:
+    return moment.format("HH:mm") if moment.format("YYYY-MM-DD") == today else moment.format(
+        "DD MMM")
+
+
+def _value(number: int | None) -> Text:
+    return Text("·" if number is None else str(number), justify="right", style="dim" if
+                number is None else "")
+
+
+def _flags(flags: frozenset[Guard]) -> Text:
+    text = Text()
+    for guard, letter in FLAG_LETTERS.items():
+        text.append(letter if guard in flags else " ", FLAG_STYLES[guard])
+    return text
+
+
+def _row(source: _Source, timezone: str) -> tuple[str | Text, ...]:
+    concession = source.concession
+    what = Text(concession.what)
+    if concession.position:
+        what.append(f"  ={concession.position}", "cyan")
+    if source.linked:
+        what.append(f"  @{source.linked}", "blue")
+    return (
+        _when(arrow.get(concession.at).to(timezone), source.today),
+        SIDE_TEXT[concession.direction], Text(source.term, overflow="ellipsis", no_wrap=True),
+        _value(concession.value_us), _value(concession.value_them), _flags(source.flags), what,
+    )
+
+
+def _side(label: str, count: int, value: int) -> Text:
+    return Text.assemble(f"{label} ", (str(count), "bold"), (f" ·{value}", "dim"))
+
+
+def _figures(figures: Balance) -> Text:
+    return Text.assemble(
+        _side("gave", figures.given.count, figures.given.value_us), "  ",
+        _side("got", figures.received.count, figures.received.value_us), "  reciprocity ",
+        (describe_ratio(figures.ratio), "bold"),
+    )
+
+
+def _elapsed(seconds: float) -> str:
+    whole = max(0, int(seconds))
+    return f"{whole // 3600}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
+
+
+def active_call(book: DealBook) -> Call | None:
+    """The call of this deal still running (the latest one without an end)."""
+    running = [call for call in book.calls if call.ended is None]
+    return max(running, key=lambda call: call.started) if running else None
+
+
+class ConcessionsScreen(NegtuiScreen):
+    SCREEN_TITLE = "Concessions"
+    BINDINGS = [
+        Binding("g", "capture('given')", "Gave", id="concessions.give"),
+        Binding("r", "capture('received')", "Got", id="concessions.receive"),
+        Binding("c", "call", "Call start/end", id="concessions.call"),
+        Binding("u", "undo", "Undo last", id="concessions.undo"),
+        Binding("U", "restore", "Restore undone", show=False, id="concessions.restore"),
+        Binding("e", "edit", "Edit", id="concessions.edit"),
+        Binding("a", "all_deals", "All deals", show=False, id="concessions.all"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._deal_id: str | None = None
+        self._shown: list[str] = []
+        self._sources: dict[str, _Source] = {}
+        self._undone: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="band-call", classes="band")
+        yield Static(id="band-overall", classes="band")
+        with Horizontal(id="body"):
+            table: DataTable[str | Text] = DataTable(id="log", cursor_type="row",
+                                                     zebra_stripes=True)
+            yield table
+            yield Static(EMPTY_TEXT, id="log-empty", classes="empty")
+            with VerticalScroll(id="pinned"):
+                yield Static(id="pinned-text")
+        yield CaptureBar(id="capture")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        table = self.query_one("#log", DataTable)
+        for label, key, width in COLUMNS:
+            table.add_column(label, key=key, width=width)
+        self.set_interval(1.0, self._tick)
+        self.show_deal()
+
+    def on_screen_resume(self) -> None:
+        self.show_deal()
+
+    def on_portfolio_reloaded(self, _: PortfolioReloaded) -> None:
+        self.show_deal()
+
+    def on_deal_focused(self, _: DealFocused) -> None:
+        self.show_deal()
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.width < WIDE_ENOUGH, "narrow")
+
+    # Drawing
+
+    @property
+    def book(self) -> DealBook | None:
+        return self.negtui.current_book()
+
+    @property
+    def table(self) -> DataTable[str | Text]:
+        return self.query_one("#log", DataTable)
+
+    def show_deal(self) -> None:
+        book = self.book
+        self.query_one("#log-empty").display = book is None
+        self.table.display = book is not None
+        if book is None:
+            self._deal_id = None
+            self.query_one("#band-call", Static).update("")
+            self.query_one("#band-overall", Static).update("")
+            self.remove_class("in-call")
+            return
+        if book.id != self._deal_id:
+            self._deal_id = book.id
+            self._undone.clear()
+            self._rebuild()
+        else:
+            self._sync()
+        self._draw_band()
+        self._draw_pinned()
+
+    def _sources_now(self, book: DealBook) -> list[_Source]:
+        settings = self.negtui.portfolio.settings
+        log = in_order(book.concessions)
+        flags = log_flags(log, book.terms, settings)
+        terms = {term.id: term.name for term in book.terms}
+        deals = {b.id: b.deal.name for b in self.negtui.portfolio.books.values()}
+        today = self.negtui.clock().to(settings.timezone).format("YYYY-MM-DD")
+        return [
+            _Source(c, flags.get(c.id, frozenset()), terms.get(c.term_id or "", ""),
+                    deals.get(c.linked_deal_id or "", c.linked_deal_id or ""), today)
+            for c in log
+        ]
+
+    def _source_for(self, book: DealBook, planned: PlannedConcession) -> _Source:
+        concession = planned.concession
+        terms = {term.id: term.name for term in book.terms}
+        linked = self.negtui.portfolio.books.get(concession.linked_deal_id or "")
+        today = self.negtui.clock().to(self.negtui.portfolio.settings.timezone).format(
+            "YYYY-MM-DD")
+        return _Source(concession, frozenset(w.guard for w in planned.warnings),
+                       terms.get(concession.term_id or "", ""),
+                       linked.deal.name if linked else "", today)
+
+    def _rebuild(self) -> None:
+        book = self.book
+        table = self.table
+        table.clear()
+        self._shown, self._sources = [], {}
+        if book is not None:
+            self._append(self._sources_now(book))
+        self._cursor_to_end()
+
+    def _append(self, sources: list[_Source]) -> None:
+        timezone = self.negtui.portfolio.settings.timezone
+        for source in sources:
+            self.table.add_row(*_row(source, timezone), key=source.concession.id)
+            self._shown.append(source.concession.id)
+            self._sources[source.concession.id] = source
+
+    def _sync(self) -> None:
+        """Bring the table in line with the deal: drop, redraw and append only what changed."""
+        book = self.book
+        if book is None:
+            return
+        table = self.table
+        wanted = self._sources_now(book)
+        wanted_ids = {source.concession.id for source in wanted}
+        for gone in [row for row in self._shown if row not in wanted_ids]:
+            table.remove_row(gone)
+            self._sources.pop(gone)
+        self._shown = [row for row in self._shown if row in wanted_ids]
+        kept = len(self._shown)
+        if [source.concession.id for source in wanted[:kept]] != self._shown:
+            self._rebuild()
+            return
+        timezone = self.negtui.portfolio.settings.timezone
+        for source in wanted[:kept]:
+            if self._sources[source.concession.id] != source:
+                cells = _row(source, timezone)
+                for (_, key, _width), cell in zip(COLUMNS, cells, strict=True):
+                    table.update_cell(source.concession.id, key, cell)
+                self._sources[source.concession.id] = source
+        if wanted[kept:]:
+            self._append(wanted[kept:])
+            self._cursor_to_end()
+
+    def _cursor_to_end(self) -> None:
+        table = self.table
+        if table.row_count:
+            table.move_cursor(row=table.row_count - 1, animate=False)
+
+    def _draw_band(self) -> None:
+        book = self.book
+        if book is None:
+            return
+        now = self.negtui.clock()
+        call = active_call(book)
+        self.set_class(call is not None, "in-call")
+        first = Text(book.deal.name, "bold", no_wrap=True, overflow="ellipsis")
+        if call is not None:
+            elapsed = (now - arrow.get(call.started)).total_seconds()
+            in_call = [c for c in book.concessions if c.call_id == call.id]
+            first.append_text(Text.assemble(
+                "  ", ("● call ", "bold red"), (_elapsed(elapsed), "bold"), ("  this call  ",
+                                                                              "dim"),
+                _figures(balance(in_call))))
+        else:
+            first.append(f"  no call running (c starts one)   {FLAG_LEGEND}", "dim")
+        trend = give_trend(book.concessions)
+        second = Text.assemble(
+            ("overall  ", "dim"), _figures(balance(book.concessions)),
+            "  our gives ", (trend.trend.value, "bold"),
+            (f" {'→'.join(str(size) for size in trend.sizes)}" if trend.sizes else "", "dim"),
+            no_wrap=True, overflow="ellipsis",
+        )
+        self.query_one("#band-call", Static).update(first)
+        self.query_one("#band-overall", Static).update(second)
+
+    def _tick(self) -> None:
+        book = self.book
+        if book is not None and active_call(book) is not None:
+            self._draw_band()
+
+    def _draw_pinned(self) -> None:
+        book = self.book
+        pinned = self.query_one("#pinned-text", Static)
+        if book is None:
+            pinned.update("")
+            return
+        settings = self.negtui.portfolio.settings
+        hard = [term for term in book.terms if is_non_negotiable(term, settings)]
+        others = [term for term in book.terms if term.walk_away and term not in hard]
+        text = Text()
+        text.append("Hard lines\n", "bold red")
+        for term in hard:
+            text.append(f"■ {term.name}  ", "bold")
+            text.append_text(self._positions(term))
+            if term.rationale:
+                text.append(f"  {term.rationale}\n", "italic")
+        if not hard:
+            text.append("  none rated non-negotiable\n", "dim")
+        text.append("Walk-away points\n", "bold")
+        for term in others:
+            text.append(f"• {term.name}  ", "bold")
+            text.append_text(self._positions(term))
+        if not others:
+            text.append("  none set\n", "dim")
+        text.append(FLAG_LEGEND, "dim")
+        pinned.update(text)
+
+    @staticmethod
+    def _positions(term: Term) -> Text:
+        line = Text()
+        line.append(f"walk-away {term.walk_away or '—'}", "dim")
+        if term.on_table:
+            past = verdict(term) is Verdict.PAST_WALK_AWAY
+            line.append(f" · table {term.on_table}", "bold red" if past else "")
+            if past:
+                line.append(" (past)", "bold red")
+        line.append("\n")
+        return line
+
+    # Actions
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("capture", "call", "undo", "restore", "edit"):
+            return self.book is not None
+        return True
+
+    def action_capture(self, direction: str) -> None:
+        book = self.book
+        if book is None:
+            return
+        names = [term.name for term in book.terms]
+        deals = [b.deal.name for b in self.negtui.portfolio.books.values() if b.id != book.id]
+        self.query_one(CaptureBar).open(Direction(direction), names, deals)
+
+    @on(CaptureBar.Cancelled)
+    def _capture_cancelled(self) -> None:
+        self.table.focus()
+
+    @on(CaptureBar.Submitted)
+    def _captured(self, event: CaptureBar.Submitted) -> None:
+        book = self.book
+        bar = self.query_one(CaptureBar)
+        if book is None:
+            return
+        capture = parse_capture(event.text)
+        resolved = resolve_capture(capture, book.terms, self.negtui.portfolio.deals(), book.id)
+        if resolved.problems:
+            bar.show_problems(resolved.problems)
+            return
+        call = active_call(book)
+        try:
+            concession = Concession(
+                id=new_id("c"), direction=event.direction, what=resolved.what,
+                term_id=resolved.term.id if resolved.term else None,
+                value_us=capture.value_us, value_them=capture.value_them,
+                at=self.negtui.clock().datetime, call_id=call.id if call else None,
+                linked_deal_id=resolved.linked_deal.id if resolved.linked_deal else None,
+                note=capture.note, position=capture.position or "",
+            )
+        except ValidationError as error:
+            bar.show_problems([f"{k}: {v}" for k, v in field_messages(error).items()])
+            return
+        planned = plan_concession(book, concession, self.negtui.portfolio.settings)
+        if not needs_confirmation(planned.warnings):
+            self._write(book, planned)
+            return
+        term = resolved.term
+        assert term is not None
+        lines = [f"[b]{escape(term.name)}[/b] is a non-negotiable.", "",
+                 f"Why: {escape(term.rationale or '(no rationale recorded)')}"]
+        if term.consequence:
+            lines.append(f"If violated: {escape(term.consequence)}")
+        if term.walk_away:
+            lines.append(f"Walk-away: {escape(term.walk_away)}")
+        lines += [f"[b]⚠ {escape(w.message)}[/b]" for w in planned.warnings
+                  if not w.needs_confirmation]
+        lines += ["", f"Log “{escape(concession.what)}” as given anyway?"]
+        body = "\n".join(lines)
+
+        def decided(give: bool | None) -> None:
+            if give:
+                self._write(book, planned)
+            else:
+                bar.show_problems(["not logged; change the line or press escape"])
+
+        self.app.push_screen(ConfirmScreen("Give on a non-negotiable?", body,
+                                           yes="Give anyway", no="Hold the line"), decided)
+
+    def _write(self, book: DealBook, planned: PlannedConcession) -> None:
+        """Save first; only a concession that reached the disk closes the bar and shows."""
+        try:
+            self.negtui.store.put_records(book.id, planned.records())
+        except StoreError as error:
+            self.notify("\n".join(str(p) for p in error.problems[:3]), title="Not saved",
+                        severity="error", timeout=8)
+            return
+        # Shown straight from what was written; the file is read back once the screen is
+        # drawn, so a large deal does not slow the entry down.
+        concession = planned.concession
+        book.concessions.append(concession)
+        if planned.moved_term is not None:
+            moved = planned.moved_term
+            book.terms = [moved if term.id == moved.id else term for term in book.terms]
+            self._draw_pinned()
+        self._append([self._source_for(book, planned)])
+        self._cursor_to_end()
+        self._draw_band()
+        self.query_one(CaptureBar).close()
+        self.table.focus()
+        self.call_after_refresh(self.negtui.check_for_changes)
+        side = "Gave" if concession.direction is Direction.GIVEN else "Got"
+        if planned.warnings:
+            self.notify("\n".join(describe_warning(w) for w in planned.warnings),
+                        title=f"{side}: {concession.what}", severity="warning", timeout=6)
+        else:
+            self.notify(f"{side}: {concession.what}", title="Logged", timeout=2)
+
+    def _put(self, book: DealBook, concession: Concession, done: str) -> bool:
+        return self.negtui.save(lambda store: store.put(book.id, "concessions", concession),
+                                done)
+
+    def action_undo(self) -> None:
+        book = self.book
+        log = in_order(book.concessions) if book else []
+        if book is None or not log:
+            self.notify("Nothing to undo", timeout=2)
+            return
+        last = log[-1]
+        undone = last.model_copy(update={"deleted": True})
+        if self._put(book, undone, f"Undone: {last.what} (U brings it back)"):
+            self._undone.append(last.id)
+            self.show_deal()
+
+    def action_restore(self) -> None:
+        book = self.book
+        if book is None:
+            return
+        deleted = {c.id: c for c in book.concessions if c.deleted}
+        while self._undone and self._undone[-1] not in deleted:
+            self._undone.pop()
+        if self._undone:
+            target = deleted[self._undone.pop()]
+        elif deleted:
+            target = max(deleted.values(), key=lambda c: c.at)
+        else:
+            self.notify("Nothing to bring back", timeout=2)
+            return
+        if self._put(book, target.model_copy(update={"deleted": False}),
+                     f"Restored: {target.what}"):
+            self.show_deal()
+
+    def action_call(self) -> None:
+        book = self.book
+        if book is None:
+            return
+        now = self.negtui.clock().datetime
+        call = active_call(book)
+        if call is None:
+            started = Call(id=new_id("k"), started=now)
+            self.negtui.save(lambda store: store.put(book.id, "calls", started),
+                             "Call started")
+            self.show_deal()
+            return
+        in_call = [c for c in book.concessions if c.call_id == call.id]
+        summary = call_summary(in_call, book.terms)
+        ended = call.model_copy(update={"ended": max(now, call.started), "summary": summary})
+        if self.negtui.save(lambda store: store.put(book.id, "calls", ended), None):
+            self.notify(summary, title="Call ended", timeout=8)
+            self.show_deal()
+
+    def action_all_deals(self) -> None:
+        from negtui.ui.screens.all_concessions import AllConcessionsScreen
+
+        self.app.push_screen(AllConcessionsScreen())
+
+    def action_edit(self) -> None:
+        book = self.book
+        table = self.table
+        if book is None or not table.row_count:
+            return
+        row_key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        concession = next((c for c in book.concessions if c.id == row_key), None)
+        if concession is None:
+            return
+        self.app.push_screen(FormScreen("Edit entry", self._edit_fields(book),
+                                        self._edit_values(concession),
+                                        lambda values: self._save_edit(book, concession,
+                                                                       values)))
+
+    def _edit_fields(self, book: DealBook) -> list[FormField]:
+        terms = [("(no term)", NO_CHOICE)] + [(t.name, t.id) for t in book.terms]
+        deals = [("(none)", NO_CHOICE)] + [
+            (b.deal.name, b.id) for b in self.negtui.portfolio.books.values() if b.id != book.id]
+        return [
+            FormField("direction", "Side", "choice",
+                      [("gave", Direction.GIVEN.value), ("got", Direction.RECEIVED.value)]),
+            FormField("what", "What happened"),
+            FormField("term_id", "Term", "choice", terms),
+            FormField("value_us", "Value to us (1-10)", placeholder="blank if unknown"),
+            FormField("value_them", "Value to them (1-10)", placeholder="blank if unknown"),
+            FormField("position", "New position of the term",
+                      help="where the term stood after it, e.g. 690 or 45 days"),
+            FormField("linked_deal_id", "Traded against deal", "choice", deals),
+            FormField("note", "Note"),
+        ]
+
+    @staticmethod
+    def _edit_values(concession: Concession) -> dict[str, str]:
+        def text(value: object) -> str:
+            return "" if value is None else str(value)
+
+        return {
+            "direction": concession.direction.value, "what": concession.what,
+            "term_id": concession.term_id or NO_CHOICE, "value_us": text(concession.value_us),
+            "value_them": text(concession.value_them), "position": concession.position,
+            "linked_deal_id": concession.linked_deal_id or NO_CHOICE, "note": concession.note,
+        }
+
+    def _save_edit(self, book: DealBook, concession: Concession,
+                   values: dict[str, str]) -> dict[str, str]:
+        data = concession.model_dump()
+        for name, value in values.items():
+            value = value.strip()
+            data[name] = None if value in ("", NO_CHOICE) and name not in (
+                "what", "note", "position", "direction") else value
+        try:
+            edited = Concession.model_validate(data)
+        except ValidationError as error:
+            return field_messages(error)
+        if not self._put(book, edited, "Entry saved"):
+            return {FORM_ERROR: "not saved; see the message"}
+        self.show_deal()
+        return {}

@@ -1,0 +1,151 @@
+"""Every lesson learned across the portfolio, searchable; those that bear on a deal marked."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from negtui.domain.lessons import LessonEntry, all_lessons, related, search
+from negtui.ui.messages import DealFocused, PortfolioReloaded
+from negtui.ui.screens.base import NegtuiScreen
+
+EMPTY_TEXT = (
+    "[b]No lessons learned yet.[/b]\n\n"
+    "After a deal closes, open its checklist (5), go to phase 10 and write what worked,\n"
+    "what did not, and why. Lessons come back here, and as hints when you prepare\n"
+    "a deal with the same counterparty or contract type."
+)
+NO_MATCH = "No lesson holds every word typed. Clear the search to see them all."
+
+
+def lesson_summary(entry: LessonEntry) -> str:
+    lesson = entry.lesson
+    parts = []
+    if lesson.worked:
+        parts.append(f"worked: {lesson.worked}")
+    if lesson.did_not:
+        parts.append(f"did not: {lesson.did_not}")
+    return "; ".join(parts) or "(empty lesson)"
+
+
+def _short(text: str, width: int = 48) -> str:
+    """Cut for the table; the panel below shows the whole lesson."""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+class LessonsScreen(NegtuiScreen):
+    SCREEN_TITLE = "Lessons"
+    BINDINGS = [
+        Binding("slash", "search", "Search", id="lessons.search"),
+        Binding("down", "to_table", "To the list", show=False, id="lessons.to_table"),
+    ]
+
+    def __init__(self, deal_id: str | None = None) -> None:
+        super().__init__()
+        self.deal_id = deal_id
+        self.shown: list[LessonEntry] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(placeholder="search lessons: words from any field, deal or contract type",
+                    id="lessons-search")
+        yield Static(id="lessons-note")
+        table: DataTable[str | Text] = DataTable(id="lessons", cursor_type="row",
+                                                 zebra_stripes=True)
+        yield table
+        yield Static(id="lesson-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        table = self.query_one("#lessons", DataTable)
+        table.add_columns("", "Deal", "Type", "Lesson")
+        self.fill()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.fill()
+
+    def on_portfolio_reloaded(self, _: PortfolioReloaded) -> None:
+        self.fill()
+
+    def on_deal_focused(self, _: DealFocused) -> None:
+        self.fill()
+
+    def _relevant(self, entries: list[LessonEntry]) -> dict[str, str]:
+        book = self.negtui.portfolio.books.get(self.deal_id or "")
+        if book is None:
+            return {}
+        return {entry.lesson.id: reason for entry, reason in related(entries, book.deal)}
+
+    def fill(self) -> None:
+        portfolio = self.negtui.portfolio
+        entries = all_lessons(portfolio.books.values(), portfolio.lessons)
+        query = self.query_one("#lessons-search", Input).value
+        relevant = self._relevant(entries)
+        found = search(entries, query)
+        # Lessons that bear on the deal being prepared come first.
+        found.sort(key=lambda entry: entry.lesson.id not in relevant)
+        self.shown = found
+        table = self.query_one("#lessons", DataTable)
+        table.clear()
+        for entry in found:
+            mark = Text("★", style="bold yellow") if entry.lesson.id in relevant else Text("")
+            kind = entry.deal.contract_type.value if entry.deal else "—"
+            table.add_row(mark, _short(entry.source, 30), kind,
+                          _short(lesson_summary(entry)),
+                          key=entry.lesson.id)
+        note = self.query_one("#lessons-note", Static)
+        book = portfolio.books.get(self.deal_id or "")
+        if not entries:
+            note.update(EMPTY_TEXT)
+        elif not found:
+            note.update(NO_MATCH)
+        elif relevant and book is not None:
+            note.update(f"★ bears on {book.deal.name} (same counterparty or contract type)"
+                        " · / to search")
+        else:
+            note.update(f"{len(found)} of {len(entries)} lessons · / to search")
+        table.display = bool(found)
+        self.query_one("#lesson-detail").display = bool(found)
+        self._show_detail(0 if found else None)
+
+    def _show_detail(self, row: int | None) -> None:
+        detail = self.query_one("#lesson-detail", Static)
+        if row is None or not 0 <= row < len(self.shown):
+            detail.update("")
+            return
+        entry = self.shown[row]
+        lesson = entry.lesson
+        when = f" · {lesson.at:%Y-%m-%d}" if lesson.at else ""
+        detail.update(Text.assemble(
+            (entry.source, "bold"), (when, "dim"), "\n",
+            ("Worked: ", "bold green"), lesson.worked or "—", "\n",
+            ("Did not: ", "bold red"), lesson.did_not or "—", "\n",
+            ("Why: ", "bold"), lesson.why or "—",
+        ))
+
+    @on(DataTable.RowHighlighted, "#lessons")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_detail(event.cursor_row)
+
+    @on(Input.Changed, "#lessons-search")
+    def _searched(self) -> None:
+        self.fill()
+
+    @on(Input.Submitted, "#lessons-search")
+    def _done_searching(self) -> None:
+        self.query_one("#lessons", DataTable).focus()
+
+    def action_search(self) -> None:
+        self.query_one("#lessons-search", Input).focus()
+
+    def action_to_table(self) -> None:
+        table = self.query_one("#lessons", DataTable)
+        if self.focused is not table and table.display:
+            table.focus()
+        else:
+            table.action_cursor_down()

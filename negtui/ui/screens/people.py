@@ -1,0 +1,106 @@
+"""The relationship map: everyone across the portfolio, and the deals they sit on."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from negtui.domain.people import Person, people
+from negtui.ui.messages import PortfolioReloaded
+from negtui.ui.screens.base import NegtuiScreen
+
+
+class PeopleScreen(NegtuiScreen):
+    SCREEN_TITLE = "People"
+    BINDINGS = [
+        Binding("enter", "choose", "Their deals / open deal", id="people.choose", priority=True),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[Person] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="people-split"):
+            table: DataTable[str] = DataTable(id="people-list", cursor_type="row",
+                                              zebra_stripes=True)
+            table.border_title = "People across deals"
+            yield table
+            with Vertical(id="person-side"):
+                yield Static(id="person-detail")
+                deals = OptionList(id="person-deals")
+                deals.border_title = "Deals — enter opens"
+                yield deals
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.fill()
+        self.query_one("#people-list").focus()
+
+    def on_portfolio_reloaded(self, _: PortfolioReloaded) -> None:
+        self.fill()
+
+    def fill(self) -> None:
+        self.found = people(self.negtui.portfolio.books.values())
+        table = self.query_one("#people-list", DataTable)
+        table.clear(columns=True)
+        table.add_columns("Name", "Deals", "Organisations")
+        for index, person in enumerate(self.found):
+            table.add_row(person.name, str(len(person.appearances)),
+                          ", ".join(person.organisations), key=str(index))
+        if not self.found:
+            self.query_one("#person-detail", Static).update(
+                "No stakeholders recorded yet. Open a deal (enter on the Portfolio screen) "
+                "and press a to add the people you negotiate with.")
+            return
+        self.show_person(0)
+
+    @on(DataTable.RowHighlighted, "#people-list")
+    def highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.row_key.value is not None:
+            self.show_person(int(event.row_key.value))
+
+    def show_person(self, index: int) -> None:
+        person = self.found[index]
+        detail = Text()
+        detail.append(person.name, "bold")
+        detail.append(f"  on {len(person.appearances)} deal(s)\n")
+        for appearance in person.appearances:
+            who = appearance.stakeholder
+            detail.append(f"\n{appearance.deal_name}\n", "bold")
+            detail.append(f"  {who.role or 'no role'} at {who.organisation or '?'} · "
+                          f"{who.influence}\n")
+            if who.style:
+                detail.append(f"  style: {who.style}\n")
+            if who.history:
+                detail.append(f"  history: {who.history}\n", "italic")
+        self.query_one("#person-detail", Static).update(detail)
+        deals = self.query_one("#person-deals", OptionList)
+        deals.clear_options()
+        deals.add_options(Option(f"{a.deal_name} — {a.stakeholder.role or a.stakeholder.influence}",
+                                 id=a.deal_id) for a in person.appearances)
+
+    def action_choose(self) -> None:
+        deals = self.query_one("#person-deals", OptionList)
+        if deals.has_focus:
+            if deals.highlighted is not None:
+                option = deals.get_option_at_index(deals.highlighted)
+                self._open(option.id or "")
+        elif self.found:
+            deals.focus()
+            deals.highlighted = 0
+
+    @on(OptionList.OptionSelected, "#person-deals")
+    def selected(self, event: OptionList.OptionSelected) -> None:
+        self._open(event.option.id or "")
+
+    def _open(self, deal_id: str) -> None:
+        self.app.pop_screen()
+        self.negtui.open_deal(deal_id)

@@ -1,0 +1,30 @@
+"""The sensitive-topics agenda: how long each hard subject gets and how to raise it."""
+
+from __future__ import annotations
+
+from negtui.ui.screens.records.editor import Column, RecordSpec, attribute
+from negtui.ui.widgets.form import FormField
+
+AGENDA = RecordSpec(
+    table="agenda",
+    title="Sensitive topics",
+    noun="topic",
+    purpose="Hard subjects for the call: the time each gets, your framing, another wording.",
+    empty="[b]No sensitive topics yet.[/b]\n\nPress [b]a[/b] to add one: the topic, the minutes "
+          "it gets, how you will frame it, another way to say it if that lands badly, and "
+          "afterwards the outcome.",
+    id_prefix="g",
+    columns=[Column("Topic", attribute("topic")),
+             Column("Min", attribute("minutes")),
+             Column("Our framing", attribute("framing")),
+             Column("Other wording", attribute("alternative")),
+             Column("Outcome", attribute("outcome"))],
+    fields=[
+        FormField("topic", "Topic", placeholder="e.g. payment terms"),
+        FormField("minutes", "Minutes allotted", placeholder="10"),
+        FormField("framing", "Our framing", "lines"),
+        FormField("alternative", "Other wording, if that lands badly", "lines"),
+        FormField("outcome", "Outcome (after the call)"),
+    ],
+    label=lambda item: item.topic,
+)

@@ -1,0 +1,260 @@
+"""One keyboard table for any list of records kept in a deal file: add, edit, delete.
+
+Each record kind (scenarios, risks, the value map, ...) describes itself with a
+``RecordSpec``: its columns, its form fields and the words used on screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Header, Static
+
+from negtui.domain.book import RECORD_TABLES, DealBook
+from negtui.domain.fields import field_messages
+from negtui.domain.ids import new_id
+from negtui.domain.models import Record
+from negtui.ui.messages import DealFocused, PortfolioReloaded
+from negtui.ui.screens.base import NegtuiScreen
+from negtui.ui.widgets.confirm import ConfirmScreen
+from negtui.ui.widgets.form import FORM_ERROR, FormField, FormScreen, Values
+
+if TYPE_CHECKING:
+    from negtui.ui.app import NegtuiApp
+
+
+@dataclass(frozen=True)
+class Column:
+    label: str
+    value: Callable[[Any], str]
+
+
+def attribute(name: str) -> Callable[[Any], str]:
+    """A column showing one attribute as text (enums by their value)."""
+
+    def read(record: Any) -> str:
+        value = getattr(record, name)
+        return str(getattr(value, "value", value) or "")
+
+    return read
+
+
+@dataclass(frozen=True)
+class RecordSpec:
+    table: str
+    """The list in the deal file, a key of RECORD_TABLES."""
+    title: str
+    noun: str
+    purpose: str
+    empty: str
+    id_prefix: str
+    columns: list[Column]
+    fields: list[FormField]
+    label: Callable[[Any], str]
+    """How one record is named in a question ("Delete risk '...'?")."""
+    new_values: Callable[[NegtuiApp, DealBook], dict[str, Any]] = field(
+        default=lambda app, book: {})
+    """Fields a new record gets without the user typing them (the deal, the time)."""
+    order: Callable[[Any], Any] | None = None
+
+    def to_values(self, record: Record) -> Values:
+        values: Values = {}
+        for spec in self.fields:
+            value = getattr(record, spec.name, "")
+            values[spec.name] = "" if value is None else str(getattr(value, "value", value))
+        return values
+
+    def build(self, typed: Values, existing: Record | None, app: NegtuiApp,
+              book: DealBook) -> tuple[Record | None, dict[str, str]]:
+        """A validated record from the form's text, or the problems by field."""
+        model = RECORD_TABLES[self.table]
+        if existing is not None:
+            data: dict[str, Any] = existing.model_dump()
+        else:
+            data = {"id": new_id(self.id_prefix), **self.new_values(app, book)}
+        for name, text in typed.items():
+            # A blank number keeps the model's default rather than failing.
+            if text.strip() == "" and name in model.model_fields and \
+                    model.model_fields[name].annotation is int:
+                data.pop(name, None)
+            else:
+                data[name] = text
+        try:
+            return model.model_validate(data), {}
+        except ValidationError as error:
+            return None, field_messages(error)
+
+
+CELL_WIDTH = 34
+
+
+def _cell(text: str) -> str:
+    text = " ".join(text.split()) or "—"
+    return text if len(text) <= CELL_WIDTH else text[: CELL_WIDTH - 1] + "…"
+
+
+class RecordEditorScreen(NegtuiScreen):
+    """The records of one kind for the deal in focus when it was opened."""
+
+    BINDINGS = [
+        Binding("a", "add", "Add", id="records.add"),
+        Binding("e", "edit", "Edit", id="records.edit"),
+        Binding("d,delete", "delete", "Delete", id="records.delete"),
+    ]
+
+    def __init__(self, spec: RecordSpec, deal_id: str) -> None:
+        super().__init__()
+        self.spec = spec
+        self.deal_id = deal_id
+        self.SCREEN_TITLE = spec.title
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="records-heading")
+        yield Static(self.spec.empty, id="records-empty", classes="empty")
+        table: DataTable[str | Text] = DataTable(id="records", cursor_type="row",
+                                                 zebra_stripes=True)
+        yield table
+        yield Static(id="records-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        table = self.query_one("#records", DataTable)
+        table.add_columns(*(column.label for column in self.spec.columns))
+        self.fill()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.fill()
+
+    def on_portfolio_reloaded(self, _: PortfolioReloaded) -> None:
+        self.fill()
+
+    def on_deal_focused(self, _: DealFocused) -> None:
+        self.fill()
+
+    def book(self) -> DealBook | None:
+        return self.negtui.portfolio.books.get(self.deal_id)
+
+    def records(self) -> list[Any]:
+        book = self.book()
+        if book is None:
+            return []
+        found = list(getattr(book, self.spec.table))
+        return sorted(found, key=self.spec.order) if self.spec.order else found
+
+    def fill(self) -> None:
+        book = self.book()
+        heading = self.query_one("#records-heading", Static)
+        table = self.query_one("#records", DataTable)
+        if book is None:
+            heading.update("This deal is no longer in the folder. Press escape to go back.")
+            table.display = False
+            self.query_one("#records-empty").display = False
+            return
+        heading.update(Text.assemble((f"{self.spec.title} — {book.deal.name}", "bold"), "\n",
+                                     (self.spec.purpose, "dim")))
+        keep = table.cursor_row
+        table.clear()
+        records = self.records()
+        for record in records:
+            table.add_row(*(Text(_cell(column.value(record))) for column in self.spec.columns),
+                          key=record.id)
+        table.display = bool(records)
+        self.query_one("#records-detail").display = bool(records)
+        self.query_one("#records-empty").display = not records
+        if records:
+            table.move_cursor(row=min(keep, len(records) - 1), animate=False)
+        self.show_detail()
+
+    def show_detail(self) -> None:
+        """The whole of the highlighted record: the table cuts long text short."""
+        record = self.selected()
+        detail = self.query_one("#records-detail", Static)
+        if record is None:
+            detail.update("")
+            return
+        values = self.spec.to_values(record)
+        parts: list[str | tuple[str, str]] = []
+        for spec in self.spec.fields:
+            text = " ".join(values.get(spec.name, "").split())
+            if text:
+                parts += [(f"{spec.label}: ", "bold"), text, "\n"]
+        detail.update(Text.assemble(*parts[:-1]) if parts else Text(""))
+
+    @on(DataTable.RowHighlighted, "#records")
+    def _highlighted(self) -> None:
+        self.show_detail()
+
+    def selected(self) -> Record | None:
+        table = self.query_one("#records", DataTable)
+        records = self.records()
+        if not records or not table.display:
+            return None
+        row = table.cursor_row
+        return records[row] if 0 <= row < len(records) else None
+
+    @on(DataTable.RowSelected, "#records")
+    def _open_row(self, _: DataTable.RowSelected) -> None:
+        self.action_edit()
+
+    def _form(self, existing: Record | None) -> None:
+        book = self.book()
+        if book is None:
+            return
+        spec = self.spec
+        app = self.negtui
+        deal_id = self.deal_id
+
+        def submit(typed: Values) -> dict[str, str]:
+            current = app.portfolio.books.get(deal_id, book)
+            record, errors = spec.build(typed, existing, app, current)
+            if record is None:
+                return errors
+            if not app.save(lambda store: store.put(deal_id, spec.table, record),
+                            f"{spec.noun.capitalize()} saved"):
+                return {FORM_ERROR: "Not saved; see the message in the corner. "
+                                    "Your text is kept."}
+            return {}
+
+        values = spec.to_values(existing) if existing is not None else {}
+        verb = "Edit" if existing is not None else "Add"
+        self.app.push_screen(FormScreen(f"{verb} {spec.noun} — {book.deal.name}",
+                                        spec.fields, values, submit))
+
+    def action_add(self) -> None:
+        self._form(None)
+
+    def action_edit(self) -> None:
+        record = self.selected()
+        if record is None:
+            self.notify(f"Nothing to edit yet; press a to add a {self.spec.noun}.", timeout=3)
+            return
+        self._form(record)
+
+    def action_delete(self) -> None:
+        record = self.selected()
+        if record is None:
+            self.notify(f"Nothing to delete; press a to add a {self.spec.noun}.", timeout=3)
+            return
+        spec = self.spec
+        deal_id = self.deal_id
+
+        def decided(yes: bool | None) -> None:
+            if yes:
+                self.negtui.save(lambda store: store.remove(deal_id, spec.table, record.id),
+                                 f"{spec.noun.capitalize()} deleted")
+
+        self.app.push_screen(
+            ConfirmScreen(f"Delete this {spec.noun}?",
+                          f"{spec.label(record)}\n\nIt is removed from the deal file."),
+            decided,
+        )

@@ -1,0 +1,37 @@
+"""Lessons learned on this deal: what worked, what did not, and why."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from negtui.domain.book import DealBook
+from negtui.ui.screens.records.editor import Column, RecordSpec, attribute
+from negtui.ui.widgets.form import FormField
+
+if TYPE_CHECKING:
+    from negtui.ui.app import NegtuiApp
+
+
+def _new(app: NegtuiApp, book: DealBook) -> dict[str, Any]:
+    return {"deal_id": book.id, "at": app.clock().datetime}
+
+
+DEAL_LESSONS = RecordSpec(
+    table="lessons",
+    title="Lessons learned",
+    noun="lesson",
+    purpose="Written after the close; shown as hints when you prepare a similar deal.",
+    empty="[b]No lessons for this deal yet.[/b]\n\nPress [b]a[/b] to write one: what worked, "
+          "what did not, and why. They come back as hints when you prepare a deal with the "
+          "same counterparty or contract type.",
+    id_prefix="l",
+    columns=[Column("Worked", attribute("worked")), Column("Did not", attribute("did_not")),
+             Column("Why", attribute("why"))],
+    fields=[
+        FormField("worked", "What worked", "lines"),
+        FormField("did_not", "What did not", "lines"),
+        FormField("why", "Why", "lines"),
+    ],
+    label=lambda lesson: lesson.worked or lesson.did_not or "(empty lesson)",
+    new_values=_new,
+)

@@ -1,0 +1,34 @@
+"""The risk register: what could go wrong, how likely, how bad, who bears it, what to do."""
+
+from __future__ import annotations
+
+from negtui.domain.models import Risk
+from negtui.ui.screens.records.editor import Column, RecordSpec, attribute
+from negtui.ui.widgets.form import FormField
+
+
+def _score(risk: Risk) -> str:
+    return f"{risk.likelihood}x{risk.impact}"
+
+
+RISKS = RecordSpec(
+    table="risks",
+    title="Risk register",
+    noun="risk",
+    purpose="Highest likelihood times impact first. Every risk needs a mitigation.",
+    empty="[b]The risk register is empty.[/b]\n\nPress [b]a[/b] to add a risk: what could "
+          "go wrong, how likely (1-5), how bad (1-5), who bears it and how you soften it.",
+    id_prefix="r",
+    columns=[Column("Risk", attribute("risk")), Column("L x I", _score),
+             Column("Borne by", attribute("bearer")),
+             Column("Mitigation", attribute("mitigation"))],
+    fields=[
+        FormField("risk", "Risk", placeholder="e.g. procurement delays signature"),
+        FormField("likelihood", "Likelihood, 1 (rare) to 5 (almost certain)", placeholder="3"),
+        FormField("impact", "Impact, 1 (minor) to 5 (severe)", placeholder="3"),
+        FormField("bearer", "Who bears it", placeholder="us, them or both"),
+        FormField("mitigation", "Mitigation", "lines"),
+    ],
+    label=lambda risk: risk.risk,
+    order=lambda risk: -(risk.likelihood * risk.impact),
+)

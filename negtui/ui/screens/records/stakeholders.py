@@ -1,0 +1,32 @@
+"""The people on the deal: who decides, who influences, who only needs to know."""
+
+from __future__ import annotations
+
+from negtui.domain.vocab import Influence
+from negtui.ui.screens.records.editor import Column, RecordSpec, attribute
+from negtui.ui.widgets.form import FormField
+
+_ORDER = list(Influence)
+
+STAKEHOLDERS = RecordSpec(
+    table="stakeholders",
+    title="Stakeholders",
+    noun="stakeholder",
+    purpose="Who decides, who influences and who is informed, with how they like to work.",
+    empty="[b]Nobody listed yet.[/b]\n\nPress [b]a[/b] to add a person: name, organisation, "
+          "role, whether they decide, influence or are informed, and their style.",
+    id_prefix="s",
+    columns=[Column("Name", attribute("name")), Column("Role", attribute("role")),
+             Column("Part", attribute("influence")), Column("Style", attribute("style"))],
+    fields=[
+        FormField("name", "Name"),
+        FormField("organisation", "Organisation"),
+        FormField("role", "Role", placeholder="e.g. CTO, procurement lead"),
+        FormField("influence", "Decides, influences or informs", "choice",
+                  [(i.value, i.value) for i in Influence]),
+        FormField("style", "Style", placeholder="how they like to negotiate"),
+        FormField("history", "History with you", "lines"),
+    ],
+    label=lambda person: person.name,
+    order=lambda person: (_ORDER.index(person.influence), person.name.casefold()),
+)

@@ -1,0 +1,79 @@
+"""Portfolio settings: capacity, the 'high rating' threshold, limits and probabilities."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+
+from negtui.domain.fields import field_messages
+from negtui.domain.models import Settings
+from negtui.domain.positions import read_number
+from negtui.domain.vocab import DealStatus
+from negtui.ui.widgets.form import FormField, FormScreen, Values
+
+if TYPE_CHECKING:
+    from negtui.ui.app import NegtuiApp
+
+NUMBERS = [
+    ("capacity_hours", "Capacity: hours a week you can give"),
+    ("high_threshold", "A rating counts as high from (1-10)"),
+    ("unreciprocated_limit", "Warn after this many gives in a row with nothing back"),
+    ("crunch_limit", "Deadline crunch: more than this many milestones in three days"),
+    ("max_invoicing_cycles", "Admin load: most invoicing cycles before a warning"),
+    ("max_reporting_formats", "Admin load: most reporting formats before a warning"),
+    ("capacity_weeks", "Capacity check looks this many weeks ahead"),
+]
+
+
+def settings_form(app: NegtuiApp) -> FormScreen:
+    settings = app.portfolio.settings
+    fields = [FormField(name, label) for name, label in NUMBERS]
+    fields += [
+        FormField("default_currency", "Default currency for new deals"),
+        FormField("timezone", "Time zone for typed dates", placeholder="e.g. Europe/Berlin"),
+    ]
+    fields += [FormField(f"p_{status.name}", f"Chance a {status.value} deal closes (%)")
+               for status in DealStatus]
+    values: Values = {name: f"{getattr(settings, name):g}" for name, _ in NUMBERS}
+    values["default_currency"] = settings.default_currency
+    values["timezone"] = settings.timezone
+    for status in DealStatus:
+        values[f"p_{status.name}"] = f"{settings.status_probability.get(status, 0) * 100:g}"
+
+    def submit(typed: Values) -> dict[str, str]:
+        errors: dict[str, str] = {}
+        data: dict[str, Any] = settings.model_dump()
+        for name, _ in NUMBERS:
+            number = read_number(typed[name])
+            if number is None:
+                errors[name] = "must be a number"
+            else:
+                data[name] = number if name == "capacity_hours" else int(number)
+        chances = {}
+        for status in DealStatus:
+            number = read_number(typed[f"p_{status.name}"])
+            if number is None or not 0 <= number <= 100:
+                errors[f"p_{status.name}"] = "must be a percentage from 0 to 100"
+            else:
+                chances[status] = number / 100
+        data["status_probability"] = chances
+        data["default_currency"] = typed["default_currency"]
+        data["timezone"] = typed["timezone"].strip() or "UTC"
+        try:
+            import arrow
+
+            arrow.now(data["timezone"])
+        except (arrow.parser.ParserError, ValueError):
+            errors["timezone"] = f"{data['timezone']!r} is not a time zone I know"
+        if errors:
+            return errors
+        try:
+            updated = Settings.model_validate(data)
+        except ValidationError as error:
+            return field_messages(error)
+        if not app.save(lambda store: store.save_settings(updated), "Settings saved"):
+            return {"_form": "Not saved; your values are kept."}
+        return {}
+
+    return FormScreen("Settings", fields, values, submit)

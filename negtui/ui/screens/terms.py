@@ -1,0 +1,704 @@
+"""The deal's terms: rate and classify them, set positions, and score the offer on the table."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+import arrow
+from pydantic import ValidationError
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.events import Resize
+from textual.widgets import DataTable, Footer, Header, Static
+
+from negtui.domain.book import DealBook
+from negtui.domain.dates import DateNotUnderstood, describe_moment, parse_when
+from negtui.domain.fields import field_messages
+from negtui.domain.ids import new_id
+from negtui.domain.models import Term
+from negtui.domain.positions import (
+    Verdict,
+    describe_position,
+    position_problems,
+    verdict,
+)
+from negtui.domain.schedule import days_until, describe_days
+from negtui.domain.scoring import alternatives, batna_score, offer_score, target_score
+from negtui.domain.templates import new_terms
+from negtui.domain.terms import class_of, term_problems
+from negtui.domain.vocab import TermCategory, TermClass, TermStatus
+from negtui.ui.messages import DealFocused, PortfolioReloaded
+from negtui.ui.screens.all_terms import AllTermsScreen
+from negtui.ui.screens.base import NegtuiScreen
+from negtui.ui.widgets.confirm import ConfirmScreen
+from negtui.ui.widgets.form import FormField, FormScreen, Values
+from negtui.ui.widgets.term_grid import CLASS_COLOUR, VERDICT_MARK, TermGrid, short_labels
+
+# Wide enough to show the table beside the grid.
+WIDE = 120
+
+COLUMNS = [
+    ("Term", "name"), ("Deal", "deal"), ("Port", "portfolio"), ("Class", "class"),
+    ("On table", "on_table"), ("Status", "status"), ("Wt", "weight"), ("Must", "must"),
+    ("Category", "category"), ("Ideal", "ideal"), ("Acceptable", "acceptable"),
+    ("Walk-away", "walk_away"), ("BATNA", "batna"), ("Fallback", "fallback"),
+    ("Decide by", "decide_by"),
+]
+
+NO_DEAL = (
+    "[b]No deal in focus.[/b]\n\n"
+    "Pick a deal on the Portfolio screen: press [b]1[/b], move to the deal, "
+    "then press [b]2[/b] to come back here."
+)
+
+RATING_NAMES = {"impact_deal": "impact on the deal", "impact_portfolio": "impact on the portfolio"}
+STATUS_CYCLE = list(TermStatus)
+
+
+def marked(term: Term, text: str | None = None) -> Text:
+    """A position with the mark of where it stands against the term's bank."""
+    shown = term.on_table if text is None else text
+    if not shown:
+        return Text("—", style="dim")
+    mark, style = VERDICT_MARK[verdict(term, shown)]
+    return Text.assemble((mark, style), " ", shown)
+
+
+def class_text(term_class: TermClass) -> Text:
+    return Text(term_class.value, style=CLASS_COLOUR[term_class])
+
+
+def decide_by_text(term: Term, now: arrow.Arrow, zone: str) -> str:
+    moment = term.fallback.decide_by
+    if moment is None:
+        return ""
+    local = arrow.get(moment).to(zone)
+    return f"{local.format('ddd D MMM')} ({describe_days(days_until(moment, now.datetime))})"
+
+
+class TermForm(FormScreen):
+    """The term form, opened with the problems already shown when a key asked for more."""
+
+    def __init__(self, *args: Any, problems: dict[str, str] | None = None) -> None:
+        super().__init__(*args)
+        self.problems = problems or {}
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        if self.problems:
+            self.show_errors(self.problems)
+
+
+class TermsScreen(NegtuiScreen):
+    SCREEN_TITLE = "Terms"
+
+    BINDINGS = [
+        Binding("a", "add", "Add", id="terms.add"),
+        Binding("e", "edit", "Edit", id="terms.edit"),
+        Binding("enter", "edit", "Edit", show=False, id="terms.edit_enter"),
+        Binding("plus,equals_sign", "rate('impact_deal', 1)", "Deal impact +",
+                key_display="+", id="terms.deal_up"),
+        Binding("minus", "rate('impact_deal', -1)", "Deal impact -", key_display="-",
+                id="terms.deal_down"),
+        Binding("right_square_bracket", "rate('impact_portfolio', 1)", "Portfolio impact +",
+                key_display="]", id="terms.portfolio_up"),
+        Binding("left_square_bracket", "rate('impact_portfolio', -1)", "Portfolio impact -",
+                key_display="[", id="terms.portfolio_down"),
+        Binding("g", "toggle_grid", "Grid", id="terms.grid"),
+        Binding("o", "offer", "Offer", id="terms.offer"),
+        Binding("s", "cycle_status", "Status", show=False, id="terms.status"),
+        Binding("m", "toggle_must", "Must-have", show=False, id="terms.must"),
+        Binding("t", "template", "Template", id="terms.template"),
+        Binding("p", "all_terms", "All deals", id="terms.all"),
+        Binding("d,delete", "delete", "Delete", show=False, id="terms.delete"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.focused_id: str | None = None
+        self.deal_id: str | None = None
+        self.grid_view = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="deal-line")
+        yield Static(id="terms-empty", classes="empty")
+        with Horizontal(id="terms-body"):
+            with Vertical(id="grid-column"):
+                yield TermGrid(id="term-grid")
+                yield Static(_key_text(), id="grid-key")
+            table: DataTable[str | Text] = DataTable(id="terms-table", cursor_type="row",
+                                                     zebra_stripes=True)
+            yield table
+            yield Static(id="grid-legend")
+        yield Static(id="term-detail")
+        yield Static(id="score-band")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        table = self.query_one("#terms-table", DataTable)
+        for label, key in COLUMNS:
+            table.add_column(label, key=key)
+        self.set_class(self.size.width >= WIDE, "-wide")
+        self.fill()
+
+    def on_screen_resume(self) -> None:
+        self.negtui.check_for_changes()
+        self.fill()
+
+    def on_portfolio_reloaded(self, _: PortfolioReloaded) -> None:
+        self.fill()
+
+    def on_deal_focused(self, _: DealFocused) -> None:
+        self.fill()
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.width >= WIDE, "-wide")
+
+    # What is shown
+
+    @property
+    def threshold(self) -> int:
+        return self.negtui.portfolio.settings.high_threshold
+
+    def book(self) -> DealBook | None:
+        return self.negtui.current_book()
+
+    def focused_term(self) -> Term | None:
+        book = self.book()
+        if book is None:
+            return None
+        return next((t for t in book.terms if t.id == self.focused_id), None)
+
+    def fill(self) -> None:
+        book = self.book()
+        if book is None or self.deal_id != book.id:
+            self.focused_id = None
+        self.deal_id = book.id if book else None
+        terms = book.terms if book else []
+        if terms and self.focused_term() is None:
+            self.focused_id = terms[0].id
+        empty = self.query_one("#terms-empty", Static)
+        self.set_class(not terms, "-empty")
+        self.set_class(self.grid_view, "-grid")
+        self._fill_deal_line(book)
+        if book is None:
+            empty.update(NO_DEAL)
+        elif not terms:
+            empty.update(
+                f"[b]No terms yet for {book.deal.name}.[/b]\n\n"
+                "Press [b]a[/b] to add a term, or [b]t[/b] to add the usual terms of a "
+                f"{book.deal.contract_type.value} contract and then rate them."
+            )
+        if terms:
+            self._fill_table(terms)
+            self._show_focus()
+            self._fill_score(terms)
+        self.refresh_bindings()
+        self._focus_view()
+
+    def _focus_view(self) -> None:
+        if self.has_class("-empty"):
+            return
+        if self.grid_view:
+            self.query_one("#term-grid", TermGrid).focus()
+        else:
+            self.query_one("#terms-table", DataTable).focus()
+
+    def _fill_deal_line(self, book: DealBook | None) -> None:
+        line = self.query_one("#deal-line", Static)
+        if book is None:
+            line.update(Text("No deal in focus", style="bold"))
+            return
+        counts = {cls: 0 for cls in TermClass}
+        for term in book.terms:
+            counts[class_of(term, self.threshold)] += 1
+        parts: list[str | tuple[str, str]] = [
+            (book.deal.name, "bold"), f"  ·  {book.deal.contract_type.value}  ·  ",
+            f"{len(book.terms)} terms",
+        ]
+        for cls in TermClass:
+            if counts[cls]:
+                parts += [" · ", (f"{counts[cls]} {cls.value}", CLASS_COLOUR[cls])]
+        parts.append((f"  ·  high from {self.threshold}", "dim"))
+        line.update(Text.assemble(*parts, no_wrap=True, overflow="ellipsis"))
+
+    def _fill_table(self, terms: list[Term]) -> None:
+        table = self.query_one("#terms-table", DataTable)
+        app = self.negtui
+        now = app.clock()
+        zone = app.portfolio.settings.timezone
+        table.clear()
+        for term in terms:
+            table.add_row(
+                Text(term.name, style="bold" if term.must_have else ""),
+                Text(str(term.impact_deal), justify="right"),
+                Text(str(term.impact_portfolio), justify="right"),
+                class_text(class_of(term, self.threshold)),
+                marked(term),
+                term.status.value,
+                Text(f"{term.weight:g}", justify="right"),
+                "must" if term.must_have else "nice",
+                term.category.value,
+                term.ideal, term.acceptable, term.walk_away,
+                marked(term, term.batna) if term.batna else "",
+                term.fallback.position,
+                decide_by_text(term, now, zone),
+                key=term.id,
+            )
+        if self.focused_id is not None:
+            table.move_cursor(row=table.get_row_index(self.focused_id), animate=False)
+
+    def _show_focus(self) -> None:
+        """Bring the grid, the legend and the detail line to the focused term."""
+        book = self.book()
+        if book is None:
+            return
+        self.query_one("#term-grid", TermGrid).show(book.terms, self.threshold, self.focused_id)
+        term = self.focused_term()
+        self.query_one("#term-detail", Static).update(self._detail(term) if term else "")
+        self.query_one("#grid-legend", Static).update(self._legend(book.terms, term))
+
+    def _detail(self, term: Term) -> Text:
+        cls = class_of(term, self.threshold)
+        where = verdict(term)
+        first = Text.assemble(
+            (term.name, "bold"), " · ", class_text(cls), " · on table ", marked(term),
+            (f" ({where.value})" if term.on_table and where is not Verdict.UNKNOWN else ""),
+            f" · ideal {term.ideal or '—'} · acceptable {term.acceptable or '—'}"
+            f" · walk-away {term.walk_away or '—'}",
+            no_wrap=True, overflow="ellipsis",
+        )
+        second: list[str | tuple[str, str]] = []
+        if term.fallback.position:
+            settings = self.negtui.portfolio.settings
+            when = decide_by_text(term, self.negtui.clock(), settings.timezone)
+            second.append(f"Fallback: {term.fallback.position}" + (f", decide by {when}"
+                                                                    if when else ""))
+        if cls is TermClass.NON_NEGOTIABLE and term.rationale:
+            second.append(f"Why: {term.rationale}")
+        if not second:
+            second.append(("e edit · o offer on the table · s status · m must-have", "dim"))
+        return Text.assemble(first, "\n", *_joined(second), no_wrap=True, overflow="ellipsis")
+
+    def _legend(self, terms: list[Term], focused: Term | None) -> Text:
+        labels = short_labels(terms)
+        text = Text(no_wrap=True, overflow="ellipsis")
+        for term in terms:
+            mark, mark_style = VERDICT_MARK[verdict(term)] if term.on_table else ("—", "dim")
+            style = "reverse" if focused is not None and term.id == focused.id else ""
+            cls = class_of(term, self.threshold)
+            text.append(f"{labels[term.id]} ", style=f"{CLASS_COLOUR[cls]} {style}")
+            text.append(f"{term.name[:18]:<18} ", style=style)
+            text.append(f"{term.impact_deal:>2}/{term.impact_portfolio:<2} ", style=style)
+            text.append(mark + "\n", style=mark_style)
+        if focused is not None:
+            text.append("\n")
+            text.append(self._detail(focused))
+        return text
+
+    def _fill_score(self, terms: list[Term]) -> None:
+        band = self.query_one("#score-band", Static)
+        offer = offer_score(terms)
+        batna = batna_score(terms)
+        line: list[str | tuple[str, str]] = ["Offer score "]
+        if offer.value is None:
+            line.append(("— set ideal, walk-away and the offer on the table to score it",
+                         "dim"))
+        else:
+            value = round(offer.value)
+            style = "bold red" if value < 34 else "bold yellow" if value < 67 else "bold green"
+            line += [(f"{value}/100", style), " ", (_bar(offer.value), style)]
+        if batna is not None and batna.value is not None:
+            line += ["  ·  BATNA ", (f"{round(batna.value)}", "bold")]
+            if offer.value is not None and batna.value > offer.value:
+                line.append((" (better than this offer)", "bold red"))
+        elif offer.value is not None:
+            line.append(("  ·  BATNA not scored", "dim"))
+        lines = [Text.assemble(*line, no_wrap=True, overflow="ellipsis")]
+        drags = offer.drags()
+        if drags:
+            parts: list[str | tuple[str, str]] = ["Pulling it down: "]
+            for index, item in enumerate(drags):
+                if index:
+                    parts.append(" · ")
+                parts += [item.term.name, (f" -{round(item.points_lost)}", "bold red")]
+            if offer.unscored:
+                parts.append((f"   ({len(offer.unscored)} not comparable)", "dim"))
+            lines.append(Text.assemble(*parts, no_wrap=True, overflow="ellipsis"))
+        packages = alternatives(terms, self.threshold)
+        if packages:
+            aim = target_score(terms, self.threshold)
+            names = {t.id: t.name for t in terms}
+            lines.append(Text(f"Packages worth about {round(aim or 0)} to us, to offer together:",
+                              style="bold"))
+            for letter, package in zip("ABC", packages, strict=False):
+                moves = " · ".join(f"{names[term_id]} {text}"
+                                   for term_id, text in package.positions.items())
+                lines.append(Text.assemble((f" {letter} {round(package.score):>3}  ", "bold"),
+                                           moves, no_wrap=True, overflow="ellipsis"))
+        elif offer.value is not None:
+            lines.append(Text("Alternative packages need two open tradeable or flexible terms "
+                              "with ideal and walk-away set.", style="dim", no_wrap=True,
+                              overflow="ellipsis"))
+        band.update(Text("\n").join(lines))
+
+    # Moving around
+
+    @on(DataTable.RowHighlighted, "#terms-table")
+    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.row_key.value is not None and event.row_key.value != self.focused_id:
+            self.focused_id = event.row_key.value
+            self._show_focus()
+
+    @on(DataTable.RowSelected, "#terms-table")
+    def _row_selected(self) -> None:
+        self.action_edit()
+
+    @on(TermGrid.Moved)
+    def _grid_moved(self, event: TermGrid.Moved) -> None:
+        self.focused_id = event.term_id
+        table = self.query_one("#terms-table", DataTable)
+        table.move_cursor(row=table.get_row_index(event.term_id), animate=False)
+        self._show_focus()
+
+    def action_toggle_grid(self) -> None:
+        self.grid_view = not self.grid_view
+        self.set_class(self.grid_view, "-grid")
+        self._show_focus()
+        self._focus_view()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        book = self.book()
+        if action in ("add", "template", "all_terms"):
+            return True if action == "all_terms" else book is not None
+        if action in ("edit", "rate", "toggle_grid", "offer", "cycle_status", "toggle_must",
+                      "delete"):
+            return book is not None and bool(book.terms)
+        return True
+
+    # Changing terms
+
+    def _save_term(self, term: Term, done: str) -> bool:
+        book = self.book()
+        if book is None:
+            return False
+        deal_id = book.id
+        saved = self.negtui.save(lambda store: store.put(deal_id, "terms", term), done)
+        if saved:
+            self.focused_id = term.id
+            self.fill()
+        return saved
+
+    def action_rate(self, field: str, step: int) -> None:
+        term = self.focused_term()
+        if term is None:
+            return
+        current: int = getattr(term, field)
+        value = current + step
+        if not 1 <= value <= 10:
+            self.notify(f"{RATING_NAMES[field].capitalize()} is already {current}", timeout=2)
+            return
+        updated = term.model_copy(update={field: value})
+        before, after = class_of(term, self.threshold), class_of(updated, self.threshold)
+        problems = term_problems(updated, self.threshold)
+        if problems:
+            self.notify(f"{term.name} would become non-negotiable: say why, and what happens "
+                        "if it is violated, then ctrl+s", title="Not saved yet",
+                        severity="warning", timeout=6)
+            self._open_form(updated, problems, existing=term)
+            return
+        moved = f" — now {after.value}" if after is not before else ""
+        self._save_term(updated, f"{term.name}: deal {updated.impact_deal}, "
+                                 f"portfolio {updated.impact_portfolio}{moved}")
+
+    def action_cycle_status(self) -> None:
+        term = self.focused_term()
+        if term is not None:
+            status = STATUS_CYCLE[(STATUS_CYCLE.index(term.status) + 1) % len(STATUS_CYCLE)]
+            self._save_term(term.model_copy(update={"status": status}),
+                            f"{term.name}: {status.value}")
+
+    def action_toggle_must(self) -> None:
+        term = self.focused_term()
+        if term is not None:
+            must = not term.must_have
+            self._save_term(term.model_copy(update={"must_have": must}),
+                            f"{term.name}: {'must-have' if must else 'nice-to-have'}")
+
+    def action_add(self) -> None:
+        if self.book() is not None:
+            self._open_form(None, {})
+
+    def action_edit(self) -> None:
+        term = self.focused_term()
+        if term is not None:
+            self._open_form(term, {}, existing=term)
+
+    def action_offer(self) -> None:
+        term = self.focused_term()
+        if term is None:
+            return
+
+        def submit(values: Values) -> dict[str, str]:
+            updated = term.model_copy(update={"on_table": values["on_table"].strip()})
+            problems = position_problems(updated)
+            if "on_table" in problems:
+                return {"on_table": problems["on_table"]}
+            where = verdict(updated)
+            self._save_term(updated, f"{term.name}: offer {updated.on_table or 'cleared'}"
+                                     f" — {where.value}")
+            return {}
+
+        def preview(text: str) -> str:
+            shown = describe_position(term, text)
+            where = verdict(term, text)
+            return f"{shown} — {where.value}" if text.strip() else ""
+
+        hint = f"ideal {term.ideal or '—'} · acceptable {term.acceptable or '—'} · " \
+               f"walk-away {term.walk_away or '—'}"
+        if term.options:
+            hint += " · options: " + ", ".join(term.options)
+        fields = [FormField("on_table", "Offer on the table", help=hint, preview=preview)]
+        self.app.push_screen(FormScreen(f"Offer on the table: {term.name}", fields,
+                                        {"on_table": term.on_table}, submit))
+
+    def action_delete(self) -> None:
+        term = self.focused_term()
+        book = self.book()
+        if term is None or book is None:
+            return
+        deal_id = book.id
+
+        def decided(yes: bool | None) -> None:
+            if yes:
+                index = [t.id for t in book.terms].index(term.id)
+                rest = [t for t in book.terms if t.id != term.id]
+                self.focused_id = rest[min(index, len(rest) - 1)].id if rest else None
+                self.negtui.save(lambda store: store.remove(deal_id, "terms", term.id),
+                                 f"Deleted {term.name}")
+                self.fill()
+
+        self.app.push_screen(ConfirmScreen(
+            f"Delete the term “{term.name}”?",
+            "Its ratings, positions and fallback go with it. Concessions logged against it "
+            "stay in the log.", yes="Delete", no="Keep"), decided)
+
+    def action_template(self) -> None:
+        book = self.book()
+        if book is None:
+            return
+        kind = book.deal.contract_type
+        added = new_terms(kind, book.terms)
+        if not added:
+            self.notify(f"The usual terms of a {kind.value} contract are all here already",
+                        timeout=3)
+            return
+        deal_id = book.id
+        if self.negtui.save(lambda store: store.put_many(deal_id, "terms", list(added)),
+                            f"Added {len(added)} usual terms of a {kind.value} contract: "
+                            "rate each with + - ] ["):
+            self.focused_id = added[0].id
+            self.fill()
+
+    def action_all_terms(self) -> None:
+        def pick(deal_id: str, term_id: str) -> None:
+            self.negtui.current_deal_id = deal_id
+            self.focused_id = term_id
+            self.deal_id = deal_id
+
+        self.app.push_screen(AllTermsScreen(pick))
+
+    # The form
+
+    def _open_form(self, term: Term | None, problems: dict[str, str],
+                   existing: Term | None = None) -> None:
+        app = self.negtui
+        threshold = self.threshold
+        holder: list[FormScreen] = []
+
+        def draft() -> Term | None:
+            if not holder:
+                return term
+            built, _ = self._term_from(holder[0].values(), existing)
+            return built
+
+        def position_preview(text: str) -> str:
+            current = draft() or term
+            if current is None or not text.strip():
+                return ""
+            shown = describe_position(current, text)
+            where = verdict(current, text)
+            return shown + (f" — {where.value}" if where is not Verdict.UNKNOWN else "")
+
+        def when_preview(text: str) -> str:
+            if not text.strip():
+                return ""
+            try:
+                return describe_moment(parse_when(text, app.clock(),
+                                                  app.portfolio.settings.timezone))
+            except DateNotUnderstood as error:
+                return str(error)
+
+        def submit(values: Values) -> dict[str, str]:
+            built, errors = self._term_from(values, existing)
+            if built is None:
+                return errors
+            errors = {**term_problems(built, threshold), **position_problems(built)}
+            if errors:
+                return errors
+            verb = "Saved" if existing else "Added"
+            if not self._save_term(built, f"{verb} {built.name}: "
+                                          f"{class_of(built, threshold).value}"):
+                return {"_form": "Not saved: see the message above"}
+            return {}
+
+        form = TermForm(
+            f"Edit term: {existing.name}" if existing else "New term",
+            _form_fields(threshold, position_preview, when_preview),
+            _form_values(term, app.clock(), app.portfolio.settings.timezone),
+            submit, problems=problems,
+        )
+        holder.append(form)
+        self.app.push_screen(form)
+
+    def _term_from(self, values: Values, existing: Term | None) -> tuple[Term | None,
+                                                                         dict[str, str]]:
+        errors: dict[str, str] = {}
+        app = self.negtui
+        decide_by = existing.fallback.decide_by if existing else None
+        zone = app.portfolio.settings.timezone
+        if values["decide_by"].strip() == _moment_text(decide_by, zone):
+            pass
+        elif values["decide_by"].strip():
+            try:
+                decide_by = parse_when(values["decide_by"], app.clock(), zone).datetime
+            except DateNotUnderstood as error:
+                errors["decide_by"] = str(error)
+        else:
+            decide_by = None
+        base: dict[str, Any] = existing.model_dump() if existing else {"id": new_id("t")}
+        data = {
+            **base,
+            "name": values["name"], "category": values["category"],
+            "impact_deal": values["impact_deal"], "impact_portfolio": values["impact_portfolio"],
+            "must_have": values["must_have"] == "true",
+            "rationale": values["rationale"], "consequence": values["consequence"],
+            "unit": values["unit"], "more_is_better": values["direction"] == "more",
+            "options": [line.strip() for line in values["options"].splitlines()
+                        if line.strip()],
+            "ideal": values["ideal"], "acceptable": values["acceptable"],
+            "walk_away": values["walk_away"], "on_table": values["on_table"],
+            "batna": values["batna"],
+            "fallback": {**dict(base.get("fallback") or {}), "position": values["fallback"],
+                         "decide_by": decide_by},
+            "status": values["status"], "weight": values["weight"].strip() or "1",
+            "indicator": values["indicator"],
+        }
+        try:
+            built = Term.model_validate(data)
+        except ValidationError as error:
+            for name, message in field_messages(error).items():
+                errors.setdefault("decide_by" if name == "fallback" else name, message)
+            return None, errors
+        if errors:
+            return None, errors
+        return built, {}
+
+
+def _key_text() -> Text:
+    """What the colours and marks mean."""
+    regions = [(TermClass.NON_NEGOTIABLE, "#5a1e1e"), (TermClass.FLEXIBLE, "#4d4214"),
+               (TermClass.TRADEABLE, "#1d4228")]
+    parts: list[str | tuple[str, str]] = []
+    for cls, colour in regions:
+        parts += [("  ", f"on {colour}"), f" {cls.value}  "]
+    for index, where in enumerate([Verdict.IDEAL, Verdict.ACCEPTABLE,
+                                   Verdict.BELOW_ACCEPTABLE, Verdict.PAST_WALK_AWAY]):
+        mark, style = VERDICT_MARK[where]
+        parts += ["\n" if index % 2 == 0 else "  ", (mark, style), f" {where.value}"]
+    return Text.assemble(*parts)
+
+
+def _joined(parts: list[str | tuple[str, str]]) -> list[str | tuple[str, str]]:
+    joined: list[str | tuple[str, str]] = []
+    for index, part in enumerate(parts):
+        if index:
+            joined.append(" · ")
+        joined.append(part)
+    return joined
+
+
+def _bar(value: float, width: int = 10) -> str:
+    filled = round(value / 100 * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def _form_fields(threshold: int, position_preview: Callable[[str], str],
+                 when_preview: Callable[[str], str]) -> list[FormField]:
+    def position(name: str, label: str, help: str = "") -> FormField:
+        return FormField(name, label, help=help, preview=position_preview)
+
+    return [
+        FormField("name", "Term"),
+        FormField("category", "Category", "choice",
+                  choices=[(c.value, c.value) for c in TermCategory]),
+        FormField("impact_deal", "Impact on this deal (1-10)",
+                  help=f"{threshold} or more counts as high"),
+        FormField("impact_portfolio", "Impact on the whole portfolio (1-10)",
+                  help="both high: non-negotiable · one high: flexible · none: tradeable"),
+        FormField("must_have", "Must-have (otherwise nice-to-have)", "bool"),
+        FormField("rationale", "Why it is a hard line",
+                  help="required when both ratings are high"),
+        FormField("consequence", "What happens if it is violated",
+                  help="required when both ratings are high"),
+        FormField("unit", "Unit", placeholder="EUR/day, days, %, hours"),
+        FormField("direction", "Direction", "choice",
+                  choices=[("more is better for us", "more"), ("less is better for us", "less")]),
+        FormField("options", "Ranked options, best for us first (one a line)", "lines",
+                  help="for positions that are not numbers; leave empty for numbers"),
+        position("ideal", "Ideal"),
+        position("acceptable", "Acceptable"),
+        position("walk_away", "Walk-away"),
+        position("on_table", "Offer on the table"),
+        position("batna", "Under our best alternative (BATNA)",
+                 help="where this term would land without this deal; scores the BATNA"),
+        FormField("fallback", "Fallback position"),
+        FormField("decide_by", "Decide on the fallback by", placeholder="next friday",
+                  preview=when_preview),
+        FormField("status", "Status", "choice", choices=[(s.value, s.value) for s in TermStatus]),
+        FormField("weight", "Weight when scoring offers", placeholder="1"),
+        FormField("indicator", "Measurable indicator"),
+    ]
+
+
+def _moment_text(moment: datetime | None, zone: str) -> str:
+    return arrow.get(moment).to(zone).format("YYYY-MM-DD HH:mm") if moment else ""
+
+
+def _form_values(term: Term | None, now: arrow.Arrow, zone: str) -> Values:
+    if term is None:
+        return {"impact_deal": "5", "impact_portfolio": "5", "weight": "1",
+                "direction": "more", "status": TermStatus.OPEN.value,
+                "category": TermCategory.OTHER.value}
+    decide_by = term.fallback.decide_by
+    return {
+        "name": term.name, "category": term.category.value,
+        "impact_deal": str(term.impact_deal), "impact_portfolio": str(term.impact_portfolio),
+        "must_have": "true" if term.must_have else "false",
+        "rationale": term.rationale, "consequence": term.consequence,
+        "unit": term.unit, "direction": "more" if term.more_is_better else "less",
+        "options": "\n".join(term.options),
+        "ideal": term.ideal, "acceptable": term.acceptable, "walk_away": term.walk_away,
+        "on_table": term.on_table, "batna": term.batna,
+        "fallback": term.fallback.position,
+        "decide_by": _moment_text(decide_by, zone),
+        "status": term.status.value, "weight": f"{term.weight:g}",
+        "indicator": term.indicator,
+    }

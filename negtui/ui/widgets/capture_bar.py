@@ -1,0 +1,222 @@
+"""The one-line capture bar: type what happened, name the term inline, enter to save.
+
+Completion: typing ``#`` (a term) or ``@`` (another deal) lists the names that fit what is
+typed so far; tab takes the highlighted one, up and down move through the list. The bar
+only reports what was typed (``Submitted``); the screen decides, saves, and closes it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Input, OptionList, Static
+
+from negtui.domain.capture import (
+    CAPTURE_HELP,
+    TERM_MARK,
+    candidates,
+    complete,
+    completing_at,
+)
+from negtui.domain.vocab import Direction
+
+PROMPTS = {Direction.GIVEN: "gave >", Direction.RECEIVED: "got >"}
+
+
+class CaptureBar(Vertical):
+    DEFAULT_CSS = """
+    CaptureBar {
+        height: auto;
+        display: none;
+        background: $panel;
+        border-top: solid $accent;
+        padding: 0 1;
+    }
+    CaptureBar.open {
+        display: block;
+    }
+    CaptureBar #capture-choices {
+        height: auto;
+        max-height: 6;
+        display: none;
+        border: none;
+        background: $boost;
+    }
+    CaptureBar #capture-choices.shown {
+        display: block;
+    }
+    CaptureBar #capture-line {
+        height: 1;
+    }
+    CaptureBar #capture-prompt {
+        width: 7;
+        text-style: bold;
+    }
+    CaptureBar.given #capture-prompt {
+        color: $warning;
+    }
+    CaptureBar.received #capture-prompt {
+        color: $success;
+    }
+    CaptureBar #capture-input {
+        border: none;
+        height: 1;
+        padding: 0;
+        width: 1fr;
+        background: $panel;
+    }
+    CaptureBar #capture-hint {
+        color: $text-muted;
+        height: auto;
+    }
+    CaptureBar #capture-hint.problem {
+        color: $error;
+    }
+    """
+
+    BINDINGS = [
+        Binding("tab", "complete", "Complete #term / @deal", id="capture.complete"),
+        Binding("escape", "cancel", "Cancel", id="capture.cancel"),
+        Binding("down", "choice(1)", "Next choice", show=False, id="capture.next"),
+        Binding("up", "choice(-1)", "Previous choice", show=False, id="capture.previous"),
+    ]
+
+    class Submitted(Message):
+        """Enter was pressed in the bar."""
+
+        def __init__(self, direction: Direction, text: str) -> None:
+            super().__init__()
+            self.direction = direction
+            self.text = text
+
+    class Cancelled(Message):
+        """The bar was closed without saving."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.direction = Direction.GIVEN
+        self.term_names: list[str] = []
+        self.deal_names: list[str] = []
+        self._shown: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        choices = OptionList(id="capture-choices")
+        choices.can_focus = False
+        yield choices
+        with Horizontal(id="capture-line"):
+            yield Static(PROMPTS[Direction.GIVEN], id="capture-prompt")
+            yield Input(id="capture-input", placeholder="what happened, e.g. net 45 #payment us:3")
+        yield Static(CAPTURE_HELP, id="capture-hint")
+
+    @property
+    def input(self) -> Input:
+        return self.query_one("#capture-input", Input)
+
+    @property
+    def is_open(self) -> bool:
+        return self.has_class("open")
+
+    def open(self, direction: Direction, term_names: Sequence[str],
+             deal_names: Sequence[str], text: str = "") -> None:
+        self.direction = direction
+        self.term_names = list(term_names)
+        self.deal_names = list(deal_names)
+        self.set_class(direction is Direction.GIVEN, "given")
+        self.set_class(direction is Direction.RECEIVED, "received")
+        self.query_one("#capture-prompt", Static).update(PROMPTS[direction])
+        self.show_problems([])
+        self.add_class("open")
+        field = self.input
+        field.value = text
+        field.cursor_position = len(text)
+        field.focus()
+        self._refresh_choices()
+
+    def close(self) -> None:
+        self.remove_class("open")
+        self.input.value = ""
+        self._hide_choices()
+
+    def show_problems(self, problems: Sequence[str]) -> None:
+        hint = self.query_one("#capture-hint", Static)
+        hint.update("; ".join(problems) if problems else CAPTURE_HELP)
+        hint.set_class(bool(problems), "problem")
+
+    # Completion
+
+    def _names_for(self, mark: str) -> list[str]:
+        return self.term_names if mark == TERM_MARK else self.deal_names
+
+    def _refresh_choices(self) -> None:
+        field = self.input
+        where = completing_at(field.value, field.cursor_position)
+        if where is None:
+            self._hide_choices()
+            return
+        shown = candidates(where.prefix, self._names_for(where.mark))
+        if not shown:
+            self._hide_choices()
+            return
+        choices = self.query_one("#capture-choices", OptionList)
+        if shown != self._shown:
+            self._shown = shown
+            label = "term" if where.mark == TERM_MARK else "deal"
+            choices.set_options(Text.assemble((f"{label}  ", "dim"), name) for name in shown)
+            choices.highlighted = 0
+        choices.add_class("shown")
+
+    def _hide_choices(self) -> None:
+        self._shown = []
+        choices = self.query_one("#capture-choices", OptionList)
+        choices.remove_class("shown")
+        choices.clear_options()
+
+    @property
+    def choices_open(self) -> bool:
+        return bool(self._shown)
+
+    @on(Input.Changed, "#capture-input")
+    def _typed(self) -> None:
+        if self.is_open:
+            self._refresh_choices()
+
+    def action_complete(self) -> None:
+        field = self.input
+        where = completing_at(field.value, field.cursor_position)
+        if where is None:
+            return
+        shown = self._shown or candidates(where.prefix, self._names_for(where.mark))
+        if not shown:
+            self.show_problems([f"nothing matches {where.mark}{where.prefix}"])
+            return
+        highlighted = self.query_one("#capture-choices", OptionList).highlighted
+        name = shown[highlighted if highlighted is not None and self._shown else 0]
+        field.value, field.cursor_position = complete(field.value, where, name)
+        self._hide_choices()
+        self.show_problems([])
+
+    def action_choice(self, step: int) -> None:
+        if not self._shown:
+            return
+        choices = self.query_one("#capture-choices", OptionList)
+        current = choices.highlighted or 0
+        choices.highlighted = (current + step) % len(self._shown)
+
+    def action_cancel(self) -> None:
+        if self._shown:
+            self._hide_choices()
+            return
+        self.close()
+        self.post_message(self.Cancelled())
+
+    @on(Input.Submitted, "#capture-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Submitted(self.direction, event.value))
+

@@ -1,0 +1,181 @@
+"""A month drawn as a grid of days: how many dated items fall on each day, and of which kind."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, timedelta
+
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from negtui.domain.calendar import ALL_KINDS, DEAL_END, DEAL_START, month_weeks
+from negtui.domain.vocab import MilestoneKind
+
+# One letter per kind, so a cell can show what is on the day in a few characters.
+KIND_MARKS: dict[str, tuple[str, str]] = {
+    MilestoneKind.PREP_BLOCK: ("P", "blue"),
+    MilestoneKind.CALL: ("C", "cyan"),
+    MilestoneKind.OFFER_EXPIRY: ("X", "red"),
+    MilestoneKind.DECISION_DEADLINE: ("D", "red"),
+    MilestoneKind.FALLBACK_DEADLINE: ("F", "yellow"),
+    MilestoneKind.CHECKPOINT: ("K", "green"),
+    MilestoneKind.SIGNING: ("S", "magenta"),
+    MilestoneKind.KICKOFF: ("O", "magenta"),
+    MilestoneKind.REVIEW: ("R", "green"),
+    MilestoneKind.RENEWAL: ("N", "yellow"),
+    MilestoneKind.FOLLOW_UP: ("U", "bright_blue"),
+    DEAL_START: ("B", "bright_black"),
+    DEAL_END: ("E", "bright_black"),
+}
+WEEKDAY_NAMES = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
+MIN_CELL = 5
+MAX_CELL = 16
+
+
+def mark_of(kind: str) -> tuple[str, str]:
+    return KIND_MARKS.get(kind, ("?", "white"))
+
+
+class MonthGrid(Widget, can_focus=True):
+    """The month of the selected day; arrow keys move the day and may cross into the next."""
+
+    BINDINGS = [
+        Binding("left", "move(-1)", "Day before", show=False, id="calendar.grid.left"),
+        Binding("right", "move(1)", "Day after", show=False, id="calendar.grid.right"),
+        Binding("up", "move(-7)", "Week before", show=False, id="calendar.grid.up"),
+        Binding("down", "move(7)", "Week after", show=False, id="calendar.grid.down"),
+        Binding("enter", "choose", "Agenda of the day", show=False, id="calendar.grid.choose"),
+    ]
+
+    selected: reactive[date] = reactive(date(2000, 1, 1), init=False)
+
+    class DayChanged(Message):
+        def __init__(self, day: date) -> None:
+            super().__init__()
+            self.day = day
+
+    class DayChosen(Message):
+        """Enter on a day: the user wants to see its agenda."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.today = date(2000, 1, 1)
+        self.counts: dict[date, Counter[str]] = {}
+        self.overdue: set[date] = set()
+
+    def show(self, selected: date, today: date, counts: dict[date, Counter[str]],
+             overdue: set[date]) -> None:
+        self.today = today
+        self.counts = counts
+        self.overdue = overdue
+        self.set_reactive(MonthGrid.selected, selected)
+        self.refresh(layout=True)
+
+    def watch_selected(self, old: date, new: date) -> None:
+        if old.month != new.month or old.year != new.year:
+            self.refresh(layout=True)
+        self.post_message(self.DayChanged(new))
+
+    def action_move(self, days: int) -> None:
+        self.selected = self.selected + timedelta(days=days)
+
+    def action_choose(self) -> None:
+        self.post_message(self.DayChosen())
+
+    def _cell_width(self, width: int) -> int:
+        return max(MIN_CELL, min(MAX_CELL, width // 7))
+
+    def _weeks(self) -> list[list[date]]:
+        return month_weeks(self.selected.year, self.selected.month)
+
+    def _kinds_this_month(self) -> list[str]:
+        present = {kind for day, counter in self.counts.items()
+                   if day.month == self.selected.month and day.year == self.selected.year
+                   for kind in counter}
+        return [kind for kind in ALL_KINDS if kind in present]
+
+    def _legend(self, width: int) -> list[Text]:
+        lines: list[Text] = []
+        line = Text()
+        for kind in self._kinds_this_month():
+            letter, colour = mark_of(kind)
+            piece = Text.assemble((letter, f"bold {colour}"), f" {kind}  ")
+            if line.cell_len + piece.cell_len > width and line.cell_len:
+                lines.append(line)
+                line = Text()
+            line.append_text(piece)
+        if line.cell_len:
+            lines.append(line)
+        return lines
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return 2 + 2 * len(self._weeks()) + len(self._legend(width))
+
+    def _day_lines(self, day: date, cell: int) -> tuple[Text, Text]:
+        counter = self.counts.get(day, Counter())
+        total = sum(counter.values())
+        in_month = day.month == self.selected.month
+        number_style = "" if in_month else "bright_black"
+        if day in self.overdue:
+            number_style = "bold red"
+        if day == self.today:
+            number_style += " bold underline"
+        top = Text(f"{day.day:>2}", style=number_style.strip())
+        if total:
+            top.append(f" ·{total}", style="bold" if in_month else "bright_black")
+        marks = Text()
+        room = cell - 1
+        letters = [(kind, n) for kind in ALL_KINDS if (n := counter.get(kind, 0))]
+        for kind, n in letters:
+            letter, colour = mark_of(kind)
+            for _ in range(n):
+                if marks.cell_len >= room:
+                    break
+                marks.append(letter, style=colour if in_month else "bright_black")
+        if total > room:
+            marks = marks[: room - 1]
+            marks.append("…", style="bright_black")
+        if day == self.selected:
+            style = "reverse bold" if self.has_focus else "reverse"
+            top.pad_right(room - top.cell_len)
+            marks.pad_right(room - marks.cell_len)
+            top.stylize(style)
+            marks.stylize(style)
+        return top, marks
+
+    def render(self) -> Text:
+        width = self.size.width
+        cell = self._cell_width(width)
+        title = self.selected.strftime("%B %Y")
+        lines = [Text(title.center(cell * 7).rstrip(), style="bold")]
+        lines.append(Text("".join(name.ljust(cell) for name in WEEKDAY_NAMES).rstrip(),
+                          style="bright_black"))
+        for week in self._weeks():
+            top_line, mark_line = Text(), Text()
+            for day in week:
+                top, marks = self._day_lines(day, cell)
+                top_line.append_text(top)
+                top_line.pad_right(cell - top.cell_len)
+                mark_line.append_text(marks)
+                mark_line.pad_right(cell - marks.cell_len)
+            lines.extend([top_line, mark_line])
+        lines.extend(self._legend(width))
+        return Text("\n").join(lines)
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    def on_click(self, event: events.Click) -> None:
+        cell = self._cell_width(self.size.width)
+        row, column = event.y - 2, event.x // cell
+        weeks = self._weeks()
+        if 0 <= row < 2 * len(weeks) and 0 <= column < 7:
+            self.selected = weeks[row // 2][column]

@@ -1,0 +1,198 @@
+"""The Calendar screen driven by real key presses, checked against the files on disk."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from icalendar import Calendar
+from textual.widgets import OptionList, Static
+
+from negtui.domain.book import DealBook
+from negtui.domain.vocab import MilestoneKind
+from negtui.store import Store
+from negtui.ui.app import NegtuiApp
+from negtui.ui.screens.calendar import CalendarScreen
+from negtui.ui.widgets.confirm import ConfirmScreen
+from negtui.ui.widgets.form import FormScreen
+from negtui.ui.widgets.month_grid import MonthGrid
+
+AppMaker = Callable[[Path], NegtuiApp]
+TODAY = date(2026, 11, 23)
+
+
+def _book(folder: Path, name: str) -> DealBook:
+    store = Store(folder)
+    books = [store.read_book(path.stem) for path in store.deal_files()]
+    return next(b for b in books if b.deal.name.startswith(name))
+
+
+def _text(app: NegtuiApp, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+def _agenda(app: NegtuiApp) -> list[str]:
+    options = app.screen.query_one("#agenda", OptionList)
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+async def test_months_move_with_brackets_and_t_comes_back_to_today(
+    demo_folder: Path, make_app: AppMaker
+) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        assert isinstance(app.screen, CalendarScreen)
+        grid = app.screen.query_one(MonthGrid)
+        assert grid.selected == TODAY
+        assert "November 2026" in str(grid.render())
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        assert grid.selected == date(2027, 1, 23)
+        assert "January 2027" in str(grid.render())
+        await pilot.press(*["left_square_bracket"] * 3)
+        assert grid.selected == date(2026, 10, 23)
+        await pilot.press("t")
+        assert grid.selected == TODAY
+        await pilot.press("right", "down")
+        assert grid.selected == date(2026, 12, 1)
+        assert "December 2026" in str(grid.render())
+        assert "Tue 01 Dec" in _text(app, "#agenda-title")
+
+
+async def test_the_agenda_marks_overdue_items_and_calls_without_prep(
+    demo_folder: Path, make_app: AppMaker
+) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("4")
+        lines = _agenda(app)
+        assert lines[0] == "Overdue"
+        assert "Checkpoint: hours against cap" in lines[1] and "overdue 4d" in lines[1]
+        call = next(line for line in lines if "Third call with procurement" in line)
+        assert "no prep block" in call
+        # Dates read from the terms are there too, and say where they come from.
+        assert any("Decide on fallback: Day rate" in line and "from term Day rate" in line
+                   for line in lines)
+        assert "no follow-up" in _text(app, "#calendar-warnings")
+
+
+async def test_add_a_milestone_in_plain_words_then_mark_it_done(
+    demo_folder: Path, make_app: AppMaker
+) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        deal = app.current_deal()
+        assert deal is not None and deal.name == "Northwind data platform"
+        await pilot.press("4", "a")
+        assert isinstance(app.screen, FormScreen)
+        await pilot.press("tab", "tab", *"CFO", "tab", *"tomorrow 14:00")
+        assert "Tue 2026-11-24 14:00" in _text(app, "#preview-when")
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, CalendarScreen)
+
+        added = [m for m in _book(demo_folder, "Northwind").milestones
+                 if m.title == "CFO"]
+        assert len(added) == 1
+        assert added[0].kind == MilestoneKind.CALL
+        assert added[0].due == datetime(2026, 11, 24, 14, 0, tzinfo=UTC)
+        assert not added[0].done
+        assert app.screen.query_one(MonthGrid).selected == date(2026, 11, 24)
+
+        await pilot.press("space")
+        again = next(m for m in _book(demo_folder, "Northwind").milestones
+                     if m.id == added[0].id)
+        assert again.done
+        assert any("CFO" in line and "done" in line for line in _agenda(app))
+
+
+async def test_a_date_not_understood_is_shown_at_the_field_and_nothing_saved(
+    demo_folder: Path, make_app: AppMaker
+) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        before = {p: p.read_bytes() for p in (demo_folder / "deals").glob("*.json")}
+        await pilot.press("a", "tab", "tab", *"Call", "tab", *"soon", "ctrl+s")
+        assert isinstance(app.screen, FormScreen)
+        assert "not a date I understand" in _text(app, "#error-when")
+        await pilot.press("tab", *"Mars/X", "ctrl+s")
+        assert isinstance(app.screen, FormScreen)
+        assert "not a time zone" in _text(app, "#error-zone")
+        after = {p: p.read_bytes() for p in (demo_folder / "deals").glob("*.json")}
+        assert after == before
+
+
+async def test_delete_asks_first_then_removes_from_disk(
+    demo_folder: Path, make_app: AppMaker
+) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4", "v", "down")
+        assert "Checkpoint: hours against cap" in _agenda(app)[1]
+        await pilot.press("delete")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert any(m.title == "Checkpoint: hours against cap"
+                   for m in _book(demo_folder, "Harbor").milestones)
+        await pilot.press("delete", "y")
+        assert not any(m.title == "Checkpoint: hours against cap"
+                       for m in _book(demo_folder, "Harbor").milestones)
+        assert not any("Checkpoint: hours against cap" in line for line in _agenda(app))
+
+
+async def test_review_checkpoints_for_a_signed_deal_only(
+    demo_folder: Path, make_app: AppMaker
+) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4", "g")
+        # Northwind is still being negotiated: nothing to plan yet.
+        assert isinstance(app.screen, CalendarScreen)
+        harbor = _book(demo_folder, "Harbor")
+        app.current_deal_id = harbor.id
+        await pilot.press("g")
+        assert isinstance(app.screen, FormScreen)
+        await pilot.press("backspace", "1", "ctrl+s")
+        assert isinstance(app.screen, CalendarScreen)
+        made = sorted(m.due.date() for m in _book(demo_folder, "Harbor").milestones
+                      if m.title.startswith("Review checkpoint"))
+        assert made == [date(2026, 11, 30), date(2026, 12, 7), date(2026, 12, 14),
+                        date(2026, 12, 21)]
+
+
+async def test_export_key_writes_the_deal_in_focus_into_the_data_folder(
+    demo_folder: Path, make_app: AppMaker
+) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4", "x")
+        assert isinstance(app.screen, FormScreen)
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, CalendarScreen)
+        target = demo_folder / "negtui-northwind-data-platform.ics"
+        calendar = Calendar.from_ical(target.read_text(encoding="utf-8"))
+        summaries = {str(e["SUMMARY"]) for e in calendar.walk("VEVENT")}
+        assert "Third call with procurement — Northwind data platform" in summaries
+        assert not any("Harbor" in s for s in summaries)
+
+
+async def test_filter_by_kind(demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("4", "f", "tab", "enter", "down", "down", "enter", "ctrl+s")
+        assert isinstance(app.screen, CalendarScreen)
+        assert "negotiation call" in _text(app, "#calendar-status")
+        items = [line for line in _agenda(app) if line.startswith(" ")]
+        assert items and all(" C " in line for line in items)
+
+
+async def test_an_empty_folder_says_what_to_do(empty_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(empty_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        empty = app.screen.query_one("#calendar-empty", Static)
+        assert empty.display
+        assert "negtui demo" in str(empty.render())
+        await pilot.press("a")
+        assert isinstance(app.screen, CalendarScreen)

@@ -1,0 +1,243 @@
+"""A whole call on the Concessions screen, driven by keys, checked on disk at each step."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.widgets import DataTable, Input, Static
+
+from negtui.domain.book import DealBook
+from negtui.domain.models import Concession
+from negtui.store import Store
+from negtui.ui.app import NegtuiApp
+from negtui.ui.screens.all_concessions import AllConcessionsScreen
+from negtui.ui.screens.concessions import ConcessionsScreen
+from negtui.ui.widgets.capture_bar import CaptureBar
+from negtui.ui.widgets.confirm import ConfirmScreen
+from negtui.ui.widgets.form import FormScreen
+
+AppMaker = Callable[[Path], NegtuiApp]
+NORTHWIND = "Northwind data platform"
+
+
+def on_disk(folder: Path) -> DealBook:
+    """The Northwind deal as a fresh Store reads it from the files."""
+    store = Store(folder)
+    (book,) = [b for b in store.load().books.values() if b.deal.name == NORTHWIND]
+    return book
+
+
+def live(book: DealBook) -> list[Concession]:
+    return [c for c in book.concessions if not c.deleted]
+
+
+def log_table(app: NegtuiApp) -> DataTable[object]:
+    return app.screen.query_one("#log", DataTable)
+
+
+def last_row_text(app: NegtuiApp) -> str:
+    table = log_table(app)
+    return " ".join(str(cell) for cell in table.get_row_at(table.row_count - 1))
+
+
+async def type_line(pilot, *parts: str) -> None:
+    """Enter text in the focused field as a paste would; a part 'tab' presses tab.
+
+    Each key press costs the test tens of milliseconds, so only the keys that do
+    something (tab, enter, the screen keys) are pressed one by one.
+    """
+    for part in parts:
+        if part == "tab":
+            await pilot.press("tab")
+        else:
+            field = pilot.app.focused
+            assert isinstance(field, Input)
+            field.insert_text_at_cursor(part)
+            await pilot.pause()
+
+
+async def type_keys(pilot, text: str) -> None:
+    """Type text key by key, as a person does."""
+    await pilot.press(*["space" if ch == " " else ch for ch in text])
+
+
+async def test_a_whole_call_from_the_keyboard(demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    before = on_disk(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        assert isinstance(app.screen, ConcessionsScreen)
+        rows = log_table(app).row_count
+        assert rows == len(live(before)) == 5
+
+        # Start the call: recorded at once, with no end yet.
+        await pilot.press("c")
+        calls = [c for c in on_disk(demo_folder).calls if c.ended is None]
+        assert len(calls) == 1
+        call_id = calls[0].id
+        assert "● call 0:00:00" in str(app.screen.query_one("#band-call", Static).render())
+        assert app.screen.has_class("in-call")
+
+        # 1. Received, with the term completed by tab and both values inline.
+        await pilot.press("r")
+        assert isinstance(app.focused, Input)
+        await type_keys(pilot, "Weekly email accepted #rep")
+        await type_line(pilot, "tab", "us:4 them:2")
+        assert app.screen.query_one("#capture-input", Input).value == (
+            "Weekly email accepted #reporting us:4 them:2")
+        await pilot.press("enter")
+        book = on_disk(demo_folder)
+        entry = live(book)[-1]
+        assert (entry.what, entry.direction.value, entry.value_us, entry.value_them) == (
+            "Weekly email accepted", "received", 4, 2)
+        assert entry.term_id == next(t.id for t in book.terms if t.name == "Reporting")
+        assert entry.call_id == call_id
+        assert log_table(app).row_count == rows + 1
+        assert not app.screen.query_one(CaptureBar).is_open
+        assert "Weekly email accepted" in last_row_text(app)
+
+        # 2. Given on a tradeable term: no guard speaks.
+        await pilot.press("g")
+        await type_line(pilot, "Two site days a month #tra", "tab", "us:2 them:5")
+        await pilot.press("enter")
+        entry = live(on_disk(demo_folder))[-1]
+        assert (entry.what, entry.value_us, entry.value_them) == ("Two site days a month", 2, 5)
+        assert not isinstance(app.screen, ConfirmScreen)
+
+        # 3. Received: the list offers several terms; down picks the second one.
+        await pilot.press("r")
+        await type_line(pilot, "They drop the on-call week #r")
+        choices = app.screen.query_one("#capture-choices")
+        assert choices.display
+        await pilot.press("down", "tab")
+        await type_line(pilot, "us:5 them:3")
+        await pilot.press("enter")
+        book = on_disk(demo_folder)
+        entry = live(book)[-1]
+        assert entry.term_id == next(t.id for t in book.terms if t.name == "Day rate")
+        assert entry.what == "They drop the on-call week"
+
+        # 4. and 5. Two gives in a row: the second is logged with an unreciprocated warning.
+        await pilot.press("g")
+        await type_line(pilot, "Exclusivity limited to logistics #exc", "tab",
+                        '="logistics only" us:4 them:6')
+        await pilot.press("enter")
+        book = on_disk(demo_folder)
+        assert live(book)[-1].position == "logistics only"
+        assert next(t for t in book.terms if t.name == "Exclusivity").on_table == (
+            "logistics only")
+        await pilot.press("g")
+        await type_line(pilot, "One extra workshop us:2 them:4")
+        await pilot.press("enter")
+        assert live(on_disk(demo_folder))[-1].what == "One extra workshop"
+        assert log_table(app).row_count == rows + 5
+        assert "U" in last_row_text(app)
+
+        # Undo: the last entry is kept on disk, marked deleted, and leaves the log.
+        await pilot.press("u")
+        book = on_disk(demo_folder)
+        undone = next(c for c in book.concessions if c.what == "One extra workshop")
+        assert undone.deleted
+        assert log_table(app).row_count == rows + 4
+        assert "One extra workshop" not in last_row_text(app)
+
+        # A give on a non-negotiable waits for a deliberate yes, showing the rationale.
+        await pilot.press("g")
+        await type_line(pilot, "Rate to 720 #day", "tab", "=720 us:6 them:7")
+        await pilot.press("enter")
+        assert isinstance(app.screen, ConfirmScreen)
+        body = str(app.screen.query_one("#confirm-body", Static).render())
+        assert "Sets the floor for every other data contract this year" in body
+        count = len(on_disk(demo_folder).concessions)
+        await pilot.press("n")
+        assert isinstance(app.screen, ConcessionsScreen)
+        assert len(on_disk(demo_folder).concessions) == count
+        assert app.screen.query_one(CaptureBar).is_open
+        await pilot.press("enter")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        book = on_disk(demo_folder)
+        entry = live(book)[-1]
+        assert (entry.what, entry.position, entry.call_id) == ("Rate to 720", "720", call_id)
+        assert next(t for t in book.terms if t.name == "Day rate").on_table == "720"
+        assert "N" in last_row_text(app)
+
+        # End the call: its end and a summary of what happened in it.
+        await pilot.press("c")
+        (call,) = [c for c in on_disk(demo_folder).calls if c.id == call_id]
+        assert call.ended is not None
+        assert call.summary.startswith("3 given, 2 received")
+        assert "Reporting" in call.summary and "Day rate" in call.summary
+        assert not app.screen.has_class("in-call")
+
+
+async def test_escape_cancels_and_problems_keep_the_bar_open(
+    demo_folder: Path, make_app: AppMaker
+) -> None:
+    app = make_app(demo_folder)
+    count = len(on_disk(demo_folder).concessions)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "g")
+        await type_line(pilot, "Something small")
+        await pilot.press("escape")
+        assert not app.screen.query_one(CaptureBar).is_open
+        assert isinstance(app.screen, ConcessionsScreen)
+        await pilot.press("g")
+        await type_line(pilot, "Rate #nothing us:12")
+        await pilot.press("enter")
+        hint = str(app.screen.query_one("#capture-hint", Static).render())
+        assert "no term matches 'nothing'" in hint and "1 to 10" in hint
+        assert app.screen.query_one(CaptureBar).is_open
+    assert len(on_disk(demo_folder).concessions) == count
+
+
+async def test_restore_brings_back_the_undone_entry(demo_folder: Path,
+                                                   make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "u")
+        assert len(live(on_disk(demo_folder))) == 4
+        assert log_table(app).row_count == 4
+        await pilot.press("U")
+        assert len(live(on_disk(demo_folder))) == 5
+        assert log_table(app).row_count == 5
+        assert "Offered 740" in last_row_text(app)
+
+
+async def test_edit_the_focused_entry(demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("3", "e")
+        assert isinstance(app.screen, FormScreen)
+        what = app.screen.query_one("#field-what", Input)
+        what.value = "Offered 745 for a 9-month commitment"
+        app.screen.query_one("#field-value_us", Input).value = "11"
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, FormScreen)  # 11 is refused at the field
+        app.screen.query_one("#field-value_us", Input).value = "4"
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ConcessionsScreen)
+        entry = live(on_disk(demo_folder))[-1]
+        assert (entry.what, entry.value_us) == ("Offered 745 for a 9-month commitment", 4)
+        assert "Offered 745" in last_row_text(app)
+
+
+async def test_link_and_the_view_across_deals(demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3", "r")
+        await type_line(pilot, "Rate held against a Harbor extension @harb", "tab")
+        await pilot.press("enter")
+        harbor = next(b for b in Store(demo_folder).load().books.values()
+                      if b.deal.name.startswith("Harbor"))
+        assert live(on_disk(demo_folder))[-1].linked_deal_id == harbor.id
+        await pilot.press("a")
+        assert isinstance(app.screen, AllConcessionsScreen)
+        table = app.screen.query_one("#all-log", DataTable)
+        assert table.row_count == 13
+        await pilot.press("l")
+        assert table.row_count == 1
+        assert "Harbor retainer renewal" in " ".join(str(c) for c in table.get_row_at(0))
+        await pilot.press("escape")
+        assert isinstance(app.screen, ConcessionsScreen)

@@ -1,0 +1,211 @@
+"""The Portfolio screen driven from the keyboard: add, edit, archive, delete, undo, filter, sort."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.widgets import DataTable, Input, OptionList, Static
+
+from negtui.store import Store
+from negtui.ui.app import NegtuiApp
+from negtui.ui.screens.people import PeopleScreen
+from negtui.ui.screens.portfolio import PortfolioScreen
+from negtui.ui.screens.workspace import WorkspaceScreen
+from negtui.ui.widgets.confirm import ConfirmScreen
+from negtui.ui.widgets.form import FormScreen
+
+AppMaker = Callable[[Path], NegtuiApp]
+
+
+def rows(app: NegtuiApp) -> list[str]:
+    table = app.screen.query_one("#deals", DataTable)
+    return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+
+
+def names_on_disk(folder: Path) -> set[str]:
+    return {deal.name for deal in Store(folder).load().deals()}
+
+
+async def test_create_a_deal_through_the_form(empty_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(empty_folder)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("n")
+        assert isinstance(app.screen, FormScreen)
+        await pilot.press(*"Kestrel rebrand")
+        await pilot.press("tab", *"Kestrel Studio")
+        for _ in range(4):  # status, contract type, relationship, value
+            await pilot.press("tab")
+        await pilot.press(*"42k", "tab", "tab", *"8")
+        await pilot.press("tab", *"next monday")
+        preview = app.screen.query_one("#preview-start", Static)
+        assert "understood as Mon 2026-11-30" in str(preview.render())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PortfolioScreen)
+        assert rows(app) == ["Kestrel rebrand"]
+    stored = Store(empty_folder).load().deals()
+    assert len(stored) == 1
+    deal = stored[0]
+    assert (deal.counterparty, deal.value, deal.hours_per_week) == ("Kestrel Studio", 42000, 8)
+    assert deal.start is not None and deal.start.isoformat() == "2026-11-30"
+
+
+async def test_bad_input_shows_messages_and_stores_nothing(
+    empty_folder: Path, make_app: AppMaker
+) -> None:
+    app = make_app(empty_folder)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("n")
+        for _ in range(5):
+            await pilot.press("tab")
+        await pilot.press(*"plenty")  # expected value
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        name_error = app.screen.query_one("#error-name", Static)
+        value_error = app.screen.query_one("#error-value", Static)
+        assert "cannot be empty" in str(name_error.render()) and name_error.display
+        assert "not a number" in str(value_error.render())
+        assert app.screen.query_one("#field-value", Input).value == "plenty"  # text kept
+        await pilot.press("escape")
+        assert isinstance(app.screen, ConfirmScreen)  # typed text is not dropped silently
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, PortfolioScreen)
+    assert not list((empty_folder / "deals").glob("*.json"))
+
+
+async def test_edit_then_undo(demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("e")
+        field = app.screen.query_one("#field-name", Input)
+        field.value = ""
+        await pilot.press(*"Northwind platform phase 2", "ctrl+s")
+        await pilot.pause()
+        assert "Northwind platform phase 2" in names_on_disk(demo_folder)
+        await pilot.press("u")
+        await pilot.pause()
+    assert "Northwind data platform" in names_on_disk(demo_folder)
+    assert "Northwind platform phase 2" not in names_on_disk(demo_folder)
+
+
+async def test_delete_asks_naming_the_deal_and_undo_brings_it_back(
+    demo_folder: Path, make_app: AppMaker
+) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("d")
+        assert isinstance(app.screen, ConfirmScreen)
+        body = str(app.screen.query_one("#confirm-body", Static).render())
+        assert "Northwind data platform" in body and "5 concessions" in body
+        await pilot.press("n")  # no: nothing happens
+        assert "Northwind data platform" in names_on_disk(demo_folder)
+        await pilot.press("d", "y")
+        await pilot.pause()
+        assert "Northwind data platform" not in names_on_disk(demo_folder)
+        assert "Northwind data platform" not in rows(app)
+        await pilot.press("u")
+        await pilot.pause()
+        assert "Northwind data platform" in rows(app)
+    restored = Store(demo_folder).load()
+    northwind = next(b for b in restored.books.values() if b.deal.name.startswith("Northwind"))
+    assert len(northwind.concessions) == 5  # everything came back with it
+
+
+async def test_archive_hides_the_deal_until_asked(demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        assert "Northwind data platform" not in rows(app)
+        assert any(d.archived for d in Store(demo_folder).load().deals())
+        await pilot.press("h")
+        assert "Northwind data platform (archived)" in rows(app)
+        await pilot.press("u")
+        await pilot.pause()
+    assert not any(d.archived for d in Store(demo_folder).load().deals())
+
+
+async def test_filter_by_text_and_by_status(demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("slash", *"retail")
+        assert rows(app) == ["Atlas pricing study", "Orchard loyalty pilot"]
+        await pilot.press("enter")  # back to the table, filter kept
+        assert isinstance(app.focused, DataTable)
+        assert len(rows(app)) == 2
+        await pilot.press("escape")
+        assert len(rows(app)) == 8
+        await pilot.press("f")  # first status in the cycle: negotiating
+        assert rows(app) == ["Northwind data platform"]
+        for _ in range(5):
+            await pilot.press("f")
+        assert rows(app) == ["Orchard loyalty pilot"]  # closed
+        await pilot.press("slash", *"zzz")
+        assert "No deal matches" in str(app.screen.query_one("#empty", Static).render())
+
+
+async def test_sort_cycles_columns_and_reverses(demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("s", "s")  # Status -> Value -> h/wk; first press lands on Value
+        screen = app.screen
+        assert isinstance(screen, PortfolioScreen)
+        await pilot.press("S")
+        assert screen.sort_column == "h/wk" and screen.sort_reverse
+        assert rows(app)[0] == "Meridian analytics extension"  # 18 hours, the most
+        while screen.sort_column != "Deal":
+            await pilot.press("s")
+        assert rows(app) == sorted(rows(app), key=str.casefold)
+
+
+async def test_alerts_list_jumps_to_the_deal(demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        alerts = app.screen.query_one("#alerts", OptionList)
+        assert alerts.option_count >= 5
+        await pilot.press("exclamation_mark")
+        assert alerts.has_focus
+        await pilot.press("down", "down", "enter")  # the Harbor renewal alert
+        await pilot.pause()
+        deal = app.current_deal()
+        assert deal is not None and deal.name == "Harbor retainer renewal"
+
+
+async def test_workspace_adds_a_stakeholder(demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("enter")
+        assert isinstance(app.screen, WorkspaceScreen)
+        brief = str(app.screen.query_one("#brief", Static).render())
+        assert "Extend the Harbor retainer" in brief  # Northwind's BATNA
+        await pilot.press("a", *"Ines Duarte", "tab", "tab", *"Finance director", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, WorkspaceScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, PortfolioScreen)
+    northwind = next(b for b in Store(demo_folder).load().books.values()
+                     if b.deal.name.startswith("Northwind"))
+    ines = next(s for s in northwind.stakeholders if s.name == "Ines Duarte")
+    assert ines.role == "Finance director" and ines.organisation == "Northwind Logistics"
+
+
+async def test_people_map_shows_one_person_on_two_deals(
+    demo_folder: Path, make_app: AppMaker
+) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("p")
+        assert isinstance(app.screen, PeopleScreen)
+        table = app.screen.query_one("#people-list", DataTable)
+        first = [str(c) for c in table.get_row_at(0)]
+        assert first[1] == "2"  # Dana Whitfield or Raj Patel sit on two deals
+        detail = str(app.screen.query_one("#person-detail", Static).render())
+        assert "Northwind data platform" in detail and "Meridian analytics extension" in detail
+        await pilot.press("enter", "enter")  # to the deals list, then the first: Meridian
+        await pilot.pause()
+        assert isinstance(app.screen, PortfolioScreen)
+        deal = app.current_deal()
+        assert deal is not None and deal.name == "Meridian analytics extension"

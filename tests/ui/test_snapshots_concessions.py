@@ -1,0 +1,52 @@
+"""Screenshots of the Concessions screen on the demo's first deal (Northwind)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from negtui.ui.app import NegtuiApp
+
+from .conftest import LARGE, SMALL, steady
+
+Snap = Callable[..., bool]
+AppMaker = Callable[[Path], NegtuiApp]
+SIZES = pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x40"])
+
+
+def keys(text: str) -> list[str]:
+    names = {" ": "space", "#": "number_sign", "=": "equals_sign", ":": "colon"}
+    return [names.get(ch, ch) for ch in text]
+
+
+@SIZES
+def test_log(snap_compare: Snap, demo_folder: Path, make_app: AppMaker,
+             size: tuple[int, int]) -> None:
+    assert snap_compare(make_app(demo_folder), press=["3"], terminal_size=size,
+                        run_before=steady)
+
+
+@SIZES
+def test_call_mode_with_pinned_terms(snap_compare: Snap, demo_folder: Path,
+                                     make_app: AppMaker,
+                                     size: tuple[int, int]) -> None:
+    assert snap_compare(make_app(demo_folder), press=["3", "c"], terminal_size=size,
+                        run_before=steady)
+
+
+@SIZES
+def test_capture_bar_with_completion(snap_compare: Snap, demo_folder: Path,
+                                     make_app: AppMaker,
+                                     size: tuple[int, int]) -> None:
+    assert snap_compare(make_app(demo_folder), press=["3", "g", *keys("net 40 #r")],
+                        terminal_size=size, run_before=steady)
+
+
+@SIZES
+def test_guard_dialog(snap_compare: Snap, demo_folder: Path, make_app: AppMaker,
+                      size: tuple[int, int]) -> None:
+    press = ["3", "g", *keys("Rate to 690 #day"), "tab", *keys("=690 us:6"), "enter"]
+    assert snap_compare(make_app(demo_folder), press=press, terminal_size=size,
+                        run_before=steady)

@@ -1,0 +1,247 @@
+"""The Terms screen driven by real key presses, on the demo portfolio."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.widgets import DataTable, Input, Static
+
+from negtui.domain.models import Deal, Term
+from negtui.domain.templates import TEMPLATES
+from negtui.domain.vocab import ContractType
+from negtui.store import Store
+from negtui.ui.app import NegtuiApp
+from negtui.ui.screens.all_terms import AllTermsScreen
+from negtui.ui.screens.terms import TermForm, TermsScreen
+from negtui.ui.widgets.confirm import ConfirmScreen
+from negtui.ui.widgets.term_grid import TermGrid
+
+AppMaker = Callable[[Path], NegtuiApp]
+NORTHWIND = "Northwind data platform"
+
+
+def rows(app: NegtuiApp, selector: str = "#terms-table") -> list[list[str]]:
+    table = app.screen.query_one(selector, DataTable)
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+def row_of(app: NegtuiApp, name: str) -> list[str]:
+    return next(row for row in rows(app) if row[0] == name)
+
+
+def text_of(app: NegtuiApp, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+def stored_term(folder: Path, app: NegtuiApp, name: str) -> Term:
+    deal_id = app.current_deal_id
+    assert deal_id is not None
+    book = Store(folder).open().read_book(deal_id)
+    return next(t for t in book.terms if t.name == name)
+
+
+async def go_to(pilot: object, app: NegtuiApp, name: str) -> None:
+    names = [row[0] for row in rows(app)]
+    for _ in range(names.index(name)):
+        await pilot.press("down")  # type: ignore[attr-defined]
+
+
+async def test_two_opens_the_terms_of_the_deal_in_focus(demo_folder: Path,
+                                                        make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2")
+        assert isinstance(app.screen, TermsScreen)
+        assert NORTHWIND in text_of(app, "#deal-line")
+        assert [row[0] for row in rows(app)][:3] == ["Day rate", "Payment terms", "Tooling IP"]
+        day_rate = row_of(app, "Day rate")
+        assert day_rate[1:4] == ["9", "8", "non-negotiable"]
+        assert day_rate[4] == "▼ 740 EUR"  # below acceptable
+        assert row_of(app, "Payment terms")[4] == "✗ 60 days"  # past walk-away
+        band = text_of(app, "#score-band")
+        assert "Offer score 9/100" in band
+        assert "BATNA 68" in band
+        assert "Pulling it down: Tooling IP -27" in band
+        assert "Packages worth about 63" in band
+
+
+async def test_add_a_term_from_the_keyboard(demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2", "a")
+        assert isinstance(app.screen, TermForm)
+        await pilot.press(*"Late fees")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TermsScreen)
+        assert row_of(app, "Late fees")[1:4] == ["5", "5", "tradeable"]
+        assert stored_term(demo_folder, app, "Late fees").impact_deal == 5
+
+
+async def test_rating_keys_move_the_class_at_once_and_save(demo_folder: Path,
+                                                           make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        await go_to(pilot, app, "Travel")
+        assert row_of(app, "Travel")[1:4] == ["3", "2", "tradeable"]
+        await pilot.press("plus", "plus", "plus", "plus")
+        assert row_of(app, "Travel")[1:4] == ["7", "2", "flexible"]
+        assert stored_term(demo_folder, app, "Travel").impact_deal == 7
+        await pilot.press("minus")
+        assert row_of(app, "Travel")[1:4] == ["6", "2", "tradeable"]
+        await pilot.press("right_square_bracket")
+        assert row_of(app, "Travel")[2] == "3"
+        await pilot.press("left_square_bracket", "left_square_bracket", "left_square_bracket")
+        assert row_of(app, "Travel")[2] == "1"  # never below 1
+        assert stored_term(demo_folder, app, "Travel").impact_portfolio == 1
+
+
+async def test_a_non_negotiable_is_refused_without_its_reasons(demo_folder: Path,
+                                                               make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("2")
+        await go_to(pilot, app, "On-call")
+        await pilot.press("plus", "plus")
+        assert row_of(app, "On-call")[1:4] == ["7", "6", "flexible"]
+        await pilot.press("right_square_bracket")
+        # Both ratings high: the form asks for the reasons; nothing changes on disk yet.
+        assert isinstance(app.screen, TermForm)
+        assert "needs the reason" in text_of(app, "#error-rationale")
+        assert stored_term(demo_folder, app, "On-call").impact_portfolio == 6
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, TermForm)
+        await pilot.press("escape")
+        assert isinstance(app.screen, TermsScreen)
+        assert row_of(app, "On-call")[1:4] == ["7", "6", "flexible"]
+        await pilot.press("right_square_bracket")
+        app.screen.query_one("#field-rationale", Input).value = (
+            "Nights on call break the other deals")
+        app.screen.query_one("#field-consequence", Input).value = "Tired at Atlas workshops"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TermsScreen)
+        assert row_of(app, "On-call")[1:4] == ["7", "7", "non-negotiable"]
+        saved = stored_term(demo_folder, app, "On-call")
+        assert saved.rationale == "Nights on call break the other deals"
+
+
+async def test_the_grid_shows_terms_and_the_cursor_moves_between_them(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "g")
+        screen = app.screen
+        assert isinstance(screen, TermsScreen)
+        grid = screen.query_one(TermGrid)
+        assert screen.query_one("#grid-column").display and grid.has_focus
+        assert not screen.query_one("#terms-table").display
+        rendered = grid.render().plain
+        for label in ("DR", "PT", "TI", "Ex", "Tr", "Re", "OC"):
+            assert label in rendered
+        first = screen.focused_term()
+        assert first is not None and first.name == "Day rate"
+        await pilot.press("left")
+        term = screen.focused_term()
+        assert term is not None and term.name == "Tooling IP"  # at 8/9, left of Day rate 9/8
+        await pilot.press("down", "down")
+        term = screen.focused_term()
+        assert term is not None and term.impact_portfolio < 9
+        # Rating keys work in the grid too.
+        before = term.impact_deal
+        await pilot.press("plus")
+        moved = screen.focused_term()
+        assert moved is not None and moved.impact_deal == min(before + 1, 10)
+        await pilot.press("enter")
+        assert isinstance(app.screen, TermForm)
+        await pilot.press("escape")
+        assert app.screen is screen
+        await pilot.press("g")
+        assert screen.query_one("#terms-table").display
+        assert not screen.query_one("#grid-column").display
+
+
+async def test_template_adds_the_usual_terms_of_the_contract_type(
+        empty_folder: Path, make_app: AppMaker) -> None:
+    store = Store(empty_folder).open()
+    store.create_deal(Deal(id="d-new", name="Fresh retainer",
+                           contract_type=ContractType.RETAINER))
+    app = make_app(empty_folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        empty = text_of(app, "#terms-empty")
+        assert "press a to add a term" in empty.lower() and "t to add the usual" in empty
+        await pilot.press("t")
+        names = [row[0] for row in rows(app)]
+        assert names == [item.name for item in TEMPLATES[ContractType.RETAINER]]
+        assert len(Store(empty_folder).open().read_book("d-new").terms) == len(names)
+        await pilot.press("t")  # a second time adds nothing twice
+        assert len(rows(app)) == len(names)
+
+
+async def test_no_deal_in_focus_says_where_to_pick_one(empty_folder: Path,
+                                                      make_app: AppMaker) -> None:
+    app = make_app(empty_folder)
+    async with app.run_test() as pilot:
+        await pilot.press("2")
+        assert "No deal in focus" in text_of(app, "#terms-empty")
+        assert "Portfolio screen" in text_of(app, "#terms-empty")
+        await pilot.press("a")
+        assert isinstance(app.screen, TermsScreen)
+
+
+async def test_offer_key_updates_the_verdict(demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2", "o")
+        await pilot.press("ctrl+a", "ctrl+k", *"790 EUR", "ctrl+s")
+        await pilot.pause()
+        assert row_of(app, "Day rate")[4] == "✓ 790 EUR"
+        assert stored_term(demo_folder, app, "Day rate").on_table == "790 EUR"
+
+
+async def test_delete_asks_first(demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        await go_to(pilot, app, "Reporting")
+        await pilot.press("d")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert "Reporting" in [row[0] for row in rows(app)]
+        await pilot.press("d", "y")
+        await pilot.pause()
+        assert "Reporting" not in [row[0] for row in rows(app)]
+
+
+async def test_every_term_of_every_deal_filtered_by_category(demo_folder: Path,
+                                                              make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2", "p")
+        assert isinstance(app.screen, AllTermsScreen)
+        total = sum(len(book.terms) for book in app.portfolio.books.values())
+        assert len(rows(app, "#all-terms")) == total
+        await pilot.press("c")  # the first category present: scope
+        found = rows(app, "#all-terms")
+        assert 0 < len(found) < total
+        assert "category scope" in text_of(app, "#all-filters")
+        assert found[0][0] == "scope"
+        await pilot.press("x", "s", "s")  # status: agreed
+        agreed = rows(app, "#all-terms")
+        assert agreed and all(row[3] == "agreed" for row in agreed)
+        await pilot.press("x")
+        liability = next(row for row in rows(app, "#all-terms") if row[1] == "Liability")
+        while True:
+            table = app.screen.query_one("#all-terms", DataTable)
+            if str(table.get_row_at(table.cursor_row)[1]) == "Liability":
+                break
+            await pilot.press("down")
+        await pilot.press("enter")
+        assert isinstance(app.screen, TermsScreen)
+        deal = app.current_deal()
+        assert deal is not None and deal.name == liability[4]
+        term = app.screen.focused_term()
+        assert term is not None and term.name == "Liability"

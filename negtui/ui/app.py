@@ -8,7 +8,9 @@ import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 
@@ -27,9 +29,12 @@ from negtui.ui.screens.help import HelpScreen
 from negtui.ui.screens.portfolio import PortfolioScreen
 from negtui.ui.screens.terms import TermsScreen
 from negtui.ui.undo import UndoStack
+from negtui.ui.widgets.form import FormScreen
 
 # How often the folder is checked for changes made by another process.
 WATCH_INTERVAL_S = 2.0
+# Longest a typed-ahead key waits for a form that is opening.
+FORM_WAIT_S = 2.0
 
 
 def _short(path: Path) -> str:
@@ -60,6 +65,7 @@ class NegtuiApp(App[int]):
         self._signature = store.signature()
         self.current_deal_id: str | None = None
         self.undo = UndoStack()
+        self._form_opening: asyncio.Event | None = None
         self.sub_title = _short(store.root)
 
     def on_mount(self) -> None:
@@ -75,6 +81,24 @@ class NegtuiApp(App[int]):
         for number in (signal.SIGHUP, signal.SIGTERM):
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(number, self._exit_on_signal, number)
+
+    # Keys that arrive in one burst (a paste, or typing ahead over a slow SSH link) must
+    # land where the user aimed them. A key that opens a form is a priority binding, so
+    # the form is pushed before the next key is read; the next keys then wait here until
+    # the form's first field has the focus instead of reaching the screen underneath.
+
+    def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(screen, FormScreen):
+            self._form_opening = screen.ready
+        return super().push_screen(screen, *args, **kwargs)
+
+    async def on_event(self, event: events.Event) -> None:
+        opening = self._form_opening
+        if isinstance(event, events.Key) and opening is not None:
+            self._form_opening = None
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(opening.wait(), FORM_WAIT_S)
+        await super().on_event(event)
 
     def _exit_on_signal(self, number: int) -> None:
         self.exit(return_code=128 + number)

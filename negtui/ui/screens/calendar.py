@@ -72,8 +72,8 @@ class CalendarScreen(NegtuiScreen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
 
     BINDINGS = [
-        Binding("a", "add", "Add", id="calendar.add"),
-        Binding("e", "edit", "Edit", id="calendar.edit"),
+        Binding("a", "add", "Add", id="calendar.add", priority=True),
+        Binding("e", "edit", "Edit", id="calendar.edit", priority=True),
         Binding("space", "toggle_done", "Done", id="calendar.done"),
         Binding("delete", "delete", "Delete", id="calendar.delete"),
         Binding("v", "switch_view", "Grid/agenda", id="calendar.view"),
@@ -82,9 +82,10 @@ class CalendarScreen(NegtuiScreen):
         Binding("right_square_bracket", "month(1)", "Month after", show=False,
                 id="calendar.month_after"),
         Binding("t", "today", "Today", show=False, id="calendar.today"),
-        Binding("f", "filter", "Filter", id="calendar.filter"),
-        Binding("g", "checkpoints", "Checkpoints", show=False, id="calendar.checkpoints"),
-        Binding("x", "export", "Export .ics", id="calendar.export"),
+        Binding("f", "filter", "Filter", id="calendar.filter", priority=True),
+        Binding("g", "checkpoints", "Checkpoints", show=False, id="calendar.checkpoints",
+                priority=True),
+        Binding("x", "export", "Export .ics", id="calendar.export", priority=True),
     ]
 
     def __init__(self) -> None:

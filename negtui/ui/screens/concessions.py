@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.events import Resize
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from negtui.actions import PlannedConcession, plan_concession
 from negtui.domain.balance import (
@@ -133,12 +133,12 @@ def active_call(book: DealBook) -> Call | None:
 class ConcessionsScreen(NegtuiScreen):
     SCREEN_TITLE = "Concessions"
     BINDINGS = [
-        Binding("g", "capture('given')", "Gave", id="concessions.give"),
-        Binding("r", "capture('received')", "Got", id="concessions.receive"),
+        Binding("g", "capture('given')", "Gave", id="concessions.give", priority=True),
+        Binding("r", "capture('received')", "Got", id="concessions.receive", priority=True),
         Binding("c", "call", "Call start/end", id="concessions.call"),
         Binding("u", "undo", "Undo last", id="concessions.undo"),
         Binding("U", "restore", "Restore undone", show=False, id="concessions.restore"),
-        Binding("e", "edit", "Edit", id="concessions.edit"),
+        Binding("e", "edit", "Edit", id="concessions.edit", priority=True),
         Binding("a", "all_deals", "All deals", show=False, id="concessions.all"),
     ]
 
@@ -357,7 +357,10 @@ class ConcessionsScreen(NegtuiScreen):
     # Actions
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("capture", "call", "undo", "restore", "edit"):
+        if action in ("capture", "call", "undo", "restore", "edit", "all_deals"):
+            # While the capture bar has the focus, these letters are text, not commands.
+            if isinstance(self.focused, Input):
+                return False
             return self.book is not None
         return True
 

@@ -57,7 +57,8 @@ class PortfolioScreen(NegtuiScreen):
         Binding("s", "sort", "Sort by next column", show=False, id="portfolio.sort"),
         Binding("S", "reverse", "Reverse sort", show=False, id="portfolio.reverse"),
         Binding("p", "people", "People", show=False, id="portfolio.people"),
-        Binding("comma", "settings", "Settings", show=False, id="portfolio.settings"),
+        Binding("comma", "settings", "Settings", show=False, id="portfolio.settings",
+                priority=True),
         Binding("exclamation_mark", "alerts", "Go to alerts", show=False, id="portfolio.alerts"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="portfolio.clear"),
     ]
@@ -247,7 +248,7 @@ class PortfolioScreen(NegtuiScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         typing = isinstance(self.focused, Input)
-        if action in ("new_deal", "filter"):
+        if action in ("new_deal", "filter", "settings"):
             return not typing
         needs_deal = {"open_deal", "edit_deal", "archive_deal", "delete_deal"}
         if action in needs_deal:
@@ -332,7 +333,7 @@ class PortfolioScreen(NegtuiScreen):
     def action_filter(self) -> None:
         field = self.query_one("#filter", Input)
         field.display = True
-        field.focus()
+        self.set_focus(field)
 
     @on(Input.Changed, "#filter")
     def filter_changed(self, event: Input.Changed) -> None:

@@ -98,9 +98,9 @@ class TermsScreen(NegtuiScreen):
     SCREEN_TITLE = "Terms"
 
     BINDINGS = [
-        Binding("a", "add", "Add", id="terms.add"),
-        Binding("e", "edit", "Edit", id="terms.edit"),
-        Binding("enter", "edit", "Edit", show=False, id="terms.edit_enter"),
+        Binding("a", "add", "Add", id="terms.add", priority=True),
+        Binding("e", "edit", "Edit", id="terms.edit", priority=True),
+        Binding("enter", "edit", "Edit", show=False, id="terms.edit_enter", priority=True),
         Binding("plus,equals_sign", "rate('impact_deal', 1)", "Deal impact +",
                 key_display="+", id="terms.deal_up"),
         Binding("minus", "rate('impact_deal', -1)", "Deal impact -", key_display="-",
@@ -110,7 +110,7 @@ class TermsScreen(NegtuiScreen):
         Binding("left_square_bracket", "rate('impact_portfolio', -1)", "Portfolio impact -",
                 key_display="[", id="terms.portfolio_down"),
         Binding("g", "toggle_grid", "Grid", id="terms.grid"),
-        Binding("o", "offer", "Offer", id="terms.offer"),
+        Binding("o", "offer", "Offer", id="terms.offer", priority=True),
         Binding("s", "cycle_status", "Status", show=False, id="terms.status"),
         Binding("m", "toggle_must", "Must-have", show=False, id="terms.must"),
         Binding("t", "template", "Template", id="terms.template"),

@@ -35,12 +35,13 @@ def _missing(text: str) -> Text:
 class WorkspaceScreen(NegtuiScreen):
     SCREEN_TITLE = "Deal"
     BINDINGS = [
-        Binding("o", "edit_brief", "Brief", id="workspace.brief"),
-        Binding("r", "edit_research", "Research", id="workspace.research"),
-        Binding("a", "add_person", "Add person", id="workspace.add_person"),
-        Binding("e", "edit_person", "Edit person", id="workspace.edit_person"),
+        Binding("o", "edit_brief", "Brief", id="workspace.brief", priority=True),
+        Binding("r", "edit_research", "Research", id="workspace.research", priority=True),
+        Binding("a", "add_person", "Add person", id="workspace.add_person", priority=True),
+        Binding("e", "edit_person", "Edit person", id="workspace.edit_person", priority=True),
         Binding("d", "delete_person", "Delete person", id="workspace.delete_person"),
-        Binding("E", "edit_deal", "Edit all deal fields", show=False, id="workspace.edit_deal"),
+        Binding("E", "edit_deal", "Edit all deal fields", show=False, id="workspace.edit_deal",
+                priority=True),
     ]
 
     def compose(self) -> ComposeResult:

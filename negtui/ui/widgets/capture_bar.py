@@ -135,7 +135,8 @@ class CaptureBar(Vertical):
         field = self.input
         field.value = text
         field.cursor_position = len(text)
-        field.focus()
+        # At once, not on the next idle moment: the keys right after g or r are the text.
+        self.screen.set_focus(field)
         self._refresh_choices()
 
     def close(self) -> None:

@@ -7,6 +7,7 @@ form stays open, with the typed text intact, until it succeeds or the user backs
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
@@ -58,6 +59,8 @@ class FormScreen(ModalScreen[bool]):
         super().__init__()
         self.form_title = title
         self.fields = fields
+        # Set once the first field has the focus: keys typed before then wait for it.
+        self.ready = asyncio.Event()
         self.initial = dict(values)
         self.submit = submit
 
@@ -101,6 +104,7 @@ class FormScreen(ModalScreen[bool]):
     def focus_first(self) -> None:
         # Screen.set_focus acts at once; Widget.focus would wait for the next idle moment.
         self.set_focus(self.query_one(f"#field-{self.fields[0].name}"), scroll_visible=False)
+        self.ready.set()
 
     def values(self) -> Values:
         current: Values = {}

@@ -104,8 +104,8 @@ class RecordEditorScreen(NegtuiScreen):
     """The records of one kind for the deal in focus when it was opened."""
 
     BINDINGS = [
-        Binding("a", "add", "Add", id="records.add"),
-        Binding("e", "edit", "Edit", id="records.edit"),
+        Binding("a", "add", "Add", id="records.add", priority=True),
+        Binding("e", "edit", "Edit", id="records.edit", priority=True),
         Binding("d,delete", "delete", "Delete", id="records.delete"),
     ]
 

@@ -15,7 +15,6 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from negtui.domain.models import Concession
 from negtui.domain.vocab import Direction
-from negtui.ui.messages import PortfolioReloaded
 from negtui.ui.screens.base import NegtuiScreen
 
 COLUMNS = [("When", "when", 12), ("Deal", "deal", 22), ("Side", "side", 4),
@@ -49,17 +48,12 @@ class AllConcessionsScreen(NegtuiScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        super().on_mount()
         table = self.query_one("#all-log", DataTable)
         for label, key, width in COLUMNS:
             table.add_column(label, key=key, width=width)
         self.fill()
 
-    def on_screen_resume(self) -> None:
-        self.fill()
 
-    def on_portfolio_reloaded(self, _: PortfolioReloaded) -> None:
-        self.fill()
 
     def entries(self) -> list[tuple[str, Concession]]:
         """(deal id, concession) for every live entry, newest first."""

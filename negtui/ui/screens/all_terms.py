@@ -14,7 +14,6 @@ from negtui.domain.models import Term
 from negtui.domain.positions import verdict
 from negtui.domain.terms import class_of
 from negtui.domain.vocab import TermCategory, TermStatus
-from negtui.ui.messages import PortfolioReloaded
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.widgets.term_grid import CLASS_COLOUR, VERDICT_MARK
 
@@ -51,12 +50,9 @@ class AllTermsScreen(NegtuiScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#all-terms", DataTable).add_columns(*COLUMNS)
         self.fill()
 
-    def on_portfolio_reloaded(self, _: PortfolioReloaded) -> None:
-        self.fill()
 
     def rows(self) -> list[tuple[str, str, Term]]:
         """(deal id, deal name, term) for every term that passes the filters."""

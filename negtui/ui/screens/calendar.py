@@ -45,7 +45,6 @@ from negtui.domain.schedule import days_until, describe_days
 from negtui.domain.vocab import MilestoneKind
 from negtui.export.ics import calendar_ics, export_file_name
 from negtui.store.files import write_output
-from negtui.ui.messages import DealFocused, PortfolioReloaded
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.widgets.confirm import ConfirmScreen
 from negtui.ui.widgets.form import FORM_ERROR, FormField, FormScreen, Values
@@ -136,19 +135,12 @@ class CalendarScreen(NegtuiScreen):
     # Refreshing
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.selected = self.today()
         self.query_one("#month-grid", MonthGrid).focus()
         self.fill()
 
-    def on_screen_resume(self) -> None:
-        self.fill()
 
-    def on_portfolio_reloaded(self, _: PortfolioReloaded) -> None:
-        self.fill()
 
-    def on_deal_focused(self, _: DealFocused) -> None:
-        self.fill()
 
     def fill(self, keep: str | None = None, to_day: bool = False) -> None:
         """Redraw from the portfolio; ``keep`` stays highlighted, or with ``to_day`` the

@@ -19,7 +19,6 @@ from negtui.domain.checklist import ItemState, PhaseState, TickRefused, evaluate
 from negtui.domain.lessons import all_lessons, related
 from negtui.export.dossier import dossier_filename, dossier_text
 from negtui.export.folder import write_export
-from negtui.ui.messages import DealFocused, PortfolioReloaded
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.screens.lessons import LessonsScreen
 from negtui.ui.screens.records import EDITORS, RecordEditorScreen
@@ -102,18 +101,11 @@ class ChecklistScreen(NegtuiScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.fill()
         self.query_one("#items", OptionList).focus()
 
-    def on_screen_resume(self) -> None:
-        self.fill()
 
-    def on_portfolio_reloaded(self, _: PortfolioReloaded) -> None:
-        self.fill()
 
-    def on_deal_focused(self, _: DealFocused) -> None:
-        self.fill()
 
     # Showing
 

@@ -45,7 +45,6 @@ from negtui.domain.models import Call, Concession, Term
 from negtui.domain.positions import Verdict, verdict
 from negtui.domain.vocab import Direction
 from negtui.store import StoreError
-from negtui.ui.messages import DealFocused, PortfolioReloaded
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.widgets.capture_bar import CaptureBar
 from negtui.ui.widgets.confirm import ConfirmScreen
@@ -164,20 +163,13 @@ class ConcessionsScreen(NegtuiScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        super().on_mount()
         table = self.query_one("#log", DataTable)
         for label, key, width in COLUMNS:
             table.add_column(label, key=key, width=width)
         self.set_interval(1.0, self._tick)
         self.show_deal()
 
-    def on_screen_resume(self) -> None:
-        self.show_deal()
-
-    def on_portfolio_reloaded(self, _: PortfolioReloaded) -> None:
-        self.show_deal()
-
-    def on_deal_focused(self, _: DealFocused) -> None:
+    def fill(self) -> None:
         self.show_deal()
 
     def on_resize(self, event: Resize) -> None:

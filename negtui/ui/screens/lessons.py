@@ -9,7 +9,6 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from negtui.domain.lessons import LessonEntry, all_lessons, related, search
-from negtui.ui.messages import DealFocused, PortfolioReloaded
 from negtui.ui.screens.base import NegtuiScreen
 
 EMPTY_TEXT = (
@@ -60,20 +59,13 @@ class LessonsScreen(NegtuiScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        super().on_mount()
         table = self.query_one("#lessons", DataTable)
         table.add_columns("", "Deal", "Type", "Lesson")
         self.fill()
         table.focus()
 
-    def on_screen_resume(self) -> None:
-        self.fill()
 
-    def on_portfolio_reloaded(self, _: PortfolioReloaded) -> None:
-        self.fill()
 
-    def on_deal_focused(self, _: DealFocused) -> None:
-        self.fill()
 
     def _relevant(self, entries: list[LessonEntry]) -> dict[str, str]:
         book = self.negtui.portfolio.books.get(self.deal_id or "")

@@ -11,7 +11,6 @@ from textual.widgets import DataTable, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from negtui.domain.people import Person, people
-from negtui.ui.messages import PortfolioReloaded
 from negtui.ui.screens.base import NegtuiScreen
 
 
@@ -40,12 +39,9 @@ class PeopleScreen(NegtuiScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.fill()
         self.query_one("#people-list").focus()
 
-    def on_portfolio_reloaded(self, _: PortfolioReloaded) -> None:
-        self.fill()
 
     def fill(self) -> None:
         self.found = people(self.negtui.portfolio.books.values())

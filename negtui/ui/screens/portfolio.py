@@ -15,7 +15,6 @@ from negtui.domain.deal_table import SORTS, DealRow, cells, make_row, matches, s
 from negtui.domain.models import Deal
 from negtui.domain.summary import STATUS_ORDER, amounts, capacity, pipeline
 from negtui.domain.vocab import DealStatus
-from negtui.ui.messages import DealFocused, PortfolioReloaded
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.screens.deal_form import deal_form
 from negtui.ui.undo import Change
@@ -88,22 +87,18 @@ class PortfolioScreen(NegtuiScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#filter").display = False
         self.fill()
         self.query_one("#deals").focus()
 
-    def on_screen_resume(self) -> None:
+    def resume(self) -> None:
         # Coming back from another screen: rebuild only if the data changed meanwhile.
         if self._filled_for is not self.negtui.portfolio:
             self.fill()
         else:
             self.follow_current_deal()
 
-    def on_portfolio_reloaded(self, _: PortfolioReloaded) -> None:
-        self.fill()
-
-    def on_deal_focused(self, _: DealFocused) -> None:
+    def deal_changed(self) -> None:
         self.follow_current_deal()
 
     def follow_current_deal(self) -> None:

@@ -32,7 +32,6 @@ from negtui.domain.scoring import alternatives, batna_score, offer_score, target
 from negtui.domain.templates import new_terms
 from negtui.domain.terms import class_of, term_problems
 from negtui.domain.vocab import TermCategory, TermClass, TermStatus
-from negtui.ui.messages import DealFocused, PortfolioReloaded
 from negtui.ui.screens.all_terms import AllTermsScreen
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.widgets.confirm import ConfirmScreen
@@ -89,7 +88,6 @@ class TermForm(FormScreen):
         self.problems = problems or {}
 
     def on_mount(self) -> None:
-        super().on_mount()
         if self.problems:
             self.show_errors(self.problems)
 
@@ -141,22 +139,14 @@ class TermsScreen(NegtuiScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        super().on_mount()
         table = self.query_one("#terms-table", DataTable)
         for label, key in COLUMNS:
             table.add_column(label, key=key)
         self.set_class(self.size.width >= WIDE, "-wide")
         self.fill()
 
-    def on_screen_resume(self) -> None:
-        self.negtui.check_for_changes()
-        self.fill()
 
-    def on_portfolio_reloaded(self, _: PortfolioReloaded) -> None:
-        self.fill()
 
-    def on_deal_focused(self, _: DealFocused) -> None:
-        self.fill()
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width >= WIDE, "-wide")

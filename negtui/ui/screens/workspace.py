@@ -13,7 +13,6 @@ from negtui.domain.book import DealBook
 from negtui.domain.fields import field_messages
 from negtui.domain.ids import new_id
 from negtui.domain.models import Deal, Research, Stakeholder
-from negtui.ui.messages import DealFocused, PortfolioReloaded
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.screens.deal_form import deal_form
 from negtui.ui.screens.records.stakeholders import STAKEHOLDERS
@@ -54,18 +53,11 @@ class WorkspaceScreen(NegtuiScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.fill()
         self.query_one("#people").focus()
 
-    def on_screen_resume(self) -> None:
-        self.fill()
 
-    def on_portfolio_reloaded(self, _: PortfolioReloaded) -> None:
-        self.fill()
 
-    def on_deal_focused(self, _: DealFocused) -> None:
-        self.fill()
 
     def fill(self) -> None:
         book = self.negtui.current_book()

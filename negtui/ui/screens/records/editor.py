@@ -21,7 +21,6 @@ from negtui.domain.book import RECORD_TABLES, DealBook
 from negtui.domain.fields import field_messages
 from negtui.domain.ids import new_id
 from negtui.domain.models import Record
-from negtui.ui.messages import DealFocused, PortfolioReloaded
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.widgets.confirm import ConfirmScreen
 from negtui.ui.widgets.form import FORM_ERROR, FormField, FormScreen, Values
@@ -126,20 +125,13 @@ class RecordEditorScreen(NegtuiScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        super().on_mount()
         table = self.query_one("#records", DataTable)
         table.add_columns(*(column.label for column in self.spec.columns))
         self.fill()
         table.focus()
 
-    def on_screen_resume(self) -> None:
-        self.fill()
 
-    def on_portfolio_reloaded(self, _: PortfolioReloaded) -> None:
-        self.fill()
 
-    def on_deal_focused(self, _: DealFocused) -> None:
-        self.fill()
 
     def book(self) -> DealBook | None:
         return self.negtui.portfolio.books.get(self.deal_id)

@@ -43,7 +43,6 @@ from negtui.domain.ids import new_id
 from negtui.domain.models import Milestone
 from negtui.domain.schedule import days_until, describe_days
 from negtui.domain.vocab import MilestoneKind
-from negtui.export.ics import calendar_ics, export_file_name
 from negtui.store.files import write_output
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.widgets.confirm import ConfirmScreen
@@ -544,6 +543,9 @@ class CalendarScreen(NegtuiScreen):
             {"every": "4"}, submit))
 
     def action_export(self) -> None:
+        # Loaded when first used: the iCalendar library is not needed to start the app.
+        from negtui.export.ics import calendar_ics, export_file_name
+
         scope = self.scope_book()
         choices = [("Every deal", ALL)]
         if scope is not None:

@@ -17,7 +17,6 @@ from textual.widgets.option_list import Option
 from negtui.domain.book import DealBook
 from negtui.domain.checklist import ItemState, PhaseState, TickRefused, evaluate, toggled
 from negtui.domain.lessons import all_lessons, related
-from negtui.export.dossier import dossier_filename, dossier_text
 from negtui.export.folder import write_export
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.screens.lessons import LessonsScreen
@@ -273,6 +272,8 @@ class ChecklistScreen(NegtuiScreen):
         self.app.push_screen(LessonsScreen(self.deal_id))
 
     def action_export_dossier(self, share: bool) -> None:
+        from negtui.export.dossier import dossier_filename, dossier_text
+
         book = self.book()
         if book is None:
             self.notify("No deal in focus to export.", severity="warning", timeout=3)

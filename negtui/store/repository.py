@@ -86,21 +86,38 @@ class Store:
         self.portfolio_path = self.root / PORTFOLIO_FILE
         self.clock = clock
         self.lock_timeout = lock_timeout
+        self.read_only = False
         # Files this process has fully validated, by signature: unchanged bytes need no
         # second check, which keeps a write cheap however large the deal grows.
         self._checked: dict[Path, Signature] = {}
 
     def open(self) -> Store:
-        """Create the folder if needed and clear temp files left by a crashed writer."""
+        """Create the folder if needed and clear temp files left by a crashed writer.
+
+        A folder this process may not write to opens read-only: everything can be read,
+        and every change is refused with a message.
+        """
+        if self.root.is_dir() and not os.access(self.root, os.W_OK | os.X_OK):
+            self.read_only = True
+            return self
         try:
             self.deals_dir.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise StoreError(
                 FileProblem(self.root, f"cannot be used as a data folder: {error.strerror}")
             ) from None
+        if not os.access(self.deals_dir, os.W_OK | os.X_OK):
+            self.read_only = True
+            return self
         remove_stale_temps(self.root)
         remove_stale_temps(self.deals_dir)
         return self
+
+    def _refuse_if_read_only(self, path: Path) -> None:
+        if self.read_only:
+            raise StoreError(FileProblem(
+                path, "was not changed: the data folder is read-only (open it from a copy, "
+                      "or fix its permissions)"))
 
     def deal_path(self, deal_id: str) -> Path:
         return self.deals_dir / f"{deal_id}.json"
@@ -224,6 +241,7 @@ class Store:
 
     @contextmanager
     def _transaction(self, path: Path, kind: str, *, create: bool = False) -> Iterator[TinyDB]:
+        self._refuse_if_read_only(path)
         check: Callable[[Raw, Path], None] = (
             self._check_deal if kind == "deal" else self._check_portfolio
         )
@@ -335,6 +353,7 @@ class Store:
 
     def delete_deal(self, deal_id: str) -> Path:
         """Move the deal's file to ``.trash/``; returns where, so it can be restored."""
+        self._refuse_if_read_only(self.deal_path(deal_id))
         path = self.deal_path(deal_id)
         with filelock.FileLock(f"{path}.lock", timeout=self.lock_timeout):
             if not path.exists():
@@ -353,6 +372,7 @@ class Store:
 
     def restore_deal(self, trashed: Path) -> str:
         deal_id = trashed.name.split(".")[0]
+        self._refuse_if_read_only(trashed)
         path = self.deal_path(deal_id)
         with filelock.FileLock(f"{path}.lock", timeout=self.lock_timeout):
             if path.exists():

@@ -66,7 +66,7 @@ class NegtuiApp(App[int]):
         self.current_deal_id: str | None = None
         self.undo = UndoStack()
         self._form_opening: asyncio.Event | None = None
-        self.sub_title = _short(store.root)
+        self.sub_title = _short(store.root) + (" · READ-ONLY" if store.read_only else "")
 
     def on_mount(self) -> None:
         self._install_signal_handlers()

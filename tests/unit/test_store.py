@@ -487,10 +487,13 @@ def test_threads_writing_into_the_same_deal_lose_nothing(two_deals: Store,
     assert two_deals.check() == []
 
 
+WRITES_PER_PROCESS = 200
+
+
 def _put_from_another_process(root: str, name: str, at: str, go: Any) -> None:
     store = Store(root)
     go.wait(30)
-    for number in range(50):
+    for number in range(WRITES_PER_PROCESS):
         store.put("d-alpha", "concessions", concession(f"{name}-{number}", at))
 
 
@@ -508,10 +511,11 @@ def test_processes_writing_into_the_same_deal_lose_nothing(two_deals: Store,
         worker.start()
     go.set()
     for worker in workers:
-        worker.join(60)
+        worker.join(120)
     assert [worker.exitcode for worker in workers] == [0, 0]
     ids = {c.id for c in two_deals.read_book("d-alpha").concessions}
-    expected = {f"c-{name}-{n}" for name in "pq" for n in range(50)} | {"c-first"}
+    expected = {f"c-{name}-{n}" for name in "pq"
+                for n in range(WRITES_PER_PROCESS)} | {"c-first"}
     assert ids == expected
     assert two_deals.check() == []
 

@@ -204,15 +204,20 @@ class PortfolioScreen(NegtuiScreen):
 
     def _fill_problems(self) -> None:
         problems = self.negtui.portfolio.problems
-        banner = self.query_one("#problems", Static)
-        banner.display = bool(problems)
+        lines = []
+        if self.negtui.store.read_only:
+            lines.append("This data folder is read-only: you can look, but no change can be "
+                         "saved.")
         if problems:
             names = sorted({p.path.name for p in problems})
             more = " …" if len(names) > 3 else ""
-            banner.update(
+            lines.append(
                 f"{len(names)} file(s) could not be read and are left untouched: "
                 f"{', '.join(names[:3])}{more} — run negtui check"
             )
+        banner = self.query_one("#problems", Static)
+        banner.display = bool(lines)
+        banner.update("\n".join(lines))
 
     # Following the cursor
 

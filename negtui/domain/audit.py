@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from negtui.domain.book import DealBook
-from negtui.domain.models import Deal, Settings
+from negtui.domain.models import Deal, Settings, Term
 from negtui.domain.schedule import days_until, describe_days
 from negtui.domain.vocab import BUSY_STATUSES, MilestoneKind, TermCategory, TermStatus
 
@@ -75,9 +75,14 @@ def capacity_alerts(books: Iterable[DealBook], settings: Settings, today: date) 
     return alerts
 
 
-def exclusivity_alerts(books: Iterable[DealBook]) -> list[Alert]:
+Clash = tuple[DealBook, Term, list[tuple[Deal, list[str]]]]
+
+
+def restrictive_clashes(books: Iterable[DealBook]) -> list[Clash]:
+    """Exclusivity or non-compete terms, on the table or agreed in a busy deal, with every
+    other busy deal that shares one of its markets (and the markets shared)."""
     live = _live(books)
-    alerts = []
+    found: list[Clash] = []
     for book in live:
         if book.deal.status not in BUSY_STATUSES:
             continue
@@ -86,23 +91,29 @@ def exclusivity_alerts(books: Iterable[DealBook]) -> list[Alert]:
                 continue
             if term.status not in (TermStatus.OPEN, TermStatus.AGREED):
                 continue
-            # One alert per restrictive term, naming every deal it collides with.
-            clashes: list[tuple[Deal, list[str]]] = []
+            others: list[tuple[Deal, list[str]]] = []
             for other in live:
                 if other.id == book.id or other.deal.status not in BUSY_STATUSES:
                     continue
                 shared = sorted(set(book.deal.markets) & set(other.deal.markets))
                 if shared:
-                    clashes.append((other.deal, shared))
-            if clashes:
-                state = "agreed" if term.status is TermStatus.AGREED else "on the table"
-                names = "; ".join(f"{deal.name} ({', '.join(shared)})" for deal, shared in clashes)
-                alerts.append(Alert(
-                    AlertKind.EXCLUSIVITY,
-                    f"{term.category} '{term.name}' {state} in {book.deal.name} collides "
-                    f"with {names}",
-                    (book.id, *(deal.id for deal, _ in clashes)),
-                ))
+                    others.append((other.deal, shared))
+            if others:
+                found.append((book, term, others))
+    return found
+
+
+def exclusivity_alerts(books: Iterable[DealBook]) -> list[Alert]:
+    """One alert per restrictive term, naming every deal it collides with."""
+    alerts = []
+    for book, term, others in restrictive_clashes(books):
+        state = "agreed" if term.status is TermStatus.AGREED else "on the table"
+        names = "; ".join(f"{deal.name} ({', '.join(shared)})" for deal, shared in others)
+        alerts.append(Alert(
+            AlertKind.EXCLUSIVITY,
+            f"{term.category} '{term.name}' {state} in {book.deal.name} collides with {names}",
+            (book.id, *(deal.id for deal, _ in others)),
+        ))
     return alerts
 
 

@@ -231,7 +231,7 @@ async def test_every_term_of_every_deal_filtered_by_category(demo_folder: Path,
         assert found[0][0] == "scope"
         await pilot.press("x", "s", "s")  # status: agreed
         agreed = rows(app, "#all-terms")
-        assert agreed and all(row[3] == "agreed" for row in agreed)
+        assert agreed and all(row[4] == "agreed" for row in agreed)
         await pilot.press("x")
         liability = next(row for row in rows(app, "#all-terms") if row[1] == "Liability")
         while True:
@@ -242,6 +242,20 @@ async def test_every_term_of_every_deal_filtered_by_category(demo_folder: Path,
         await pilot.press("enter")
         assert isinstance(app.screen, TermsScreen)
         deal = app.current_deal()
-        assert deal is not None and deal.name == liability[4]
+        assert deal is not None and deal.name == liability[5]
         term = app.screen.focused_term()
         assert term is not None and term.name == "Liability"
+
+
+async def test_the_all_deals_view_flags_terms_that_clash_with_other_deals(
+    demo_folder: Path, make_app: AppMaker
+) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.press("2", "p")
+        flagged = {(row[1], row[5]): row[2] for row in rows(app, "#all-terms") if row[2]}
+        # Northwind's exclusivity on the table and Meridian's agreed one share a market.
+        assert flagged == {
+            ("Exclusivity", NORTHWIND): "Meridian analytics extension",
+            ("Exclusivity in health analytics", "Meridian analytics extension"): NORTHWIND,
+        }

@@ -190,3 +190,16 @@ def test_the_demo_portfolio_shows_every_kind_of_alert() -> None:
     counts = alerts_by_deal(alerts)
     northwind = next(b for b in books if b.deal.name.startswith("Northwind"))
     assert counts[northwind.id] >= 3
+
+
+def test_restrictive_clashes_name_the_term_and_every_deal_it_collides_with() -> None:
+    from negtui.domain.audit import restrictive_clashes
+
+    locked = book("Locked", markets=["data", "retail"])
+    locked.terms.append(restrictive(TermCategory.NON_COMPETE, TermStatus.AGREED))
+    books = [locked, book("Data shop", markets=["data"]), book("Retail shop", markets=["retail"]),
+             book("Energy shop", markets=["energy"])]
+    [(owner, term, others)] = restrictive_clashes(books)
+    assert owner.id == "d-locked" and term.name == "Sector lock"
+    assert [(deal.name, shared) for deal, shared in others] == [
+        ("Data shop", ["data"]), ("Retail shop", ["retail"])]

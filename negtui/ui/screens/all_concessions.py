@@ -53,8 +53,6 @@ class AllConcessionsScreen(NegtuiScreen):
             table.add_column(label, key=key, width=width)
         self.fill()
 
-
-
     def entries(self) -> list[tuple[str, Concession]]:
         """(deal id, concession) for every live entry, newest first."""
         found = [

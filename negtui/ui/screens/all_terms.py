@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
 
+from negtui.domain.audit import restrictive_clashes
 from negtui.domain.models import Term
 from negtui.domain.positions import verdict
 from negtui.domain.terms import class_of
@@ -17,9 +18,8 @@ from negtui.domain.vocab import TermCategory, TermStatus
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.widgets.term_grid import CLASS_COLOUR, VERDICT_MARK
 
-COLUMNS = ["Category", "Term", "On table", "Status", "Deal", "Class", "Deal imp", "Port imp"]
-
-
+COLUMNS = ["Category", "Term", "Clashes with", "On table", "Status", "Deal", "Class",
+           "Deal imp", "Port imp"]
 
 
 class AllTermsScreen(NegtuiScreen):
@@ -53,7 +53,6 @@ class AllTermsScreen(NegtuiScreen):
         self.query_one("#all-terms", DataTable).add_columns(*COLUMNS)
         self.fill()
 
-
     def rows(self) -> list[tuple[str, str, Term]]:
         """(deal id, deal name, term) for every term that passes the filters."""
         found = []
@@ -76,6 +75,10 @@ class AllTermsScreen(NegtuiScreen):
         table = self.query_one("#all-terms", DataTable)
         table.clear()
         rows = self.rows()
+        clashes = {
+            (book.id, term.id): ", ".join(deal.name for deal, _ in others)
+            for book, term, others in restrictive_clashes(self.negtui.portfolio.books.values())
+        }
         previous = None
         for deal_id, deal_name, term in rows:
             cls = class_of(term, threshold)
@@ -88,8 +91,10 @@ class AllTermsScreen(NegtuiScreen):
             category = "" if term.category is previous else term.category.value
             previous = term.category
             table.add_row(
-                Text(category, style="bold"), term.name, on_table, term.status.value,
-                deal_name, Text(cls.value, style=CLASS_COLOUR[cls]),
+                Text(category, style="bold"), term.name,
+                Text(clashes.get((deal_id, term.id), ""), style="bold red"),
+                on_table, term.status.value, deal_name,
+                Text(cls.value, style=CLASS_COLOUR[cls]),
                 Text(str(term.impact_deal), justify="right"),
                 Text(str(term.impact_portfolio), justify="right"),
                 key=f"{deal_id}/{term.id}",

@@ -138,9 +138,6 @@ class CalendarScreen(NegtuiScreen):
         self.query_one("#month-grid", MonthGrid).focus()
         self.fill()
 
-
-
-
     def fill(self, keep: str | None = None, to_day: bool = False) -> None:
         """Redraw from the portfolio; ``keep`` stays highlighted, or with ``to_day`` the
         first item of the selected day."""

@@ -104,8 +104,6 @@ class ChecklistScreen(NegtuiScreen):
         self.query_one("#items", OptionList).focus()
 
 
-
-
     # Showing
 
     def book(self) -> DealBook | None:

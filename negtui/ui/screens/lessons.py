@@ -64,9 +64,6 @@ class LessonsScreen(NegtuiScreen):
         self.fill()
         table.focus()
 
-
-
-
     def _relevant(self, entries: list[LessonEntry]) -> dict[str, str]:
         book = self.negtui.portfolio.books.get(self.deal_id or "")
         if book is None:

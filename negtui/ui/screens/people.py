@@ -42,7 +42,6 @@ class PeopleScreen(NegtuiScreen):
         self.fill()
         self.query_one("#people-list").focus()
 
-
     def fill(self) -> None:
         self.found = people(self.negtui.portfolio.books.values())
         table = self.query_one("#people-list", DataTable)

@@ -145,9 +145,6 @@ class TermsScreen(NegtuiScreen):
         self.set_class(self.size.width >= WIDE, "-wide")
         self.fill()
 
-
-
-
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width >= WIDE, "-wide")
 

@@ -56,9 +56,6 @@ class WorkspaceScreen(NegtuiScreen):
         self.fill()
         self.query_one("#people").focus()
 
-
-
-
     def fill(self) -> None:
         book = self.negtui.current_book()
         if book is None:

@@ -130,9 +130,6 @@ class RecordEditorScreen(NegtuiScreen):
         self.fill()
         table.focus()
 
-
-
-
     def book(self) -> DealBook | None:
         return self.negtui.portfolio.books.get(self.deal_id)
 

@@ -1,0 +1,347 @@
+"""The checks behind the checklist items the app proves from a deal's own data.
+
+Each answers one question about a deal and says, in a few words, why or what is missing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from negtui.domain.book import DealBook
+from negtui.domain.models import Settings, Term
+from negtui.domain.positions import Verdict, verdict
+from negtui.domain.terms import class_of, term_problems
+from negtui.domain.vocab import (
+    Direction,
+    Influence,
+    MilestoneKind,
+    ScenarioKind,
+    TermCategory,
+    TermClass,
+    TermStatus,
+)
+
+# What a computed item answers: is it true, and a few words on why (or what is missing).
+Proof = tuple[bool, str]
+Check = Callable[[DealBook, Settings], Proof]
+
+
+def _count(done: int, total: int, what: str) -> str:
+    return f"{done} of {total} {what}"
+
+
+def _important(book: DealBook, settings: Settings) -> list[Term]:
+    threshold = settings.high_threshold
+    return [t for t in book.terms if class_of(t, threshold) is not TermClass.TRADEABLE]
+
+
+def _non_negotiables(book: DealBook, settings: Settings) -> list[Term]:
+    threshold = settings.high_threshold
+    return [t for t in book.terms if class_of(t, threshold) is TermClass.NON_NEGOTIABLE]
+
+
+def hours_and_dates(book: DealBook, _: Settings) -> Proof:
+    deal = book.deal
+    missing = [name for name, ok in (("hours a week", deal.hours_per_week > 0),
+                                     ("start date", deal.start is not None),
+                                     ("end date", deal.end is not None)) if not ok]
+    if missing:
+        return False, "missing: " + ", ".join(missing)
+    return True, f"{deal.hours_per_week:g} h a week, {deal.start} to {deal.end}"
+
+
+def research_notes(book: DealBook, _: Settings) -> Proof:
+    research = book.deal.research
+    labels = {"contract_terms": "contract terms", "market": "market",
+              "culture": "culture", "decision_maker": "decision-maker",
+              "industry_trends": "industry trends", "personal_fit": "personal fit"}
+    missing = [label for name, label in labels.items() if not getattr(research, name)]
+    if missing:
+        return False, f"{_count(6 - len(missing), 6, 'dimensions')}; missing " + ", ".join(missing)
+    return True, "all six dimensions have notes"
+
+
+def stakeholders_listed(book: DealBook, _: Settings) -> Proof:
+    people = book.stakeholders
+    if not people:
+        return False, "nobody listed yet"
+    deciders = [p for p in people if p.influence is Influence.DECIDES]
+    if not deciders:
+        return False, f"{len(people)} listed, but nobody who decides"
+    return True, f"{len(people)} listed; {deciders[0].name} decides"
+
+
+def stakeholder_styles(book: DealBook, _: Settings) -> Proof:
+    people = book.stakeholders
+    described = [p for p in people if p.style]
+    if not people:
+        return False, "nobody listed yet"
+    return len(described) == len(people), _count(len(described), len(people), "have a style noted")
+
+
+def objective_written(book: DealBook, _: Settings) -> Proof:
+    if not book.deal.objective:
+        return False, "no objective yet"
+    return True, book.deal.objective
+
+
+def success_measures(book: DealBook, _: Settings) -> Proof:
+    count = len(book.deal.success_measures)
+    return count > 0, f"{count} measure{'s' if count != 1 else ''}" if count else "none yet"
+
+
+def terms_rated(book: DealBook, settings: Settings) -> Proof:
+    count = len(book.terms)
+    if count < 3:
+        return False, f"{count} term{'s' if count != 1 else ''} listed; list at least three"
+    classes = [class_of(t, settings.high_threshold) for t in book.terms]
+    summary = ", ".join(f"{classes.count(c)} {c.value}" for c in TermClass if c in classes)
+    return True, f"{count} terms: {summary}"
+
+
+def rationale_for_non_negotiables(book: DealBook, settings: Settings) -> Proof:
+    if not book.terms:
+        return False, "no terms yet"
+    hard = _non_negotiables(book, settings)
+    if not hard:
+        return True, "no non-negotiables"
+    missing = [t.name for t in hard if term_problems(t, settings.high_threshold)]
+    if missing:
+        return False, "missing rationale or consequence: " + ", ".join(missing)
+    return True, _count(len(hard), len(hard), "non-negotiables carry their reason")
+
+
+def positions_set(book: DealBook, settings: Settings) -> Proof:
+    important = _important(book, settings)
+    if not important:
+        return (bool(book.terms), "no important terms" if book.terms else "no terms yet")
+    missing = [t.name for t in important if not (t.ideal and t.acceptable and t.walk_away)]
+    if missing:
+        return False, "ideal, acceptable or walk-away missing: " + ", ".join(missing)
+    return True, _count(len(important), len(important), "important terms have all three")
+
+
+def fallbacks_dated(book: DealBook, settings: Settings) -> Proof:
+    if not book.terms:
+        return False, "no terms yet"
+    critical = _non_negotiables(book, settings)
+    if not critical:
+        return True, "no critical terms"
+    missing = [t.name for t in critical if not (t.fallback.position and t.fallback.decide_by)]
+    if missing:
+        return False, "no dated fallback: " + ", ".join(missing)
+    return True, _count(len(critical), len(critical), "critical terms have a dated fallback")
+
+
+def batna_written(book: DealBook, _: Settings) -> Proof:
+    return bool(book.deal.batna), "written down" if book.deal.batna else "not written down yet"
+
+
+def walk_away_written(book: DealBook, _: Settings) -> Proof:
+    return (bool(book.deal.walk_away),
+            "written down" if book.deal.walk_away else "not written down yet")
+
+
+def _has_milestone(book: DealBook, kinds: Iterable[MilestoneKind], what: str) -> Proof:
+    wanted = set(kinds)
+    found = [m for m in book.milestones if m.kind in wanted]
+    if not found:
+        return False, f"no {what} in the calendar"
+    first = min(found, key=lambda m: m.due)
+    return True, f"{first.title or first.kind.value}, {first.due:%Y-%m-%d}"
+
+
+def decision_deadline(book: DealBook, _: Settings) -> Proof:
+    return _has_milestone(book, (MilestoneKind.DECISION_DEADLINE,
+                                 MilestoneKind.FALLBACK_DEADLINE), "decision deadline")
+
+
+def _has_category(book: DealBook, categories: Iterable[TermCategory], what: str) -> Proof:
+    wanted = set(categories)
+    found = [t.name for t in book.terms if t.category in wanted]
+    return (bool(found), ", ".join(found) if found else f"no {what} term yet")
+
+
+def scope_terms(book: DealBook, _: Settings) -> Proof:
+    return _has_category(book, (TermCategory.SCOPE, TermCategory.DELIVERABLES),
+                         "scope or deliverables")
+
+
+def payment_terms(book: DealBook, _: Settings) -> Proof:
+    return _has_category(book, (TermCategory.PAYMENT_SCHEDULE,), "payment schedule")
+
+
+def exit_terms(book: DealBook, _: Settings) -> Proof:
+    return _has_category(book, (TermCategory.TERMINATION,), "termination")
+
+
+def milestones_planned(book: DealBook, _: Settings) -> Proof:
+    open_ones = [m for m in book.milestones if not m.done]
+    return bool(open_ones), (f"{len(open_ones)} still ahead" if open_ones
+                             else "nothing ahead in the calendar")
+
+
+def governance_set(book: DealBook, _: Settings) -> Proof:
+    if book.deal.reporting_format:
+        return True, book.deal.reporting_format
+    return _has_category(book, (TermCategory.GOVERNANCE,), "governance or reporting")
+
+
+def risks_mitigated(book: DealBook, _: Settings) -> Proof:
+    risks = book.risks
+    if not risks:
+        return False, "the risk register is empty"
+    covered = [r for r in risks if r.mitigation]
+    return len(covered) == len(risks), _count(len(covered), len(risks), "risks have a mitigation")
+
+
+def rate_banked(book: DealBook, _: Settings) -> Proof:
+    rates = [t for t in book.terms if t.category is TermCategory.RATE]
+    if not rates:
+        return False, "no rate term yet"
+    ready = [t for t in rates if t.ideal and t.acceptable and t.walk_away]
+    return bool(ready), (", ".join(t.name for t in ready) if ready
+                         else "the rate has no ideal, acceptable and walk-away yet")
+
+
+def invoicing_set(book: DealBook, _: Settings) -> Proof:
+    cycle = book.deal.invoicing_cycle
+    return bool(cycle), cycle or "no invoicing cycle set"
+
+
+def value_map_balanced(book: DealBook, _: Settings) -> Proof:
+    items = book.value_map
+    if not items:
+        return False, "the value map is empty"
+    both = [v for v in items if v.benefit_us and v.benefit_them]
+    return len(both) == len(items), _count(len(both), len(items), "name a benefit for each side")
+
+
+def value_map_paired(book: DealBook, _: Settings) -> Proof:
+    items = book.value_map
+    if not items:
+        return False, "the value map is empty"
+    paired = [v for v in items if v.obligation]
+    return len(paired) == len(items), _count(len(paired), len(items), "paired with an obligation")
+
+
+def agenda_timed(book: DealBook, _: Settings) -> Proof:
+    agenda = book.agenda
+    if not agenda:
+        return False, "no sensitive topics on the agenda"
+    minutes = sum(a.minutes for a in agenda)
+    timed = [a for a in agenda if a.minutes > 0]
+    if len(timed) != len(agenda):
+        return False, _count(len(timed), len(agenda), "topics have time allotted")
+    return True, f"{len(agenda)} topics, {minutes} minutes"
+
+
+def agenda_framed(book: DealBook, _: Settings) -> Proof:
+    agenda = book.agenda
+    if not agenda:
+        return False, "no sensitive topics on the agenda"
+    framed = [a for a in agenda if a.framing and a.alternative]
+    return (len(framed) == len(agenda),
+            _count(len(framed), len(agenda), "have our framing and another wording"))
+
+
+def scenarios_written(book: DealBook, _: Settings) -> Proof:
+    written = {s.kind for s in book.scenarios if s.outcome}
+    missing = [k.value for k in ScenarioKind if k not in written]
+    if missing:
+        return False, "missing: " + ", ".join(missing)
+    return True, "best, expected and worst written"
+
+
+def scenarios_planned(book: DealBook, _: Settings) -> Proof:
+    if not book.scenarios:
+        return False, "no scenarios yet"
+    planned = [s for s in book.scenarios if s.actions and s.approvals and s.communication]
+    return (len(planned) == len(book.scenarios),
+            _count(len(planned), len(book.scenarios), "have actions, approvals and communication"))
+
+
+def calls_logged(book: DealBook, _: Settings) -> Proof:
+    count = len(book.calls)
+    return count > 0, f"{count} call{'s' if count != 1 else ''} logged" if count else "no calls yet"
+
+
+def concessions_logged(book: DealBook, _: Settings) -> Proof:
+    count = len(book.live_concessions())
+    return count > 0, f"{count} logged" if count else "nothing logged yet"
+
+
+def concessions_balanced(book: DealBook, _: Settings) -> Proof:
+    live = book.live_concessions()
+    given = sum(c.direction is Direction.GIVEN for c in live)
+    received = len(live) - given
+    if not live:
+        return False, "nothing logged yet"
+    return received >= given, f"{given} given, {received} received"
+
+
+def nothing_past_walk_away(book: DealBook, _: Settings) -> Proof:
+    if not book.terms:
+        return False, "no terms yet"
+    past = [t.name for t in book.terms if verdict(t) is Verdict.PAST_WALK_AWAY]
+    if past:
+        return False, "past walk-away: " + ", ".join(past)
+    return True, "no offer on the table is past a walk-away point"
+
+
+def terms_settled(book: DealBook, _: Settings) -> Proof:
+    if not book.terms:
+        return False, "no terms yet"
+    still_open = [t.name for t in book.terms if t.status is TermStatus.OPEN]
+    if still_open:
+        return False, "still open: " + ", ".join(still_open)
+    return True, _count(len(book.terms), len(book.terms), "terms settled")
+
+
+def offer_expiry(book: DealBook, _: Settings) -> Proof:
+    return _has_milestone(book, (MilestoneKind.OFFER_EXPIRY,), "offer expiry")
+
+
+def renewal_planned(book: DealBook, _: Settings) -> Proof:
+    found = _has_milestone(book, (MilestoneKind.RENEWAL,), "renewal date")
+    if found[0]:
+        return found
+    return _has_category(book, (TermCategory.RENEWAL,), "renewal")
+
+
+def signing_planned(book: DealBook, _: Settings) -> Proof:
+    return _has_milestone(book, (MilestoneKind.SIGNING,), "signing date")
+
+
+def kickoff_planned(book: DealBook, _: Settings) -> Proof:
+    return _has_milestone(book, (MilestoneKind.KICKOFF,), "kickoff")
+
+
+def kickoff_objectives(book: DealBook, _: Settings) -> Proof:
+    written = [w for w in book.onboarding if w.kickoff_objective]
+    if not written:
+        return False, "no kickoff objectives yet"
+    return True, _count(len(written), len(book.onboarding), "workstreams have one")
+
+
+def owners_named(book: DealBook, _: Settings) -> Proof:
+    streams = book.onboarding
+    if not streams:
+        return False, "no workstreams yet"
+    owned = [w for w in streams if w.owner]
+    return len(owned) == len(streams), _count(len(owned), len(streams), "workstreams have an owner")
+
+
+def review_cadence(book: DealBook, _: Settings) -> Proof:
+    cadences = sorted({w.review_cadence for w in book.onboarding if w.review_cadence})
+    if not cadences:
+        return False, "no review cadence agreed"
+    planned = any(m.kind is MilestoneKind.REVIEW and not m.done for m in book.milestones)
+    if not planned:
+        return False, f"{', '.join(cadences)}; but no review in the calendar"
+    return True, ", ".join(cadences)
+
+
+def lessons_written(book: DealBook, _: Settings) -> Proof:
+    count = len(book.lessons)
+    return count > 0, f"{count} written" if count else "none written yet"

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
-from typing import Any
-
 import arrow
-from pydantic import ValidationError
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -18,8 +13,6 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from negtui.domain.book import DealBook
 from negtui.domain.dates import DateNotUnderstood, describe_moment, parse_when
-from negtui.domain.fields import field_messages
-from negtui.domain.ids import new_id
 from negtui.domain.models import Term
 from negtui.domain.positions import (
     Verdict,
@@ -31,9 +24,10 @@ from negtui.domain.schedule import days_until, describe_days
 from negtui.domain.scoring import alternatives, batna_score, offer_score, target_score
 from negtui.domain.templates import new_terms
 from negtui.domain.terms import class_of, term_problems
-from negtui.domain.vocab import TermCategory, TermClass, TermStatus
+from negtui.domain.vocab import TermClass, TermStatus
 from negtui.ui.screens.all_terms import AllTermsScreen
 from negtui.ui.screens.base import NegtuiScreen
+from negtui.ui.screens.term_form import TermForm, form_fields, form_values, term_from_values
 from negtui.ui.widgets.confirm import ConfirmScreen
 from negtui.ui.widgets.form import FormField, FormScreen, Values
 from negtui.ui.widgets.term_grid import CLASS_COLOUR, VERDICT_MARK, TermGrid, short_labels
@@ -78,18 +72,6 @@ def decide_by_text(term: Term, now: arrow.Arrow, zone: str) -> str:
         return ""
     local = arrow.get(moment).to(zone)
     return f"{local.format('ddd D MMM')} ({describe_days(days_until(moment, now.datetime))})"
-
-
-class TermForm(FormScreen):
-    """The term form, opened with the problems already shown when a key asked for more."""
-
-    def __init__(self, *args: Any, problems: dict[str, str] | None = None) -> None:
-        super().__init__(*args)
-        self.problems = problems or {}
-
-    def on_mount(self) -> None:
-        if self.problems:
-            self.show_errors(self.problems)
 
 
 class TermsScreen(NegtuiScreen):
@@ -508,12 +490,13 @@ class TermsScreen(NegtuiScreen):
                    existing: Term | None = None) -> None:
         app = self.negtui
         threshold = self.threshold
+        zone = app.portfolio.settings.timezone
         holder: list[FormScreen] = []
 
         def draft() -> Term | None:
             if not holder:
                 return term
-            built, _ = self._term_from(holder[0].values(), existing)
+            built, _ = term_from_values(holder[0].values(), existing, app.clock(), zone)
             return built
 
         def position_preview(text: str) -> str:
@@ -534,7 +517,7 @@ class TermsScreen(NegtuiScreen):
                 return str(error)
 
         def submit(values: Values) -> dict[str, str]:
-            built, errors = self._term_from(values, existing)
+            built, errors = term_from_values(values, existing, app.clock(), zone)
             if built is None:
                 return errors
             errors = {**term_problems(built, threshold), **position_problems(built)}
@@ -548,56 +531,12 @@ class TermsScreen(NegtuiScreen):
 
         form = TermForm(
             f"Edit term: {existing.name}" if existing else "New term",
-            _form_fields(threshold, position_preview, when_preview),
-            _form_values(term, app.clock(), app.portfolio.settings.timezone),
+            form_fields(threshold, position_preview, when_preview),
+            form_values(term, app.clock(), app.portfolio.settings.timezone),
             submit, problems=problems,
         )
         holder.append(form)
         self.app.push_screen(form)
-
-    def _term_from(self, values: Values, existing: Term | None) -> tuple[Term | None,
-                                                                         dict[str, str]]:
-        errors: dict[str, str] = {}
-        app = self.negtui
-        decide_by = existing.fallback.decide_by if existing else None
-        zone = app.portfolio.settings.timezone
-        if values["decide_by"].strip() == _moment_text(decide_by, zone):
-            pass
-        elif values["decide_by"].strip():
-            try:
-                decide_by = parse_when(values["decide_by"], app.clock(), zone).datetime
-            except DateNotUnderstood as error:
-                errors["decide_by"] = str(error)
-        else:
-            decide_by = None
-        base: dict[str, Any] = existing.model_dump() if existing else {"id": new_id("t")}
-        data = {
-            **base,
-            "name": values["name"], "category": values["category"],
-            "impact_deal": values["impact_deal"], "impact_portfolio": values["impact_portfolio"],
-            "must_have": values["must_have"] == "true",
-            "rationale": values["rationale"], "consequence": values["consequence"],
-            "unit": values["unit"], "more_is_better": values["direction"] == "more",
-            "options": [line.strip() for line in values["options"].splitlines()
-                        if line.strip()],
-            "ideal": values["ideal"], "acceptable": values["acceptable"],
-            "walk_away": values["walk_away"], "on_table": values["on_table"],
-            "batna": values["batna"],
-            "fallback": {**dict(base.get("fallback") or {}), "position": values["fallback"],
-                         "decide_by": decide_by},
-            "status": values["status"], "weight": values["weight"].strip() or "1",
-            "indicator": values["indicator"],
-        }
-        try:
-            built = Term.model_validate(data)
-        except ValidationError as error:
-            for name, message in field_messages(error).items():
-                errors.setdefault("decide_by" if name == "fallback" else name, message)
-            return None, errors
-        if errors:
-            return None, errors
-        return built, {}
-
 
 def _key_text() -> Text:
     """What the colours and marks mean."""
@@ -625,67 +564,3 @@ def _joined(parts: list[str | tuple[str, str]]) -> list[str | tuple[str, str]]:
 def _bar(value: float, width: int = 10) -> str:
     filled = round(value / 100 * width)
     return "█" * filled + "░" * (width - filled)
-
-
-def _form_fields(threshold: int, position_preview: Callable[[str], str],
-                 when_preview: Callable[[str], str]) -> list[FormField]:
-    def position(name: str, label: str, help: str = "") -> FormField:
-        return FormField(name, label, help=help, preview=position_preview)
-
-    return [
-        FormField("name", "Term"),
-        FormField("category", "Category", "choice",
-                  choices=[(c.value, c.value) for c in TermCategory]),
-        FormField("impact_deal", "Impact on this deal (1-10)",
-                  help=f"{threshold} or more counts as high"),
-        FormField("impact_portfolio", "Impact on the whole portfolio (1-10)",
-                  help="both high: non-negotiable · one high: flexible · none: tradeable"),
-        FormField("must_have", "Must-have (otherwise nice-to-have)", "bool"),
-        FormField("rationale", "Why it is a hard line",
-                  help="required when both ratings are high"),
-        FormField("consequence", "What happens if it is violated",
-                  help="required when both ratings are high"),
-        FormField("unit", "Unit", placeholder="EUR/day, days, %, hours"),
-        FormField("direction", "Direction", "choice",
-                  choices=[("more is better for us", "more"), ("less is better for us", "less")]),
-        FormField("options", "Ranked options, best for us first (one a line)", "lines",
-                  help="for positions that are not numbers; leave empty for numbers"),
-        position("ideal", "Ideal"),
-        position("acceptable", "Acceptable"),
-        position("walk_away", "Walk-away"),
-        position("on_table", "Offer on the table"),
-        position("batna", "Under our best alternative (BATNA)",
-                 help="where this term would land without this deal; scores the BATNA"),
-        FormField("fallback", "Fallback position"),
-        FormField("decide_by", "Decide on the fallback by", placeholder="next friday",
-                  preview=when_preview),
-        FormField("status", "Status", "choice", choices=[(s.value, s.value) for s in TermStatus]),
-        FormField("weight", "Weight when scoring offers", placeholder="1"),
-        FormField("indicator", "Measurable indicator"),
-    ]
-
-
-def _moment_text(moment: datetime | None, zone: str) -> str:
-    return arrow.get(moment).to(zone).format("YYYY-MM-DD HH:mm") if moment else ""
-
-
-def _form_values(term: Term | None, now: arrow.Arrow, zone: str) -> Values:
-    if term is None:
-        return {"impact_deal": "5", "impact_portfolio": "5", "weight": "1",
-                "direction": "more", "status": TermStatus.OPEN.value,
-                "category": TermCategory.OTHER.value}
-    decide_by = term.fallback.decide_by
-    return {
-        "name": term.name, "category": term.category.value,
-        "impact_deal": str(term.impact_deal), "impact_portfolio": str(term.impact_portfolio),
-        "must_have": "true" if term.must_have else "false",
-        "rationale": term.rationale, "consequence": term.consequence,
-        "unit": term.unit, "direction": "more" if term.more_is_better else "less",
-        "options": "\n".join(term.options),
-        "ideal": term.ideal, "acceptable": term.acceptable, "walk_away": term.walk_away,
-        "on_table": term.on_table, "batna": term.batna,
-        "fallback": term.fallback.position,
-        "decide_by": _moment_text(decide_by, zone),
-        "status": term.status.value, "weight": f"{term.weight:g}",
-        "indicator": term.indicator,
-    }

@@ -7,7 +7,6 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import arrow
-from pydantic import ValidationError
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -31,20 +30,22 @@ from negtui.domain.calendar import (
     filter_entries,
     is_overdue,
     overdue_days,
-    parse_minutes,
     portfolio_entries,
     review_checkpoints,
     shift_month,
     zone,
 )
 from negtui.domain.dates import DateNotUnderstood, describe_moment, parse_when
-from negtui.domain.fields import field_messages
-from negtui.domain.ids import new_id
 from negtui.domain.models import Milestone
 from negtui.domain.schedule import days_until, describe_days
 from negtui.domain.vocab import MilestoneKind
 from negtui.store.files import write_output
 from negtui.ui.screens.base import NegtuiScreen
+from negtui.ui.screens.milestone_form import (
+    describe_when,
+    milestone_fields,
+    milestone_from_values,
+)
 from negtui.ui.widgets.confirm import ConfirmScreen
 from negtui.ui.widgets.form import FORM_ERROR, FormField, FormScreen, Values
 from negtui.ui.widgets.month_grid import MonthGrid, mark_of
@@ -321,41 +322,20 @@ class CalendarScreen(NegtuiScreen):
             return None
         return self._milestone(entry)
 
-    def _describe_when(self, text: str, zone_text: str) -> str:
-        try:
-            tz = zone(zone_text or self.negtui.portfolio.settings.timezone)
-            return "→ " + describe_moment(parse_when(text, arrow.get(self.now()), str(tz)))
-        except (CalendarRefused, DateNotUnderstood) as error:
-            return f"? {error}"
-
     def _milestone_form(self, title: str, values: Values, book: DealBook | None,
                         existing: Milestone | None) -> FormScreen:
         holder: list[FormScreen] = []
+        default_zone = self.negtui.portfolio.settings.timezone
 
         def preview(_: str) -> str:
             try:
                 current = holder[0].values()
             except (IndexError, NoMatches):
                 return ""
-            return self._describe_when(current.get("when", ""), current.get("zone", ""))
+            return describe_when(current.get("when", ""), current.get("zone", ""),
+                                 default_zone, self.now())
 
-        fields: list[FormField] = []
-        if book is None:
-            deals = sorted(self.books(), key=lambda b: b.deal.name.casefold())
-            fields.append(FormField("deal", "Deal", "choice",
-                                    choices=[(b.deal.name, b.id) for b in deals]))
-        fields += [
-            FormField("kind", "Kind", "choice",
-                      choices=[(k.value, k.value) for k in MilestoneKind]),
-            FormField("title", "Title", placeholder="e.g. Second call with procurement"),
-            FormField("when", "When", placeholder="tomorrow 14:00, next friday, 2027-03-01 09:30",
-                      preview=preview),
-            FormField("zone", "Time zone", placeholder="e.g. Europe/Berlin",
-                      help="the zone the time above is in", preview=preview),
-            FormField("duration", "Duration (optional)", placeholder="45m, 1h30"),
-            FormField("reminder", "Reminder before (optional)", placeholder="30m, 1d"),
-            FormField("note", "Note"),
-        ]
+        fields = milestone_fields(self.books() if book is None else None, preview)
 
         def submit(typed: Values) -> dict[str, str]:
             return self._save_milestone(typed, book, existing)
@@ -366,47 +346,19 @@ class CalendarScreen(NegtuiScreen):
 
     def _save_milestone(self, typed: Values, book: DealBook | None,
                         existing: Milestone | None) -> dict[str, str]:
-        errors: dict[str, str] = {}
         target = book or self.negtui.portfolio.books.get(typed.get("deal", ""))
+        milestone, errors = milestone_from_values(
+            typed, existing, self.now(), self.negtui.portfolio.settings.timezone)
         if target is None:
             errors["deal"] = "choose a deal"
-        tz_name = typed.get("zone", "").strip() or self.negtui.portfolio.settings.timezone
-        due: arrow.Arrow | None = None
-        try:
-            zone(tz_name)
-        except CalendarRefused as error:
-            errors["zone"] = str(error)
-        else:
-            try:
-                due = parse_when(typed.get("when", ""), arrow.get(self.now()), tz_name)
-            except DateNotUnderstood as error:
-                errors["when"] = str(error)
-        lengths: dict[str, int | None] = {}
-        for name in ("duration", "reminder"):
-            try:
-                lengths[name] = parse_minutes(typed.get(name, ""))
-            except CalendarRefused as error:
-                errors[name] = str(error)
-        if errors or target is None or due is None:
+        if errors or target is None or milestone is None:
             return errors
-        try:
-            milestone = Milestone(
-                id=existing.id if existing else new_id("m"), kind=typed["kind"],
-                title=typed.get("title", ""), due=due.datetime,
-                duration_minutes=lengths["duration"], reminder_minutes=lengths["reminder"],
-                done=existing.done if existing else False, note=typed.get("note", ""),
-            )
-        except ValidationError as error:
-            found = field_messages(error)
-            renamed = {"due": "when", "duration_minutes": "duration",
-                       "reminder_minutes": "reminder"}
-            return {renamed.get(name, name): message for name, message in found.items()}
         deal_id = target.id
         saved = self.negtui.save(lambda store: store.put(deal_id, "milestones", milestone),
                                  f"Milestone saved: {milestone.title or milestone.kind}")
         if not saved:
             return {FORM_ERROR: "Not saved; the message above says why"}
-        self.selected = due.to(self.tz).date()
+        self.selected = arrow.get(milestone.due).to(self.tz).date()
         self.fill(keep=f"milestone-{deal_id}-{milestone.id}")
         return {}
 
@@ -532,8 +484,9 @@ class CalendarScreen(NegtuiScreen):
             FormField("every", "Every how many weeks", placeholder="4"),
             FormField("first", "First checkpoint (optional)", placeholder="e.g. next monday",
                       help="blank: one cadence after the deal starts (or after today)",
-                      preview=lambda text: self._describe_when(text, "") if text.strip()
-                      else ""),
+                      preview=lambda text: describe_when(
+                          text, "", self.negtui.portfolio.settings.timezone, self.now())
+                      if text.strip() else ""),
         ]
         self.app.push_screen(FormScreen(
             f"Review checkpoints until the end · {book.deal.name}", fields,

@@ -11,7 +11,7 @@ from negtui.domain.ids import new_id
 from negtui.domain.lookup import NoUniqueMatch, resolve
 from negtui.domain.models import Concession, Deal, Record, Settings, Term
 from negtui.domain.vocab import Direction
-from negtui.store import Store
+from negtui.store import Portfolio, Store
 from negtui.store.errors import StoreError
 
 
@@ -68,11 +68,16 @@ class RefusedByGuards(Exception):
         self.warnings = warnings
 
 
-def find_deal(store: Store, reference: str) -> DealBook:
-    """A deal by id or unique name prefix; raises ``NoUniqueMatch`` or ``StoreError``."""
+def find_deal(store: Store, reference: str, portfolio: Portfolio | None = None) -> DealBook:
+    """A deal by id or unique name prefix; raises ``NoUniqueMatch`` or ``StoreError``.
+
+    Pass ``portfolio`` when it is loaded already, so the folder is not read twice.
+    """
+    if portfolio is not None and reference in portfolio.books:
+        return portfolio.books[reference]
     if is_identifier(reference) and store.deal_path(reference).exists():
         return store.read_book(reference)
-    portfolio = store.load()
+    portfolio = portfolio or store.load()
     deals: list[Deal] = portfolio.deals()
     broken = [p for p in portfolio.problems if p.path.parent == store.deals_dir]
     if broken:

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import sys
 
-from negtui.cli.common import Commands, Context, Parser, UsageError
+from negtui.cli.common import (
+    Commands,
+    Context,
+    Parser,
+    UsageError,
+    require_portfolio,
+    write_text_output,
+)
 
 
 def register(commands: Commands,
@@ -22,13 +29,11 @@ def register(commands: Commands,
 
 
 def run(ctx: Context) -> int:
+    from negtui.actions import find_deal
     from negtui.domain.calendar import CalendarRefused, portfolio_entries, zone
-    from negtui.domain.lookup import resolve
     from negtui.export.ics import calendar_ics
-    from negtui.store.files import write_output
 
-    if not ctx.store.root.is_dir():
-        raise UsageError(f"negtui export: {ctx.store.root} holds no portfolio yet")
+    require_portfolio(ctx, "export")
     portfolio = ctx.store.load()
     try:
         tz = zone(portfolio.settings.timezone)
@@ -37,17 +42,11 @@ def run(ctx: Context) -> int:
     books = list(portfolio.books.values())
     name = "negtui"
     if ctx.args.deal is not None:
-        book = resolve(ctx.args.deal, books, id_of=lambda b: b.id,
-                       name_of=lambda b: b.deal.name, what="deal")
+        book = find_deal(ctx.store, ctx.args.deal, portfolio)
         books = [book]
         name = f"negtui: {book.deal.name}"
     text = calendar_ics(portfolio_entries(books, tz), ctx.clock().datetime, name)
-    try:
-        write_output(ctx.args.output, text)
-    except OSError as error:
-        raise UsageError(
-            f"negtui export: cannot write {ctx.args.output}: {error.strerror or error}"
-        ) from None
+    write_text_output(ctx.args.output, text, "export")
     for problem in portfolio.problems:
         print(f"negtui: left out, cannot be read: {problem}", file=sys.stderr)
     return 0

@@ -37,6 +37,24 @@ class Context:
     clock: Clock
 
 
+def require_portfolio(ctx: Context, command: str) -> None:
+    """Reading commands refuse a folder that does not exist rather than report it empty."""
+    if not ctx.store.root.is_dir():
+        raise UsageError(f"negtui {command}: {ctx.store.root} holds no portfolio yet")
+
+
+def write_text_output(target: str | None, text: str, command: str) -> None:
+    """``-o FILE`` atomically, or stdout; a file that cannot be written is a usage error."""
+    from negtui.store.files import write_output
+
+    try:
+        write_output(target, text)
+    except OSError as error:
+        raise UsageError(
+            f"negtui {command}: cannot write {target}: {error.strerror or error}"
+        ) from None
+
+
 def rating_arg(text: str) -> int:
     try:
         return _rating(text)

@@ -5,7 +5,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from negtui.cli.common import Commands, Context, Parser, UsageError
+from negtui.cli.common import (
+    Commands,
+    Context,
+    Parser,
+    require_portfolio,
+    write_text_output,
+)
 
 
 def register(commands: Commands,
@@ -32,23 +38,17 @@ def run(ctx: Context) -> int:
     from negtui.actions import find_deal
     from negtui.domain.lessons import all_lessons
     from negtui.export.dossier import Format, dossier_text
-    from negtui.store.files import write_output
 
-    if not ctx.store.root.is_dir():
-        raise UsageError(f"negtui export: {ctx.store.root} holds no portfolio yet")
+    require_portfolio(ctx, "export")
     output: str | None = ctx.args.output
     fmt: Format = ctx.args.format or (
         "html" if output and Path(output).suffix.lower() in (".html", ".htm") else "md")
-    book = find_deal(ctx.store, ctx.args.deal)
     portfolio = ctx.store.load()
+    book = find_deal(ctx.store, ctx.args.deal, portfolio)
     lessons = all_lessons(portfolio.books.values(), portfolio.lessons)
     text = dossier_text(book, portfolio.settings, ctx.clock().datetime, fmt=fmt,
                         share=ctx.args.share, lessons=lessons)
-    try:
-        write_output(output, text)
-    except OSError as error:
-        raise UsageError(
-            f"negtui export: cannot write {output}: {error.strerror or error}") from None
+    write_text_output(output, text, "export")
     if output and output != "-":
         kind = "shared dossier" if ctx.args.share else "dossier"
         print(f"{kind} of {book.deal.name} written to {output}", file=sys.stderr)

@@ -6,7 +6,14 @@ import json
 import sys
 from pathlib import Path
 
-from negtui.cli.common import Commands, Context, Parser, UsageError
+from negtui.cli.common import (
+    Commands,
+    Context,
+    Parser,
+    UsageError,
+    require_portfolio,
+    write_text_output,
+)
 
 
 def register(commands: Commands,
@@ -27,18 +34,11 @@ def register(commands: Commands,
 
 def run_export(ctx: Context) -> int:
     from negtui.store.exchange import export_document
-    from negtui.store.files import write_output
 
-    if not ctx.store.root.is_dir():
-        raise UsageError(f"negtui export: {ctx.store.root} holds no portfolio yet")
+    require_portfolio(ctx, "export")
     document = export_document(ctx.store)
     text = json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    try:
-        write_output(ctx.args.output, text)
-    except OSError as error:
-        raise UsageError(
-            f"negtui export: cannot write {ctx.args.output}: {error.strerror or error}"
-        ) from None
+    write_text_output(ctx.args.output, text, "export")
     return 0
 
 

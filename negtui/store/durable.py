@@ -6,6 +6,7 @@ import contextlib
 import json
 import os
 import secrets
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,10 @@ BACKUPS_KEPT = 3
 # A new backup generation is started when the newest one is older than this.
 BACKUP_INTERVAL_S = 15 * 60
 
+
+# Held for the length of every file write in this process. A process that must end at
+# once (the terminal is gone) takes it first, so it never stops half-way through a write.
+WRITING = threading.RLock()
 
 # One encoder for every record: building one per call costs more than encoding a record.
 _line = json.JSONEncoder(sort_keys=True, ensure_ascii=False).encode
@@ -57,17 +62,18 @@ def temp_name(path: Path) -> Path:
 def write_atomically(path: Path, text: str) -> None:
     """Temp file in the same folder, fsync, rename over the target, fsync the folder."""
     temp = temp_name(path)
-    try:
-        with open(temp, "x", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
-    _fsync_dir(path.parent)
+    with WRITING:
+        try:
+            with open(temp, "x", encoding="utf-8") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+            raise
+        _fsync_dir(path.parent)
 
 
 def backup_path(root: Path, path: Path, generation: int) -> Path:

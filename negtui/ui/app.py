@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import signal
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,7 @@ from negtui.ui.screens.concessions import ConcessionsScreen
 from negtui.ui.screens.help import HelpScreen
 from negtui.ui.screens.portfolio import PortfolioScreen
 from negtui.ui.screens.terms import TermsScreen
+from negtui.ui.shutdown import HangupGuard
 from negtui.ui.undo import UndoStack
 from negtui.ui.widgets.form import FormScreen
 
@@ -65,6 +66,7 @@ class NegtuiApp(App[int]):
         self._signature = store.signature()
         self.current_deal_id: str | None = None
         self.undo = UndoStack()
+        self._hangup = HangupGuard()
         self._form_opening: asyncio.Event | None = None
         self.sub_title = _short(store.root) + (" · READ-ONLY" if store.read_only else "")
 
@@ -74,13 +76,12 @@ class NegtuiApp(App[int]):
         self.set_interval(WATCH_INTERVAL_S, self.check_for_changes)
 
     def _install_signal_handlers(self) -> None:
-        # Textual leaves SIGHUP (a dropped SSH link) and SIGTERM at their defaults, which
-        # kill the process at once. Every change is already on disk when it is shown as
-        # saved, so all that is left to do is leave the terminal tidy.
         loop = asyncio.get_running_loop()
-        for number in (signal.SIGHUP, signal.SIGTERM):
-            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(number, self._exit_on_signal, number)
+
+        def request_exit(status: int) -> None:
+            loop.call_soon_threadsafe(partial(self.exit, return_code=status))
+
+        self._hangup.install(request_exit)
 
     # Keys that arrive in one burst (a paste, or typing ahead over a slow SSH link) must
     # land where the user aimed them. A key that opens a form is a priority binding, so
@@ -99,9 +100,6 @@ class NegtuiApp(App[int]):
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(opening.wait(), FORM_WAIT_S)
         await super().on_event(event)
-
-    def _exit_on_signal(self, number: int) -> None:
-        self.exit(return_code=128 + number)
 
     # The deal in focus, shared by every screen
 

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from bench.common import Row, median, ms, percentile
 from bench.portfolios import DEMO, LARGE, Portfolios, largest_deal
-from negtui.actions import ConcessionRequest, log_concession
+from negtui.actions.concessions import ConcessionRequest, log_concession
 from negtui.domain.ids import new_id
 from negtui.domain.models import Concession
 from negtui.domain.vocab import Direction
@@ -68,15 +68,15 @@ class Target:
         # measured on their own ("fresh"), so warm up before the steady-state samples.
         for number in range(3):
             warm = _concession(self.store, number, self.term_id)
-            self.store.put(self.deal_id, TABLE, warm)
-            self.store.remove(self.deal_id, TABLE, warm.id)
+            self.store.put(self.deal_id, warm)
+            self.store.remove(self.deal_id, warm)
 
     def put(self, number: int) -> None:
         concession = _concession(self.store, number, self.term_id)
         started = time.perf_counter()
-        self.store.put(self.deal_id, TABLE, concession)
+        self.store.put(self.deal_id, concession)
         self.samples.put.append(time.perf_counter() - started)
-        self.store.remove(self.deal_id, TABLE, concession.id)
+        self.store.remove(self.deal_id, concession)
 
     def action(self, number: int) -> None:
         request = ConcessionRequest(
@@ -87,15 +87,15 @@ class Target:
         started = time.perf_counter()
         logged = log_concession(self.store, request)
         self.samples.action.append(time.perf_counter() - started)
-        self.store.remove(self.deal_id, TABLE, logged.id)
+        self.store.remove(self.deal_id, logged)
 
     def fresh(self, number: int) -> None:
         store = Store(self.folder).open()
         concession = _concession(store, number, self.term_id)
         started = time.perf_counter()
-        store.put(self.deal_id, TABLE, concession)
+        store.put(self.deal_id, concession)
         self.samples.fresh.append(time.perf_counter() - started)
-        store.remove(self.deal_id, TABLE, concession.id)
+        store.remove(self.deal_id, concession)
 
     def floor(self, number: int) -> None:
         # What the disk alone costs: the same atomic, fsynced replace of a tiny file.

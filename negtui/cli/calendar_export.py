@@ -29,7 +29,7 @@ def register(commands: Commands,
 
 
 def run(ctx: Context) -> int:
-    from negtui.actions import find_deal
+    from negtui.actions.lookup import find_deal
     from negtui.domain.calendar import CalendarRefused, portfolio_entries, zone
     from negtui.export.ics import calendar_ics
 

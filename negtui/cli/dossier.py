@@ -35,7 +35,7 @@ def register(commands: Commands,
 
 
 def run(ctx: Context) -> int:
-    from negtui.actions import find_deal
+    from negtui.actions.lookup import find_deal
     from negtui.domain.lessons import all_lessons
     from negtui.export.dossier import Format, dossier_text
 

@@ -38,7 +38,7 @@ def register(commands: Commands,
 
 
 def run(ctx: Context) -> int:
-    from negtui.actions import ConcessionRequest, RefusedByGuards, log_concession
+    from negtui.actions.concessions import ConcessionRequest, RefusedByGuards, log_concession
     from negtui.domain.guards import describe_warning
 
     args, store = ctx.args, ctx.store

@@ -18,8 +18,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
+from negtui.domain.lookup import NoUniqueMatch, resolve, slug
 from negtui.domain.models import Deal, Term
+
+Named = TypeVar("Named", Term, Deal)
 
 CAPTURE_HELP = "#term us:N them:N =position @deal // note   tab completes · enter saves"
 
@@ -39,7 +43,6 @@ _TOKEN = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _SPACES = re.compile(r"\s+")
-_NOT_WORD = re.compile(r"[^\w]+|_+")
 
 
 @dataclass(frozen=True)
@@ -54,11 +57,6 @@ class Capture:
     deal: str | None = None
     note: str = ""
     problems: tuple[str, ...] = ()
-
-
-def slug(name: str) -> str:
-    """How a name is written after # or @: 'Day rate' -> 'day-rate'."""
-    return _NOT_WORD.sub("-", name.casefold()).strip("-")
 
 
 def _value(side: str, number: str, problems: list[str]) -> int | None:
@@ -122,23 +120,12 @@ def parse_capture(text: str) -> Capture:
     )
 
 
-def find_named(reference: str, names: Sequence[str], ids: Sequence[str],
-               what: str) -> tuple[int | None, str | None]:
-    """Which of the names a #/@ reference means (its index), or None and the reason."""
-    if reference in ids:
-        return list(ids).index(reference), None
-    wanted = slug(reference)
-    exact = [index for index, name in enumerate(names) if slug(name) == wanted]
-    if len(exact) == 1:
-        return exact[0], None
-    starting = [index for index, name in enumerate(names)
-                if wanted and slug(name).startswith(wanted)]
-    if len(starting) == 1:
-        return starting[0], None
-    if not starting:
-        return None, f"no {what} matches {reference!r}"
-    shown = ", ".join(sorted(names[index] for index in starting)[:4])
-    return None, f"{reference!r} could be more than one {what}: {shown}"
+def _find(reference: str, items: Sequence[Named], what: str) -> tuple[Named | None, str | None]:
+    try:
+        return resolve(reference, items, id_of=lambda item: item.id,
+                       name_of=lambda item: item.name, what=what), None
+    except NoUniqueMatch as problem:
+        return None, str(problem)
 
 
 @dataclass(frozen=True)
@@ -159,16 +146,12 @@ def resolve_capture(capture: Capture, terms: Sequence[Term], deals: Sequence[Dea
     term: Term | None = None
     linked: Deal | None = None
     if capture.term is not None:
-        index, problem = find_named(capture.term, [t.name for t in terms],
-                                    [t.id for t in terms], "term")
-        term = None if index is None else terms[index]
+        term, problem = _find(capture.term, terms, "term")
         if problem:
             problems.append(problem)
     if capture.deal is not None:
         others = [deal for deal in deals if deal.id != own_deal_id]
-        index, problem = find_named(capture.deal, [d.name for d in others],
-                                    [d.id for d in others], "other deal")
-        linked = None if index is None else others[index]
+        linked, problem = _find(capture.deal, others, "other deal")
         if problem:
             problems.append(problem)
     if capture.position is not None and capture.term is None:

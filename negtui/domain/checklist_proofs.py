@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from negtui.domain.book import DealBook
-from negtui.domain.models import Settings, Term
+from negtui.domain.models import RESEARCH_DIMENSIONS, Settings, Term
 from negtui.domain.positions import Verdict, verdict
 from negtui.domain.terms import class_of, term_problems
 from negtui.domain.vocab import (
@@ -52,10 +52,8 @@ def hours_and_dates(book: DealBook, _: Settings) -> Proof:
 
 def research_notes(book: DealBook, _: Settings) -> Proof:
     research = book.deal.research
-    labels = {"contract_terms": "contract terms", "market": "market",
-              "culture": "culture", "decision_maker": "decision-maker",
-              "industry_trends": "industry trends", "personal_fit": "personal fit"}
-    missing = [label for name, label in labels.items() if not getattr(research, name)]
+    missing = [dimension.label.casefold() for dimension in RESEARCH_DIMENSIONS
+               if not getattr(research, dimension.name)]
     if missing:
         return False, f"{_count(6 - len(missing), 6, 'dimensions')}; missing " + ", ".join(missing)
     return True, "all six dimensions have notes"

@@ -6,7 +6,7 @@ never deletes what a newer one wrote.
 
 from __future__ import annotations
 
-from typing import Self
+from typing import NamedTuple, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -81,6 +81,23 @@ class Research(Stored):
     decision_maker: Text = ""
     industry_trends: Text = ""
     personal_fit: Text = ""
+
+
+class ResearchDimension(NamedTuple):
+    name: str
+    label: str
+    hint: str
+
+
+RESEARCH_DIMENSIONS = (
+    ResearchDimension("contract_terms", "Contract terms", "their standard paper, past contracts"),
+    ResearchDimension("market", "Market", "going rates, competitors, demand"),
+    ResearchDimension("culture", "Organisation culture", "how they decide, who pushes on what"),
+    ResearchDimension("decision_maker", "Decision-maker", "who signs, what they care about"),
+    ResearchDimension("industry_trends", "Industry trends", "what pressures their sector now"),
+    ResearchDimension("personal_fit", "Personal fit", "whether you want to work this way"),
+)
+"""The six things worth knowing before a negotiation, each a field of ``Research``."""
 
 
 class Deal(Record):
@@ -160,6 +177,8 @@ class Concession(Record):
     deleted: bool = False
     position: Text = ""
     """Where the term stood after this concession, when the user said so (e.g. "690")."""
+    replaced_offer: Text = ""
+    """The term's offer on the table before ``position`` moved it; undo puts it back."""
 
 
 class Call(Record):

@@ -103,14 +103,5 @@ class ScenarioKind(StrEnum):
     WORST = "worst"
 
 
-class ResearchDimension(StrEnum):
-    CONTRACT_TERMS = "contract terms"
-    MARKET = "market"
-    CULTURE = "organisation culture"
-    DECISION_MAKER = "decision-maker"
-    INDUSTRY_TRENDS = "industry trends"
-    PERSONAL_FIT = "personal fit"
-
-
 # Deals in these states take up the user's weekly hours.
 BUSY_STATUSES = frozenset({DealStatus.NEGOTIATING, DealStatus.AGREED, DealStatus.ACTIVE})

@@ -18,7 +18,7 @@ import arrow
 from negtui.domain.book import DealBook
 from negtui.domain.checklist import evaluate
 from negtui.domain.lessons import LessonEntry, related
-from negtui.domain.models import Deal, Settings, Term
+from negtui.domain.models import RESEARCH_DIMENSIONS, Deal, Settings, Term
 from negtui.domain.positions import Verdict, verdict
 from negtui.domain.summary import money
 from negtui.domain.terms import class_of
@@ -167,10 +167,8 @@ def _stakeholders(book: DealBook, share: bool) -> Section:
 
 def _research(book: DealBook) -> Section:
     research = book.deal.research
-    pairs = [(label, getattr(research, name)) for name, label in (
-        ("contract_terms", "Contract terms"), ("market", "Market"),
-        ("culture", "Organisation culture"), ("decision_maker", "Decision-maker"),
-        ("industry_trends", "Industry trends"), ("personal_fit", "Personal fit"))]
+    pairs = [(dimension.label, getattr(research, dimension.name))
+             for dimension in RESEARCH_DIMENSIONS]
     written = [(label, text) for label, text in pairs if text]
     return Section("Research", [Fields(written)] if written else [_none("research notes")])
 

@@ -66,10 +66,15 @@ def _signature(path: Path) -> Signature | None:
     return (info.st_ino, info.st_mtime_ns, info.st_size)
 
 
-def _check_kind(table_name: str, record: Record) -> None:
-    expected = RECORD_TABLES[table_name]
-    if not isinstance(record, expected):
-        raise TypeError(f"{table_name} holds {expected.__name__}, not {type(record).__name__}")
+TABLE_OF: dict[type[Record], str] = {model: name for name, model in RECORD_TABLES.items()}
+
+
+def table_of(record: Record) -> str:
+    """The list of a deal file that holds records of this kind."""
+    for kind in type(record).__mro__:
+        if kind in TABLE_OF:
+            return TABLE_OF[kind]
+    raise TypeError(f"a deal file holds no {type(record).__name__} records")
 
 
 def _replace(db: TinyDB, table_name: str, documents: list[dict[str, Any]]) -> None:
@@ -239,6 +244,9 @@ class Store:
         """Every problem in every file of the folder."""
         return self.load().problems
 
+    def path_signature(self, path: Path) -> Signature | None:
+        return _signature(path)
+
     def signature(self) -> dict[Path, Signature | None]:
         """A cheap fingerprint of the folder, to notice changes by another process."""
         paths = [self.portfolio_path, *self.deal_files()]
@@ -247,11 +255,10 @@ class Store:
     # Writing
 
     @contextmanager
-    def _transaction(self, path: Path, kind: str, *, create: bool = False) -> Iterator[TinyDB]:
+    def _locked(self, path: Path) -> Iterator[None]:
+        """Hold the file's lock; a lock that cannot be had is a ``StoreError``, never a
+        crash, and a read-only folder refuses before anything is tried."""
         self._refuse_if_read_only(path)
-        check: Callable[[Raw, Path], None] = (
-            self._check_deal if kind == "deal" else self._check_portfolio
-        )
         lock = filelock.FileLock(f"{path}.lock", timeout=self.lock_timeout)
         try:
             lock.acquire()
@@ -264,6 +271,16 @@ class Store:
                 FileProblem(path, f"cannot be locked for writing: {error.strerror}")
             ) from None
         try:
+            yield
+        finally:
+            lock.release()
+
+    @contextmanager
+    def _transaction(self, path: Path, kind: str, *, create: bool = False) -> Iterator[TinyDB]:
+        check: Callable[[Raw, Path], None] = (
+            self._check_deal if kind == "deal" else self._check_portfolio
+        )
+        with self._locked(path):
             exists = path.exists()
             if exists and create:
                 raise StoreError(FileProblem(path, "already exists"))
@@ -282,8 +299,6 @@ class Store:
                 signature = _signature(path)
                 if signature is not None:
                     self._checked[path] = signature
-        finally:
-            lock.release()
 
     def save_settings(self, settings: Settings) -> None:
         with self._transaction(self.portfolio_path, "portfolio", create=False) as db:
@@ -301,39 +316,22 @@ class Store:
         with self._transaction(self.deal_path(deal.id), "deal") as db:
             _replace(db, DEAL_TABLE, [deal.model_dump(mode="json")])
 
-    def put(self, deal_id: str, table_name: str, record: Record) -> None:
-        """Insert or replace one record (by its id) in a table of the deal's file."""
-        _check_kind(table_name, record)
+    def put(self, deal_id: str, *records: Record) -> None:
+        """Insert or replace records (by id) in one transaction on the deal's file; each
+        goes to the list that holds its kind."""
+        tables = [table_of(record) for record in records]
         with self._transaction(self.deal_path(deal_id), "deal") as db:
-            db.table(table_name).upsert(record.model_dump(mode="json"), Query().id == record.id)
-
-    def put_many(self, deal_id: str, table_name: str, records: list[Record]) -> None:
-        for record in records:
-            _check_kind(table_name, record)
-        with self._transaction(self.deal_path(deal_id), "deal") as db:
-            table = db.table(table_name)
-            for record in records:
-                table.upsert(record.model_dump(mode="json"), Query().id == record.id)
-
-    def put_records(self, deal_id: str, records: list[tuple[str, Record]]) -> None:
-        """Insert or replace records of several tables of one deal in one transaction."""
-        for table_name, record in records:
-            _check_kind(table_name, record)
-        with self._transaction(self.deal_path(deal_id), "deal") as db:
-            for table_name, record in records:
+            for table_name, record in zip(tables, records, strict=True):
                 db.table(table_name).upsert(record.model_dump(mode="json"),
                                             Query().id == record.id)
 
-    def remove(self, deal_id: str, table_name: str, record_id: str) -> None:
+    def remove(self, deal_id: str, record: Record) -> None:
+        table_name = table_of(record)
         with self._transaction(self.deal_path(deal_id), "deal") as db:
-            removed = db.table(table_name).remove(Query().id == record_id)
+            removed = db.table(table_name).remove(Query().id == record.id)
             if not removed:
-                raise NotFound(FileProblem(self.deal_path(deal_id), f"has no {record_id}",
+                raise NotFound(FileProblem(self.deal_path(deal_id), f"has no {record.id}",
                                            table_name))
-
-    def save_checklist(self, deal_id: str, checklist: Checklist) -> None:
-        with self._transaction(self.deal_path(deal_id), "deal") as db:
-            _replace(db, CHECKLIST_TABLE, [checklist.model_dump(mode="json")])
 
     def set_ticked(self, deal_id: str, key: str, ticked: bool) -> Checklist:
         """Tick or untick one checklist item against the file as it is now, so a tick made
@@ -360,9 +358,8 @@ class Store:
 
     def delete_deal(self, deal_id: str) -> Path:
         """Move the deal's file to ``.trash/``; returns where, so it can be restored."""
-        self._refuse_if_read_only(self.deal_path(deal_id))
         path = self.deal_path(deal_id)
-        with filelock.FileLock(f"{path}.lock", timeout=self.lock_timeout):
+        with self._locked(path):
             if not path.exists():
                 raise NotFound(FileProblem(path, "does not exist"))
             trash = self.root / TRASH_DIR
@@ -381,11 +378,8 @@ class Store:
         deal_id = trashed.name.split(".")[0]
         self._refuse_if_read_only(trashed)
         path = self.deal_path(deal_id)
-        with filelock.FileLock(f"{path}.lock", timeout=self.lock_timeout):
+        with self._locked(path):
             if path.exists():
                 raise StoreError(FileProblem(path, "exists again; not restoring over it"))
             shutil.move(trashed, path)
         return deal_id
-
-    def describe(self) -> dict[str, Any]:
-        return {"root": str(self.root), "deals": len(self.deal_files())}

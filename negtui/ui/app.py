@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import sys
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -14,11 +13,9 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding
 
-from negtui.domain.book import DealBook
-from negtui.domain.checklist import checklist_progress
+from negtui.actions.session import Session
 from negtui.domain.clock import Clock, system_clock
-from negtui.domain.models import Deal
-from negtui.store import Portfolio, Store, StoreError
+from negtui.store import Store, StoreError
 from negtui.ui.commands import NegtuiCommands
 from negtui.ui.keys import APP_BINDINGS
 from negtui.ui.messages import DealFocused, PortfolioReloaded
@@ -29,7 +26,6 @@ from negtui.ui.screens.help import HelpScreen
 from negtui.ui.screens.portfolio import PortfolioScreen
 from negtui.ui.screens.terms import TermsScreen
 from negtui.ui.shutdown import HangupGuard
-from negtui.ui.undo import UndoStack
 from negtui.ui.widgets.form import FormScreen
 
 # How often the folder is checked for changes made by another process.
@@ -60,12 +56,9 @@ class NegtuiApp(App[int]):
 
     def __init__(self, store: Store, clock: Clock = system_clock) -> None:
         super().__init__()
-        self.store = store
-        self.clock = clock
-        self.portfolio: Portfolio = store.load()
-        self._signature = store.signature()
-        self.current_deal_id: str | None = None
-        self.undo = UndoStack()
+        self.session = Session(store, clock)
+        self.session.on_reload(self._reloaded)
+        self.session.on_focus(self._deal_focused)
         self._hangup = HangupGuard()
         self._form_opening: asyncio.Event | None = None
         self.sub_title = _short(store.root) + (" · READ-ONLY" if store.read_only else "")
@@ -73,7 +66,7 @@ class NegtuiApp(App[int]):
     def on_mount(self) -> None:
         self._install_signal_handlers()
         self.switch_mode("portfolio")
-        self.set_interval(WATCH_INTERVAL_S, self.check_for_changes)
+        self.set_interval(WATCH_INTERVAL_S, self.session.reload)
 
     def _install_signal_handlers(self) -> None:
         loop = asyncio.get_running_loop()
@@ -103,48 +96,26 @@ class NegtuiApp(App[int]):
 
     # The deal in focus, shared by every screen
 
-    def current_book(self) -> DealBook | None:
-        return self.portfolio.books.get(self.current_deal_id or "")
+    def _reloaded(self) -> None:
+        self.screen.post_message(PortfolioReloaded())
 
-    def current_deal(self) -> Deal | None:
-        book = self.current_book()
-        return book.deal if book else None
-
-    def checklist_progress(self, book: DealBook) -> tuple[int, int]:
-        """Checklist items done and in all, for the portfolio table."""
-        return checklist_progress(book, self.portfolio.settings)
-
-    # Saving: the write reaches disk first; only then does the screen say so.
-
-    def save(self, write: Callable[[Store], object], done: str | None = "Saved") -> bool:
-        """Run one store write; on success re-read what changed and tell the screen.
-
-        A failed write leaves the files as they were and says why; returns False.
-        """
-        try:
-            write(self.store)
-        except StoreError as error:
-            self.notify("\n".join(str(p) for p in error.problems[:3]), title="Not saved",
-                        severity="error", timeout=8)
-            return False
-        self.check_for_changes()
-        if done:
-            self.notify(done, timeout=2)
-        return True
+    def _deal_focused(self) -> None:
+        if self.current_mode == "portfolio":
+            self.screen.post_message(DealFocused())
 
     def open_deal(self, deal_id: str) -> None:
-        if deal_id in self.portfolio.books:
-            self.current_deal_id = deal_id
-            self.notify(f"Deal in focus: {self.portfolio.books[deal_id].deal.name}", timeout=2)
-            if self.current_mode == "portfolio":
-                self.screen.post_message(DealFocused())
-            else:
+        """Bring a deal into focus from anywhere and show it on the portfolio."""
+        books = self.session.portfolio.books
+        if deal_id in books:
+            self.session.focus(deal_id)
+            self.notify(f"Deal in focus: {books[deal_id].deal.name}", timeout=2)
+            if self.current_mode != "portfolio":
                 self.show_screen("portfolio")
 
     # Moving around
 
     def show_screen(self, mode: str) -> None:
-        self.check_for_changes()
+        self.session.reload()
         self.switch_mode(mode)
 
     def action_show_screen(self, mode: str) -> None:
@@ -172,23 +143,9 @@ class NegtuiApp(App[int]):
         title = self.current_mode.title()
         self.push_screen(HelpScreen(title, keys))
 
-    # Noticing changes on disk
-
-    def check_for_changes(self) -> None:
-        signature = self.store.signature()
-        if signature == self._signature:
-            return
-        changed = {
-            path for path in signature.keys() | self._signature.keys()
-            if signature.get(path) != self._signature.get(path)
-        }
-        self._signature = signature
-        self.portfolio = self.store.refresh(self.portfolio, changed)
-        self.screen.post_message(PortfolioReloaded())
-
     def action_reload(self) -> None:
-        self._signature = {}
-        self.check_for_changes()
+        self.session.forget_signatures()
+        self.session.reload()
         self.notify("Reloaded from disk", timeout=2)
 
 

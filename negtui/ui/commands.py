@@ -21,7 +21,7 @@ class NegtuiCommands(Provider):
             (f"Go to {title}", partial(app.show_screen, mode), f"screen {key}")
             for key, mode, title in SCREENS
         ]
-        for deal in sorted(app.portfolio.deals(), key=lambda d: d.name.casefold()):
+        for deal in sorted(app.session.portfolio.deals(), key=lambda d: d.name.casefold()):
             entries.append((f"Deal: {deal.name}", partial(app.open_deal, deal.id),
                             f"{deal.counterparty} · {deal.status}"))
         entries.append(("Reload data from disk", app.action_reload, "ctrl+r"))

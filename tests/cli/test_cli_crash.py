@@ -20,7 +20,7 @@ READY_TIMEOUT = 20.0
 WRITER = """
 import os
 import sys
-from negtui.actions import ConcessionRequest, log_concession
+from negtui.actions.concessions import ConcessionRequest, log_concession
 from negtui.domain.vocab import Direction
 from negtui.store import Store
 

@@ -82,7 +82,7 @@ async def test_add_a_milestone_in_plain_words_then_mark_it_done(
 ) -> None:
     app = make_app(demo_folder)
     async with app.run_test(size=(80, 24)) as pilot:
-        deal = app.current_deal()
+        deal = app.session.current_deal()
         assert deal is not None and deal.name == "Northwind data platform"
         await pilot.press("4", "a")
         assert isinstance(app.screen, FormScreen)
@@ -150,7 +150,7 @@ async def test_review_checkpoints_for_a_signed_deal_only(
         # Northwind is still being negotiated: nothing to plan yet.
         assert isinstance(app.screen, CalendarScreen)
         harbor = _book(demo_folder, "Harbor")
-        app.current_deal_id = harbor.id
+        app.session.focus(harbor.id)
         await pilot.press("g")
         assert isinstance(app.screen, FormScreen)
         await pilot.press("backspace", "1", "ctrl+s")

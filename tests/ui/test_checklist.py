@@ -28,7 +28,7 @@ async def go_to_item(pilot: Pilot[int], app: NegtuiApp, key: str) -> Item:
     """From the checklist, move to the phase and item with this key."""
     screen = app.screen
     assert isinstance(screen, ChecklistScreen)
-    book = app.current_book()
+    book = app.session.current_book()
     assert book is not None
     for phase in phases_for(book):
         keys = [item.key for item in phase.items]
@@ -54,7 +54,7 @@ async def test_walk_all_ten_phases_from_the_keyboard(demo_folder: Path,
         await pilot.press("5")
         screen = app.screen
         assert isinstance(screen, ChecklistScreen)
-        book = app.current_book()
+        book = app.session.current_book()
         assert book is not None and book.deal.name == NORTHWIND
         deal_id = book.id
         ticked: list[str] = []
@@ -80,7 +80,7 @@ async def test_walk_all_ten_phases_from_the_keyboard(demo_folder: Path,
         done = sum(s.done for s in screen.states)
         total = sum(s.total for s in screen.states)
         assert f"{done}/{total} done" in _text(app, "#checklist-deal")
-        assert app.checklist_progress(on_disk) == (done, total)
+        assert app.session.checklist_progress(on_disk) == (done, total)
 
         # Phase 6: the agenda is empty of a third topic; add one through its editor.
         await go_to_item(pilot, app, "value.agenda")
@@ -116,7 +116,7 @@ async def test_space_on_an_item_the_app_checks_changes_nothing(demo_folder: Path
     app = make_app(demo_folder)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("5")
-        deal_id = app.current_deal_id
+        deal_id = app.session.deal_id
         assert deal_id is not None
         before = Store(demo_folder).deal_path(deal_id).read_bytes()
         await go_to_item(pilot, app, "positions.fallbacks")
@@ -141,7 +141,7 @@ async def test_enter_on_the_batna_item_opens_a_form_that_proves_it(
     app = make_app(demo_folder)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("5")
-        book = app.current_book()
+        book = app.session.current_book()
         assert book is not None
         store.save_deal(book.deal.model_copy(update={"batna": ""}))
         await pilot.press("ctrl+r")
@@ -177,7 +177,7 @@ async def test_deleting_a_risk_asks_first(demo_folder: Path, make_app: AppMaker)
     app = make_app(demo_folder)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("5")
-        deal_id = app.current_deal_id
+        deal_id = app.session.deal_id
         assert deal_id is not None
         await go_to_item(pilot, app, "framework.risks")
         await pilot.press("enter")
@@ -195,7 +195,7 @@ async def test_export_keys_write_both_dossiers(demo_folder: Path, make_app: AppM
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("5", "x", "X")
         await pilot.pause()
-        book = app.current_book()
+        book = app.session.current_book()
         assert book is not None
     private = demo_folder / "exports" / "northwind-data-platform-dossier.md"
     shared = demo_folder / "exports" / "northwind-data-platform-dossier-shared.md"

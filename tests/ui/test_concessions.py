@@ -200,6 +200,13 @@ async def test_restore_brings_back_the_undone_entry(demo_folder: Path,
         assert len(live(on_disk(demo_folder))) == 4
         assert log_table(app).row_count == 4
         await pilot.press("U")
+        # It gave on a non-negotiable: bringing it back asks again, and holding keeps it out.
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert len(live(on_disk(demo_folder))) == 4
+        await pilot.press("U")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
         assert len(live(on_disk(demo_folder))) == 5
         assert log_table(app).row_count == 5
         assert "Offered 740" in last_row_text(app)
@@ -217,6 +224,9 @@ async def test_edit_the_focused_entry(demo_folder: Path, make_app: AppMaker) -> 
         assert isinstance(app.screen, FormScreen)  # 11 is refused at the field
         app.screen.query_one("#field-value_us", Input).value = "4"
         await pilot.press("ctrl+s")
+        # The entry gives on a non-negotiable: the edit asks as logging does.
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
         assert isinstance(app.screen, ConcessionsScreen)
         entry = live(on_disk(demo_folder))[-1]
         assert (entry.what, entry.value_us) == ("Offered 745 for a 9-month commitment", 4)

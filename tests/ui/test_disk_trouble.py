@@ -45,7 +45,7 @@ async def test_a_full_disk_leaves_the_file_and_says_so(
         await pilot.pause()
         assert "No space left on device" in notices(app)
         assert "unchanged" in notices(app)
-        deal = app.current_deal()
+        deal = app.session.current_deal()
         assert deal is not None and not deal.archived  # the screen did not pretend
     assert folder_bytes(demo_folder) == before
 

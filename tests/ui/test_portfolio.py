@@ -170,7 +170,7 @@ async def test_alerts_list_jumps_to_the_deal(demo_folder: Path, make_app: AppMak
         assert alerts.has_focus
         await pilot.press("down", "down", "enter")  # the Harbor renewal alert
         await pilot.pause()
-        deal = app.current_deal()
+        deal = app.session.current_deal()
         assert deal is not None and deal.name == "Harbor retainer renewal"
 
 
@@ -207,5 +207,5 @@ async def test_people_map_shows_one_person_on_two_deals(
         await pilot.press("enter", "enter")  # to the deals list, then the first: Meridian
         await pilot.pause()
         assert isinstance(app.screen, PortfolioScreen)
-        deal = app.current_deal()
+        deal = app.session.current_deal()
         assert deal is not None and deal.name == "Meridian analytics extension"

@@ -54,10 +54,10 @@ async def test_other_screens_follow_the_deal_under_the_cursor(
     app = make_app(demo_folder)
     async with app.run_test() as pilot:
         await pilot.press("down")
-        chosen = app.current_deal()
+        chosen = app.session.current_deal()
         assert chosen is not None and chosen.name == _rows(app)[1]
         await pilot.press("2")
-        assert app.current_deal() == chosen
+        assert app.session.current_deal() == chosen
         assert chosen.name in app.screen.sub_title or chosen.name in str(
             [str(w.render()) for w in app.screen.query(Static)])
 
@@ -84,7 +84,7 @@ async def test_palette_jumps_to_a_deal(demo_folder: Path, make_app: AppMaker) ->
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()
-        deal = app.current_deal()
+        deal = app.session.current_deal()
         assert deal is not None and deal.name == "Meridian analytics extension"
         table = app.screen.query_one("#deals", DataTable)
         assert str(table.get_row_at(table.cursor_row)[0]) == "Meridian analytics extension"
@@ -116,7 +116,7 @@ async def test_reload_key_picks_up_a_change(demo_folder: Path, make_app: AppMake
     app = make_app(demo_folder)
     async with app.run_test(size=(100, 30)) as pilot:
         other = Store(demo_folder).open()
-        book = other.read_book(app.portfolio.deals()[0].id)
+        book = other.read_book(app.session.portfolio.deals()[0].id)
         other.save_deal(book.deal.model_copy(update={"name": "Renamed outside"}))
         await pilot.press("ctrl+r")
         assert "Renamed outside" in _rows(app)

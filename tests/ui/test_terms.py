@@ -35,7 +35,7 @@ def text_of(app: NegtuiApp, selector: str) -> str:
 
 
 def stored_term(folder: Path, app: NegtuiApp, name: str) -> Term:
-    deal_id = app.current_deal_id
+    deal_id = app.session.deal_id
     assert deal_id is not None
     book = Store(folder).open().read_book(deal_id)
     return next(t for t in book.terms if t.name == name)
@@ -222,7 +222,7 @@ async def test_every_term_of_every_deal_filtered_by_category(demo_folder: Path,
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("2", "p")
         assert isinstance(app.screen, AllTermsScreen)
-        total = sum(len(book.terms) for book in app.portfolio.books.values())
+        total = sum(len(book.terms) for book in app.session.portfolio.books.values())
         assert len(rows(app, "#all-terms")) == total
         await pilot.press("c")  # the first category present: scope
         found = rows(app, "#all-terms")
@@ -241,7 +241,7 @@ async def test_every_term_of_every_deal_filtered_by_category(demo_folder: Path,
             await pilot.press("down")
         await pilot.press("enter")
         assert isinstance(app.screen, TermsScreen)
-        deal = app.current_deal()
+        deal = app.session.current_deal()
         assert deal is not None and deal.name == liability[5]
         term = app.screen.focused_term()
         assert term is not None and term.name == "Liability"

@@ -46,7 +46,7 @@ async def test_a_concession_typed_right_after_g_is_logged_as_typed(
     app = make_app(demo_folder)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("3")
-        before = len(app.current_book().concessions)  # type: ignore[union-attr]
+        before = len(app.session.current_book().concessions)  # type: ignore[union-attr]
         burst(app, ["g", *typed("Agreed to weekly demos"), "enter"])
         await pilot.pause(0.5)
     book = next(b for b in Store(demo_folder).load().books.values()

@@ -30,8 +30,8 @@ def store(tmp_path: Path, clock: Clock) -> Store:
 def two_deals(store: Store, clock: Clock) -> Store:
     """A folder with deal ``d-alpha`` (a term and a concession) and deal ``d-beta``."""
     store.create_deal(Deal(id="d-alpha", name="Alpha rollout", counterparty="Alpha Ltd"))
-    store.put("d-alpha", "terms", Term(id="t-rate", name="Day rate", impact_deal=5))
-    store.put("d-alpha", "concessions", Concession(
+    store.put("d-alpha", Term(id="t-rate", name="Day rate", impact_deal=5))
+    store.put("d-alpha", Concession(
         id="c-first", direction="given", what="Moved the start date", at=clock().datetime))
     store.create_deal(Deal(id="d-beta", name="Beta audit"))
     return store

@@ -114,8 +114,7 @@ def _die_before_replace(root: str, deal_id: str, at: str) -> None:
     """Runs in a child process: write a concession but die just before the rename."""
     durable.os.replace = lambda src, dst: os._exit(7)  # type: ignore[assignment]
     store = Store(root)
-    store.put(deal_id, "concessions",
-              Concession(id="c-lost", direction="given", what="never saved", at=at))
+    store.put(deal_id, Concession(id="c-lost", direction="given", what="never saved", at=at))
 
 
 def test_process_dying_between_temp_write_and_replace(two_deals: Store, clock: Clock) -> None:
@@ -142,8 +141,8 @@ def test_process_dying_between_temp_write_and_replace(two_deals: Store, clock: C
     # The next start clears it, and the file takes new writes as usual.
     Store(store.root, clock).open()
     assert temps_in(store.deals_dir) == []
-    store.put("d-alpha", "concessions",
-              Concession(id="c-next", direction="given", what="saved", at=clock().datetime))
+    store.put("d-alpha", Concession(id="c-next", direction="given", what="saved",
+                                    at=clock().datetime))
     assert [c.id for c in store.read_book("d-alpha").concessions] == ["c-first", "c-next"]
 
 
@@ -259,8 +258,8 @@ def test_store_writes_keep_the_previous_version_as_a_backup(two_deals: Store,
     store = two_deals
     path = store.deal_path("d-beta")
     before = path.read_bytes()
-    store.put("d-beta", "concessions",
-              Concession(id="c-b", direction="received", what="Net 30", at=clock().datetime))
+    store.put("d-beta", Concession(id="c-b", direction="received", what="Net 30",
+                                   at=clock().datetime))
     backup = backup_path(store.root, path, 1)
     assert backup.read_bytes() == before
     assert "c-b" in json.dumps(json.loads(path.read_text()))

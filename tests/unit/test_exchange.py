@@ -145,11 +145,11 @@ def test_import_merges_by_id_into_existing_data(store: Store, clock: Clock) -> N
     store.save_settings(Settings(capacity_hours=30))
     store.put_lesson(Lesson(id="l-old", worked="Old lesson"))
     store.create_deal(Deal(id="d-1", name="Existing", notes="mine"))
-    store.put_many("d-1", "concessions", [
+    store.put("d-1", *[
         Concession(id="c-keep", direction="given", what="Only here", at=at),
         Concession(id="c-both", direction="given", what="Old wording", at=at),
     ])
-    store.put("d-1", "terms", Term(id="t-keep", name="Kept term"))
+    store.put("d-1", Term(id="t-keep", name="Kept term"))
     store.create_deal(Deal(id="d-untouched", name="Not in the document"))
     untouched = store.deal_path("d-untouched").read_bytes()
 

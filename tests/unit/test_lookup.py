@@ -79,3 +79,16 @@ def test_id_match_is_exact_not_a_prefix() -> None:
 def test_ambiguity_is_a_value_error_for_callers() -> None:
     with pytest.raises(ValueError):
         find("northwind")
+
+
+def test_the_command_line_and_the_capture_bar_read_names_alike() -> None:
+    from negtui.domain.capture import parse_capture, resolve_capture
+    from negtui.domain.models import Term
+
+    terms = [Term(id="t-1", name="Day rate"), Term(id="t-2", name="Payment terms")]
+    for typed in ("day-rate", "Day rate", "day r", "DAY_RATE"):
+        found = resolve(typed, terms, id_of=lambda t: t.id, name_of=lambda t: t.name,
+                        what="term")
+        assert found.id == "t-1", typed
+    captured = resolve_capture(parse_capture("Held #day-rate"), terms, [], "d-1")
+    assert captured.term is not None and captured.term.id == "t-1"

@@ -151,7 +151,7 @@ def schema_two(monkeypatch: pytest.MonkeyPatch) -> None:
 def old_deal(store: Store, clock: Clock, edit_json: EditJson) -> Path:
     """A deal file as an older negtui wrote it, with a recent backup already present."""
     store.create_deal(Deal(id="d-old", name="Old style"))
-    store.put("d-old", "concessions", Concession(id="c-1", direction="given", what="x",
+    store.put("d-old", Concession(id="c-1", direction="given", what="x",
                                                  at=clock().datetime, value_us=4))
     path = store.deal_path("d-old")
 
@@ -191,7 +191,7 @@ def test_writing_to_an_old_file_backs_it_up_then_writes_the_new_version(
     assert newest.exists()  # made moments ago, so the interval alone would skip a backup
     earlier_backup = newest.read_bytes()
 
-    store.put("d-old", "terms", Term(id="t-1", name="Rate"))
+    store.put("d-old", Term(id="t-1", name="Rate"))
 
     assert newest.read_bytes() == before
     assert backup_path(store.root, old_deal, 2).read_bytes() == earlier_backup
@@ -203,7 +203,7 @@ def test_writing_to_an_old_file_backs_it_up_then_writes_the_new_version(
     assert [t["id"] for t in raw["terms"].values()] == ["t-1"]
 
     # Later writes within the interval leave the pre-migration backup in place.
-    store.put("d-old", "terms", Term(id="t-2", name="Scope"))
+    store.put("d-old", Term(id="t-2", name="Scope"))
     assert newest.read_bytes() == before
     assert store.check() == []
 
@@ -222,7 +222,7 @@ def test_a_migration_that_yields_an_invalid_file_writes_nothing(
     monkeypatch.setattr(repository, "migrate", to_two)
     before = snapshot(store.root)
     with pytest.raises(StoreError) as error:
-        store.put("d-old", "terms", Term(id="t-1", name="Rate"))
+        store.put("d-old", Term(id="t-1", name="Rate"))
     assert error.value.problems[0].where == "deal.name"
     assert snapshot(store.root) == before
 
@@ -237,7 +237,7 @@ def test_a_file_from_a_newer_negtui_is_reported_and_untouched(
     edit_json(path, lambda raw: raw[META_TABLE]["1"].update(schema_version=99))
     before = snapshot(store.root)
     with pytest.raises(StoreError, match="newer negtui"):
-        store.put("d-new", "terms", Term(id="t-1", name="Rate"))
+        store.put("d-new", Term(id="t-1", name="Rate"))
     with pytest.raises(StoreError, match="newer negtui"):
         store.save_deal(Deal(id="d-new", name="Overwrite"))
     assert snapshot(store.root) == before

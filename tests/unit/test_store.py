@@ -16,7 +16,6 @@ import pytest
 from negtui.domain.clock import Clock
 from negtui.domain.models import (
     Call,
-    Checklist,
     Concession,
     Deal,
     Lesson,
@@ -72,29 +71,27 @@ def test_file_carries_its_schema_version(two_deals: Store) -> None:
 
 
 def test_put_replaces_a_record_with_the_same_id(two_deals: Store, clock: Clock) -> None:
-    two_deals.put("d-alpha", "terms", Term(id="t-rate", name="Day rate", impact_deal=9))
+    two_deals.put("d-alpha", Term(id="t-rate", name="Day rate", impact_deal=9))
     terms = two_deals.read_book("d-alpha").terms
     assert [(t.id, t.impact_deal) for t in terms] == [("t-rate", 9)]
 
 
-def test_put_refuses_a_record_of_the_wrong_kind(two_deals: Store) -> None:
+def test_put_refuses_a_kind_no_deal_file_holds(two_deals: Store) -> None:
     before = two_deals.deal_path("d-alpha").read_bytes()
-    with pytest.raises(TypeError, match="concessions holds Concession, not Term"):
-        two_deals.put("d-alpha", "concessions", Term(id="t-2", name="x"))
+    with pytest.raises(TypeError, match="a deal file holds no Settings records"):
+        two_deals.put("d-alpha", Settings())  # type: ignore[arg-type]
     assert two_deals.deal_path("d-alpha").read_bytes() == before
 
 
-def test_put_many_refuses_a_record_of_the_wrong_kind(two_deals: Store, clock: Clock) -> None:
-    path = two_deals.deal_path("d-alpha")
-    before = path.read_bytes()
-    with pytest.raises(TypeError, match="concessions holds Concession, not Term"):
-        two_deals.put_many("d-alpha", "concessions",
-                           [concession(2, clock().datetime), Term(id="t-2", name="x")])
-    assert path.read_bytes() == before
+def test_put_sends_each_record_to_the_list_of_its_kind(two_deals: Store, clock: Clock) -> None:
+    two_deals.put("d-alpha", concession(2, clock().datetime), Term(id="t-2", name="Scope"))
+    book = two_deals.read_book("d-alpha")
+    assert "t-2" in [term.id for term in book.terms]
+    assert "c-2" in [c.id for c in book.concessions]
     assert two_deals.check() == []
 
 
-def test_put_many_is_all_or_nothing_even_for_thousands_of_records(
+def test_put_is_all_or_nothing_even_for_thousands_of_records(
     two_deals: Store, clock: Clock
 ) -> None:
     path = two_deals.deal_path("d-alpha")
@@ -108,7 +105,7 @@ def test_put_many_is_all_or_nothing_even_for_thousands_of_records(
 
     records.append(Failing(id="c-bad", direction="given", what="x", at=clock().datetime))
     with pytest.raises(RuntimeError, match="stopped half-way"):
-        two_deals.put_many("d-alpha", "concessions", records)
+        two_deals.put("d-alpha", *records)
     assert path.read_bytes() == before
     assert two_deals.check() == []
 
@@ -116,7 +113,7 @@ def test_put_many_is_all_or_nothing_even_for_thousands_of_records(
 def test_put_into_a_missing_deal_is_not_found_and_creates_nothing(store: Store,
                                                                  clock: Clock) -> None:
     with pytest.raises(NotFound) as error:
-        store.put("d-ghost", "concessions", concession(1, clock().datetime))
+        store.put("d-ghost", concession(1, clock().datetime))
     assert error.value.problems[0].path == store.deal_path("d-ghost")
     assert not store.deal_path("d-ghost").exists()
     with pytest.raises(NotFound):
@@ -141,16 +138,18 @@ def test_save_deal_changes_the_deal_and_keeps_the_records(two_deals: Store) -> N
 
 
 def test_remove_a_record_and_a_missing_one(two_deals: Store) -> None:
-    two_deals.remove("d-alpha", "terms", "t-rate")
+    rate = two_deals.read_book("d-alpha").terms[0]
+    two_deals.remove("d-alpha", rate)
     assert two_deals.read_book("d-alpha").terms == []
     before = two_deals.deal_path("d-alpha").read_bytes()
     with pytest.raises(NotFound, match="has no t-rate"):
-        two_deals.remove("d-alpha", "terms", "t-rate")
+        two_deals.remove("d-alpha", rate)
     assert two_deals.deal_path("d-alpha").read_bytes() == before
 
 
 def test_checklist_settings_and_lessons(two_deals: Store) -> None:
-    two_deals.save_checklist("d-beta", Checklist(ticked=["batna", "research"]))
+    two_deals.set_ticked("d-beta", "batna", True)
+    two_deals.set_ticked("d-beta", "research", True)
     two_deals.save_settings(Settings(high_threshold=8, default_currency="usd"))
     two_deals.put_lesson(Lesson(id="l-1", worked="Anchoring early"))
     two_deals.put_lesson(Lesson(id="l-1", worked="Anchoring early with numbers"))
@@ -181,7 +180,7 @@ def test_lock_held_elsewhere_times_out_with_a_clear_message(two_deals: Store,
         filelock.FileLock(f"{path}.lock"),
         pytest.raises(StoreError, match="is locked by another negtui"),
     ):
-        impatient.put("d-alpha", "concessions", concession(9, clock().datetime))
+        impatient.put("d-alpha", concession(9, clock().datetime))
     assert path.read_bytes() == before
 
 
@@ -200,7 +199,7 @@ def test_failed_replace_during_put_keeps_the_old_file(
     with monkeypatch.context() as patch:
         patch.setattr(durable.os, "replace", crash)
         with pytest.raises(StoreError) as error:
-            two_deals.put("d-alpha", "concessions", concession(2, clock().datetime))
+            two_deals.put("d-alpha", concession(2, clock().datetime))
     assert error.value.problems[0].path == path
     assert "could not be saved: Input/output error; the file is unchanged" in str(error.value)
     assert path.read_bytes() == before
@@ -210,7 +209,7 @@ def test_failed_replace_during_put_keeps_the_old_file(
     assert portfolio.problems == []
     assert [c.id for c in portfolio.books["d-alpha"].concessions] == ["c-first"]
     # Once the disk is back, the same change goes through.
-    two_deals.put("d-alpha", "concessions", concession(2, clock().datetime))
+    two_deals.put("d-alpha", concession(2, clock().datetime))
     assert len(two_deals.read_book("d-alpha").concessions) == 2
 
 
@@ -277,11 +276,11 @@ def test_broken_deal_file_is_reported_and_never_written(
     before = snapshot(store.root)
 
     attempts: list[Callable[[], None]] = [
-        lambda: store.put("d-alpha", "concessions", concession(2, clock().datetime)),
+        lambda: store.put("d-alpha", concession(2, clock().datetime)),
         lambda: store.save_deal(Deal(id="d-alpha", name="Alpha rollout")),
-        lambda: store.put_many("d-alpha", "terms", [Term(id="t-2", name="Scope")]),
-        lambda: store.remove("d-alpha", "terms", "t-rate"),
-        lambda: store.save_checklist("d-alpha", Checklist(ticked=["x"])),
+        lambda: store.put("d-alpha", *[Term(id="t-2", name="Scope")]),
+        lambda: store.remove("d-alpha", Term(id="t-rate", name="Day rate")),
+        lambda: store.set_ticked("d-alpha", "x", True),
     ]
     for attempt in attempts:
         with pytest.raises(StoreError) as error:
@@ -293,7 +292,7 @@ def test_broken_deal_file_is_reported_and_never_written(
         assert str(path) in str(error.value)
     # A fresh store (no memory of earlier checks) refuses just the same.
     with pytest.raises(StoreError):
-        Store(store.root, clock).put("d-alpha", "concessions", concession(3, clock().datetime))
+        Store(store.root, clock).put("d-alpha", concession(3, clock().datetime))
 
     assert snapshot(store.root) == before
     for reader in (store, Store(store.root, clock)):
@@ -303,7 +302,7 @@ def test_broken_deal_file_is_reported_and_never_written(
         assert re.fullmatch(place, portfolio.problems[0].where)
         assert reader.check() == portfolio.problems
     # The other deal is still writable.
-    store.put("d-beta", "concessions", concession(4, clock().datetime))
+    store.put("d-beta", concession(4, clock().datetime))
     assert len(store.read_book("d-beta").concessions) == 1
     assert snapshot(store.root)[str(path.relative_to(store.root))] == before[
         str(path.relative_to(store.root))
@@ -359,10 +358,10 @@ def test_file_edited_by_hand_after_a_write_is_checked_again(
     two_deals: Store, clock: Clock, edit_json: EditJson
 ) -> None:
     path = two_deals.deal_path("d-alpha")
-    two_deals.put("d-alpha", "concessions", concession(2, clock().datetime))
+    two_deals.put("d-alpha", concession(2, clock().datetime))
     edit_json(path, _rating_11)
     with pytest.raises(StoreError, match="impact_deal"):
-        two_deals.put("d-alpha", "concessions", concession(3, clock().datetime))
+        two_deals.put("d-alpha", concession(3, clock().datetime))
 
 
 def test_fixing_the_file_by_hand_makes_it_writable_again(
@@ -373,7 +372,7 @@ def test_fixing_the_file_by_hand_makes_it_writable_again(
     assert two_deals.check()
     edit_json(path, lambda raw: raw["terms"]["1"].update(impact_deal=10))
     assert two_deals.check() == []
-    two_deals.put("d-alpha", "concessions", concession(2, clock().datetime))
+    two_deals.put("d-alpha", concession(2, clock().datetime))
     assert two_deals.read_book("d-alpha").terms[0].impact_deal == 10
 
 
@@ -392,9 +391,9 @@ def test_unknown_keys_written_by_hand_survive_other_writes(
         raw["negotiation_log"] = {"1": {"text": "from a newer negtui"}}
 
     edit_json(path, add_unknown)
-    two_deals.put("d-alpha", "concessions", concession(2, clock().datetime))
-    two_deals.put("d-alpha", "terms", Term(id="t-scope", name="Scope"))
-    two_deals.save_checklist("d-alpha", Checklist(ticked=["batna"]))
+    two_deals.put("d-alpha", concession(2, clock().datetime))
+    two_deals.put("d-alpha", Term(id="t-scope", name="Scope"))
+    two_deals.set_ticked("d-alpha", "batna", True)
 
     raw = json.loads(path.read_text())
     assert raw["deal"]["1"]["colour"] == "teal"
@@ -406,7 +405,7 @@ def test_unknown_keys_written_by_hand_survive_other_writes(
     book = two_deals.read_book("d-alpha")
     first = book.concessions[0]
     first.note = "checked"
-    two_deals.put("d-alpha", "concessions", first)
+    two_deals.put("d-alpha", first)
     deal = book.deal
     deal.notes = "follow up"
     two_deals.save_deal(deal)
@@ -440,15 +439,14 @@ def test_two_stores_interleaving_writes_lose_nothing(tmp_path: Path, clock: Cloc
     assert second.read_book("d-shared").deal.name == "Shared"
     for number in range(20):
         writer = first if number % 2 == 0 else second
-        writer.put("d-shared", "concessions", concession(number, clock().datetime))
+        writer.put("d-shared", concession(number, clock().datetime))
         # Each store also touches the deal itself, based on what it last read.
         if number % 5 == 0:
             deal = writer.read_book("d-shared").deal
             deal.notes = f"note {number}"
             writer.save_deal(deal)
-    second.put("d-shared", "terms", Term(id="t-1", name="Rate"))
-    first.put("d-shared", "milestones",
-              Milestone(id="m-1", kind="checkpoint", due=clock().datetime))
+    second.put("d-shared", Term(id="t-1", name="Rate"))
+    first.put("d-shared", Milestone(id="m-1", kind="checkpoint", due=clock().datetime))
     for reader in (first, second):
         book = reader.read_book("d-shared")
         assert sorted(c.id for c in book.concessions) == sorted(f"c-{n}" for n in range(20))
@@ -466,7 +464,7 @@ def test_threads_writing_into_the_same_deal_lose_nothing(two_deals: Store,
         try:
             start.wait()
             for number in range(50):
-                store.put("d-alpha", "concessions", concession(f"{name}-{number}",
+                store.put("d-alpha", concession(f"{name}-{number}",
                                                                clock().datetime))
         except BaseException as error:  # pragma: no cover - reported below
             errors.append(error)
@@ -494,7 +492,7 @@ def _put_from_another_process(root: str, name: str, at: str, go: Any) -> None:
     store = Store(root)
     go.wait(30)
     for number in range(WRITES_PER_PROCESS):
-        store.put("d-alpha", "concessions", concession(f"{name}-{number}", at))
+        store.put("d-alpha", concession(f"{name}-{number}", at))
 
 
 @pytest.mark.slow
@@ -535,13 +533,13 @@ def test_delete_moves_the_file_to_trash_and_restore_brings_it_back(
     assert trashed.read_bytes() == before
     assert sorted(two_deals.load().books) == ["d-beta"]
     with pytest.raises(NotFound):
-        two_deals.put("d-alpha", "concessions", concession(2, clock().datetime))
+        two_deals.put("d-alpha", concession(2, clock().datetime))
 
     assert two_deals.restore_deal(trashed) == "d-alpha"
     assert not trashed.exists()
     assert path.read_bytes() == before
     assert sorted(two_deals.load().books) == ["d-alpha", "d-beta"]
-    two_deals.put("d-alpha", "concessions", concession(2, clock().datetime))
+    two_deals.put("d-alpha", concession(2, clock().datetime))
 
 
 def test_delete_of_a_missing_deal_is_not_found(store: Store) -> None:
@@ -558,14 +556,26 @@ def test_restore_does_not_overwrite_a_deal_created_since(two_deals: Store) -> No
     assert two_deals.read_book("d-beta").deal.name == "Beta, second try"
 
 
-def test_describe_counts_deals(two_deals: Store) -> None:
-    assert two_deals.describe() == {"root": str(two_deals.root), "deals": 2}
+@pytest.mark.parametrize("change", ["delete", "restore"])
+def test_a_held_lock_on_delete_or_restore_is_a_store_error(
+    two_deals: Store, clock: Clock, change: str
+) -> None:
+    trashed = two_deals.delete_deal("d-beta") if change == "restore" else None
+    path = two_deals.deal_path("d-alpha" if change == "delete" else "d-beta")
+    impatient = Store(two_deals.root, clock, lock_timeout=0.1)
+    with filelock.FileLock(f"{path}.lock"), pytest.raises(StoreError,
+                                                          match="locked by another negtui"):
+        if trashed is None:
+            impatient.delete_deal("d-alpha")
+        else:
+            impatient.restore_deal(trashed)
+    assert path.exists() == (change == "delete")
 
 
 def test_signature_changes_when_another_process_writes(two_deals: Store,
                                                       clock: Clock) -> None:
     before = two_deals.signature()
-    Store(two_deals.root, clock).put("d-beta", "terms", Term(id="t-1", name="Rate"))
+    Store(two_deals.root, clock).put("d-beta", Term(id="t-1", name="Rate"))
     after = two_deals.signature()
     assert before[two_deals.deal_path("d-beta")] != after[two_deals.deal_path("d-beta")]
     assert before[two_deals.deal_path("d-alpha")] == after[two_deals.deal_path("d-alpha")]
@@ -574,7 +584,7 @@ def test_signature_changes_when_another_process_writes(two_deals: Store,
 def test_calls_round_trip_with_their_times(two_deals: Store, clock: Clock) -> None:
     call = Call(id="k-1", started=clock().datetime, ended=clock().shift(minutes=45).datetime,
                 attendees=["Dana"])
-    two_deals.put("d-beta", "calls", call)
+    two_deals.put("d-beta", call)
     assert two_deals.read_book("d-beta").calls == [call]
 
 
@@ -599,7 +609,7 @@ def test_refresh_matches_a_full_load_after_changes_elsewhere(
     other = Store(two_deals.root, clock)
     view = two_deals.load()
     steps: list[Callable[[], Any]] = [
-        lambda: other.put("d-alpha", "terms", Term(id="t-2", name="Scope")),
+        lambda: other.put("d-alpha", Term(id="t-2", name="Scope")),
         lambda: edit_json(other.deal_path("d-beta"), _missing_name),
         lambda: other.save_settings(Settings(high_threshold=9)),
         lambda: other.create_deal(Deal(id="d-gamma", name="Gamma")),

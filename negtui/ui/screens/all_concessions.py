@@ -57,7 +57,7 @@ class AllConcessionsScreen(NegtuiScreen):
         """(deal id, concession) for every live entry, newest first."""
         found = [
             (book.id, concession)
-            for book in self.negtui.portfolio.books.values()
+            for book in self.session.portfolio.books.values()
             for concession in book.concessions
             if not concession.deleted and (concession.linked_deal_id or not self.linked_only)
         ]
@@ -65,7 +65,7 @@ class AllConcessionsScreen(NegtuiScreen):
         return found
 
     def fill(self) -> None:
-        portfolio = self.negtui.portfolio
+        portfolio = self.session.portfolio
         names = {book.id: book.deal.name for book in portfolio.books.values()}
         term_names = {term.id: term.name for book in portfolio.books.values()
                       for term in book.terms}
@@ -114,8 +114,8 @@ class AllConcessionsScreen(NegtuiScreen):
             return
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or ""
         deal_id = key.split("/", 1)[0]
-        if deal_id not in self.negtui.portfolio.books:
+        if deal_id not in self.session.portfolio.books:
             return
-        self.negtui.current_deal_id = deal_id
+        self.session.focus(deal_id)
         # The Concessions screen underneath follows the deal in focus when it resumes.
         self.dismiss()

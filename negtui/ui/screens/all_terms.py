@@ -56,7 +56,7 @@ class AllTermsScreen(NegtuiScreen):
     def rows(self) -> list[tuple[str, str, Term]]:
         """(deal id, deal name, term) for every term that passes the filters."""
         found = []
-        for book in self.negtui.portfolio.books.values():
+        for book in self.session.portfolio.books.values():
             if book.deal.archived:
                 continue
             for term in book.terms:
@@ -71,13 +71,13 @@ class AllTermsScreen(NegtuiScreen):
         return found
 
     def fill(self) -> None:
-        threshold = self.negtui.portfolio.settings.high_threshold
+        threshold = self.session.portfolio.settings.high_threshold
         table = self.query_one("#all-terms", DataTable)
         table.clear()
         rows = self.rows()
         clashes = {
             (book.id, term.id): ", ".join(deal.name for deal, _ in others)
-            for book, term, others in restrictive_clashes(self.negtui.portfolio.books.values())
+            for book, term, others in restrictive_clashes(self.session.portfolio.books.values())
         }
         previous = None
         for deal_id, deal_name, term in rows:
@@ -117,7 +117,7 @@ class AllTermsScreen(NegtuiScreen):
 
     def action_cycle_category(self) -> None:
         present = {
-            term.category for book in self.negtui.portfolio.books.values() for term in book.terms
+            term.category for book in self.session.portfolio.books.values() for term in book.terms
         }
         choices: list[TermCategory | None] = [None, *(c for c in TermCategory if c in present)]
         self.category = choices[(choices.index(self.category) + 1) % len(choices)]

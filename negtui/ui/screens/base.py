@@ -3,14 +3,30 @@ or the deal in focus changes."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from collections.abc import Callable
+from typing import Protocol, cast
 
 from textual.screen import Screen
 
+from negtui.actions.session import Session
+from negtui.store import Store
+from negtui.ui import saving
 from negtui.ui.messages import DealFocused, PortfolioReloaded
 
-if TYPE_CHECKING:
-    from negtui.ui.app import NegtuiApp
+
+class HasSession(saving.Notifies, Protocol):
+    """What screens and forms may use of the app besides Textual's own."""
+
+    session: Session
+    sub_title: str
+
+    def open_deal(self, deal_id: str) -> None: ...
+
+    def show_screen(self, mode: str) -> None: ...
+
+
+def session_of(app: object) -> Session:
+    return cast(HasSession, app).session
 
 
 class NegtuiScreen(Screen[None]):
@@ -25,8 +41,17 @@ class NegtuiScreen(Screen[None]):
     _shown_before = False
 
     @property
-    def negtui(self) -> NegtuiApp:
-        return cast("NegtuiApp", self.app)
+    def negtui(self) -> HasSession:
+        """The few things of the app a screen may use besides Textual's own."""
+        return cast(HasSession, self.app)
+
+    @property
+    def session(self) -> Session:
+        return self.negtui.session
+
+    def save(self, use_case: Callable[[Store], object], done: str | None = "Saved",
+             deal_id: str | None = None) -> bool:
+        return saving.save(self, self.session, use_case, done, deal_id)
 
     def on_mount(self) -> None:
         # The header always names the data folder, so two windows are never confused.

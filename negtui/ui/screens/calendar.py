@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import arrow
@@ -16,6 +15,8 @@ from textual.css.query import NoMatches
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from negtui.actions.exports import ExportRefused, export_ics, ics_target
+from negtui.actions.records import remove_record, save_records
 from negtui.domain.book import DealBook
 from negtui.domain.calendar import (
     ALL_KINDS,
@@ -36,16 +37,13 @@ from negtui.domain.calendar import (
     zone,
 )
 from negtui.domain.dates import DateNotUnderstood, describe_moment, parse_when
+from negtui.domain.milestone_input import milestone_from_values
 from negtui.domain.models import Milestone
 from negtui.domain.schedule import days_until, describe_days
 from negtui.domain.vocab import MilestoneKind
-from negtui.store.files import write_output
+from negtui.ui.saving import save_from_form
 from negtui.ui.screens.base import NegtuiScreen
-from negtui.ui.screens.milestone_form import (
-    describe_when,
-    milestone_fields,
-    milestone_from_values,
-)
+from negtui.ui.screens.milestone_form import describe_when, milestone_fields
 from negtui.ui.widgets.confirm import ConfirmScreen
 from negtui.ui.widgets.form import FORM_ERROR, FormField, FormScreen, Values
 from negtui.ui.widgets.month_grid import MonthGrid, mark_of
@@ -113,24 +111,24 @@ class CalendarScreen(NegtuiScreen):
     @property
     def tz(self) -> ZoneInfo:
         try:
-            return zone(self.negtui.portfolio.settings.timezone)
+            return zone(self.session.portfolio.settings.timezone)
         except CalendarRefused:
             return ZoneInfo("UTC")
 
     def now(self) -> datetime:
-        return self.negtui.clock().datetime
+        return self.session.clock().datetime
 
     def today(self) -> date:
         return self.now().astimezone(self.tz).date()
 
     def books(self) -> list[DealBook]:
-        return [b for b in self.negtui.portfolio.books.values() if not b.deal.archived]
+        return [b for b in self.session.portfolio.books.values() if not b.deal.archived]
 
     def scope_book(self) -> DealBook | None:
         """The deal the filter shows, else the deal in focus."""
         if self.deal_filter is not None:
-            return self.negtui.portfolio.books.get(self.deal_filter)
-        return self.negtui.current_book()
+            return self.session.portfolio.books.get(self.deal_filter)
+        return self.session.current_book()
 
     # Refreshing
 
@@ -144,7 +142,7 @@ class CalendarScreen(NegtuiScreen):
         first item of the selected day."""
         tz, now = self.tz, self.now()
         selected = self.selected or self.today()
-        if self.deal_filter not in self.negtui.portfolio.books:
+        if self.deal_filter not in self.session.portfolio.books:
             self.deal_filter = None
         books = self.books()
         everything = portfolio_entries(books, tz)
@@ -161,7 +159,7 @@ class CalendarScreen(NegtuiScreen):
         self._fill_agenda(shown, selected, keep, to_day)
 
     def _fill_status(self, shown: list[CalendarEntry], now: datetime) -> None:
-        deal = self.negtui.portfolio.books.get(self.deal_filter or "")
+        deal = self.session.portfolio.books.get(self.deal_filter or "")
         late = sum(1 for e in shown if is_overdue(e, now))
         status = Text.assemble(
             (deal.deal.name if deal else "All deals", "bold"), " · ",
@@ -170,7 +168,7 @@ class CalendarScreen(NegtuiScreen):
         if late:
             status.append(" · ")
             status.append(f"{late} overdue", style="bold red")
-        status.append(f"  ({self.negtui.portfolio.settings.timezone})", style="dim")
+        status.append(f"  ({self.session.portfolio.settings.timezone})", style="dim")
         self.query_one("#calendar-status", Static).update(status)
 
     def _fill_warnings(self) -> None:
@@ -303,7 +301,7 @@ class CalendarScreen(NegtuiScreen):
     # Milestones
 
     def _milestone(self, entry: CalendarEntry) -> tuple[DealBook, Milestone] | None:
-        book = self.negtui.portfolio.books.get(entry.deal_id)
+        book = self.session.portfolio.books.get(entry.deal_id)
         if book is None:
             return None
         found = next((m for m in book.milestones if m.id == entry.milestone_id), None)
@@ -325,7 +323,7 @@ class CalendarScreen(NegtuiScreen):
     def _milestone_form(self, title: str, values: Values, book: DealBook | None,
                         existing: Milestone | None) -> FormScreen:
         holder: list[FormScreen] = []
-        default_zone = self.negtui.portfolio.settings.timezone
+        default_zone = self.session.portfolio.settings.timezone
 
         def preview(_: str) -> str:
             try:
@@ -346,21 +344,22 @@ class CalendarScreen(NegtuiScreen):
 
     def _save_milestone(self, typed: Values, book: DealBook | None,
                         existing: Milestone | None) -> dict[str, str]:
-        target = book or self.negtui.portfolio.books.get(typed.get("deal", ""))
+        target = book or self.session.portfolio.books.get(typed.get("deal", ""))
         milestone, errors = milestone_from_values(
-            typed, existing, self.now(), self.negtui.portfolio.settings.timezone)
+            typed, existing, self.now(), self.session.portfolio.settings.timezone)
         if target is None:
             errors["deal"] = "choose a deal"
         if errors or target is None or milestone is None:
             return errors
         deal_id = target.id
-        saved = self.negtui.save(lambda store: store.put(deal_id, "milestones", milestone),
-                                 f"Milestone saved: {milestone.title or milestone.kind}")
-        if not saved:
-            return {FORM_ERROR: "Not saved; the message above says why"}
-        self.selected = arrow.get(milestone.due).to(self.tz).date()
-        self.fill(keep=f"milestone-{deal_id}-{milestone.id}")
-        return {}
+        problems = save_from_form(self, self.session,
+                                  lambda store: save_records(store, deal_id, milestone),
+                                  f"Milestone saved: {milestone.title or milestone.kind}",
+                                  deal_id=deal_id)
+        if not problems:
+            self.selected = arrow.get(milestone.due).to(self.tz).date()
+            self.fill(keep=f"milestone-{deal_id}-{milestone.id}")
+        return problems
 
     def action_add(self) -> None:
         if not self.books():
@@ -374,7 +373,7 @@ class CalendarScreen(NegtuiScreen):
             "kind": MilestoneKind.CALL.value if self.kind_filter is None
             or self.kind_filter not in {k.value for k in MilestoneKind} else self.kind_filter,
             "when": "" if day == self.today() else f"{day.isoformat()} 09:00",
-            "zone": self.negtui.portfolio.settings.timezone,
+            "zone": self.session.portfolio.settings.timezone,
         }
         self.app.push_screen(self._milestone_form("New milestone", values, None, None))
 
@@ -387,7 +386,7 @@ class CalendarScreen(NegtuiScreen):
         values: Values = {
             "kind": milestone.kind.value, "title": milestone.title,
             "when": _when_text(milestone.due, tz),
-            "zone": self.negtui.portfolio.settings.timezone,
+            "zone": self.session.portfolio.settings.timezone,
             "duration": describe_minutes(milestone.duration_minutes),
             "reminder": describe_minutes(milestone.reminder_minutes),
             "note": milestone.note,
@@ -403,8 +402,8 @@ class CalendarScreen(NegtuiScreen):
         changed = milestone.model_copy(update={"done": not milestone.done})
         word = "Done" if changed.done else "Not done"
         uid = f"milestone-{book.id}-{milestone.id}"
-        if self.negtui.save(lambda store: store.put(book.id, "milestones", changed),
-                            f"{word}: {milestone.title or milestone.kind}"):
+        if self.save(lambda store: save_records(store, book.id, changed),
+                     f"{word}: {milestone.title or milestone.kind}", deal_id=book.id):
             self.fill(keep=uid)
 
     def action_delete(self) -> None:
@@ -416,9 +415,8 @@ class CalendarScreen(NegtuiScreen):
 
         def decided(yes: bool | None) -> None:
             if yes:
-                self.negtui.save(lambda store: store.remove(book.id, "milestones", milestone.id),
-                                 f"Deleted: {milestone.title or milestone.kind}")
-                self.fill()
+                self.save(lambda store: remove_record(store, book.id, milestone),
+                          f"Deleted: {milestone.title or milestone.kind}", deal_id=book.id)
 
         self.app.push_screen(ConfirmScreen(
             "Delete this milestone?",
@@ -472,20 +470,16 @@ class CalendarScreen(NegtuiScreen):
                 return {"every": str(error)}
             if not fresh:
                 return {FORM_ERROR: "These checkpoints are already on the calendar"}
-            saved = self.negtui.save(
-                lambda store: store.put_many(book.id, "milestones", list(fresh)),
-                f"Added {len(fresh)} review checkpoints to {book.deal.name}")
-            if not saved:
-                return {FORM_ERROR: "Not saved; the message above says why"}
-            self.fill()
-            return {}
+            return save_from_form(
+                self, self.session, lambda store: save_records(store, book.id, *fresh),
+                f"Added {len(fresh)} review checkpoints to {book.deal.name}", deal_id=book.id)
 
         fields = [
             FormField("every", "Every how many weeks", placeholder="4"),
             FormField("first", "First checkpoint (optional)", placeholder="e.g. next monday",
                       help="blank: one cadence after the deal starts (or after today)",
                       preview=lambda text: describe_when(
-                          text, "", self.negtui.portfolio.settings.timezone, self.now())
+                          text, "", self.session.portfolio.settings.timezone, self.now())
                       if text.strip() else ""),
         ]
         self.app.push_screen(FormScreen(
@@ -494,13 +488,13 @@ class CalendarScreen(NegtuiScreen):
 
     def action_export(self) -> None:
         # Loaded when first used: the iCalendar library is not needed to start the app.
-        from negtui.export.ics import calendar_ics, export_file_name
+        from negtui.export.ics import export_file_name
 
         scope = self.scope_book()
         choices = [("Every deal", ALL)]
         if scope is not None:
             choices.insert(0, (f"Only {scope.deal.name}", scope.id))
-        root = self.negtui.store.root
+        root = self.session.store.root
         fields = [
             FormField("scope", "Which dates", "choice", choices=choices),
             FormField("path", "File (optional)", placeholder=str(root / export_file_name(None)),
@@ -508,24 +502,16 @@ class CalendarScreen(NegtuiScreen):
         ]
 
         def submit(typed: Values) -> dict[str, str]:
-            book = self.negtui.portfolio.books.get(typed["scope"])
+            book = self.session.portfolio.books.get(typed["scope"])
             books = [book] if book is not None else self.books()
             name = book.deal.name if book is not None else None
-            raw = typed.get("path", "").strip()
-            target = Path(raw).expanduser() if raw else Path(export_file_name(name))
-            if not target.is_absolute():
-                target = root / target
-            if target.is_dir():
-                target = target / export_file_name(name)
-            if not target.parent.is_dir():
-                return {"path": f"the folder {target.parent} does not exist"}
-            text = calendar_ics(portfolio_entries(books, self.tz), self.now(),
-                                f"negtui: {name}" if name else "negtui")
             try:
-                write_output(str(target), text)
+                target = ics_target(root, typed.get("path", ""), name)
+                count = export_ics(target, books, self.tz, self.now(), name)
+            except ExportRefused as refused:
+                return {"path": str(refused)}
             except OSError as error:
-                return {"path": f"cannot write {target}: {error.strerror or error}"}
-            count = text.count("BEGIN:VEVENT")
+                return {"path": f"cannot write there: {error.strerror or error}"}
             self.notify(f"{count} dates written to {target}", title="Calendar exported",
                         timeout=8)
             return {}

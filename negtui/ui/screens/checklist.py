@@ -14,10 +14,11 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from negtui.actions.exports import export_dossier
+from negtui.actions.portfolio import tick
 from negtui.domain.book import DealBook
 from negtui.domain.checklist import ItemState, PhaseState, TickRefused, evaluate, toggled
 from negtui.domain.lessons import all_lessons, related
-from negtui.export.folder import write_export
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.screens.lessons import LessonsScreen
 from negtui.ui.screens.records import EDITORS, RecordEditorScreen
@@ -107,7 +108,7 @@ class ChecklistScreen(NegtuiScreen):
     # Showing
 
     def book(self) -> DealBook | None:
-        return self.negtui.current_book()
+        return self.session.current_book()
 
     def fill(self) -> None:
         book = self.book()
@@ -122,7 +123,7 @@ class ChecklistScreen(NegtuiScreen):
         if book.id != self.deal_id:
             self.deal_id = book.id
             self.phase_index = 0
-        settings = self.negtui.portfolio.settings
+        settings = self.session.portfolio.settings
         self.states = evaluate(book, settings)
         done = sum(s.done for s in self.states)
         total = sum(s.total for s in self.states)
@@ -182,7 +183,7 @@ class ChecklistScreen(NegtuiScreen):
         detail.update(Text.assemble(status, "\n", (f"enter {where(item.item.opens)}", "dim")))
 
     def show_hints(self, book: DealBook) -> None:
-        portfolio = self.negtui.portfolio
+        portfolio = self.session.portfolio
         hints = related(all_lessons(portfolio.books.values(), portfolio.lessons), book.deal)
         box = self.query_one("#checklist-hints", Static)
         box.display = bool(hints)
@@ -234,14 +235,14 @@ class ChecklistScreen(NegtuiScreen):
         if book is None or item is None:
             return
         try:
-            ticked, key = toggled(book, self.negtui.portfolio.settings, item.item.key)
+            ticked, key = toggled(book, self.session.portfolio.settings, item.item.key)
         except TickRefused as refused:
             self.notify(str(refused), title="Not ticked by hand", severity="warning", timeout=5)
             return
         deal_id = book.id
         done = "Ticked" if ticked else "Unticked"
-        self.negtui.save(lambda store: store.set_ticked(deal_id, key, ticked),
-                         f"{done}: {item.item.text}")
+        self.save(lambda store: tick(store, deal_id, key, ticked), f"{done}: {item.item.text}",
+                  deal_id=deal_id)
 
     def action_open_item(self) -> None:
         if isinstance(self.focused, OptionList) and self.focused.id == "phases":
@@ -270,18 +271,14 @@ class ChecklistScreen(NegtuiScreen):
         self.app.push_screen(LessonsScreen(self.deal_id))
 
     def action_export_dossier(self, share: bool) -> None:
-        from negtui.export.dossier import dossier_filename, dossier_text
-
         book = self.book()
         if book is None:
             self.notify("No deal in focus to export.", severity="warning", timeout=3)
             return
-        app = self.negtui
-        portfolio = app.portfolio
-        text = dossier_text(book, portfolio.settings, app.clock().datetime, share=share,
-                            lessons=all_lessons(portfolio.books.values(), portfolio.lessons))
+        session = self.session
         try:
-            path = write_export(app.store.root, dossier_filename(book.deal, "md", share), text)
+            path = export_dossier(session.store.root, session.portfolio, book,
+                                  session.clock().datetime, share)
         except OSError as error:
             self.notify(f"Could not write the dossier: {error.strerror or error}",
                         title="Not exported", severity="error", timeout=8)

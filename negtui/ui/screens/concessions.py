@@ -7,10 +7,10 @@ entry, ``a`` lists concessions across every deal.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import arrow
-from pydantic import ValidationError
 from rich.markup import escape
 from rich.text import Text
 from textual import on
@@ -20,17 +20,15 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.events import Resize
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from negtui.actions import PlannedConcession, plan_concession
+from negtui.actions import concessions as use
+from negtui.actions.concessions import NO_CHOICE, PlannedConcession, active_call
 from negtui.domain.balance import (
     Balance,
     balance,
-    call_summary,
     describe_ratio,
     give_trend,
 )
 from negtui.domain.book import DealBook
-from negtui.domain.capture import parse_capture, resolve_capture
-from negtui.domain.fields import field_messages
 from negtui.domain.guards import (
     FLAG_LETTERS,
     Guard,
@@ -40,15 +38,14 @@ from negtui.domain.guards import (
     log_flags,
     needs_confirmation,
 )
-from negtui.domain.ids import new_id
-from negtui.domain.models import Call, Concession, Term
+from negtui.domain.models import Concession, Term
 from negtui.domain.positions import Verdict, verdict
 from negtui.domain.vocab import Direction
-from negtui.store import StoreError
+from negtui.ui.saving import save_from_form
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.widgets.capture_bar import CaptureBar
 from negtui.ui.widgets.confirm import ConfirmScreen
-from negtui.ui.widgets.form import FORM_ERROR, FormField, FormScreen
+from negtui.ui.widgets.form import FormField, FormScreen
 
 # Below this width the pinned terms sit above the log instead of beside it.
 WIDE_ENOUGH = 110
@@ -58,7 +55,6 @@ FLAG_STYLES = {Guard.NON_NEGOTIABLE: "bold red", Guard.PAST_WALK_AWAY: "bold mag
                Guard.UNRECIPROCATED: "bold yellow"}
 FLAG_LEGEND = "flags: N non-negotiable · W past walk-away · U unreciprocated"
 SIDE_TEXT = {Direction.GIVEN: Text("gave", "yellow"), Direction.RECEIVED: Text("got", "green")}
-NO_CHOICE = "-"
 
 EMPTY_TEXT = ("[b]No deal in focus.[/b]\n\nChoose one on the Portfolio screen (press 1), "
               "then come back with 3.")
@@ -123,12 +119,6 @@ def _elapsed(seconds: float) -> str:
     return f"{whole // 3600}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
 
 
-def active_call(book: DealBook) -> Call | None:
-    """The call of this deal still running (the latest one without an end)."""
-    running = [call for call in book.calls if call.ended is None]
-    return max(running, key=lambda call: call.started) if running else None
-
-
 class ConcessionsScreen(NegtuiScreen):
     SCREEN_TITLE = "Concessions"
     BINDINGS = [
@@ -179,7 +169,7 @@ class ConcessionsScreen(NegtuiScreen):
 
     @property
     def book(self) -> DealBook | None:
-        return self.negtui.current_book()
+        return self.session.current_book()
 
     @property
     def table(self) -> DataTable[str | Text]:
@@ -205,27 +195,17 @@ class ConcessionsScreen(NegtuiScreen):
         self._draw_pinned()
 
     def _sources_now(self, book: DealBook) -> list[_Source]:
-        settings = self.negtui.portfolio.settings
+        settings = self.session.portfolio.settings
         log = in_order(book.concessions)
         flags = log_flags(log, book.terms, settings)
         terms = {term.id: term.name for term in book.terms}
-        deals = {b.id: b.deal.name for b in self.negtui.portfolio.books.values()}
-        today = self.negtui.clock().to(settings.timezone).format("YYYY-MM-DD")
+        deals = {b.id: b.deal.name for b in self.session.portfolio.books.values()}
+        today = self.session.clock().to(settings.timezone).format("YYYY-MM-DD")
         return [
             _Source(c, flags.get(c.id, frozenset()), terms.get(c.term_id or "", ""),
                     deals.get(c.linked_deal_id or "", c.linked_deal_id or ""), today)
             for c in log
         ]
-
-    def _source_for(self, book: DealBook, planned: PlannedConcession) -> _Source:
-        concession = planned.concession
-        terms = {term.id: term.name for term in book.terms}
-        linked = self.negtui.portfolio.books.get(concession.linked_deal_id or "")
-        today = self.negtui.clock().to(self.negtui.portfolio.settings.timezone).format(
-            "YYYY-MM-DD")
-        return _Source(concession, frozenset(w.guard for w in planned.warnings),
-                       terms.get(concession.term_id or "", ""),
-                       linked.deal.name if linked else "", today)
 
     def _rebuild(self) -> None:
         book = self.book
@@ -237,7 +217,7 @@ class ConcessionsScreen(NegtuiScreen):
         self._cursor_to_end()
 
     def _append(self, sources: list[_Source]) -> None:
-        timezone = self.negtui.portfolio.settings.timezone
+        timezone = self.session.portfolio.settings.timezone
         for source in sources:
             self.table.add_row(*_row(source, timezone), key=source.concession.id)
             self._shown.append(source.concession.id)
@@ -259,7 +239,7 @@ class ConcessionsScreen(NegtuiScreen):
         if [source.concession.id for source in wanted[:kept]] != self._shown:
             self._rebuild()
             return
-        timezone = self.negtui.portfolio.settings.timezone
+        timezone = self.session.portfolio.settings.timezone
         for source in wanted[:kept]:
             if self._sources[source.concession.id] != source:
                 cells = _row(source, timezone)
@@ -279,7 +259,7 @@ class ConcessionsScreen(NegtuiScreen):
         book = self.book
         if book is None:
             return
-        now = self.negtui.clock()
+        now = self.session.clock()
         call = active_call(book)
         self.set_class(call is not None, "in-call")
         first = Text(book.deal.name, "bold", no_wrap=True, overflow="ellipsis")
@@ -313,7 +293,7 @@ class ConcessionsScreen(NegtuiScreen):
         if book is None:
             pinned.update("")
             return
-        settings = self.negtui.portfolio.settings
+        settings = self.session.portfolio.settings
         hard = [term for term in book.terms if is_non_negotiable(term, settings)]
         others = [term for term in book.terms if term.walk_away and term not in hard]
         text = Text()
@@ -361,7 +341,7 @@ class ConcessionsScreen(NegtuiScreen):
         if book is None:
             return
         names = [term.name for term in book.terms]
-        deals = [b.deal.name for b in self.negtui.portfolio.books.values() if b.id != book.id]
+        deals = [b.deal.name for b in self.session.portfolio.books.values() if b.id != book.id]
         self.query_one(CaptureBar).open(Direction(direction), names, deals)
 
     @on(CaptureBar.Cancelled)
@@ -374,30 +354,28 @@ class ConcessionsScreen(NegtuiScreen):
         bar = self.query_one(CaptureBar)
         if book is None:
             return
-        capture = parse_capture(event.text)
-        resolved = resolve_capture(capture, book.terms, self.negtui.portfolio.deals(), book.id)
-        if resolved.problems:
-            bar.show_problems(resolved.problems)
+        built = use.concession_from_capture(book, event.text, event.direction,
+                                            self.session.portfolio.deals(),
+                                            self.session.clock().datetime)
+        if isinstance(built, list):
+            bar.show_problems(built)
             return
-        call = active_call(book)
-        try:
-            concession = Concession(
-                id=new_id("c"), direction=event.direction, what=resolved.what,
-                term_id=resolved.term.id if resolved.term else None,
-                value_us=capture.value_us, value_them=capture.value_them,
-                at=self.negtui.clock().datetime, call_id=call.id if call else None,
-                linked_deal_id=resolved.linked_deal.id if resolved.linked_deal else None,
-                note=capture.note, position=capture.position or "",
-            )
-        except ValidationError as error:
-            bar.show_problems([f"{k}: {v}" for k, v in field_messages(error).items()])
-            return
-        planned = plan_concession(book, concession, self.negtui.portfolio.settings)
+        planned = use.plan_concession(book, built, self.session.settings)
+
+        def refused() -> None:
+            bar.show_problems(["not logged; change the line or press escape"])
+
+        self._confirm_then(book, planned, self._write, refused)
+
+    def _confirm_then(self, book: DealBook, planned: PlannedConcession,
+                      write: Callable[[DealBook, PlannedConcession], None],
+                      refused: Callable[[], None]) -> None:
+        """Write at once, or after the user chose to give on a non-negotiable."""
         if not needs_confirmation(planned.warnings):
-            self._write(book, planned)
+            write(book, planned)
             return
-        term = resolved.term
-        assert term is not None
+        concession = planned.concession
+        term = next(t for t in book.terms if t.id == concession.term_id)
         lines = [f"[b]{escape(term.name)}[/b] is a non-negotiable.", "",
                  f"Why: {escape(term.rationale or '(no rationale recorded)')}"]
         if term.consequence:
@@ -407,39 +385,24 @@ class ConcessionsScreen(NegtuiScreen):
         lines += [f"[b]⚠ {escape(w.message)}[/b]" for w in planned.warnings
                   if not w.needs_confirmation]
         lines += ["", f"Log “{escape(concession.what)}” as given anyway?"]
-        body = "\n".join(lines)
 
         def decided(give: bool | None) -> None:
             if give:
-                self._write(book, planned)
+                write(book, planned)
             else:
-                bar.show_problems(["not logged; change the line or press escape"])
+                refused()
 
-        self.app.push_screen(ConfirmScreen("Give on a non-negotiable?", body,
+        self.app.push_screen(ConfirmScreen("Give on a non-negotiable?", "\n".join(lines),
                                            yes="Give anyway", no="Hold the line"), decided)
 
     def _write(self, book: DealBook, planned: PlannedConcession) -> None:
         """Save first; only a concession that reached the disk closes the bar and shows."""
-        try:
-            self.negtui.store.put_records(book.id, planned.records())
-        except StoreError as error:
-            self.notify("\n".join(str(p) for p in error.problems[:3]), title="Not saved",
-                        severity="error", timeout=8)
+        if not self.save(lambda store: use.save_planned(store, book, planned), None,
+                         deal_id=book.id):
             return
-        # Shown straight from what was written; the file is read back once the screen is
-        # drawn, so a large deal does not slow the entry down.
         concession = planned.concession
-        book.concessions.append(concession)
-        if planned.moved_term is not None:
-            moved = planned.moved_term
-            book.terms = [moved if term.id == moved.id else term for term in book.terms]
-            self._draw_pinned()
-        self._append([self._source_for(book, planned)])
-        self._cursor_to_end()
-        self._draw_band()
         self.query_one(CaptureBar).close()
         self.table.focus()
-        self.call_after_refresh(self.negtui.check_for_changes)
         side = "Gave" if concession.direction is Direction.GIVEN else "Got"
         if planned.warnings:
             self.notify("\n".join(describe_warning(w) for w in planned.warnings),
@@ -447,58 +410,54 @@ class ConcessionsScreen(NegtuiScreen):
         else:
             self.notify(f"{side}: {concession.what}", title="Logged", timeout=2)
 
-    def _put(self, book: DealBook, concession: Concession, done: str) -> bool:
-        return self.negtui.save(lambda store: store.put(book.id, "concessions", concession),
-                                done)
-
     def action_undo(self) -> None:
         book = self.book
-        log = in_order(book.concessions) if book else []
-        if book is None or not log:
+        if book is None:
+            return
+        undone: list[Concession] = []
+        if not self.save(lambda store: undone.extend(filter(None, [use.undo_last(store, book)])),
+                         None, deal_id=book.id):
+            return
+        if not undone:
             self.notify("Nothing to undo", timeout=2)
             return
-        last = log[-1]
-        undone = last.model_copy(update={"deleted": True})
-        if self._put(book, undone, f"Undone: {last.what} (U brings it back)"):
-            self._undone.append(last.id)
-            self.show_deal()
+        self._undone.append(undone[0].id)
+        self.notify(f"Undone: {undone[0].what} (U brings it back)", timeout=3)
 
     def action_restore(self) -> None:
         book = self.book
         if book is None:
             return
         deleted = {c.id: c for c in book.concessions if c.deleted}
+        # Only what this window took back: another window's undo is theirs to restore.
         while self._undone and self._undone[-1] not in deleted:
             self._undone.pop()
-        if self._undone:
-            target = deleted[self._undone.pop()]
-        elif deleted:
-            target = max(deleted.values(), key=lambda c: c.at)
-        else:
-            self.notify("Nothing to bring back", timeout=2)
+        if not self._undone:
+            self.notify("Nothing undone here to bring back", timeout=2)
             return
-        if self._put(book, target.model_copy(update={"deleted": False}),
-                     f"Restored: {target.what}"):
-            self.show_deal()
+        target = deleted[self._undone[-1]]
+        planned = use.plan_restore(book, target, self.session.settings)
+
+        def restore(book: DealBook, planned: PlannedConcession) -> None:
+            if self.save(lambda store: use.save_planned(store, book, planned),
+                         f"Restored: {target.what}", deal_id=book.id):
+                self._undone.pop()
+
+        self._confirm_then(book, planned, restore, lambda: None)
 
     def action_call(self) -> None:
         book = self.book
         if book is None:
             return
-        now = self.negtui.clock().datetime
-        call = active_call(book)
-        if call is None:
-            started = Call(id=new_id("k"), started=now)
-            self.negtui.save(lambda store: store.put(book.id, "calls", started),
-                             "Call started")
-            self.show_deal()
+        now = self.session.clock().datetime
+        if active_call(book) is None:
+            self.save(lambda store: use.start_call(store, book, now), "Call started",
+                      deal_id=book.id)
             return
-        in_call = [c for c in book.concessions if c.call_id == call.id]
-        summary = call_summary(in_call, book.terms)
-        ended = call.model_copy(update={"ended": max(now, call.started), "summary": summary})
-        if self.negtui.save(lambda store: store.put(book.id, "calls", ended), None):
-            self.notify(summary, title="Call ended", timeout=8)
-            self.show_deal()
+        ended: list[object] = []
+        if self.save(lambda store: ended.append(use.end_call(store, book, now)), None,
+                     deal_id=book.id) and ended and ended[0] is not None:
+            self.notify(getattr(ended[0], "summary", ""), title="Call ended", timeout=8)
 
     def action_all_deals(self) -> None:
         from negtui.ui.screens.all_concessions import AllConcessionsScreen
@@ -515,14 +474,14 @@ class ConcessionsScreen(NegtuiScreen):
         if concession is None:
             return
         self.app.push_screen(FormScreen("Edit entry", self._edit_fields(book),
-                                        self._edit_values(concession),
+                                        use.edit_values(concession),
                                         lambda values: self._save_edit(book, concession,
                                                                        values)))
 
     def _edit_fields(self, book: DealBook) -> list[FormField]:
         terms = [("(no term)", NO_CHOICE)] + [(t.name, t.id) for t in book.terms]
         deals = [("(none)", NO_CHOICE)] + [
-            (b.deal.name, b.id) for b in self.negtui.portfolio.books.values() if b.id != book.id]
+            (b.deal.name, b.id) for b in self.session.portfolio.books.values() if b.id != book.id]
         return [
             FormField("direction", "Side", "choice",
                       [("gave", Direction.GIVEN.value), ("got", Direction.RECEIVED.value)]),
@@ -536,30 +495,22 @@ class ConcessionsScreen(NegtuiScreen):
             FormField("note", "Note"),
         ]
 
-    @staticmethod
-    def _edit_values(concession: Concession) -> dict[str, str]:
-        def text(value: object) -> str:
-            return "" if value is None else str(value)
-
-        return {
-            "direction": concession.direction.value, "what": concession.what,
-            "term_id": concession.term_id or NO_CHOICE, "value_us": text(concession.value_us),
-            "value_them": text(concession.value_them), "position": concession.position,
-            "linked_deal_id": concession.linked_deal_id or NO_CHOICE, "note": concession.note,
-        }
-
     def _save_edit(self, book: DealBook, concession: Concession,
                    values: dict[str, str]) -> dict[str, str]:
-        data = concession.model_dump()
-        for name, value in values.items():
-            value = value.strip()
-            data[name] = None if value in ("", NO_CHOICE) and name not in (
-                "what", "note", "position", "direction") else value
-        try:
-            edited = Concession.model_validate(data)
-        except ValidationError as error:
-            return field_messages(error)
-        if not self._put(book, edited, "Entry saved"):
-            return {FORM_ERROR: "not saved; see the message"}
-        self.show_deal()
+        planned = use.plan_edit(book, concession, values, self.session.settings)
+        if isinstance(planned, dict):
+            return planned
+        if not needs_confirmation(planned.warnings):
+            return save_from_form(self, self.session,
+                                  lambda store: use.save_planned(store, book, planned),
+                                  "Entry saved", deal_id=book.id)
+
+        def write(book: DealBook, planned: PlannedConcession) -> None:
+            self.save(lambda store: use.save_planned(store, book, planned), "Entry saved",
+                      deal_id=book.id)
+
+        # Asked once the form has closed, so its closing does not take the question with it.
+        self.app.call_later(self._confirm_then, book, planned, write,
+                            lambda: self.notify("Edit not saved: the line was held",
+                                                severity="warning", timeout=4))
         return {}

@@ -6,6 +6,8 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
+from negtui.actions.deals import add_deal, save_deal
+from negtui.actions.undo import Change
 from negtui.domain.deal_input import deal_from_values, deal_to_values, preview_date
 from negtui.domain.models import Deal
 from negtui.domain.vocab import (
@@ -15,10 +17,11 @@ from negtui.domain.vocab import (
     Relationship,
     Strategy,
 )
+from negtui.ui.saving import save_from_form
 from negtui.ui.widgets.form import FormField, FormScreen, Values
 
 if TYPE_CHECKING:
-    from negtui.ui.app import NegtuiApp
+    from negtui.ui.screens.base import HasSession
 
 STRATEGY_HELP = (
     "risk-first: settle liability, IP and exit before money · value-first: lead with "
@@ -62,12 +65,13 @@ def deal_fields(preview: Callable[[str], str]) -> list[FormField]:
     ]
 
 
-def deal_form(app: NegtuiApp, deal: Deal | None,
-              saved: Callable[[Deal, Deal | None], None]) -> FormScreen:
+def deal_form(app: HasSession, deal: Deal | None,
+              saved: Callable[[Deal, Change | None], None]) -> FormScreen:
     """A form that creates ``deal`` (None: a new one) or edits it; ``saved`` runs after the
-    deal is on disk, with the new and the previous version."""
-    settings = app.portfolio.settings
-    now = app.clock()
+    deal is on disk, with the new version and the change that undoes it."""
+    session = app.session
+    settings = session.settings
+    now = session.clock()
     tz = settings.timezone
     if deal is None:
         values: Values = {"currency": settings.default_currency, "hours_per_week": "0"}
@@ -78,14 +82,18 @@ def deal_form(app: NegtuiApp, deal: Deal | None,
         result, errors = deal_from_values(typed, deal, now, tz)
         if result is None:
             return errors
+        changes: list[Change | None] = []
         if deal is None:
-            ok = app.save(lambda store: store.create_deal(result), f"Deal added: {result.name}")
+            problems = save_from_form(
+                app, session, lambda store: changes.append(add_deal(store, result)),
+                f"Deal added: {result.name}", deal_id=result.id)
         else:
-            ok = app.save(lambda store: store.save_deal(result), f"Deal saved: {result.name}")
-        if not ok:
-            return {"_form": "Not saved; see the message in the corner. Your text is kept."}
-        saved(result, deal)
-        return {}
+            problems = save_from_form(
+                app, session, lambda store: changes.append(save_deal(store, result, deal)),
+                f"Deal saved: {result.name}", deal_id=result.id)
+        if not problems:
+            saved(result, changes[0])
+        return problems
 
     title = "New deal" if deal is None else f"Edit deal: {deal.name}"
     return FormScreen(title, deal_fields(partial(preview_date, now=now, tz=tz)), values, submit)

@@ -65,13 +65,13 @@ class LessonsScreen(NegtuiScreen):
         table.focus()
 
     def _relevant(self, entries: list[LessonEntry]) -> dict[str, str]:
-        book = self.negtui.portfolio.books.get(self.deal_id or "")
+        book = self.session.portfolio.books.get(self.deal_id or "")
         if book is None:
             return {}
         return {entry.lesson.id: reason for entry, reason in related(entries, book.deal)}
 
     def fill(self) -> None:
-        portfolio = self.negtui.portfolio
+        portfolio = self.session.portfolio
         entries = all_lessons(portfolio.books.values(), portfolio.lessons)
         query = self.query_one("#lessons-search", Input).value
         relevant = self._relevant(entries)

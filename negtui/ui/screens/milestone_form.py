@@ -6,21 +6,15 @@ from collections.abc import Callable
 from datetime import datetime
 
 import arrow
-from pydantic import ValidationError
 
 from negtui.domain.book import DealBook
-from negtui.domain.calendar import CalendarRefused, parse_minutes, zone
+from negtui.domain.calendar import CalendarRefused, zone
 from negtui.domain.dates import DateNotUnderstood, describe_moment, parse_when
-from negtui.domain.fields import field_messages
-from negtui.domain.ids import new_id
-from negtui.domain.models import Milestone
 from negtui.domain.vocab import MilestoneKind
-from negtui.ui.widgets.form import FormField, Values
+from negtui.ui.widgets.form import FormField
+
 
 # Model field -> form field, for messages about a field the form names differently.
-RENAMED = {"due": "when", "duration_minutes": "duration", "reminder_minutes": "reminder"}
-
-
 def describe_when(text: str, zone_text: str, default_zone: str, now: datetime) -> str:
     """How the typed date and zone are understood, shown under both fields."""
     try:
@@ -50,41 +44,3 @@ def milestone_fields(deals: list[DealBook] | None,
         FormField("reminder", "Reminder before (optional)", placeholder="30m, 1d"),
         FormField("note", "Note"),
     ]
-
-
-def milestone_from_values(
-    typed: Values, existing: Milestone | None, now: datetime, default_zone: str,
-) -> tuple[Milestone | None, dict[str, str]]:
-    """The milestone the form describes (keeping ``existing``'s id and done state), or the
-    problems by field."""
-    errors: dict[str, str] = {}
-    tz_name = typed.get("zone", "").strip() or default_zone
-    due: arrow.Arrow | None = None
-    try:
-        zone(tz_name)
-    except CalendarRefused as error:
-        errors["zone"] = str(error)
-    else:
-        try:
-            due = parse_when(typed.get("when", ""), arrow.get(now), tz_name)
-        except DateNotUnderstood as error:
-            errors["when"] = str(error)
-    lengths: dict[str, int | None] = {}
-    for name in ("duration", "reminder"):
-        try:
-            lengths[name] = parse_minutes(typed.get(name, ""))
-        except CalendarRefused as error:
-            errors[name] = str(error)
-    if errors or due is None:
-        return None, errors
-    try:
-        milestone = Milestone(
-            id=existing.id if existing else new_id("m"), kind=typed["kind"],
-            title=typed.get("title", ""), due=due.datetime,
-            duration_minutes=lengths["duration"], reminder_minutes=lengths["reminder"],
-            done=existing.done if existing else False, note=typed.get("note", ""),
-        )
-    except ValidationError as error:
-        found = field_messages(error)
-        return None, {RENAMED.get(name, name): message for name, message in found.items()}
-    return milestone, {}

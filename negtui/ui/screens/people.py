@@ -43,7 +43,7 @@ class PeopleScreen(NegtuiScreen):
         self.query_one("#people-list").focus()
 
     def fill(self) -> None:
-        self.found = people(self.negtui.portfolio.books.values())
+        self.found = people(self.session.portfolio.books.values())
         table = self.query_one("#people-list", DataTable)
         table.clear(columns=True)
         table.add_columns("Name", "Deals", "Organisations")

@@ -10,6 +10,8 @@ from textual.widgets import DataTable, Footer, Header, Input, OptionList, Static
 from textual.widgets.data_table import RowDoesNotExist
 from textual.widgets.option_list import Option
 
+from negtui.actions.deals import delete_deal, toggle_archive
+from negtui.actions.undo import Change
 from negtui.domain.audit import Alert, alerts_by_deal, audit
 from negtui.domain.deal_table import SORTS, DealRow, cells, make_row, matches, sort_rows
 from negtui.domain.models import Deal
@@ -17,7 +19,6 @@ from negtui.domain.summary import STATUS_ORDER, amounts, capacity, pipeline
 from negtui.domain.vocab import DealStatus
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.screens.deal_form import deal_form
-from negtui.ui.undo import Change
 from negtui.ui.widgets.confirm import ConfirmScreen
 from negtui.ui.widgets.form import open_form
 
@@ -93,7 +94,7 @@ class PortfolioScreen(NegtuiScreen):
 
     def resume(self) -> None:
         # Coming back from another screen: rebuild only if the data changed meanwhile.
-        if self._filled_for is not self.negtui.portfolio:
+        if self._filled_for is not self.session.portfolio:
             self.fill()
         else:
             self.follow_current_deal()
@@ -103,7 +104,7 @@ class PortfolioScreen(NegtuiScreen):
 
     def follow_current_deal(self) -> None:
         table = self.query_one("#deals", DataTable)
-        wanted = self.negtui.current_deal_id
+        wanted = self.session.deal_id
         if wanted is None:
             return
         try:
@@ -113,7 +114,7 @@ class PortfolioScreen(NegtuiScreen):
             self.filter_text = ""
             self.status_filter = None
             self.show_archived = self.show_archived or bool(
-                (book := self.negtui.portfolio.books.get(wanted)) and book.deal.archived)
+                (book := self.session.portfolio.books.get(wanted)) and book.deal.archived)
             self.fill()
             return
         table.move_cursor(row=index, animate=False)
@@ -121,17 +122,17 @@ class PortfolioScreen(NegtuiScreen):
     # Filling the screen
 
     def rows(self) -> list[DealRow]:
-        app = self.negtui
-        now = app.clock().datetime
-        books = list(app.portfolio.books.values())
-        self.alerts = audit(books, app.portfolio.settings, now)
+        session = self.session
+        now = session.clock().datetime
+        books = list(session.portfolio.books.values())
+        self.alerts = audit(books, session.settings, now)
         counts = alerts_by_deal(self.alerts)
-        progress = app.checklist_progress
+        progress = session.checklist_progress
         return [make_row(book, now, counts.get(book.id, 0), progress(book)) for book in books]
 
     def fill(self) -> None:
-        app = self.negtui
-        portfolio = app.portfolio
+        session = self.session
+        portfolio = session.portfolio
         self._filled_for = portfolio
         all_rows = self.rows()
         shown = sort_rows(
@@ -140,7 +141,7 @@ class PortfolioScreen(NegtuiScreen):
             self.sort_column, self.sort_reverse,
         )
         table = self.query_one("#deals", DataTable)
-        keep = app.current_deal_id
+        keep = session.deal_id
         table.clear(columns=True)
         for title in SORTS:
             arrow = (" ▼" if self.sort_reverse else " ▲") if title == self.sort_column else ""
@@ -161,10 +162,10 @@ class PortfolioScreen(NegtuiScreen):
         if keep in shown_ids:
             table.move_cursor(row=shown_ids.index(keep), animate=False)
         elif shown_ids:
-            app.current_deal_id = shown_ids[0]
+            session.focus(shown_ids[0])
 
     def _fill_summary(self, rows: list[DealRow]) -> None:
-        settings = self.negtui.portfolio.settings
+        settings = self.session.portfolio.settings
         deals = [r.book.deal for r in rows]
         flow = pipeline(deals, settings)
         load = capacity(deals, settings)
@@ -203,9 +204,9 @@ class PortfolioScreen(NegtuiScreen):
         box.display = bool(self.alerts)
 
     def _fill_problems(self) -> None:
-        problems = self.negtui.portfolio.problems
+        problems = self.session.portfolio.problems
         lines = []
-        if self.negtui.store.read_only:
+        if self.session.store.read_only:
             lines.append("This data folder is read-only: you can look, but no change can be "
                          "saved.")
         if problems:
@@ -229,19 +230,19 @@ class PortfolioScreen(NegtuiScreen):
         if table.row_count:
             key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
             if key is not None:
-                self.negtui.current_deal_id = key
+                self.session.focus(key)
 
     @on(OptionList.OptionSelected, "#alerts")
     def jump_to_alert(self, event: OptionList.OptionSelected) -> None:
         alert = self.alerts[int(event.option.id or 0)]
-        target = next((d for d in alert.deal_ids if d in self.negtui.portfolio.books), None)
+        target = next((d for d in alert.deal_ids if d in self.session.portfolio.books), None)
         if target is None:
             return
-        if self.negtui.portfolio.books[target].deal.archived:
+        if self.session.portfolio.books[target].deal.archived:
             self.show_archived = True
         self.status_filter = None
         self.filter_text = ""
-        self.negtui.current_deal_id = target
+        self.session.focus(target)
         self.fill()
         self.follow_current_deal()
         self.query_one("#deals").focus()
@@ -254,9 +255,9 @@ class PortfolioScreen(NegtuiScreen):
         if action in needs_deal:
             if typing or isinstance(self.focused, OptionList):
                 return False
-            return self.negtui.current_deal() is not None
+            return self.session.current_deal() is not None
         if action == "undo":
-            return bool(self.negtui.undo)
+            return bool(self.session.undo)
         if action == "clear_filter":
             return self.query_one("#filter", Input).display or bool(self.filter_text)
         return True
@@ -266,42 +267,39 @@ class PortfolioScreen(NegtuiScreen):
     def action_open_deal(self) -> None:
         from negtui.ui.screens.workspace import WorkspaceScreen
 
-        if self.negtui.current_deal() is not None:
+        if self.session.current_deal() is not None:
             self.app.push_screen(WorkspaceScreen())
 
-    async def action_new_deal(self) -> None:
-        def saved(deal: Deal, _: Deal | None) -> None:
-            self.negtui.current_deal_id = deal.id
-            self.negtui.undo.push(Change(f"Added {deal.name}",
-                                         lambda store: store.delete_deal(deal.id)))
+    def _remember(self, change: Change | None) -> None:
+        if change is not None:
+            self.session.undo.push(change)
+            self.refresh_bindings()  # u Undo appears in the footer
 
-        await open_form(self.app, deal_form(self.negtui, None, saved), lambda _: self.fill())
+    async def action_new_deal(self) -> None:
+        def saved(deal: Deal, change: Change | None) -> None:
+            self.session.focus(deal.id)
+            self._remember(change)
+
+        await open_form(self.app, deal_form(self.negtui, None, saved))
 
     async def action_edit_deal(self) -> None:
-        deal = self.negtui.current_deal()
-        if deal is None:
-            return
-
-        def saved(new: Deal, old: Deal | None) -> None:
-            if old is not None:
-                self.negtui.undo.push(Change(f"Edited {new.name}",
-                                             lambda store: store.save_deal(old)))
-
-        await open_form(self.app, deal_form(self.negtui, deal, saved), lambda _: self.fill())
+        deal = self.session.current_deal()
+        if deal is not None:
+            await open_form(self.app, deal_form(self.negtui, deal,
+                                                lambda _, change: self._remember(change)))
 
     def action_archive_deal(self) -> None:
-        deal = self.negtui.current_deal()
+        deal = self.session.current_deal()
         if deal is None:
             return
-        changed = deal.model_copy(update={"archived": not deal.archived})
-        verb = "Archived" if changed.archived else "Restored from archive"
-        if self.negtui.save(lambda store: store.save_deal(changed),
-                            f"{verb}: {deal.name} (u undoes)"):
-            self.negtui.undo.push(Change(f"{verb} {deal.name}",
-                                         lambda store: store.save_deal(deal)))
+        done: list[tuple[Deal, Change]] = []
+        verb = "Restored from archive" if deal.archived else "Archived"
+        if self.save(lambda store: done.append(toggle_archive(store, deal)),
+                     f"{verb}: {deal.name} (u undoes)", deal_id=deal.id):
+            self._remember(done[0][1])
 
     def action_delete_deal(self) -> None:
-        book = self.negtui.current_book()
+        book = self.session.current_book()
         if book is None:
             return
         parts = [f"{len(book.terms)} terms", f"{len(book.concessions)} concessions",
@@ -314,21 +312,18 @@ class PortfolioScreen(NegtuiScreen):
         def decided(yes: bool | None) -> None:
             if not yes:
                 return
-            trashed: list[object] = []
-            if self.negtui.save(lambda store: trashed.append(store.delete_deal(book.id)),
-                                f"Deleted {book.deal.name} (u undoes)"):
-                where = trashed[0]
-                self.negtui.undo.push(Change(
-                    f"Deleted {book.deal.name}",
-                    lambda store: store.restore_deal(where),  # type: ignore[arg-type]
-                ))
+            changes: list[Change] = []
+            if self.save(lambda store: changes.append(delete_deal(store, book.deal)),
+                         f"Deleted {book.deal.name} (u undoes)", deal_id=book.id):
+                self._remember(changes[0])
 
         self.app.push_screen(ConfirmScreen("Delete deal?", body, yes="Delete"), decided)
 
     def action_undo(self) -> None:
-        change = self.negtui.undo.pop()
+        change = self.session.undo.pop()
         if change is not None:
-            self.negtui.save(change.revert, f"Undone: {change.label}")
+            self.save(change.revert, f"Undone: {change.label}")
+            self.refresh_bindings()
 
     def action_filter(self) -> None:
         field = self.query_one("#filter", Input)
@@ -386,4 +381,4 @@ class PortfolioScreen(NegtuiScreen):
     def action_settings(self) -> None:
         from negtui.ui.screens.settings_form import settings_form
 
-        self.app.push_screen(settings_form(self.negtui), lambda _: self.fill())
+        self.app.push_screen(settings_form(self.negtui))

@@ -6,14 +6,16 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
+from negtui.actions.portfolio import save_settings
 from negtui.domain.fields import field_messages
 from negtui.domain.models import Settings
 from negtui.domain.positions import read_number
 from negtui.domain.vocab import DealStatus
+from negtui.ui.saving import save_from_form
 from negtui.ui.widgets.form import FormField, FormScreen, Values
 
 if TYPE_CHECKING:
-    from negtui.ui.app import NegtuiApp
+    from negtui.ui.screens.base import HasSession
 
 NUMBERS = [
     ("capacity_hours", "Capacity: hours a week you can give"),
@@ -26,8 +28,8 @@ NUMBERS = [
 ]
 
 
-def settings_form(app: NegtuiApp) -> FormScreen:
-    settings = app.portfolio.settings
+def settings_form(app: HasSession) -> FormScreen:
+    settings = app.session.settings
     fields = [FormField(name, label) for name, label in NUMBERS]
     fields += [
         FormField("default_currency", "Default currency for new deals"),
@@ -72,8 +74,7 @@ def settings_form(app: NegtuiApp) -> FormScreen:
             updated = Settings.model_validate(data)
         except ValidationError as error:
             return field_messages(error)
-        if not app.save(lambda store: store.save_settings(updated), "Settings saved"):
-            return {"_form": "Not saved; your values are kept."}
-        return {}
+        return save_from_form(app, app.session,
+                              lambda store: save_settings(store, updated), "Settings saved")
 
     return FormScreen("Settings", fields, values, submit)

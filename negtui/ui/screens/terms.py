@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.widgets import DataTable, Footer, Header, Static
 
+from negtui.actions.records import remove_record, save_records
 from negtui.domain.book import DealBook
 from negtui.domain.dates import DateNotUnderstood, describe_moment, parse_when
 from negtui.domain.models import Term
@@ -23,11 +24,13 @@ from negtui.domain.positions import (
 from negtui.domain.schedule import days_until, describe_days
 from negtui.domain.scoring import alternatives, batna_score, offer_score, target_score
 from negtui.domain.templates import new_terms
+from negtui.domain.term_input import form_values, term_from_values
 from negtui.domain.terms import class_of, term_problems
 from negtui.domain.vocab import TermClass, TermStatus
+from negtui.ui.saving import save_from_form
 from negtui.ui.screens.all_terms import AllTermsScreen
 from negtui.ui.screens.base import NegtuiScreen
-from negtui.ui.screens.term_form import TermForm, form_fields, form_values, term_from_values
+from negtui.ui.screens.term_form import TermForm, form_fields
 from negtui.ui.widgets.confirm import ConfirmScreen
 from negtui.ui.widgets.form import FormField, FormScreen, Values
 from negtui.ui.widgets.term_grid import CLASS_COLOUR, VERDICT_MARK, TermGrid, short_labels
@@ -134,10 +137,10 @@ class TermsScreen(NegtuiScreen):
 
     @property
     def threshold(self) -> int:
-        return self.negtui.portfolio.settings.high_threshold
+        return self.session.portfolio.settings.high_threshold
 
     def book(self) -> DealBook | None:
-        return self.negtui.current_book()
+        return self.session.current_book()
 
     def focused_term(self) -> Term | None:
         book = self.book()
@@ -200,9 +203,8 @@ class TermsScreen(NegtuiScreen):
 
     def _fill_table(self, terms: list[Term]) -> None:
         table = self.query_one("#terms-table", DataTable)
-        app = self.negtui
-        now = app.clock()
-        zone = app.portfolio.settings.timezone
+        now = self.session.clock()
+        zone = self.session.settings.timezone
         table.clear()
         for term in terms:
             table.add_row(
@@ -246,8 +248,8 @@ class TermsScreen(NegtuiScreen):
         )
         second: list[str | tuple[str, str]] = []
         if term.fallback.position:
-            settings = self.negtui.portfolio.settings
-            when = decide_by_text(term, self.negtui.clock(), settings.timezone)
+            settings = self.session.portfolio.settings
+            when = decide_by_text(term, self.session.clock(), settings.timezone)
             second.append(f"Fallback: {term.fallback.position}" + (f", decide by {when}"
                                                                     if when else ""))
         if cls is TermClass.NON_NEGOTIABLE and term.rationale:
@@ -358,12 +360,9 @@ class TermsScreen(NegtuiScreen):
         book = self.book()
         if book is None:
             return False
-        deal_id = book.id
-        saved = self.negtui.save(lambda store: store.put(deal_id, "terms", term), done)
-        if saved:
-            self.focused_id = term.id
-            self.fill()
-        return saved
+        self.focused_id = term.id
+        return self.save(lambda store: save_records(store, book.id, term), done,
+                         deal_id=book.id)
 
     def action_rate(self, field: str, step: int) -> None:
         term = self.focused_term()
@@ -450,9 +449,8 @@ class TermsScreen(NegtuiScreen):
                 index = [t.id for t in book.terms].index(term.id)
                 rest = [t for t in book.terms if t.id != term.id]
                 self.focused_id = rest[min(index, len(rest) - 1)].id if rest else None
-                self.negtui.save(lambda store: store.remove(deal_id, "terms", term.id),
-                                 f"Deleted {term.name}")
-                self.fill()
+                self.save(lambda store: remove_record(store, deal_id, term),
+                          f"Deleted {term.name}", deal_id=deal_id)
 
         self.app.push_screen(ConfirmScreen(
             f"Delete the term “{term.name}”?",
@@ -470,15 +468,14 @@ class TermsScreen(NegtuiScreen):
                         timeout=3)
             return
         deal_id = book.id
-        if self.negtui.save(lambda store: store.put_many(deal_id, "terms", list(added)),
-                            f"Added {len(added)} usual terms of a {kind.value} contract: "
-                            "rate each with + - ] ["):
-            self.focused_id = added[0].id
-            self.fill()
+        self.focused_id = added[0].id
+        self.save(lambda store: save_records(store, deal_id, *added),
+                  f"Added {len(added)} usual terms of a {kind.value} contract: "
+                  "rate each with + - ] [", deal_id=deal_id)
 
     def action_all_terms(self) -> None:
         def pick(deal_id: str, term_id: str) -> None:
-            self.negtui.current_deal_id = deal_id
+            self.session.focus(deal_id)
             self.focused_id = term_id
             self.deal_id = deal_id
 
@@ -488,15 +485,16 @@ class TermsScreen(NegtuiScreen):
 
     def _open_form(self, term: Term | None, problems: dict[str, str],
                    existing: Term | None = None) -> None:
-        app = self.negtui
+        session = self.session
         threshold = self.threshold
-        zone = app.portfolio.settings.timezone
+        zone = session.settings.timezone
+        book_id = self.deal_id or ""
         holder: list[FormScreen] = []
 
         def draft() -> Term | None:
             if not holder:
                 return term
-            built, _ = term_from_values(holder[0].values(), existing, app.clock(), zone)
+            built, _ = term_from_values(holder[0].values(), existing, session.clock(), zone)
             return built
 
         def position_preview(text: str) -> str:
@@ -511,28 +509,28 @@ class TermsScreen(NegtuiScreen):
             if not text.strip():
                 return ""
             try:
-                return describe_moment(parse_when(text, app.clock(),
-                                                  app.portfolio.settings.timezone))
+                return describe_moment(parse_when(text, session.clock(), zone))
             except DateNotUnderstood as error:
                 return str(error)
 
         def submit(values: Values) -> dict[str, str]:
-            built, errors = term_from_values(values, existing, app.clock(), zone)
+            built, errors = term_from_values(values, existing, session.clock(), zone)
             if built is None:
                 return errors
             errors = {**term_problems(built, threshold), **position_problems(built)}
             if errors:
                 return errors
             verb = "Saved" if existing else "Added"
-            if not self._save_term(built, f"{verb} {built.name}: "
-                                          f"{class_of(built, threshold).value}"):
-                return {"_form": "Not saved: see the message above"}
-            return {}
+            self.focused_id = built.id
+            return save_from_form(self, session,
+                                  lambda store: save_records(store, book_id, built),
+                                  f"{verb} {built.name}: {class_of(built, threshold).value}",
+                                  deal_id=book_id)
 
         form = TermForm(
             f"Edit term: {existing.name}" if existing else "New term",
             form_fields(threshold, position_preview, when_preview),
-            form_values(term, app.clock(), app.portfolio.settings.timezone),
+            form_values(term, session.clock(), zone),
             submit, problems=problems,
         )
         holder.append(form)

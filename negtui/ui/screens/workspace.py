@@ -2,29 +2,21 @@
 
 from __future__ import annotations
 
-from pydantic import ValidationError
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
 
+from negtui.actions.records import remove_record
 from negtui.domain.book import DealBook
-from negtui.domain.fields import field_messages
-from negtui.domain.ids import new_id
-from negtui.domain.models import Deal, Research, Stakeholder
+from negtui.domain.models import RESEARCH_DIMENSIONS, Stakeholder
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.screens.deal_form import deal_form
+from negtui.ui.screens.records.deal_fields import deal_group_form
+from negtui.ui.screens.records.editor import record_form
 from negtui.ui.screens.records.stakeholders import STAKEHOLDERS
 from negtui.ui.widgets.confirm import ConfirmScreen
-from negtui.ui.widgets.form import FormField, FormScreen, Values
-
-RESEARCH = [
-    ("contract_terms", "Contract terms"), ("market", "Market"),
-    ("culture", "Organisation culture"), ("decision_maker", "Decision-maker"),
-    ("industry_trends", "Industry trends"), ("personal_fit", "Personal fit"),
-]
-PEOPLE_FIELDS = STAKEHOLDERS.fields
 
 
 def _missing(text: str) -> Text:
@@ -57,7 +49,7 @@ class WorkspaceScreen(NegtuiScreen):
         self.query_one("#people").focus()
 
     def fill(self) -> None:
-        book = self.negtui.current_book()
+        book = self.session.current_book()
         if book is None:
             self.query_one("#brief", Static).update("This deal is no longer in the folder.")
             return
@@ -77,7 +69,7 @@ class WorkspaceScreen(NegtuiScreen):
         brief.append("\nWalk away  ", "bold")
         brief.append_text(_missing(deal.walk_away))
         brief.append("\n\nResearch\n", "bold underline")
-        for name, label in RESEARCH:
+        for name, label, _ in RESEARCH_DIMENSIONS:
             brief.append(f"{label}: ", "bold")
             brief.append_text(_missing(getattr(deal.research, name)))
             brief.append("\n")
@@ -98,7 +90,7 @@ class WorkspaceScreen(NegtuiScreen):
         table.move_cursor(row=min(row, table.row_count - 1), animate=False)
 
     def _focused_person(self) -> Stakeholder | None:
-        book = self.negtui.current_book()
+        book = self.session.current_book()
         table = self.query_one("#people", DataTable)
         if book is None or not book.stakeholders or table.row_count == 0:
             return None
@@ -110,102 +102,49 @@ class WorkspaceScreen(NegtuiScreen):
             return self._focused_person() is not None
         return True
 
-    # Brief and research
+    # Brief and research: the same forms as the checklist's
+
+    def _deal_form(self, group: str) -> None:
+        book = self.session.current_book()
+        form = deal_group_form(self.negtui, book.id, group) if book else None
+        if form is not None:
+            self.app.push_screen(form)
 
     def action_edit_brief(self) -> None:
-        deal = self.negtui.current_deal()
-        if deal is None:
-            return
-        fields = [
-            FormField("objective", "Objective"),
-            FormField("success_measures", "How success is measured (one a line)", "lines"),
-            FormField("batna", "Best alternative if there is no agreement (BATNA)", "lines"),
-            FormField("walk_away", "Walk-away criteria", "lines"),
-        ]
-        values = {"objective": deal.objective, "batna": deal.batna, "walk_away": deal.walk_away,
-                  "success_measures": "\n".join(deal.success_measures)}
-
-        def submit(typed: Values) -> dict[str, str]:
-            measures = [line.strip() for line in typed["success_measures"].splitlines()
-                        if line.strip()]
-            return self._save_deal(deal, {"objective": typed["objective"],
-                                          "batna": typed["batna"],
-                                          "walk_away": typed["walk_away"],
-                                          "success_measures": measures}, "Brief saved")
-
-        self.app.push_screen(FormScreen(f"Brief: {deal.name}", fields, values, submit))
+        self._deal_form("brief")
 
     def action_edit_research(self) -> None:
-        deal = self.negtui.current_deal()
-        if deal is None:
-            return
-        fields = [FormField(name, label, "lines") for name, label in RESEARCH]
-        values = {name: getattr(deal.research, name) for name, _ in RESEARCH}
-
-        def submit(typed: Values) -> dict[str, str]:
-            research = Research.model_validate({**deal.research.model_dump(), **typed})
-            return self._save_deal(deal, {"research": research}, "Research saved")
-
-        self.app.push_screen(FormScreen(f"Research: {deal.name}", fields, values, submit))
-
-    def _save_deal(self, deal: Deal, changes: dict[str, object], done: str) -> dict[str, str]:
-        try:
-            updated = Deal.model_validate({**deal.model_dump(), **changes})
-        except ValidationError as error:
-            return field_messages(error)
-        if not self.negtui.save(lambda store: store.save_deal(updated), done):
-            return {"_form": "Not saved; your text is kept."}
-        return {}
+        self._deal_form("research")
 
     def action_edit_deal(self) -> None:
-        deal = self.negtui.current_deal()
+        deal = self.session.current_deal()
         if deal is not None:
-            self.app.push_screen(deal_form(self.negtui, deal, lambda new, old: None))
+            self.app.push_screen(deal_form(self.negtui, deal, lambda new, change: None))
 
-    # Stakeholders
-
-    def _person_form(self, person: Stakeholder | None) -> FormScreen:
-        book = self.negtui.current_book()
-        assert book is not None
-        values: Values = ({name: str(getattr(person, name).value if name == "influence"
-                                     else getattr(person, name))
-                           for name in ("name", "organisation", "role", "influence", "style",
-                                        "history")}
-                          if person else {"organisation": book.deal.counterparty})
-
-        def submit(typed: Values) -> dict[str, str]:
-            data = {**(person.model_dump() if person else {"id": new_id("s")}), **typed}
-            try:
-                record = Stakeholder.model_validate(data)
-            except ValidationError as error:
-                return field_messages(error)
-            if not self.negtui.save(lambda store: store.put(book.id, "stakeholders", record),
-                                    f"Saved {record.name}"):
-                return {"_form": "Not saved; your text is kept."}
-            return {}
-
-        title = f"Edit {person.name}" if person else f"New stakeholder in {book.deal.name}"
-        return FormScreen(title, PEOPLE_FIELDS, values, submit)
+    # Stakeholders: the same form as their record editor's
 
     def action_add_person(self) -> None:
-        if self.negtui.current_book() is not None:
-            self.app.push_screen(self._person_form(None))
+        book = self.session.current_book()
+        if book is not None:
+            self.app.push_screen(record_form(self.negtui, STAKEHOLDERS, book, None))
 
     def action_edit_person(self) -> None:
         person = self._focused_person()
-        if person is not None:
-            self.app.push_screen(self._person_form(person))
+        book = self.session.current_book()
+        if person is not None and book is not None:
+            self.app.push_screen(record_form(self.negtui, STAKEHOLDERS, book, person))
 
     def action_delete_person(self) -> None:
         person = self._focused_person()
-        book = self.negtui.current_book()
+        book = self.session.current_book()
         if person is None or book is None:
             return
+        deal_id = book.id
 
         def decided(yes: bool | None) -> None:
             if yes:
-                self.negtui.save(lambda store: store.remove(book.id, "stakeholders", person.id),
-                                 f"Removed {person.name}")
+                self.save(lambda store: remove_record(store, deal_id, person),
+                          f"Removed {person.name}", deal_id=deal_id)
 
         self.app.push_screen(ConfirmScreen(
             "Remove stakeholder?",

@@ -17,16 +17,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
 
+from negtui.actions.records import remove_record, save_records
 from negtui.domain.book import RECORD_TABLES, DealBook
 from negtui.domain.fields import field_messages
 from negtui.domain.ids import new_id
 from negtui.domain.models import Record
+from negtui.ui.saving import save_from_form
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.widgets.confirm import ConfirmScreen
-from negtui.ui.widgets.form import FORM_ERROR, FormField, FormScreen, Values
+from negtui.ui.widgets.form import FormField, FormScreen, Values
 
 if TYPE_CHECKING:
-    from negtui.ui.app import NegtuiApp
+    from negtui.actions.session import Session
+    from negtui.ui.screens.base import HasSession
 
 
 @dataclass(frozen=True)
@@ -58,10 +61,12 @@ class RecordSpec:
     fields: list[FormField]
     label: Callable[[Any], str]
     """How one record is named in a question ("Delete risk '...'?")."""
-    new_values: Callable[[NegtuiApp, DealBook], dict[str, Any]] = field(
-        default=lambda app, book: {})
+    new_values: Callable[[Session, DealBook], dict[str, Any]] = field(
+        default=lambda session, book: {})
     """Fields a new record gets without the user typing them (the deal, the time)."""
     order: Callable[[Any], Any] | None = None
+    initial: Callable[[DealBook], Values] = field(default=lambda book: {})
+    """What a new record's form shows filled in before the user types."""
 
     def to_values(self, record: Record) -> Values:
         values: Values = {}
@@ -70,14 +75,14 @@ class RecordSpec:
             values[spec.name] = "" if value is None else str(getattr(value, "value", value))
         return values
 
-    def build(self, typed: Values, existing: Record | None, app: NegtuiApp,
+    def build(self, typed: Values, existing: Record | None, session: Session,
               book: DealBook) -> tuple[Record | None, dict[str, str]]:
         """A validated record from the form's text, or the problems by field."""
         model = RECORD_TABLES[self.table]
         if existing is not None:
             data: dict[str, Any] = existing.model_dump()
         else:
-            data = {"id": new_id(self.id_prefix), **self.new_values(app, book)}
+            data = {"id": new_id(self.id_prefix), **self.new_values(session, book)}
         for name, text in typed.items():
             # A blank number keeps the model's default rather than failing.
             if text.strip() == "" and name in model.model_fields and \
@@ -89,6 +94,25 @@ class RecordSpec:
             return model.model_validate(data), {}
         except ValidationError as error:
             return None, field_messages(error)
+
+
+def record_form(app: HasSession, spec: RecordSpec, book: DealBook,
+                existing: Record | None) -> FormScreen:
+    """The form that adds a record of ``spec``'s kind to the deal, or edits ``existing``."""
+    session = app.session
+    deal_id = book.id
+
+    def submit(typed: Values) -> dict[str, str]:
+        current = session.portfolio.books.get(deal_id, book)
+        record, errors = spec.build(typed, existing, session, current)
+        if record is None:
+            return errors
+        return save_from_form(app, session, lambda store: save_records(store, deal_id, record),
+                              f"{spec.noun.capitalize()} saved", deal_id=deal_id)
+
+    values = spec.to_values(existing) if existing is not None else spec.initial(book)
+    verb = "Edit" if existing is not None else "Add"
+    return FormScreen(f"{verb} {spec.noun} — {book.deal.name}", spec.fields, values, submit)
 
 
 CELL_WIDTH = 34
@@ -131,7 +155,7 @@ class RecordEditorScreen(NegtuiScreen):
         table.focus()
 
     def book(self) -> DealBook | None:
-        return self.negtui.portfolio.books.get(self.deal_id)
+        return self.session.portfolio.books.get(self.deal_id)
 
     def records(self) -> list[Any]:
         book = self.book()
@@ -197,27 +221,8 @@ class RecordEditorScreen(NegtuiScreen):
 
     def _form(self, existing: Record | None) -> None:
         book = self.book()
-        if book is None:
-            return
-        spec = self.spec
-        app = self.negtui
-        deal_id = self.deal_id
-
-        def submit(typed: Values) -> dict[str, str]:
-            current = app.portfolio.books.get(deal_id, book)
-            record, errors = spec.build(typed, existing, app, current)
-            if record is None:
-                return errors
-            if not app.save(lambda store: store.put(deal_id, spec.table, record),
-                            f"{spec.noun.capitalize()} saved"):
-                return {FORM_ERROR: "Not saved; see the message in the corner. "
-                                    "Your text is kept."}
-            return {}
-
-        values = spec.to_values(existing) if existing is not None else {}
-        verb = "Edit" if existing is not None else "Add"
-        self.app.push_screen(FormScreen(f"{verb} {spec.noun} — {book.deal.name}",
-                                        spec.fields, values, submit))
+        if book is not None:
+            self.app.push_screen(record_form(self.negtui, self.spec, book, existing))
 
     def action_add(self) -> None:
         self._form(None)
@@ -239,8 +244,8 @@ class RecordEditorScreen(NegtuiScreen):
 
         def decided(yes: bool | None) -> None:
             if yes:
-                self.negtui.save(lambda store: store.remove(deal_id, spec.table, record.id),
-                                 f"{spec.noun.capitalize()} deleted")
+                self.save(lambda store: remove_record(store, deal_id, record),
+                          f"{spec.noun.capitalize()} deleted", deal_id=deal_id)
 
         self.app.push_screen(
             ConfirmScreen(f"Delete this {spec.noun}?",

@@ -9,11 +9,11 @@ from negtui.ui.screens.records.editor import Column, RecordSpec, attribute
 from negtui.ui.widgets.form import FormField
 
 if TYPE_CHECKING:
-    from negtui.ui.app import NegtuiApp
+    from negtui.actions.session import Session
 
 
-def _new(app: NegtuiApp, book: DealBook) -> dict[str, Any]:
-    return {"deal_id": book.id, "at": app.clock().datetime}
+def _new(session: Session, book: DealBook) -> dict[str, Any]:
+    return {"deal_id": book.id, "at": session.clock().datetime}
 
 
 DEAL_LESSONS = RecordSpec(

@@ -28,5 +28,6 @@ STAKEHOLDERS = RecordSpec(
         FormField("history", "History with you", "lines"),
     ],
     label=lambda person: person.name,
+    initial=lambda book: {"organisation": book.deal.counterparty},
     order=lambda person: (_ORDER.index(person.influence), person.name.casefold()),
 )

@@ -1,0 +1,238 @@
+"""The live log: log, edit, undo and restore a concession; start and end a call.
+
+``negtui log`` and the Concessions screen both come through here, so a concession is
+built, checked and written the same way whichever way it was typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from pydantic import ValidationError
+
+from negtui.actions.lookup import find_deal, find_term
+from negtui.domain.balance import call_summary
+from negtui.domain.book import DealBook
+from negtui.domain.capture import parse_capture, resolve_capture
+from negtui.domain.fields import field_messages
+from negtui.domain.guards import GuardWarning, check_concession, in_order
+from negtui.domain.ids import new_id
+from negtui.domain.lookup import NoUniqueMatch
+from negtui.domain.models import Call, Concession, Deal, Record, Settings, Term
+from negtui.domain.vocab import Direction
+from negtui.store import Store
+from negtui.store.errors import StoreError
+
+# What a choice field of the edit form holds when nothing is chosen.
+NO_CHOICE = "-"
+
+
+@dataclass(frozen=True)
+class ConcessionRequest:
+    deal: str
+    direction: Direction
+    what: str
+    term: str | None = None
+    value_us: int | None = None
+    value_them: int | None = None
+    note: str = ""
+    call_id: str | None = None
+    position: str | None = None
+    """Where the term stands after this concession ("690"); moves its offer on the table."""
+    linked_deal: str | None = None
+    """Another deal this concession was traded against (id or unique start of its name)."""
+
+
+@dataclass(frozen=True)
+class PlannedConcession:
+    """A concession ready to be written, the term it moves, and what the guards said."""
+
+    concession: Concession
+    moved_term: Term | None
+    warnings: list[GuardWarning] = field(default_factory=list)
+
+    def records(self) -> list[Record]:
+        """Everything to write, in one transaction."""
+        return [self.concession] if self.moved_term is None else [self.concession,
+                                                                  self.moved_term]
+
+
+@dataclass(frozen=True)
+class LoggedConcession:
+    """What ``log_concession`` wrote, with the warnings the guards raised."""
+
+    concession: Concession
+    warnings: list[GuardWarning]
+    moved_term: Term | None = None
+
+    @property
+    def id(self) -> str:
+        return self.concession.id
+
+
+class RefusedByGuards(Exception):
+    """Strict logging met a guard warning; nothing was written."""
+
+    def __init__(self, warnings: list[GuardWarning]) -> None:
+        super().__init__("; ".join(w.message for w in warnings))
+        self.warnings = warnings
+
+
+def active_call(book: DealBook) -> Call | None:
+    """The call of this deal still running (the latest one without an end)."""
+    running = [call for call in book.calls if call.ended is None]
+    return max(running, key=lambda call: call.started) if running else None
+
+
+def plan_concession(book: DealBook, concession: Concession,
+                    settings: Settings) -> PlannedConcession:
+    """Run the guards against the rest of the deal's log, and move the term's offer if a
+    position was given; nothing is written.
+
+    The offer it replaces is kept on the concession, so undoing it can put it back.
+    """
+    term = next((t for t in book.terms if t.id == concession.term_id), None)
+    position = concession.position.strip()
+    others = [c for c in book.concessions if c.id != concession.id]
+    warnings = check_concession(concession.direction, term, position or None, others,
+                                settings)
+    moved = None
+    if term is not None and position and position != term.on_table:
+        moved = term.model_copy(update={"on_table": position})
+        concession = concession.model_copy(update={"replaced_offer": term.on_table})
+    return PlannedConcession(concession, moved, warnings)
+
+
+def concession_from_capture(book: DealBook, text: str, direction: Direction,
+                            deals: list[Deal], now: datetime) -> Concession | list[str]:
+    """The concession a line typed in the capture bar describes, or what is wrong with it."""
+    capture = parse_capture(text)
+    resolved = resolve_capture(capture, book.terms, deals, book.id)
+    if resolved.problems:
+        return list(resolved.problems)
+    call = active_call(book)
+    try:
+        return Concession(
+            id=new_id("c"), direction=direction, what=resolved.what,
+            term_id=resolved.term.id if resolved.term else None,
+            value_us=capture.value_us, value_them=capture.value_them, at=now,
+            call_id=call.id if call else None,
+            linked_deal_id=resolved.linked_deal.id if resolved.linked_deal else None,
+            note=capture.note, position=capture.position or "",
+        )
+    except ValidationError as error:
+        return [f"{k}: {v}" for k, v in field_messages(error).items()]
+
+
+def save_planned(store: Store, book: DealBook, planned: PlannedConcession) -> None:
+    """Write the concession and the term it moves in one transaction."""
+    store.put(book.id, *planned.records())
+
+
+def _settings(store: Store) -> Settings:
+    # The guards fall back to the usual limits rather than refuse to log a concession.
+    try:
+        return store.read_settings()[0]
+    except StoreError:
+        return Settings()
+
+
+def log_concession(store: Store, request: ConcessionRequest, *,
+                   strict: bool = False) -> LoggedConcession:
+    """Validate everything, run the guards, then write the concession (and the term it
+    moves) durably in one transaction; raises before any write.
+
+    With ``strict``, any guard warning raises ``RefusedByGuards`` and nothing is written.
+    """
+    book = find_deal(store, request.deal)
+    term = find_term(book, request.term) if request.term else None
+    if request.position and term is None:
+        raise ValueError("a new position needs the term it belongs to")
+    linked: Deal | None = None
+    if request.linked_deal:
+        linked = find_deal(store, request.linked_deal).deal
+        if linked.id == book.id:
+            raise NoUniqueMatch(f"{request.linked_deal!r} is the deal being logged; "
+                                "link another deal")
+    concession = Concession(
+        id=new_id("c"), direction=request.direction, what=request.what,
+        term_id=term.id if term else None, value_us=request.value_us,
+        value_them=request.value_them, note=request.note, at=store.clock().datetime,
+        call_id=request.call_id, position=request.position or "",
+        linked_deal_id=linked.id if linked else None,
+    )
+    planned = plan_concession(book, concession, _settings(store))
+    if strict and planned.warnings:
+        raise RefusedByGuards(planned.warnings)
+    save_planned(store, book, planned)
+    return LoggedConcession(planned.concession, planned.warnings, planned.moved_term)
+
+
+def edit_values(concession: Concession) -> dict[str, str]:
+    """A concession as the edit form shows it."""
+    def text(value: object) -> str:
+        return "" if value is None else str(value)
+
+    return {
+        "direction": concession.direction.value, "what": concession.what,
+        "term_id": concession.term_id or NO_CHOICE, "value_us": text(concession.value_us),
+        "value_them": text(concession.value_them), "position": concession.position,
+        "linked_deal_id": concession.linked_deal_id or NO_CHOICE, "note": concession.note,
+    }
+
+
+def plan_edit(book: DealBook, concession: Concession, values: Mapping[str, str],
+              settings: Settings) -> PlannedConcession | dict[str, str]:
+    """The edited concession with the same guards and term move as logging, or the
+    problems by field."""
+    data = concession.model_dump()
+    for name, value in values.items():
+        value = value.strip()
+        optional = name not in ("what", "note", "position", "direction")
+        data[name] = None if optional and value in ("", NO_CHOICE) else value
+    try:
+        edited = Concession.model_validate(data)
+    except ValidationError as error:
+        return field_messages(error)
+    return plan_concession(book, edited, settings)
+
+
+def undo_last(store: Store, book: DealBook) -> Concession | None:
+    """Take back the latest live entry and everything it changed: it leaves the log and
+    the term's offer goes back to where it was. None when the log is empty."""
+    log = in_order(book.concessions)
+    if not log:
+        return None
+    last = log[-1]
+    records: list[Record] = [last.model_copy(update={"deleted": True})]
+    term = next((t for t in book.terms if t.id == last.term_id), None)
+    if term is not None and last.position and term.on_table == last.position.strip():
+        records.append(term.model_copy(update={"on_table": last.replaced_offer}))
+    store.put(book.id, *records)
+    return last
+
+
+def plan_restore(book: DealBook, concession: Concession,
+                 settings: Settings) -> PlannedConcession:
+    """Bring an undone entry back, with the guards run again and its term moved again."""
+    return plan_concession(book, concession.model_copy(update={"deleted": False}), settings)
+
+
+def start_call(store: Store, book: DealBook, now: datetime) -> Call:
+    call = Call(id=new_id("k"), started=now)
+    store.put(book.id, call)
+    return call
+
+
+def end_call(store: Store, book: DealBook, now: datetime) -> Call | None:
+    """End the running call with a summary of what was given and got in it."""
+    call = active_call(book)
+    if call is None:
+        return None
+    in_call = [c for c in book.concessions if c.call_id == call.id]
+    summary = call_summary(in_call, book.terms)
+    ended = call.model_copy(update={"ended": max(now, call.started), "summary": summary})
+    store.put(book.id, ended)
+    return ended

@@ -1,0 +1,58 @@
+"""Writing documents made from the data: the dossier and the calendar file.
+
+One writer for every exported file: complete or not at all, readable by the user only.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from negtui.domain.book import DealBook
+from negtui.domain.lessons import all_lessons
+from negtui.export.folder import write_export
+from negtui.store import Portfolio
+from negtui.store.files import write_output
+
+
+def export_dossier(root: Path, portfolio: Portfolio, book: DealBook, now: datetime,
+                   share: bool) -> Path:
+    """The deal's dossier as Markdown in the data folder's exports; returns the file.
+    Raises ``OSError`` with the system's reason when it cannot be written."""
+    from negtui.export.dossier import dossier_filename, dossier_text
+
+    text = dossier_text(book, portfolio.settings, now, share=share,
+                        lessons=all_lessons(portfolio.books.values(), portfolio.lessons))
+    return write_export(root, dossier_filename(book.deal, "md", share), text)
+
+
+class ExportRefused(ValueError):
+    """The file asked for cannot be written there; the message says why."""
+
+
+def ics_target(root: Path, typed: str, deal_name: str | None) -> Path:
+    """Where a calendar export goes: the typed path, a file in a typed folder, or a file in
+    the data folder when nothing was typed."""
+    from negtui.export.ics import export_file_name
+
+    target = Path(typed).expanduser() if typed.strip() else Path(export_file_name(deal_name))
+    if not target.is_absolute():
+        target = root / target
+    if target.is_dir():
+        target = target / export_file_name(deal_name)
+    if not target.parent.is_dir():
+        raise ExportRefused(f"the folder {target.parent} does not exist")
+    return target
+
+
+def export_ics(target: Path, books: list[DealBook], timezone: ZoneInfo, now: datetime,
+               deal_name: str | None) -> int:
+    """Write the calendar of ``books`` to ``target``; returns how many dates it holds."""
+    from negtui.domain.calendar import portfolio_entries
+    from negtui.export.ics import calendar_ics
+
+    text = calendar_ics(portfolio_entries(books, timezone), now,
+                        f"negtui: {deal_name}" if deal_name else "negtui")
+    write_output(str(target), text)
+    return text.count("BEGIN:VEVENT")

@@ -1,0 +1,19 @@
+"""Saving and removing a deal's records: terms, milestones, people, risks and the rest.
+
+Every record kind goes through the same two use cases, so each write is one transaction
+on the deal's file, whichever screen it came from.
+"""
+
+from __future__ import annotations
+
+from negtui.domain.models import Record
+from negtui.store import Store
+
+
+def save_records(store: Store, deal_id: str, *records: Record) -> None:
+    """Add or replace records of any kinds in one deal, all or none."""
+    store.put(deal_id, *records)
+
+
+def remove_record(store: Store, deal_id: str, record: Record) -> None:
+    store.remove(deal_id, record)

@@ -1,0 +1,55 @@
+"""Turning what a person typed into the milestone form into a valid Milestone."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import arrow
+from pydantic import ValidationError
+
+from negtui.domain.calendar import CalendarRefused, parse_minutes, zone
+from negtui.domain.dates import DateNotUnderstood, parse_when
+from negtui.domain.fields import field_messages
+from negtui.domain.ids import new_id
+from negtui.domain.models import Milestone
+
+Values = dict[str, str]
+RENAMED = {"due": "when", "duration_minutes": "duration", "reminder_minutes": "reminder"}
+
+
+def milestone_from_values(
+    typed: Values, existing: Milestone | None, now: datetime, default_zone: str,
+) -> tuple[Milestone | None, dict[str, str]]:
+    """The milestone the form describes (keeping ``existing``'s id and done state), or the
+    problems by field."""
+    errors: dict[str, str] = {}
+    tz_name = typed.get("zone", "").strip() or default_zone
+    due: arrow.Arrow | None = None
+    try:
+        zone(tz_name)
+    except CalendarRefused as error:
+        errors["zone"] = str(error)
+    else:
+        try:
+            due = parse_when(typed.get("when", ""), arrow.get(now), tz_name)
+        except DateNotUnderstood as error:
+            errors["when"] = str(error)
+    lengths: dict[str, int | None] = {}
+    for name in ("duration", "reminder"):
+        try:
+            lengths[name] = parse_minutes(typed.get(name, ""))
+        except CalendarRefused as error:
+            errors[name] = str(error)
+    if errors or due is None:
+        return None, errors
+    try:
+        milestone = Milestone(
+            id=existing.id if existing else new_id("m"), kind=typed["kind"],
+            title=typed.get("title", ""), due=due.datetime,
+            duration_minutes=lengths["duration"], reminder_minutes=lengths["reminder"],
+            done=existing.done if existing else False, note=typed.get("note", ""),
+        )
+    except ValidationError as error:
+        found = field_messages(error)
+        return None, {RENAMED.get(name, name): message for name, message in found.items()}
+    return milestone, {}

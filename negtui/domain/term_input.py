@@ -1,0 +1,87 @@
+"""Turning what a person typed into the term form into a valid Term, and back."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import arrow
+from pydantic import ValidationError
+
+from negtui.domain.dates import DateNotUnderstood, parse_when
+from negtui.domain.fields import field_messages
+from negtui.domain.ids import new_id
+from negtui.domain.models import Term
+from negtui.domain.vocab import TermCategory, TermStatus
+
+Values = dict[str, str]
+
+
+def term_from_values(values: Values, existing: Term | None, now: arrow.Arrow,
+                     zone: str) -> tuple[Term | None, dict[str, str]]:
+    """The term the form describes (keeping ``existing``'s id and unknown keys), or the
+    problems by field."""
+    errors: dict[str, str] = {}
+    decide_by = existing.fallback.decide_by if existing else None
+    if values["decide_by"].strip() == moment_text(decide_by, zone):
+        pass
+    elif values["decide_by"].strip():
+        try:
+            decide_by = parse_when(values["decide_by"], now, zone).datetime
+        except DateNotUnderstood as error:
+            errors["decide_by"] = str(error)
+    else:
+        decide_by = None
+    base: dict[str, Any] = existing.model_dump() if existing else {"id": new_id("t")}
+    data = {
+        **base,
+        "name": values["name"], "category": values["category"],
+        "impact_deal": values["impact_deal"], "impact_portfolio": values["impact_portfolio"],
+        "must_have": values["must_have"] == "true",
+        "rationale": values["rationale"], "consequence": values["consequence"],
+        "unit": values["unit"], "more_is_better": values["direction"] == "more",
+        "options": [line.strip() for line in values["options"].splitlines()
+                    if line.strip()],
+        "ideal": values["ideal"], "acceptable": values["acceptable"],
+        "walk_away": values["walk_away"], "on_table": values["on_table"],
+        "batna": values["batna"],
+        "fallback": {**dict(base.get("fallback") or {}), "position": values["fallback"],
+                     "decide_by": decide_by},
+        "status": values["status"], "weight": values["weight"].strip() or "1",
+        "indicator": values["indicator"],
+    }
+    try:
+        built = Term.model_validate(data)
+    except ValidationError as error:
+        for name, message in field_messages(error).items():
+            errors.setdefault("decide_by" if name == "fallback" else name, message)
+        return None, errors
+    if errors:
+        return None, errors
+    return built, {}
+
+
+def moment_text(moment: datetime | None, zone: str) -> str:
+    return arrow.get(moment).to(zone).format("YYYY-MM-DD HH:mm") if moment else ""
+
+
+def form_values(term: Term | None, now: arrow.Arrow, zone: str) -> Values:
+    if term is None:
+        return {"impact_deal": "5", "impact_portfolio": "5", "weight": "1",
+                "direction": "more", "status": TermStatus.OPEN.value,
+                "category": TermCategory.OTHER.value}
+    decide_by = term.fallback.decide_by
+    return {
+        "name": term.name, "category": term.category.value,
+        "impact_deal": str(term.impact_deal), "impact_portfolio": str(term.impact_portfolio),
+        "must_have": "true" if term.must_have else "false",
+        "rationale": term.rationale, "consequence": term.consequence,
+        "unit": term.unit, "direction": "more" if term.more_is_better else "less",
+        "options": "\n".join(term.options),
+        "ideal": term.ideal, "acceptable": term.acceptable, "walk_away": term.walk_away,
+        "on_table": term.on_table, "batna": term.batna,
+        "fallback": term.fallback.position,
+        "decide_by": moment_text(decide_by, zone),
+        "status": term.status.value, "weight": f"{term.weight:g}",
+        "indicator": term.indicator,
+    }

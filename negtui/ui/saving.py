@@ -1,0 +1,46 @@
+"""Running a use case from the screen: the change reaches disk first, then the screen says
+so; a refusal is shown where the user is looking, with the files left as they were."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from negtui.actions.session import Session
+from negtui.store import Store, StoreError
+from negtui.ui.widgets.form import FORM_ERROR
+
+
+class Notifies(Protocol):
+    def notify(self, message: str, *, title: str = ..., severity: Any = ...,
+               timeout: float | None = ..., markup: bool = ...) -> None: ...
+
+
+def problem_text(error: StoreError) -> str:
+    return "\n".join(str(problem) for problem in error.problems[:3])
+
+
+def save(node: Notifies, session: Session, use_case: Callable[[Store], object],
+         done: str | None = "Saved", deal_id: str | None = None) -> bool:
+    """Run ``use_case``; notify ``done`` once it is on disk, or why it was refused."""
+    try:
+        session.run(use_case, deal_id)
+    except StoreError as error:
+        node.notify(problem_text(error), title="Not saved", severity="error", timeout=8)
+        return False
+    if done:
+        node.notify(done, timeout=2)
+    return True
+
+
+def save_from_form(node: Notifies, session: Session, use_case: Callable[[Store], object],
+                   done: str | None = "Saved", deal_id: str | None = None) -> dict[str, str]:
+    """The same for a form: no problems once saved, else the reason shown in the form,
+    which stays open with everything typed."""
+    try:
+        session.run(use_case, deal_id)
+    except StoreError as error:
+        return {FORM_ERROR: f"Not saved: {problem_text(error)}"}
+    if done:
+        node.notify(done, timeout=2)
+    return {}

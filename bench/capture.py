@@ -62,9 +62,9 @@ async def _measure(folder: Path, repeats: int) -> tuple[list[float], int]:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("3")
         table = app.screen.query_one("#log", DataTable)
-        book = app.current_book()
+        book = app.session.current_book()
         assert book is not None, "no deal in focus"
-        deal_file = app.store.deal_path(book.id)
+        deal_file = app.session.store.deal_path(book.id)
         start_rows = table.row_count
         for number in range(WARM_UP + repeats):
             await pilot.press("g")

@@ -6,6 +6,7 @@ built, checked and written the same way whichever way it was typed.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -23,6 +24,7 @@ from negtui.domain.lookup import NoUniqueMatch
 from negtui.domain.models import Call, Concession, Deal, Record, Settings, Term
 from negtui.domain.vocab import Direction
 from negtui.store import Store
+from negtui.store.drafts import Draft, drop_draft, keep_draft, read_draft
 from negtui.store.errors import StoreError
 
 # What a choice field of the edit form holds when nothing is chosen.
@@ -236,3 +238,28 @@ def end_call(store: Store, book: DealBook, now: datetime) -> Call | None:
     ended = call.model_copy(update={"ended": max(now, call.started), "summary": summary})
     store.put(book.id, ended)
     return ended
+
+
+def keep_line(store: Store, deal_id: str, direction: Direction, text: str) -> None:
+    """Keep a half-typed capture line of the deal; an empty one leaves no draft."""
+    if store.read_only:
+        return
+    if text.strip():
+        keep_draft(store.root, deal_id, Draft(direction.value, text))
+    else:
+        drop_draft(store.root, deal_id)
+
+
+def kept_line(store: Store, deal_id: str) -> tuple[Direction, str] | None:
+    draft = read_draft(store.root, deal_id)
+    if draft is None or draft.direction not in {d.value for d in Direction}:
+        return None
+    return Direction(draft.direction), draft.text
+
+
+def forget_line(store: Store, deal_id: str) -> None:
+    """The line was logged: its draft goes. A draft that cannot be removed is only
+    offered back later, so that is no reason to fail."""
+    if not store.read_only:
+        with contextlib.suppress(OSError):
+            drop_draft(store.root, deal_id)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import sys
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,7 @@ from negtui.store import Store, StoreError
 from negtui.ui.commands import NegtuiCommands
 from negtui.ui.keys import APP_BINDINGS
 from negtui.ui.messages import DealFocused, PortfolioReloaded
+from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.screens.calendar import CalendarScreen
 from negtui.ui.screens.checklist import ChecklistScreen
 from negtui.ui.screens.concessions import ConcessionsScreen
@@ -72,9 +72,16 @@ class NegtuiApp(App[int]):
         loop = asyncio.get_running_loop()
 
         def request_exit(status: int) -> None:
-            loop.call_soon_threadsafe(partial(self.exit, return_code=status))
+            loop.call_soon_threadsafe(self._exit_on_signal, status)
 
         self._hangup.install(request_exit)
+
+    def _exit_on_signal(self, status: int) -> None:
+        # Everything confirmed is on disk already; only a half-typed line may not be.
+        for screen in self.screen_stack:
+            if isinstance(screen, NegtuiScreen):
+                screen.keep_drafts()
+        self.exit(return_code=status)
 
     # Keys that arrive in one burst (a paste, or typing ahead over a slow SSH link) must
     # land where the user aimed them. A key that opens a form is a priority binding, so

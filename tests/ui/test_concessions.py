@@ -163,8 +163,15 @@ async def test_a_whole_call_from_the_keyboard(demo_folder: Path, make_app: AppMa
         assert next(t for t in book.terms if t.name == "Day rate").on_table == "720"
         assert "N" in last_row_text(app)
 
-        # End the call: its end and a summary of what happened in it.
+        # End the call: a stray c only asks; enter ends it with a summary.
         await pilot.press("c")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "3 given, 2 received" in str(app.screen.query_one("#confirm-body",
+                                                                 Static).render())
+        await pilot.press("n")
+        assert [c.ended for c in on_disk(demo_folder).calls if c.id == call_id] == [None]
+        assert app.screen.has_class("in-call")
+        await pilot.press("c", "enter")
         (call,) = [c for c in on_disk(demo_folder).calls if c.id == call_id]
         assert call.ended is not None
         assert call.summary.startswith("3 given, 2 received")
@@ -183,7 +190,11 @@ async def test_escape_cancels_and_problems_keep_the_bar_open(
         await pilot.press("escape")
         assert not app.screen.query_one(CaptureBar).is_open
         assert isinstance(app.screen, ConcessionsScreen)
-        await pilot.press("g")
+        # Escape closed the bar but kept what was typed: r brings it back, as received.
+        await pilot.press("r")
+        field = app.screen.query_one("#capture-input", Input)
+        assert field.value == "Something small"
+        field.value = ""
         await type_line(pilot, "Rate #nothing us:12")
         await pilot.press("enter")
         hint = str(app.screen.query_one("#capture-hint", Static).render())
@@ -251,3 +262,29 @@ async def test_link_and_the_view_across_deals(demo_folder: Path, make_app: AppMa
         assert "Harbor retainer renewal" in " ".join(str(c) for c in table.get_row_at(0))
         await pilot.press("escape")
         assert isinstance(app.screen, ConcessionsScreen)
+
+
+async def test_a_half_typed_entry_is_offered_back_after_the_app_ends(
+    demo_folder: Path, make_app: AppMaker
+) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "g")
+        await type_keys(pilot, "Net 45 if they")
+        drafts = demo_folder / ".drafts"
+        for _ in range(200):  # kept a moment after the last key
+            if any("Net 45 if they" in p.read_text() for p in drafts.glob("*.json")):
+                break
+            await pilot.pause(0.02)
+        else:
+            raise AssertionError("the half-typed line never reached the disk")
+    again = make_app(demo_folder)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "g")
+        field = again.screen.query_one("#capture-input", Input)
+        assert field.value == "Net 45 if they"
+        await type_keys(pilot, " pay on time")
+        await pilot.press("enter")
+        assert live(on_disk(demo_folder))[-1].what == "Net 45 if they pay on time"
+    # Logged, so nothing is offered any more.
+    assert not list((demo_folder / ".drafts").glob("*.json"))

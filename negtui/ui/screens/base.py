@@ -62,6 +62,10 @@ class NegtuiScreen(Screen[None]):
     def fill(self) -> None:
         """Draw the screen from the app's portfolio and the deal in focus."""
 
+    def keep_drafts(self) -> None:
+        """Write anything typed but not yet saved where it can be offered back; the app is
+        about to end."""
+
     def resume(self) -> None:
         """The screen is shown again after another one."""
         self.fill()

@@ -18,6 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.events import Resize
+from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from negtui.actions import concessions as use
@@ -25,6 +26,7 @@ from negtui.actions.concessions import NO_CHOICE, PlannedConcession, active_call
 from negtui.domain.balance import (
     Balance,
     balance,
+    call_summary,
     describe_ratio,
     give_trend,
 )
@@ -38,7 +40,7 @@ from negtui.domain.guards import (
     log_flags,
     needs_confirmation,
 )
-from negtui.domain.models import Concession, Term
+from negtui.domain.models import Call, Concession, Term
 from negtui.domain.positions import Verdict, verdict
 from negtui.domain.vocab import Direction
 from negtui.ui.saving import save_from_form
@@ -47,6 +49,8 @@ from negtui.ui.widgets.capture_bar import CaptureBar
 from negtui.ui.widgets.confirm import ConfirmScreen
 from negtui.ui.widgets.form import FormField, FormScreen
 
+# How long after the last key a half-typed line is written to disk.
+DRAFT_DELAY_S = 0.3
 # Below this width the pinned terms sit above the log instead of beside it.
 WIDE_ENOUGH = 110
 COLUMNS = [("Time", "time", 6), ("Side", "side", 4), ("Term", "term", 14), ("Us", "us", 2),
@@ -137,6 +141,7 @@ class ConcessionsScreen(NegtuiScreen):
         self._shown: list[str] = []
         self._sources: dict[str, _Source] = {}
         self._undone: list[str] = []
+        self._draft_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -189,6 +194,9 @@ class ConcessionsScreen(NegtuiScreen):
             self._deal_id = book.id
             self._undone.clear()
             self._rebuild()
+            if use.kept_line(self.session.store, book.id) is not None:
+                self.notify("A half-typed entry was kept: g or r brings it back",
+                            title="Draft", timeout=6)
         else:
             self._sync()
         self._draw_band()
@@ -342,11 +350,40 @@ class ConcessionsScreen(NegtuiScreen):
             return
         names = [term.name for term in book.terms]
         deals = [b.deal.name for b in self.session.portfolio.books.values() if b.id != book.id]
-        self.query_one(CaptureBar).open(Direction(direction), names, deals)
+        kept = use.kept_line(self.session.store, book.id)
+        self.query_one(CaptureBar).open(Direction(direction), names, deals,
+                                        kept[1] if kept else "")
 
     @on(CaptureBar.Cancelled)
-    def _capture_cancelled(self) -> None:
+    def _capture_cancelled(self, event: CaptureBar.Cancelled) -> None:
         self.table.focus()
+        if event.text.strip():
+            self.keep_draft_now(event.direction, event.text)
+            self.notify("Draft kept: g or r brings it back", timeout=3)
+
+    # The half-typed line is kept on disk shortly after each key, so a dropped link
+    # loses at most the last fraction of a second of typing.
+
+    @on(Input.Changed, "#capture-input")
+    def _line_changed(self) -> None:
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(DRAFT_DELAY_S, self.keep_draft_now)
+
+    def keep_drafts(self) -> None:
+        self.keep_draft_now()
+
+    def keep_draft_now(self, direction: Direction | None = None, text: str | None = None) -> None:
+        bar = self.query_one(CaptureBar)
+        book = self.book
+        if book is None or (text is None and not bar.is_open):
+            return
+        line = bar.input.value if text is None else text
+        try:
+            use.keep_line(self.session.store, book.id, direction or bar.direction, line)
+        except OSError as error:
+            self.notify(f"The draft could not be kept: {error.strerror or error}",
+                        severity="warning", timeout=4)
 
     @on(CaptureBar.Submitted)
     def _captured(self, event: CaptureBar.Submitted) -> None:
@@ -401,8 +438,11 @@ class ConcessionsScreen(NegtuiScreen):
                          deal_id=book.id):
             return
         concession = planned.concession
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
         self.query_one(CaptureBar).close()
         self.table.focus()
+        use.forget_line(self.session.store, book.id)
         side = "Gave" if concession.direction is Direction.GIVEN else "Got"
         if planned.warnings:
             self.notify("\n".join(describe_warning(w) for w in planned.warnings),
@@ -454,10 +494,22 @@ class ConcessionsScreen(NegtuiScreen):
             self.save(lambda store: use.start_call(store, book, now), "Call started",
                       deal_id=book.id)
             return
-        ended: list[object] = []
-        if self.save(lambda store: ended.append(use.end_call(store, book, now)), None,
-                     deal_id=book.id) and ended and ended[0] is not None:
-            self.notify(getattr(ended[0], "summary", ""), title="Call ended", timeout=8)
+        call = active_call(book)
+        assert call is not None
+        so_far = call_summary([c for c in book.concessions if c.call_id == call.id], book.terms)
+
+        def decided(end: bool | None) -> None:
+            if not end:
+                return
+            ended: list[Call | None] = []
+            when = self.session.clock().datetime
+            if self.save(lambda store: ended.append(use.end_call(store, book, when)), None,
+                         deal_id=book.id) and ended and ended[0] is not None:
+                self.notify(ended[0].summary, title="Call ended", timeout=8)
+
+        self.app.push_screen(ConfirmScreen("End the call?", f"So far: {so_far}",
+                                           yes="End call", no="Keep going", danger=False),
+                             decided)
 
     def action_all_deals(self) -> None:
         from negtui.ui.screens.all_concessions import AllConcessionsScreen

@@ -96,7 +96,12 @@ class CaptureBar(Vertical):
             self.text = text
 
     class Cancelled(Message):
-        """The bar was closed without saving."""
+        """The bar was closed without saving; ``text`` is what it held."""
+
+        def __init__(self, direction: Direction, text: str) -> None:
+            super().__init__()
+            self.direction = direction
+            self.text = text
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -111,7 +116,9 @@ class CaptureBar(Vertical):
         yield choices
         with Horizontal(id="capture-line"):
             yield Static(PROMPTS[Direction.GIVEN], id="capture-prompt")
-            yield Input(id="capture-input", placeholder="what happened, e.g. net 45 #payment us:3")
+            # A kept draft is continued, not replaced by the first key typed.
+            yield Input(id="capture-input", select_on_focus=False,
+                        placeholder="what happened, e.g. net 45 #payment us:3")
         yield Static(CAPTURE_HELP, id="capture-hint")
 
     @property
@@ -213,8 +220,9 @@ class CaptureBar(Vertical):
         if self._shown:
             self._hide_choices()
             return
+        text = self.input.value
         self.close()
-        self.post_message(self.Cancelled())
+        self.post_message(self.Cancelled(self.direction, text))
 
     @on(Input.Submitted, "#capture-input")
     def _submitted(self, event: Input.Submitted) -> None:

@@ -5,7 +5,9 @@ Three rules, shared by the app and ``negtui log``:
 * giving on a non-negotiable term needs a deliberate yes, after reading why it is one;
 * a give that moves a term past its walk-away point is marked and warned about;
 * too many gives in a row with nothing received back (``Settings.unreciprocated_limit``)
-  raises an "unreciprocated" warning.
+  raises an "unreciprocated" warning;
+* a new position that cannot be compared with the term's walk-away point ("12 months"
+  against "logistics, 12 months") is said so, never taken as safe.
 """
 
 from __future__ import annotations
@@ -24,9 +26,11 @@ class Guard(StrEnum):
     NON_NEGOTIABLE = "non-negotiable"
     PAST_WALK_AWAY = "past walk-away"
     UNRECIPROCATED = "unreciprocated"
+    UNCOMPARABLE = "not comparable"
 
 
-# One letter per guard for the log's flags column, in the order they are shown.
+# One letter per guard for the log's flags column, in the order they are shown. A position
+# that could not be compared is said so while it is typed, not flagged afterwards.
 FLAG_LETTERS: dict[Guard, str] = {
     Guard.NON_NEGOTIABLE: "N",
     Guard.PAST_WALK_AWAY: "W",
@@ -65,15 +69,10 @@ def is_non_negotiable(term: Term | None, settings: Settings) -> bool:
     return term is not None and class_of(term, settings.high_threshold) is TermClass.NON_NEGOTIABLE
 
 
-def crosses_walk_away(term: Term | None, position: str | None) -> bool:
-    if term is None or not position:
-        return False
-    return verdict(term, position) is Verdict.PAST_WALK_AWAY
-
-
-def check_concession(direction: Direction, term: Term | None, position: str | None,
-                     log: Sequence[Concession], settings: Settings) -> list[GuardWarning]:
-    """What to warn about before logging a concession; ``log`` is the deal's log so far."""
+def _tripped(direction: Direction, term: Term | None, position: str | None, in_a_row: int,
+             settings: Settings) -> list[GuardWarning]:
+    """The one statement of the rules: what a concession trips, given how many gives in a
+    row it makes."""
     if direction is not Direction.GIVEN:
         return []
     warnings: list[GuardWarning] = []
@@ -82,18 +81,31 @@ def check_concession(direction: Direction, term: Term | None, position: str | No
             Guard.NON_NEGOTIABLE, f"{term.name} is a non-negotiable",
             rationale=term.rationale, consequence=term.consequence,
         ))
-    if term is not None and crosses_walk_away(term, position):
-        warnings.append(GuardWarning(
-            Guard.PAST_WALK_AWAY,
-            f"{position} is past the walk-away point of {term.name} ({term.walk_away})",
-        ))
-    in_a_row = gives_in_a_row(log) + 1
+    if term is not None and position:
+        where = verdict(term, position)
+        if where is Verdict.PAST_WALK_AWAY:
+            warnings.append(GuardWarning(
+                Guard.PAST_WALK_AWAY,
+                f"{position} is past the walk-away point of {term.name} ({term.walk_away})",
+            ))
+        elif where is Verdict.UNKNOWN and term.walk_away:
+            warnings.append(GuardWarning(
+                Guard.UNCOMPARABLE,
+                f"{position} cannot be compared with the walk-away point of {term.name} "
+                f"({term.walk_away}); check it yourself",
+            ))
     if in_a_row >= settings.unreciprocated_limit:
         warnings.append(GuardWarning(
             Guard.UNRECIPROCATED,
             f"{in_a_row} concessions given in a row with nothing received back",
         ))
     return warnings
+
+
+def check_concession(direction: Direction, term: Term | None, position: str | None,
+                     log: Sequence[Concession], settings: Settings) -> list[GuardWarning]:
+    """What to warn about before logging a concession; ``log`` is the deal's log so far."""
+    return _tripped(direction, term, position, gives_in_a_row(log) + 1, settings)
 
 
 def needs_confirmation(warnings: Iterable[GuardWarning]) -> bool:
@@ -121,20 +133,10 @@ def log_flags(log: Sequence[Concession], terms: Sequence[Term],
     flags: dict[str, frozenset[Guard]] = {}
     in_a_row = 0
     for concession in in_order(log):
-        if concession.direction is Direction.RECEIVED:
-            in_a_row = 0
-            flags[concession.id] = frozenset()
-            continue
-        in_a_row += 1
-        term = by_id.get(concession.term_id or "")
-        tripped: set[Guard] = set()
-        if is_non_negotiable(term, settings):
-            tripped.add(Guard.NON_NEGOTIABLE)
-        if crosses_walk_away(term, position_of(concession)):
-            tripped.add(Guard.PAST_WALK_AWAY)
-        if in_a_row >= settings.unreciprocated_limit:
-            tripped.add(Guard.UNRECIPROCATED)
-        flags[concession.id] = frozenset(tripped)
+        in_a_row = 0 if concession.direction is Direction.RECEIVED else in_a_row + 1
+        tripped = _tripped(concession.direction, by_id.get(concession.term_id or ""),
+                           position_of(concession), in_a_row, settings)
+        flags[concession.id] = frozenset(w.guard for w in tripped if w.guard in FLAG_LETTERS)
     return flags
 
 

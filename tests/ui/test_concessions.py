@@ -288,3 +288,20 @@ async def test_a_half_typed_entry_is_offered_back_after_the_app_ends(
         assert live(on_disk(demo_folder))[-1].what == "Net 45 if they pay on time"
     # Logged, so nothing is offered any more.
     assert not list((demo_folder / ".drafts").glob("*.json"))
+
+
+async def test_a_position_that_cannot_be_compared_is_said_so_before_it_is_logged(
+    demo_folder: Path, make_app: AppMaker
+) -> None:
+    app = make_app(demo_folder)
+    count = len(live(on_disk(demo_folder)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "g")
+        await type_line(pilot, "Exclusivity wording #exc", "tab", " =12-months")
+        await pilot.press("enter")
+        hint = str(app.screen.query_one("#capture-hint", Static).render())
+        assert "cannot be compared with the walk-away point of Exclusivity" in hint
+        assert len(live(on_disk(demo_folder))) == count
+        await pilot.press("enter")
+        assert len(live(on_disk(demo_folder))) == count + 1
+        assert not app.screen.query_one(CaptureBar).is_open

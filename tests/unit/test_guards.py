@@ -91,3 +91,18 @@ def test_log_flags_mark_each_entry_as_it_was_logged() -> None:
     assert flags["c-0003"] == frozenset()
     assert flags["c-0004"] == {Guard.PAST_WALK_AWAY}
     assert "c-0005" not in flags
+
+
+def test_a_position_that_cannot_be_compared_is_said_so_never_taken_as_safe() -> None:
+    scope = Term(id="t-excl", name="Exclusivity", impact_deal=4, impact_portfolio=4,
+                 walk_away="logistics, 12 months")
+    log = [entry(1, RECEIVED)]
+    warnings = check_concession(GIVEN, scope, "12 months", log, Settings())
+    assert [w.guard for w in warnings] == [Guard.UNCOMPARABLE]
+    assert "logistics, 12 months" in warnings[0].message and not needs_confirmation(warnings)
+    # A term with no walk-away has nothing to compare with; a receive is never checked.
+    assert guards(GIVEN, TRAVEL, "12 months", log) == set()
+    assert guards(RECEIVED, scope, "12 months", log) == set()
+    # It is no flag in the log afterwards: the flags say what was crossed.
+    logged = [*log, entry(2, GIVEN, scope, "12 months")]
+    assert log_flags(logged, [scope], Settings())["c-0002"] == frozenset()

@@ -142,6 +142,7 @@ class ConcessionsScreen(NegtuiScreen):
         self._sources: dict[str, _Source] = {}
         self._undone: list[str] = []
         self._draft_timer: Timer | None = None
+        self._warned_line: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -398,6 +399,13 @@ class ConcessionsScreen(NegtuiScreen):
             bar.show_problems(built)
             return
         planned = use.plan_concession(book, built, self.session.settings)
+        unchecked = [w for w in planned.warnings if w.guard is Guard.UNCOMPARABLE]
+        if unchecked and self._warned_line != event.text:
+            # Said in the bar first; the same line entered again is logged as it is.
+            self._warned_line = event.text
+            bar.show_problems([unchecked[0].message, "enter again logs it as it is"])
+            return
+        self._warned_line = None
 
         def refused() -> None:
             bar.show_problems(["not logged; change the line or press escape"])

@@ -54,6 +54,9 @@ class PlannedConcession:
     concession: Concession
     moved_term: Term | None
     warnings: list[GuardWarning] = field(default_factory=list)
+    started_from: list[Record] = field(default_factory=list)
+    """The versions this change was worked out from; the write is refused if the file
+    holds others by then, so nobody's change is silently undone."""
 
     def records(self) -> list[Record]:
         """Everything to write, in one transaction."""
@@ -101,10 +104,12 @@ def plan_concession(book: DealBook, concession: Concession,
     warnings = check_concession(concession.direction, term, position or None, others,
                                 settings)
     moved = None
+    started_from: list[Record] = [c for c in book.concessions if c.id == concession.id]
     if term is not None and position and position != term.on_table:
         moved = term.model_copy(update={"on_table": position})
         concession = concession.model_copy(update={"replaced_offer": term.on_table})
-    return PlannedConcession(concession, moved, warnings)
+        started_from.append(term)
+    return PlannedConcession(concession, moved, warnings, started_from)
 
 
 def concession_from_capture(book: DealBook, text: str, direction: Direction,
@@ -129,8 +134,9 @@ def concession_from_capture(book: DealBook, text: str, direction: Direction,
 
 
 def save_planned(store: Store, book: DealBook, planned: PlannedConcession) -> None:
-    """Write the concession and the term it moves in one transaction."""
-    store.put(book.id, *planned.records())
+    """Write the concession and the term it moves in one transaction, only over the
+    versions they were worked out from."""
+    store.put(book.id, *planned.records(), expected=planned.started_from)
 
 
 def _settings(store: Store) -> Settings:

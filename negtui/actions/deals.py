@@ -15,8 +15,9 @@ def add_deal(store: Store, deal: Deal) -> Change:
 
 
 def save_deal(store: Store, deal: Deal, before: Deal | None = None) -> Change | None:
-    """Write the deal's own fields; the change back to ``before`` when there was one."""
-    store.save_deal(deal)
+    """Write the deal's own fields over ``before`` (refused if the file no longer holds
+    it); returns the change back to ``before`` when there was one."""
+    store.save_deal(deal, expected=before)
     if before is None:
         return None
     return Change(f"Edited {deal.name}", lambda undoing: undoing.save_deal(before))

@@ -6,13 +6,17 @@ on the deal's file, whichever screen it came from.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from negtui.domain.models import Record
 from negtui.store import Store
 
 
-def save_records(store: Store, deal_id: str, *records: Record) -> None:
-    """Add or replace records of any kinds in one deal, all or none."""
-    store.put(deal_id, *records)
+def save_records(store: Store, deal_id: str, *records: Record,
+                 expected: Sequence[Record] = ()) -> None:
+    """Add or replace records of any kinds in one deal, all or none; ``expected`` are the
+    versions an edit started from, refused if the file no longer holds them."""
+    store.put(deal_id, *records, expected=expected)
 
 
 def remove_record(store: Store, deal_id: str, record: Record) -> None:

@@ -27,3 +27,25 @@ class StoreError(Exception):
 
 class NotFound(StoreError):
     """The deal or record asked for does not exist."""
+
+
+class ChangedMeanwhile(StoreError):
+    """The record on disk is no longer the version the change started from: another
+    window, the command line or a sync changed it. Nothing was written."""
+
+    def __init__(self, path: Path, name: str, fields: list[tuple[str, object, object]],
+                 on_disk: dict[str, object], current: object = None) -> None:
+        self.name = name
+        self.current = current
+        """The record as the file holds it now, None if it was removed."""
+        self.fields = fields
+        """Each field that differs: (field, the value this change started from, on disk)."""
+        self.on_disk = on_disk
+        shown = "; ".join(f"{field}: {_short(ours)} → {_short(theirs)}"
+                          for field, ours, theirs in fields[:4]) or "removed"
+        super().__init__(FileProblem(path, f"{name} was changed elsewhere meanwhile ({shown})"))
+
+
+def _short(value: object) -> str:
+    text = "—" if value in (None, "", []) else str(value)
+    return text if len(text) <= 40 else text[:39] + "…"

@@ -11,7 +11,7 @@ import gc
 import os
 import shutil
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +25,7 @@ from negtui.domain.book import RECORD_TABLES, DealBook
 from negtui.domain.clock import Clock, system_clock
 from negtui.domain.models import Checklist, Deal, Lesson, Record, Settings
 from negtui.store.durable import remove_stale_temps
-from negtui.store.errors import FileProblem, NotFound, StoreError
+from negtui.store.errors import ChangedMeanwhile, FileProblem, NotFound, StoreError
 from negtui.store.layout import (
     CHECKLIST_TABLE,
     DEAL_TABLE,
@@ -75,6 +75,20 @@ def table_of(record: Record) -> str:
         if kind in TABLE_OF:
             return TABLE_OF[kind]
     raise TypeError(f"a deal file holds no {type(record).__name__} records")
+
+
+def _still_the_same(path: Path, name: str, expected: Record,
+                    on_disk: dict[str, Any] | None) -> None:
+    ours = expected.model_dump(mode="json")
+    # Read through the same model, so defaults added since the file was written and the
+    # spelling of dates do not count as a change.
+    current = type(expected).model_validate(on_disk) if on_disk else None
+    theirs = current.model_dump(mode="json") if current is not None else {}
+    if theirs == ours:
+        return
+    fields = [(key, ours.get(key), theirs.get(key)) for key in sorted(ours.keys() | theirs.keys())
+              if ours.get(key) != theirs.get(key)]
+    raise ChangedMeanwhile(path, name, fields if on_disk is not None else [], theirs, current)
 
 
 def _replace(db: TinyDB, table_name: str, documents: list[dict[str, Any]]) -> None:
@@ -312,15 +326,31 @@ class Store:
         with self._transaction(self.deal_path(deal.id), "deal", create=True) as db:
             db.table(DEAL_TABLE).insert(deal.model_dump(mode="json"))
 
-    def save_deal(self, deal: Deal) -> None:
-        with self._transaction(self.deal_path(deal.id), "deal") as db:
+    def save_deal(self, deal: Deal, expected: Deal | None = None) -> None:
+        """Write the deal's own fields; with ``expected``, only if the file still holds
+        that version (else ``ChangedMeanwhile``)."""
+        path = self.deal_path(deal.id)
+        with self._transaction(path, "deal") as db:
+            if expected is not None:
+                found = db.table(DEAL_TABLE).all()
+                _still_the_same(path, expected.name, expected,
+                                dict(found[0]) if found else None)
             _replace(db, DEAL_TABLE, [deal.model_dump(mode="json")])
 
-    def put(self, deal_id: str, *records: Record) -> None:
+    def put(self, deal_id: str, *records: Record, expected: Sequence[Record] = ()) -> None:
         """Insert or replace records (by id) in one transaction on the deal's file; each
-        goes to the list that holds its kind."""
+        goes to the list that holds its kind.
+
+        ``expected`` are the versions the change started from: if any of them is no
+        longer what the file holds, ``ChangedMeanwhile`` is raised and nothing written.
+        """
         tables = [table_of(record) for record in records]
-        with self._transaction(self.deal_path(deal_id), "deal") as db:
+        path = self.deal_path(deal_id)
+        with self._transaction(path, "deal") as db:
+            for old in expected:
+                found = db.table(table_of(old)).get(Query().id == old.id)
+                _still_the_same(path, getattr(old, "name", "") or old.id, old,
+                                dict(found) if isinstance(found, dict) else None)
             for table_name, record in zip(tables, records, strict=True):
                 db.table(table_name).upsert(record.model_dump(mode="json"),
                                             Query().id == record.id)

@@ -8,6 +8,7 @@ from typing import Any, Protocol
 
 from negtui.actions.session import Session
 from negtui.store import Store, StoreError
+from negtui.store.errors import ChangedMeanwhile
 from negtui.ui.widgets.form import FORM_ERROR
 
 
@@ -25,6 +26,11 @@ def save(node: Notifies, session: Session, use_case: Callable[[Store], object],
     """Run ``use_case``; notify ``done`` once it is on disk, or why it was refused."""
     try:
         session.run(use_case, deal_id)
+    except ChangedMeanwhile as changed:
+        session.reload()  # the screen now shows their version
+        node.notify(f"{problem_text(changed)}\nNow showing that version; do it again to "
+                    "change it.", title="Not saved", severity="warning", timeout=10)
+        return False
     except StoreError as error:
         node.notify(problem_text(error), title="Not saved", severity="error", timeout=8)
         return False
@@ -39,6 +45,11 @@ def save_from_form(node: Notifies, session: Session, use_case: Callable[[Store],
     which stays open with everything typed."""
     try:
         session.run(use_case, deal_id)
+    except ChangedMeanwhile as changed:
+        # Their version is read in, so saving again knowingly puts this one over it.
+        session.reload()
+        return {FORM_ERROR: f"Not saved: {problem_text(changed)}. ctrl+s again saves "
+                            "yours over it; escape keeps theirs."}
     except StoreError as error:
         return {FORM_ERROR: f"Not saved: {problem_text(error)}"}
     if done:

@@ -24,7 +24,7 @@ from negtui.domain.models import (
     Term,
 )
 from negtui.store import Store, StoreError, durable
-from negtui.store.errors import FileProblem, NotFound
+from negtui.store.errors import ChangedMeanwhile, FileProblem, NotFound
 from negtui.store.repository import TRASH_DIR
 
 Snapshot = Callable[[Path], dict[str, bytes]]
@@ -651,3 +651,39 @@ def test_deleting_a_deal_id_twice_in_the_same_second_keeps_both_copies(
     assert b"Beta, second try" in second.read_bytes()
     assert two_deals.restore_deal(first) == "d-beta"
     assert two_deals.read_book("d-beta").deal.name == "Beta audit"
+
+
+def test_a_change_from_an_outdated_version_is_refused_with_what_changed(
+    two_deals: Store, clock: Clock
+) -> None:
+    started_from = two_deals.read_book("d-alpha").terms[0]
+    elsewhere = started_from.model_copy(update={"on_table": "690"})
+    Store(two_deals.root, clock).put("d-alpha", elsewhere)  # another window or negtui log
+    before = two_deals.deal_path("d-alpha").read_bytes()
+    mine = started_from.model_copy(update={"impact_deal": 9})
+    with pytest.raises(ChangedMeanwhile, match="on_table: — → 690") as refused:
+        two_deals.put("d-alpha", mine, expected=[started_from])
+    assert two_deals.deal_path("d-alpha").read_bytes() == before
+    assert refused.value.on_disk["on_table"] == "690"
+    # Starting again from what is on disk goes through.
+    two_deals.put("d-alpha", mine.model_copy(update={"on_table": "690"}), expected=[elsewhere])
+    assert two_deals.read_book("d-alpha").terms[0].impact_deal == 9
+
+
+def test_an_unchanged_record_saves_although_the_file_changed(two_deals: Store,
+                                                            clock: Clock) -> None:
+    term = two_deals.read_book("d-alpha").terms[0]
+    two_deals.put("d-alpha", concession(7, clock().datetime))  # another record changed
+    two_deals.put("d-alpha", term.model_copy(update={"impact_deal": 2}), expected=[term])
+    assert two_deals.read_book("d-alpha").terms[0].impact_deal == 2
+
+
+def test_the_deal_fields_are_saved_only_over_the_version_they_started_from(
+    two_deals: Store, clock: Clock
+) -> None:
+    deal = two_deals.read_book("d-alpha").deal
+    research = deal.research.model_copy(update={"market": "rates rising"})
+    Store(two_deals.root, clock).save_deal(deal.model_copy(update={"research": research}))
+    with pytest.raises(ChangedMeanwhile, match="Alpha rollout was changed elsewhere"):
+        two_deals.save_deal(deal.model_copy(update={"objective": "Win"}), expected=deal)
+    assert two_deals.read_book("d-alpha").deal.research.market == "rates rising"

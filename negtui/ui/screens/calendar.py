@@ -352,8 +352,11 @@ class CalendarScreen(NegtuiScreen):
         if errors or target is None or milestone is None:
             return errors
         deal_id = target.id
+        current = self.session.portfolio.books.get(deal_id, target)
+        started = [m for m in current.milestones if existing and m.id == existing.id]
         problems = save_from_form(self, self.session,
-                                  lambda store: save_records(store, deal_id, milestone),
+                                  lambda store: save_records(store, deal_id, milestone,
+                                                             expected=started),
                                   f"Milestone saved: {milestone.title or milestone.kind}",
                                   deal_id=deal_id)
         if not problems:

@@ -557,6 +557,8 @@ class ConcessionsScreen(NegtuiScreen):
 
     def _save_edit(self, book: DealBook, concession: Concession,
                    values: dict[str, str]) -> dict[str, str]:
+        # Checked against the deal as it is now: a change made meanwhile is not undone.
+        book = self.session.portfolio.books.get(book.id, book)
         planned = use.plan_edit(book, concession, values, self.session.settings)
         if isinstance(planned, dict):
             return planned

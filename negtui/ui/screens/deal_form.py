@@ -88,8 +88,10 @@ def deal_form(app: HasSession, deal: Deal | None,
                 app, session, lambda store: changes.append(add_deal(store, result)),
                 f"Deal added: {result.name}", deal_id=result.id)
         else:
+            latest = session.portfolio.books.get(deal.id)
+            started = latest.deal if latest else deal
             problems = save_from_form(
-                app, session, lambda store: changes.append(save_deal(store, result, deal)),
+                app, session, lambda store: changes.append(save_deal(store, result, started)),
                 f"Deal saved: {result.name}", deal_id=result.id)
         if not problems:
             saved(result, changes[0])

@@ -361,8 +361,9 @@ class TermsScreen(NegtuiScreen):
         if book is None:
             return False
         self.focused_id = term.id
-        return self.save(lambda store: save_records(store, book.id, term), done,
-                         deal_id=book.id)
+        started = [t for t in book.terms if t.id == term.id]
+        return self.save(lambda store: save_records(store, book.id, term, expected=started),
+                         done, deal_id=book.id)
 
     def action_rate(self, field: str, step: int) -> None:
         term = self.focused_term()
@@ -522,8 +523,11 @@ class TermsScreen(NegtuiScreen):
                 return errors
             verb = "Saved" if existing else "Added"
             self.focused_id = built.id
+            current = session.portfolio.books.get(book_id)
+            started = [t for t in current.terms if t.id == built.id] if current else []
             return save_from_form(self, session,
-                                  lambda store: save_records(store, book_id, built),
+                                  lambda store: save_records(store, book_id, built,
+                                                             expected=started),
                                   f"{verb} {built.name}: {class_of(built, threshold).value}",
                                   deal_id=book_id)
 

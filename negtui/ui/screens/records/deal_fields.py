@@ -56,7 +56,7 @@ def deal_group_form(app: HasSession, deal_id: str, group: str) -> FormScreen | N
         deal, errors = deal_from_values(typed, current.deal, now, settings.timezone)
         if deal is None:
             return errors
-        return save_from_form(app, session, lambda store: save_deal(store, deal),
+        return save_from_form(app, session, lambda store: save_deal(store, deal, current.deal),
                               f"Saved: {title.lower()}", deal_id=deal_id)
 
     return FormScreen(f"{title} — {book.deal.name}", fields, values, submit)
@@ -75,7 +75,7 @@ def _research_form(app: HasSession, deal_id: str) -> FormScreen:
             return {FORM_ERROR: "This deal is no longer in the folder."}
         research = Research.model_validate({**current.deal.research.model_dump(), **typed})
         deal = current.deal.model_copy(update={"research": research})
-        return save_from_form(app, session, lambda store: save_deal(store, deal),
+        return save_from_form(app, session, lambda store: save_deal(store, deal, current.deal),
                               "Research saved", deal_id=deal_id)
 
     return FormScreen(f"Research — {book.deal.name}", fields, values, submit)

@@ -107,7 +107,10 @@ def record_form(app: HasSession, spec: RecordSpec, book: DealBook,
         record, errors = spec.build(typed, existing, session, current)
         if record is None:
             return errors
-        return save_from_form(app, session, lambda store: save_records(store, deal_id, record),
+        started = [r for r in getattr(current, spec.table) if r.id == record.id]
+        return save_from_form(app, session,
+                              lambda store: save_records(store, deal_id, record,
+                                                         expected=started),
                               f"{spec.noun.capitalize()} saved", deal_id=deal_id)
 
     values = spec.to_values(existing) if existing is not None else spec.initial(book)

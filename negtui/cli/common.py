@@ -10,7 +10,6 @@ from negtui.domain.clock import Clock
 from negtui.domain.fields import _rating
 from negtui.store import Store
 
-EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 EXIT_REFUSED = 3

@@ -137,12 +137,6 @@ def satisfaction(term: Term, text: str | None = None) -> float | None:
     return max(0.0, min(1.0, share))
 
 
-def is_comparable(term: Term) -> bool:
-    """True when the term's ideal and a floor (walk-away or acceptable) can both be read."""
-    scale = scale_of(term)
-    return scale is not None and (scale.walk_away is not None or scale.acceptable is not None)
-
-
 def direction_words(term: Term) -> str:
     if term.options:
         return "ranked options, best first"

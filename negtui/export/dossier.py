@@ -26,7 +26,6 @@ from negtui.domain.vocab import Direction, MilestoneKind, ScenarioKind, TermClas
 
 Format = Literal["md", "html"]
 PREPARATION_PHASES = 7
-FORMATS: tuple[Format, ...] = ("md", "html")
 
 SHARE_NOTE = ("Shared copy: walk-away points, the BATNA, fallbacks, ratings, acceptable "
               "positions, rationales, success measures, scenarios, research and private notes "

@@ -64,3 +64,19 @@ async def steady(pilot: Pilot[object]) -> None:
     for field in pilot.app.query(Input):
         field.cursor_blink = False
     await pilot.pause()
+
+
+async def until(pilot: Pilot[object], condition: Callable[[], object],
+                timeout: float = 10.0) -> None:
+    """Let the app run until ``condition()`` holds; fail after ``timeout`` seconds.
+
+    For what a screen draws after the key that opened it has been handled: reading it at
+    once passes on an idle machine and fails beside a busy one.
+    """
+    import time
+
+    end = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > end:
+            raise AssertionError(f"still not true after {timeout} s: {condition}")
+        await pilot.pause(0.01)

@@ -16,6 +16,7 @@ from negtui.ui.screens.all_terms import AllTermsScreen
 from negtui.ui.screens.terms import TermForm, TermsScreen
 from negtui.ui.widgets.confirm import ConfirmScreen
 from negtui.ui.widgets.term_grid import TermGrid
+from tests.ui.conftest import until
 
 AppMaker = Callable[[Path], NegtuiApp]
 NORTHWIND = "Northwind data platform"
@@ -221,15 +222,16 @@ async def test_every_term_of_every_deal_filtered_by_category(demo_folder: Path,
     app = make_app(demo_folder)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("2", "p")
-        assert isinstance(app.screen, AllTermsScreen)
+        await until(pilot, lambda: isinstance(app.screen, AllTermsScreen))
         total = sum(len(book.terms) for book in app.session.portfolio.books.values())
-        assert len(rows(app, "#all-terms")) == total
+        await until(pilot, lambda: len(rows(app, "#all-terms")) == total)
         await pilot.press("c")  # the first category present: scope
+        await until(pilot, lambda: "category scope" in text_of(app, "#all-filters"))
         found = rows(app, "#all-terms")
         assert 0 < len(found) < total
-        assert "category scope" in text_of(app, "#all-filters")
         assert found[0][0] == "scope"
         await pilot.press("x", "s", "s")  # status: agreed
+        await until(pilot, lambda: "status agreed" in text_of(app, "#all-filters"))
         agreed = rows(app, "#all-terms")
         assert agreed and all(row[4] == "agreed" for row in agreed)
         await pilot.press("x")

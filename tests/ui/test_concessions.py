@@ -305,3 +305,16 @@ async def test_a_position_that_cannot_be_compared_is_said_so_before_it_is_logged
         await pilot.press("enter")
         assert len(live(on_disk(demo_folder))) == count + 1
         assert not app.screen.query_one(CaptureBar).is_open
+
+
+async def test_what_was_logged_is_said_under_the_log_not_over_it(
+    demo_folder: Path, make_app: AppMaker
+) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "r")
+        await type_line(pilot, "Weekly demos accepted")
+        await pilot.press("enter")
+        line = str(app.screen.query_one("#flag-legend", Static).render())
+        assert "Logged. Got: Weekly demos accepted" in line
+        assert not list(app.screen.query("Toast"))  # no toast over the newest rows

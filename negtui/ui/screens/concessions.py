@@ -34,7 +34,6 @@ from negtui.domain.book import DealBook
 from negtui.domain.guards import (
     FLAG_LETTERS,
     Guard,
-    describe_warning,
     in_order,
     is_non_negotiable,
     log_flags,
@@ -43,6 +42,7 @@ from negtui.domain.guards import (
 from negtui.domain.models import Call, Concession, Term
 from negtui.domain.positions import Verdict, verdict
 from negtui.domain.vocab import Direction
+from negtui.ui.palette import Role, style
 from negtui.ui.saving import save_from_form
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.widgets.capture_bar import CaptureBar
@@ -55,9 +55,9 @@ DRAFT_DELAY_S = 0.3
 WIDE_ENOUGH = 110
 COLUMNS = [("Time", "time", 6), ("Side", "side", 4), ("Term", "term", 14), ("Us", "us", 2),
            ("Them", "them", 4), ("Flags", "flags", 5), ("What", "what", None)]
-FLAG_STYLES = {Guard.NON_NEGOTIABLE: "bold red", Guard.PAST_WALK_AWAY: "bold magenta",
-               Guard.UNRECIPROCATED: "bold yellow"}
-FLAG_LEGEND = "flags: N non-negotiable · W past walk-away · U unreciprocated"
+FLAG_ROLES = {Guard.NON_NEGOTIABLE: Role.ALARM, Guard.PAST_WALK_AWAY: Role.ATTENTION,
+              Guard.UNRECIPROCATED: Role.WARNING}
+FLAG_LEGEND = "flags  N non-negotiable · W past walk-away · U given, nothing back"
 SIDE_TEXT = {Direction.GIVEN: Text("gave", "yellow"), Direction.RECEIVED: Text("got", "green")}
 
 EMPTY_TEXT = ("[b]No deal in focus.[/b]\n\nChoose one on the Portfolio screen (press 1), "
@@ -88,7 +88,7 @@ def _value(number: int | None) -> Text:
 def _flags(flags: frozenset[Guard]) -> Text:
     text = Text()
     for guard, letter in FLAG_LETTERS.items():
-        text.append(letter if guard in flags else " ", FLAG_STYLES[guard])
+        text.append(letter, style(FLAG_ROLES[guard])) if guard in flags else text.append(" ")
     return text
 
 
@@ -143,6 +143,7 @@ class ConcessionsScreen(NegtuiScreen):
         self._undone: list[str] = []
         self._draft_timer: Timer | None = None
         self._warned_line: str | None = None
+        self._said: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -155,6 +156,8 @@ class ConcessionsScreen(NegtuiScreen):
             yield Static(EMPTY_TEXT, id="log-empty", classes="empty")
             with VerticalScroll(id="pinned"):
                 yield Static(id="pinned-text")
+        # Its own line under the log, so it is whole at 80 columns whatever the band says.
+        yield Static(Text(FLAG_LEGEND, "dim"), id="flag-legend", classes="band")
         yield CaptureBar(id="capture")
         yield Footer()
 
@@ -196,8 +199,7 @@ class ConcessionsScreen(NegtuiScreen):
             self._undone.clear()
             self._rebuild()
             if use.kept_line(self.session.store, book.id) is not None:
-                self.notify("A half-typed entry was kept: g or r brings it back",
-                            title="Draft", timeout=6)
+                self.say("A half-typed entry was kept: g or r brings it back", seconds=8)
         else:
             self._sync()
         self._draw_band()
@@ -276,11 +278,11 @@ class ConcessionsScreen(NegtuiScreen):
             elapsed = (now - arrow.get(call.started)).total_seconds()
             in_call = [c for c in book.concessions if c.call_id == call.id]
             first.append_text(Text.assemble(
-                "  ", ("● call ", "bold red"), (_elapsed(elapsed), "bold"), ("  this call  ",
+                "  ", ("● call ", style(Role.ALARM)), (_elapsed(elapsed), "bold"), ("  this call  ",
                                                                               "dim"),
                 _figures(balance(in_call))))
         else:
-            first.append(f"  no call running (c starts one)   {FLAG_LEGEND}", "dim")
+            first.append("  no call running (c starts one)", "dim")
         trend = give_trend(book.concessions)
         second = Text.assemble(
             ("overall  ", "dim"), _figures(balance(book.concessions)),
@@ -306,7 +308,7 @@ class ConcessionsScreen(NegtuiScreen):
         hard = [term for term in book.terms if is_non_negotiable(term, settings)]
         others = [term for term in book.terms if term.walk_away and term not in hard]
         text = Text()
-        text.append("Hard lines\n", "bold red")
+        text.append("Hard lines\n", style(Role.ALARM))
         for term in hard:
             text.append(f"■ {term.name}  ", "bold")
             text.append_text(self._positions(term))
@@ -320,7 +322,6 @@ class ConcessionsScreen(NegtuiScreen):
             text.append_text(self._positions(term))
         if not others:
             text.append("  none set\n", "dim")
-        text.append(FLAG_LEGEND, "dim")
         pinned.update(text)
 
     @staticmethod
@@ -329,9 +330,9 @@ class ConcessionsScreen(NegtuiScreen):
         line.append(f"walk-away {term.walk_away or '—'}", "dim")
         if term.on_table:
             past = verdict(term) is Verdict.PAST_WALK_AWAY
-            line.append(f" · table {term.on_table}", "bold red" if past else "")
+            line.append(f" · table {term.on_table}", style(Role.ALARM) if past else "")
             if past:
-                line.append(" (past)", "bold red")
+                line.append(" (past)", style(Role.ALARM))
         line.append("\n")
         return line
 
@@ -360,7 +361,7 @@ class ConcessionsScreen(NegtuiScreen):
         self.table.focus()
         if event.text.strip():
             self.keep_draft_now(event.direction, event.text)
-            self.notify("Draft kept: g or r brings it back", timeout=3)
+            self.say("Draft kept: g or r brings it back")
 
     # The half-typed line is kept on disk shortly after each key, so a dropped link
     # loses at most the last fraction of a second of typing.
@@ -370,6 +371,20 @@ class ConcessionsScreen(NegtuiScreen):
         if self._draft_timer is not None:
             self._draft_timer.stop()
         self._draft_timer = self.set_timer(DRAFT_DELAY_S, self.keep_draft_now)
+
+    # What just happened is said on the line under the log, never over the log itself.
+
+    def say(self, text: str, role: Role | None = None, seconds: float = 4.0) -> None:
+        line = self.query_one("#flag-legend", Static)
+        line.update(Text(text, style(role) if role else "bold", no_wrap=True,
+                         overflow="ellipsis"))
+        if self._said is not None:
+            self._said.stop()
+        self._said = self.set_timer(seconds, self._show_legend)
+
+    def _show_legend(self) -> None:
+        self._said = None
+        self.query_one("#flag-legend", Static).update(Text(FLAG_LEGEND, "dim"))
 
     def keep_drafts(self) -> None:
         self.keep_draft_now()
@@ -453,10 +468,10 @@ class ConcessionsScreen(NegtuiScreen):
         use.forget_line(self.session.store, book.id)
         side = "Gave" if concession.direction is Direction.GIVEN else "Got"
         if planned.warnings:
-            self.notify("\n".join(describe_warning(w) for w in planned.warnings),
-                        title=f"{side}: {concession.what}", severity="warning", timeout=6)
+            self.say(f"{side}: {concession.what} — ⚠ "
+                     + "; ".join(w.message for w in planned.warnings), Role.WARNING, seconds=8)
         else:
-            self.notify(f"{side}: {concession.what}", title="Logged", timeout=2)
+            self.say(f"Logged. {side}: {concession.what}")
 
     def action_undo(self) -> None:
         book = self.book
@@ -467,10 +482,10 @@ class ConcessionsScreen(NegtuiScreen):
                          None, deal_id=book.id):
             return
         if not undone:
-            self.notify("Nothing to undo", timeout=2)
+            self.say("Nothing to undo")
             return
         self._undone.append(undone[0].id)
-        self.notify(f"Undone: {undone[0].what} (U brings it back)", timeout=3)
+        self.say(f"Undone: {undone[0].what} (U brings it back)")
 
     def action_restore(self) -> None:
         book = self.book
@@ -481,15 +496,16 @@ class ConcessionsScreen(NegtuiScreen):
         while self._undone and self._undone[-1] not in deleted:
             self._undone.pop()
         if not self._undone:
-            self.notify("Nothing undone here to bring back", timeout=2)
+            self.say("Nothing undone here to bring back")
             return
         target = deleted[self._undone[-1]]
         planned = use.plan_restore(book, target, self.session.settings)
 
         def restore(book: DealBook, planned: PlannedConcession) -> None:
-            if self.save(lambda store: use.save_planned(store, book, planned),
-                         f"Restored: {target.what}", deal_id=book.id):
+            if self.save(lambda store: use.save_planned(store, book, planned), None,
+                         deal_id=book.id):
                 self._undone.pop()
+                self.say(f"Restored: {target.what}")
 
         self._confirm_then(book, planned, restore, lambda: None)
 
@@ -499,8 +515,9 @@ class ConcessionsScreen(NegtuiScreen):
             return
         now = self.session.clock().datetime
         if active_call(book) is None:
-            self.save(lambda store: use.start_call(store, book, now), "Call started",
-                      deal_id=book.id)
+            if self.save(lambda store: use.start_call(store, book, now), None,
+                         deal_id=book.id):
+                self.say("Call started: c ends it")
             return
         call = active_call(book)
         assert call is not None

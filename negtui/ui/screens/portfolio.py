@@ -17,6 +17,7 @@ from negtui.domain.deal_table import SORTS, DealRow, cells, make_row, matches, s
 from negtui.domain.models import Deal
 from negtui.domain.summary import STATUS_ORDER, amounts, capacity, pipeline
 from negtui.domain.vocab import DealStatus
+from negtui.ui.palette import Role, style
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.screens.deal_form import deal_form
 from negtui.ui.widgets.confirm import ConfirmScreen
@@ -38,8 +39,9 @@ BAR_WIDTH = 20
 def capacity_bar(committed: float, available: float) -> Text:
     share = committed / available if available > 0 else (1.0 if committed else 0.0)
     filled = min(BAR_WIDTH, round(share * BAR_WIDTH))
-    style = "red" if committed > available else "green"
-    return Text.assemble(("█" * filled, style), ("░" * (BAR_WIDTH - filled), "dim"))
+    # Length carries the meaning here, so the bar keeps its colour even without colour.
+    shade = "red" if committed > available else "green"
+    return Text.assemble(("█" * filled, shade), ("░" * (BAR_WIDTH - filled), "dim"))
 
 
 class PortfolioScreen(NegtuiScreen):
@@ -179,12 +181,12 @@ class PortfolioScreen(NegtuiScreen):
         line_one = Text.assemble(
             ("Pipeline ", "bold"), amounts(flow.total()), "  ·  weighted ",
             amounts(flow.weighted), "  ·  ",
-            (f"{len(self.alerts)} alerts", "bold red" if self.alerts else "green"),
+            (f"{len(self.alerts)} alerts", style(Role.ALARM if self.alerts else Role.GOOD)),
         )
         line_two = Text.assemble(
             ("Hours a week ", "bold"), capacity_bar(load.committed, load.available),
             (f" {load.committed:g}/{load.available:g}",
-             "bold red" if load.over else "bold"),
+             style(Role.ALARM) if load.over else "bold"),
             ("  over capacity" if load.over else ""),
             ("  ·  " + ", ".join(filters)) if filters else "",
         )

@@ -78,6 +78,10 @@ class CaptureBar(Vertical):
     CaptureBar #capture-hint.problem {
         color: $error;
     }
+    CaptureBar:nocolor #capture-hint.problem {
+        color: $foreground;
+        text-style: bold reverse;
+    }
     """
 
     BINDINGS = [

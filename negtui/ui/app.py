@@ -135,7 +135,8 @@ class NegtuiApp(App[int]):
             self.show_screen("portfolio")
 
     def action_help(self) -> None:
-        # The screen's own keys first, then those that work everywhere, then moving about.
+        # The screen's own keys first, then those that work everywhere; Textual's built-in
+        # keys (they carry no id) last.
         by_action: dict[tuple[str, str], list[str]] = {}
         rank: dict[tuple[str, str], int] = {}
         for active in self.screen.active_bindings.values():
@@ -144,10 +145,14 @@ class NegtuiApp(App[int]):
                 continue
             entry = (binding.action, binding.description)
             by_action.setdefault(entry, []).append(self.get_key_display(binding))
-            rank[entry] = 0 if active.node is self.screen else 1 if active.node is self else 2
+            ours = binding.id is not None
+            place = 0 if ours and active.node is self.screen else 1 if ours else 2
+            rank[entry] = min(place, rank.get(entry, place))
         ordered = sorted(by_action, key=lambda entry: rank[entry])
         keys = [(" / ".join(by_action[entry]), entry[1]) for entry in ordered]
-        title = self.current_mode.title()
+        screen = self.screen
+        title = (screen.SCREEN_TITLE if isinstance(screen, NegtuiScreen) and screen.SCREEN_TITLE
+                 else self.current_mode.title())
         self.push_screen(HelpScreen(title, keys))
 
     def action_reload(self) -> None:

@@ -76,6 +76,22 @@ async def test_help_lists_the_keys_of_the_current_screen(
         assert isinstance(app.screen, PortfolioScreen)
 
 
+async def test_help_on_a_pushed_screen_is_titled_for_it_with_its_own_keys_first(
+    demo_folder: Path, make_app: AppMaker
+) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("enter", "question_mark")  # the deal workspace, then help
+        assert isinstance(app.screen, HelpScreen)
+        title = str(app.screen.query_one("#help-title", Static).render())
+        assert title == "Keys: Deal workspace"
+        table = app.screen.query_one("#help-keys", DataTable)
+        described = [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
+        assert described[:2] == ["Brief", "Research"]
+        # Textual's own keys come after every key of negtui's.
+        assert described.index("Focus Next") > described.index("Quit")
+
+
 async def test_palette_jumps_to_a_deal(demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
     async with app.run_test(size=(100, 30)) as pilot:

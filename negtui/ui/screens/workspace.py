@@ -24,7 +24,7 @@ def _missing(text: str) -> Text:
 
 
 class WorkspaceScreen(NegtuiScreen):
-    SCREEN_TITLE = "Deal"
+    SCREEN_TITLE = "Deal workspace"
     BINDINGS = [
         Binding("o", "edit_brief", "Brief", id="workspace.brief", priority=True),
         Binding("r", "edit_research", "Research", id="workspace.research", priority=True),

@@ -74,6 +74,8 @@ class PortfolioScreen(NegtuiScreen):
         self.filter_text = ""
         self.alerts: list[Alert] = []
         self._filled_for: object | None = None
+        self._rows_for: tuple[object, object] | None = None
+        self._rows: list[DealRow] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -124,13 +126,22 @@ class PortfolioScreen(NegtuiScreen):
     # Filling the screen
 
     def rows(self) -> list[DealRow]:
+        """Every deal's row and the alerts, worked out again only when the data changed or
+        a minute passed: a key typed in the filter must not audit the whole portfolio."""
         session = self.session
         now = session.clock().datetime
+        key = (session.portfolio, now.replace(second=0, microsecond=0))
+        if self._rows_for is not None and self._rows_for[0] is key[0] \
+                and self._rows_for[1] == key[1]:
+            return self._rows
         books = list(session.portfolio.books.values())
         self.alerts = audit(books, session.settings, now)
         counts = alerts_by_deal(self.alerts)
         progress = session.checklist_progress
-        return [make_row(book, now, counts.get(book.id, 0), progress(book)) for book in books]
+        self._rows = [make_row(book, now, counts.get(book.id, 0), progress(book))
+                      for book in books]
+        self._rows_for = key
+        return self._rows
 
     def fill(self) -> None:
         session = self.session

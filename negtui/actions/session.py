@@ -7,6 +7,7 @@ cases and listen; the app decides how a change is shown.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
@@ -22,6 +23,15 @@ Result = TypeVar("Result")
 Listener = Callable[[], None]
 
 
+@dataclass(frozen=True)
+class Scan:
+    """What a look at the folder found, worked out away from the screen."""
+
+    generation: int
+    signature: dict[Path, Signature | None]
+    portfolio: Portfolio
+
+
 class Session:
     def __init__(self, store: Store, clock: Clock) -> None:
         self.store = store
@@ -30,6 +40,7 @@ class Session:
         self.undo = UndoStack()
         self._signature: dict[Path, Signature | None] = store.signature()
         self._deal_id: str | None = None
+        self._generation = 0
         self._reload_listeners: list[Listener] = []
         self._focus_listeners: list[Listener] = []
 
@@ -102,9 +113,34 @@ class Session:
                     self._signature.pop(path, None)
         if not changed:
             return False
-        self.portfolio = self.store.refresh(self.portfolio, changed)
+        self._apply(self.store.refresh(self.portfolio, changed))
+        return True
+
+    def _apply(self, portfolio: Portfolio) -> None:
+        self._generation += 1
+        self.portfolio = portfolio
         for listener in self._reload_listeners:
             listener()
+
+    def scan(self) -> Scan | None:
+        """Look for files changed by another process and read them, without touching the
+        session: safe to run in a thread. None when nothing changed."""
+        generation = self._generation
+        known = dict(self._signature)
+        fresh = self.store.signature()
+        changed = {path for path in fresh.keys() | known.keys()
+                   if fresh.get(path) != known.get(path)}
+        if not changed:
+            return None
+        return Scan(generation, fresh, self.store.refresh(self.portfolio, changed))
+
+    def take(self, scan: Scan) -> bool:
+        """Use what ``scan`` read, unless the session changed since it started (then the
+        next look finds the same files again)."""
+        if scan.generation != self._generation:
+            return False
+        self._signature = scan.signature
+        self._apply(scan.portfolio)
         return True
 
     def forget_signatures(self) -> None:

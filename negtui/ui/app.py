@@ -66,7 +66,7 @@ class NegtuiApp(App[int]):
     def on_mount(self) -> None:
         self._install_signal_handlers()
         self.switch_mode("portfolio")
-        self.set_interval(WATCH_INTERVAL_S, self.session.reload)
+        self.set_interval(WATCH_INTERVAL_S, self._look_for_changes)
 
     def _install_signal_handlers(self) -> None:
         loop = asyncio.get_running_loop()
@@ -154,6 +154,19 @@ class NegtuiApp(App[int]):
         title = (screen.SCREEN_TITLE if isinstance(screen, NegtuiScreen) and screen.SCREEN_TITLE
                  else self.current_mode.title())
         self.push_screen(HelpScreen(title, keys))
+
+    # Another window, the command line or a sync may change the folder: it is looked at in
+    # a thread, and what it found is used on the screen's side only if nothing was saved
+    # here meanwhile.
+
+    def _look_for_changes(self) -> None:
+        self.run_worker(self._scan, thread=True, exclusive=True, group="watch",
+                        exit_on_error=False)
+
+    def _scan(self) -> None:
+        scan = self.session.scan()
+        if scan is not None:
+            self.call_from_thread(self.session.take, scan)
 
     def action_reload(self) -> None:
         self.session.forget_signatures()

@@ -11,6 +11,7 @@ from negtui.domain.models import Deal
 from negtui.store import Store
 from negtui.ui.app import NegtuiApp
 from negtui.ui.screens.help import HelpScreen
+from tests.ui.conftest import until
 from negtui.ui.screens.portfolio import PortfolioScreen
 
 AppMaker = Callable[[Path], NegtuiApp]
@@ -126,6 +127,17 @@ async def test_a_deal_added_by_another_process_appears_on_screen_switch(
         other.create_deal(Deal(id="d-fromcli", name="Added elsewhere"))
         await pilot.press("2", "1")
         assert "Added elsewhere" in _rows(app)
+
+
+async def test_a_change_made_elsewhere_appears_without_a_key(
+    demo_folder: Path, make_app: AppMaker
+) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        other = Store(demo_folder).open()
+        book = other.read_book(app.session.portfolio.deals()[0].id)
+        other.save_deal(book.deal.model_copy(update={"name": "Renamed by a colleague"}))
+        await until(pilot, lambda: "Renamed by a colleague" in _rows(app), timeout=15)
 
 
 async def test_reload_key_picks_up_a_change(demo_folder: Path, make_app: AppMaker) -> None:

@@ -11,8 +11,8 @@ from negtui.domain.models import Deal
 from negtui.store import Store
 from negtui.ui.app import NegtuiApp
 from negtui.ui.screens.help import HelpScreen
-from tests.ui.conftest import until
 from negtui.ui.screens.portfolio import PortfolioScreen
+from tests.ui.conftest import until
 
 AppMaker = Callable[[Path], NegtuiApp]
 

@@ -7,7 +7,7 @@ built, checked and written the same way whichever way it was typed.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -207,10 +207,12 @@ def plan_edit(book: DealBook, concession: Concession, values: Mapping[str, str],
     return plan_concession(book, edited, settings)
 
 
-def undo_last(store: Store, book: DealBook) -> Concession | None:
-    """Take back the latest live entry and everything it changed: it leaves the log and
-    the term's offer goes back to where it was. None when the log is empty."""
-    log = in_order(book.concessions)
+def undo_last(store: Store, book: DealBook,
+              among: Collection[str] | None = None) -> Concession | None:
+    """Take back the latest live entry (of ``among``, when given: the ones this window
+    logged) and everything it changed: it leaves the log and the term's offer goes back
+    to where it was. None when there is nothing to take back."""
+    log = [c for c in in_order(book.concessions) if among is None or c.id in among]
     if not log:
         return None
     last = log[-1]

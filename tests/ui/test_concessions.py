@@ -7,8 +7,10 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input, Static
 
+from negtui.actions.concessions import ConcessionRequest, log_concession
 from negtui.domain.book import DealBook
 from negtui.domain.models import Concession
+from negtui.domain.vocab import Direction
 from negtui.store import Store
 from negtui.ui.app import NegtuiApp
 from negtui.ui.screens.all_concessions import AllConcessionsScreen
@@ -208,19 +210,44 @@ async def test_restore_brings_back_the_undone_entry(demo_folder: Path,
     app = make_app(demo_folder)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("3", "u")
-        assert len(live(on_disk(demo_folder))) == 4
-        assert log_table(app).row_count == 4
+        # Nothing was logged in this window yet: the demo's entries are not its to undo.
+        assert len(live(on_disk(demo_folder))) == 5
+        await pilot.press("g")
+        await type_line(pilot, "Rate to 735 #day", "tab", "=735")
+        await pilot.press("enter", "y")
+        assert len(live(on_disk(demo_folder))) == 6
+        await pilot.press("u")
+        assert len(live(on_disk(demo_folder))) == 5
+        assert log_table(app).row_count == 5
+        day_rate = next(t for t in on_disk(demo_folder).terms if t.name == "Day rate")
+        assert day_rate.on_table == "740 EUR"  # the offer it moved went back too
         await pilot.press("U")
         # It gave on a non-negotiable: bringing it back asks again, and holding keeps it out.
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")
-        assert len(live(on_disk(demo_folder))) == 4
+        assert len(live(on_disk(demo_folder))) == 5
         await pilot.press("U")
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("y")
-        assert len(live(on_disk(demo_folder))) == 5
-        assert log_table(app).row_count == 5
-        assert "Offered 740" in last_row_text(app)
+        assert len(live(on_disk(demo_folder))) == 6
+        assert log_table(app).row_count == 6
+        assert "Rate to 735" in last_row_text(app)
+
+
+async def test_undo_never_takes_back_another_window_s_entry(demo_folder: Path,
+                                                           make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "r")
+        await type_line(pilot, "Mine")
+        await pilot.press("enter")
+        deal_id = app.session.deal_id
+        assert deal_id is not None
+        log_concession(Store(demo_folder), ConcessionRequest(
+            deal=deal_id, direction=Direction.RECEIVED, what="Theirs"))
+        await pilot.press("ctrl+r", "u")
+        whats = [c.what for c in live(on_disk(demo_folder))]
+        assert "Theirs" in whats and "Mine" not in whats
 
 
 async def test_edit_the_focused_entry(demo_folder: Path, make_app: AppMaker) -> None:

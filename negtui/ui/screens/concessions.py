@@ -141,6 +141,8 @@ class ConcessionsScreen(NegtuiScreen):
         self._shown: list[str] = []
         self._sources: dict[str, _Source] = {}
         self._undone: list[str] = []
+        # Entries logged in this window: u takes back only these, never another window's.
+        self._logged: list[str] = []
         self._draft_timer: Timer | None = None
         self._warned_line: str | None = None
         self._said: Timer | None = None
@@ -461,6 +463,7 @@ class ConcessionsScreen(NegtuiScreen):
                          deal_id=book.id):
             return
         concession = planned.concession
+        self._logged.append(concession.id)
         if self._draft_timer is not None:
             self._draft_timer.stop()
         self.query_one(CaptureBar).close()
@@ -478,11 +481,12 @@ class ConcessionsScreen(NegtuiScreen):
         if book is None:
             return
         undone: list[Concession] = []
-        if not self.save(lambda store: undone.extend(filter(None, [use.undo_last(store, book)])),
-                         None, deal_id=book.id):
+        mine = set(self._logged)
+        if not self.save(lambda store: undone.extend(filter(None, [
+                use.undo_last(store, book, mine)])), None, deal_id=book.id):
             return
         if not undone:
-            self.say("Nothing to undo")
+            self.say("Nothing logged in this window to undo")
             return
         self._undone.append(undone[0].id)
         self.say(f"Undone: {undone[0].what} (U brings it back)")

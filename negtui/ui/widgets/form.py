@@ -7,7 +7,6 @@ form stays open, with the typed text intact, until it succeeds or the user backs
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
@@ -46,8 +45,7 @@ class FormScreen(ModalScreen[bool]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="form.save", priority=True),
         Binding("escape", "cancel", "Cancel", id="form.cancel"),
-        # Priority, so keys typed right after a tab land in the next field even when a
-        # whole burst arrives at once (a paste, or a slow SSH link).
+        # Priority, so tab moves to the next field whichever widget has the focus.
         Binding("tab", "app.focus_next", "Next field", show=False, priority=True,
                 id="form.next"),
         Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True,
@@ -59,8 +57,6 @@ class FormScreen(ModalScreen[bool]):
         super().__init__()
         self.form_title = title
         self.fields = fields
-        # Set once the first field has the focus: keys typed before then wait for it.
-        self.ready = asyncio.Event()
         self.initial = dict(values)
         self.submit = submit
 
@@ -102,9 +98,8 @@ class FormScreen(ModalScreen[bool]):
         self.focus_first()
 
     def focus_first(self) -> None:
-        # Screen.set_focus acts at once; Widget.focus would wait for the next idle moment.
+        # At once, while the form mounts: a key waits for that, so the next one lands here.
         self.set_focus(self.query_one(f"#field-{self.fields[0].name}"), scroll_visible=False)
-        self.ready.set()
 
     def values(self) -> Values:
         current: Values = {}
@@ -192,7 +187,5 @@ class FormScreen(ModalScreen[bool]):
 
 async def open_form(app: App[object], form: FormScreen,
                     done: Callable[[bool | None], None] | None = None) -> None:
-    """Show a form with its first field focused before the next key is read, so a burst
-    of typing after the opening key (a paste, a slow SSH link) lands in the form."""
+    """Show a form and wait until it is mounted, its first field focused."""
     await app.push_screen(form, done)
-    form.focus_first()

@@ -15,11 +15,10 @@ from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
 from negtui.store import StoreError
-from negtui.ui.widgets.confirm import ConfirmScreen
+from negtui.ui.widgets.confirm import ConfirmScreen, OnceModal
 
 Kind = Literal["text", "choice", "bool", "lines"]
 Values = dict[str, str]
@@ -39,8 +38,9 @@ class FormField:
     """Shows back how typed text is understood (dates), updated on every key."""
 
 
-class FormScreen(ModalScreen[bool]):
-    """Dismisses with True once ``submit`` saved, False when the user cancelled."""
+class FormScreen(OnceModal[bool]):
+    """Dismisses with True once ``submit`` saved, False when the user cancelled; saves at
+    most once, however many Enters arrive."""
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="form.save", priority=True),
@@ -149,6 +149,8 @@ class FormScreen(ModalScreen[bool]):
             widget.scroll_visible()
 
     def action_save(self) -> None:
+        if self.answered or not self.is_active:
+            return
         try:
             errors = self.submit(self.values())
         except StoreError as error:
@@ -159,16 +161,16 @@ class FormScreen(ModalScreen[bool]):
             self.notify(f"Not saved: {count} field{'s' if count > 1 else ''} to fix",
                         severity="error", timeout=3)
             return
-        self.dismiss(True)
+        self.answer(True)
 
     def action_cancel(self) -> None:
         if self.values() == {spec.name: self._initial_text(spec) for spec in self.fields}:
-            self.dismiss(False)
+            self.answer(False)
             return
 
         def decided(discard: bool | None) -> None:
             if discard:
-                self.dismiss(False)
+                self.answer(False)
 
         self.app.push_screen(
             ConfirmScreen("Discard changes?", "What you typed in this form will be lost.",

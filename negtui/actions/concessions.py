@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from pydantic import ValidationError
@@ -194,7 +194,8 @@ def edit_values(concession: Concession) -> dict[str, str]:
 def plan_edit(book: DealBook, concession: Concession, values: Mapping[str, str],
               settings: Settings) -> PlannedConcession | dict[str, str]:
     """The edited concession with the same guards and term move as logging, or the
-    problems by field."""
+    problems by field. An edit that leaves the side, the term and the position as they
+    were raises no warning: those were checked when the entry was logged."""
     data = concession.model_dump()
     for name, value in values.items():
         value = value.strip()
@@ -204,7 +205,11 @@ def plan_edit(book: DealBook, concession: Concession, values: Mapping[str, str],
         edited = Concession.model_validate(data)
     except ValidationError as error:
         return field_messages(error)
-    return plan_concession(book, edited, settings)
+    planned = plan_concession(book, edited, settings)
+    guarded = ("direction", "term_id", "position")
+    if all(getattr(edited, name) == getattr(concession, name) for name in guarded):
+        return replace(planned, warnings=[])
+    return planned
 
 
 def undo_last(store: Store, book: DealBook,

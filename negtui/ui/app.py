@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import sys
 from pathlib import Path
-from typing import Any
 
 from textual import events
 from textual.app import App
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 
 from negtui.actions.session import Session
 from negtui.domain.clock import Clock, system_clock
 from negtui.store import Store, StoreError
 from negtui.ui.commands import NegtuiCommands
+from negtui.ui.keyorder import KeyOrder
 from negtui.ui.keys import APP_BINDINGS
 from negtui.ui.messages import DealFocused, PortfolioReloaded
 from negtui.ui.screens.base import NegtuiScreen
@@ -26,12 +26,9 @@ from negtui.ui.screens.help import HelpScreen
 from negtui.ui.screens.portfolio import PortfolioScreen
 from negtui.ui.screens.terms import TermsScreen
 from negtui.ui.shutdown import HangupGuard
-from negtui.ui.widgets.form import FormScreen
 
 # How often the folder is checked for changes made by another process.
 WATCH_INTERVAL_S = 2.0
-# Longest a typed-ahead key waits for a form that is opening.
-FORM_WAIT_S = 2.0
 
 
 def _short(path: Path) -> str:
@@ -60,7 +57,7 @@ class NegtuiApp(App[int]):
         self.session.on_reload(self._reloaded)
         self.session.on_focus(self._deal_focused)
         self._hangup = HangupGuard()
-        self._form_opening: asyncio.Event | None = None
+        self._key_order = KeyOrder(self)
         self.sub_title = _short(store.root) + (" · READ-ONLY" if store.read_only else "")
 
     def on_mount(self) -> None:
@@ -83,23 +80,18 @@ class NegtuiApp(App[int]):
                 screen.keep_drafts()
         self.exit(return_code=status)
 
-    # Keys that arrive in one burst (a paste, or typing ahead over a slow SSH link) must
-    # land where the user aimed them. A key that opens a form is a priority binding, so
-    # the form is pushed before the next key is read; the next keys then wait here until
-    # the form's first field has the focus instead of reaching the screen underneath.
+    # Keys that arrive in one burst (fast typing, a paste, a slow SSH link) are handled one
+    # at a time, each once the app has settled after the one before (see keyorder).
 
-    def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
-        if isinstance(screen, FormScreen):
-            self._form_opening = screen.ready
-        return super().push_screen(screen, *args, **kwargs)
+    def pop_screen(self) -> AwaitComplete:
+        return self._key_order.leaving(super().pop_screen())
 
     async def on_event(self, event: events.Event) -> None:
-        opening = self._form_opening
-        if isinstance(event, events.Key) and opening is not None:
-            self._form_opening = None
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(opening.wait(), FORM_WAIT_S)
-        await super().on_event(event)
+        if not self._key_order.holds(event):
+            await super().on_event(event)
+
+    def on_unmount(self) -> None:
+        self._key_order.stop()
 
     # The deal in focus, shared by every screen
 

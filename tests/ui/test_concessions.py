@@ -262,9 +262,7 @@ async def test_edit_the_focused_entry(demo_folder: Path, make_app: AppMaker) -> 
         assert isinstance(app.screen, FormScreen)  # 11 is refused at the field
         app.screen.query_one("#field-value_us", Input).value = "4"
         await pilot.press("ctrl+s")
-        # The entry gives on a non-negotiable: the edit asks as logging does.
-        assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("y")
+        # Side, term and position unchanged: nothing to ask again.
         assert isinstance(app.screen, ConcessionsScreen)
         entry = live(on_disk(demo_folder))[-1]
         assert (entry.what, entry.value_us) == ("Offered 745 for a 9-month commitment", 4)

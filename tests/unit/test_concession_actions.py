@@ -116,3 +116,14 @@ def test_ending_a_call_sums_it_up(two_deals: Store, clock: Clock) -> None:
     assert ended is not None and ended.ended is not None
     assert ended.summary.startswith("1 given, 0 received")
     assert use.end_call(two_deals, two_deals.read_book("d-alpha"), clock().datetime) is None
+
+
+def test_an_edit_of_the_words_only_asks_nothing_again(two_deals: Store) -> None:
+    store = _with_hard_line(two_deals)
+    logged = _log(store, "Shorter exclusivity", term="excl", position="5 months")
+    book = store.read_book("d-alpha")
+    entry = next(c for c in book.concessions if c.id == logged.id)
+    planned = use.plan_edit(book, entry, {**use.edit_values(entry), "what": "Five months"},
+                            Settings())
+    assert isinstance(planned, use.PlannedConcession)
+    assert planned.warnings == [] and planned.concession.what == "Five months"

@@ -1,6 +1,9 @@
-"""A yes/no question before anything is destroyed or a hard line is crossed."""
+"""A yes/no question before anything is destroyed or a hard line is crossed, and the
+rule every dialog keeps: it answers once."""
 
 from __future__ import annotations
+
+from typing import TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -8,8 +11,31 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+ResultType = TypeVar("ResultType")
 
-class ConfirmScreen(ModalScreen[bool]):
+
+class OnceModal(ModalScreen[ResultType]):
+    """A dialog that closes once: a second Enter, a repeated key or a late click after
+    the answer does nothing, instead of saving again or popping the screen below."""
+
+    _answered = False
+
+    @property
+    def answered(self) -> bool:
+        return self._answered
+
+    def answer(self, result: ResultType) -> None:
+        # Only the dialog on top may close; one covered by another dialog waits for it.
+        if self._answered or not self.is_active:
+            return
+        self._answered = True
+        self.dismiss(result)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not self._answered
+
+
+class ConfirmScreen(OnceModal[bool]):
     """Dismisses with True only on an explicit yes; escape and n mean no.
 
     Enter answers the focused button: no for anything that destroys or crosses a line
@@ -43,7 +69,7 @@ class ConfirmScreen(ModalScreen[bool]):
         self.query_one("#no" if self.danger else "#yes", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")
+        self.answer(event.button.id == "yes")
 
     def action_answer(self, answer: bool) -> None:
-        self.dismiss(answer)
+        self.answer(answer)

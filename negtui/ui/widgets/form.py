@@ -7,7 +7,6 @@ form stays open, with the typed text intact, until it succeeds or the user backs
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
@@ -16,11 +15,10 @@ from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
 from negtui.store import StoreError
-from negtui.ui.widgets.confirm import ConfirmScreen
+from negtui.ui.widgets.confirm import ConfirmScreen, OnceModal
 
 Kind = Literal["text", "choice", "bool", "lines"]
 Values = dict[str, str]
@@ -40,14 +38,14 @@ class FormField:
     """Shows back how typed text is understood (dates), updated on every key."""
 
 
-class FormScreen(ModalScreen[bool]):
-    """Dismisses with True once ``submit`` saved, False when the user cancelled."""
+class FormScreen(OnceModal[bool]):
+    """Dismisses with True once ``submit`` saved, False when the user cancelled; saves at
+    most once, however many Enters arrive."""
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="form.save", priority=True),
         Binding("escape", "cancel", "Cancel", id="form.cancel"),
-        # Priority, so keys typed right after a tab land in the next field even when a
-        # whole burst arrives at once (a paste, or a slow SSH link).
+        # Priority, so tab moves to the next field whichever widget has the focus.
         Binding("tab", "app.focus_next", "Next field", show=False, priority=True,
                 id="form.next"),
         Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True,
@@ -59,8 +57,6 @@ class FormScreen(ModalScreen[bool]):
         super().__init__()
         self.form_title = title
         self.fields = fields
-        # Set once the first field has the focus: keys typed before then wait for it.
-        self.ready = asyncio.Event()
         self.initial = dict(values)
         self.submit = submit
 
@@ -102,9 +98,8 @@ class FormScreen(ModalScreen[bool]):
         self.focus_first()
 
     def focus_first(self) -> None:
-        # Screen.set_focus acts at once; Widget.focus would wait for the next idle moment.
+        # At once, while the form mounts: a key waits for that, so the next one lands here.
         self.set_focus(self.query_one(f"#field-{self.fields[0].name}"), scroll_visible=False)
-        self.ready.set()
 
     def values(self) -> Values:
         current: Values = {}
@@ -154,6 +149,8 @@ class FormScreen(ModalScreen[bool]):
             widget.scroll_visible()
 
     def action_save(self) -> None:
+        if self.answered or not self.is_active:
+            return
         try:
             errors = self.submit(self.values())
         except StoreError as error:
@@ -164,16 +161,16 @@ class FormScreen(ModalScreen[bool]):
             self.notify(f"Not saved: {count} field{'s' if count > 1 else ''} to fix",
                         severity="error", timeout=3)
             return
-        self.dismiss(True)
+        self.answer(True)
 
     def action_cancel(self) -> None:
         if self.values() == {spec.name: self._initial_text(spec) for spec in self.fields}:
-            self.dismiss(False)
+            self.answer(False)
             return
 
         def decided(discard: bool | None) -> None:
             if discard:
-                self.dismiss(False)
+                self.answer(False)
 
         self.app.push_screen(
             ConfirmScreen("Discard changes?", "What you typed in this form will be lost.",
@@ -192,7 +189,5 @@ class FormScreen(ModalScreen[bool]):
 
 async def open_form(app: App[object], form: FormScreen,
                     done: Callable[[bool | None], None] | None = None) -> None:
-    """Show a form with its first field focused before the next key is read, so a burst
-    of typing after the opening key (a paste, a slow SSH link) lands in the form."""
+    """Show a form and wait until it is mounted, its first field focused."""
     await app.push_screen(form, done)
-    form.focus_first()

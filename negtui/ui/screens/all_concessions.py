@@ -14,15 +14,14 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
 
 from negtui.domain.models import Concession
-from negtui.domain.vocab import Direction
 from negtui.ui.screens.base import NegtuiScreen
+from negtui.ui.widgets.concession_log import SIDE_TEXT
 
 COLUMNS = [("When", "when", 12), ("Deal", "deal", 22), ("Side", "side", 4),
            ("Term", "term", 14), ("Us", "us", 2), ("Them", "them", 4),
            ("Traded against", "linked", 22), ("What", "what", None)]
 # The newest entries shown; a portfolio can hold tens of thousands of them.
 SHOWN_AT_MOST = 1000
-SIDE_TEXT = {Direction.GIVEN: Text("gave", "yellow"), Direction.RECEIVED: Text("got", "green")}
 
 
 def _value(number: int | None) -> Text:

@@ -8,9 +8,7 @@ entry, ``a`` lists concessions across every deal.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
-import arrow
 from rich.markup import escape
 from rich.text import Text
 from textual import on
@@ -19,108 +17,31 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.events import Resize
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import Footer, Header, Input, Static
 
 from negtui.actions import concessions as use
-from negtui.actions.concessions import NO_CHOICE, PlannedConcession, active_call
-from negtui.domain.balance import (
-    Balance,
-    balance,
-    call_summary,
-    describe_ratio,
-    give_trend,
-)
+from negtui.actions.concessions import PlannedConcession, active_call
+from negtui.domain.balance import call_summary
 from negtui.domain.book import DealBook
-from negtui.domain.guards import (
-    FLAG_LETTERS,
-    Guard,
-    in_order,
-    is_non_negotiable,
-    log_flags,
-    needs_confirmation,
-)
-from negtui.domain.models import Call, Concession, Term
-from negtui.domain.positions import Verdict, verdict
+from negtui.domain.guards import Guard, needs_confirmation
+from negtui.domain.models import Call, Concession
 from negtui.domain.vocab import Direction
 from negtui.ui.palette import Role, style
 from negtui.ui.saving import save_from_form
 from negtui.ui.screens.base import NegtuiScreen
+from negtui.ui.screens.concession_edit import edit_fields
+from negtui.ui.widgets.call_band import band_lines, pinned_text
 from negtui.ui.widgets.capture_bar import CaptureBar
+from negtui.ui.widgets.concession_log import FLAG_LEGEND, ConcessionLog
 from negtui.ui.widgets.confirm import ConfirmScreen
-from negtui.ui.widgets.form import FormField, FormScreen
+from negtui.ui.widgets.form import FormScreen
 
 # How long after the last key a half-typed line is written to disk.
 DRAFT_DELAY_S = 0.3
 # Below this width the pinned terms sit above the log instead of beside it.
 WIDE_ENOUGH = 110
-COLUMNS = [("Time", "time", 6), ("Side", "side", 4), ("Term", "term", 14), ("Us", "us", 2),
-           ("Them", "them", 4), ("Flags", "flags", 5), ("What", "what", None)]
-FLAG_ROLES = {Guard.NON_NEGOTIABLE: Role.ALARM, Guard.PAST_WALK_AWAY: Role.ATTENTION,
-              Guard.UNRECIPROCATED: Role.WARNING}
-FLAG_LEGEND = "flags  N non-negotiable · W past walk-away · U given, nothing back"
-SIDE_TEXT = {Direction.GIVEN: Text("gave", "yellow"), Direction.RECEIVED: Text("got", "green")}
-
 EMPTY_TEXT = ("[b]No deal in focus.[/b]\n\nChoose one on the Portfolio screen (press 1), "
               "then come back with 3.")
-
-
-@dataclass(frozen=True)
-class _Source:
-    """What one row is drawn from; a row is redrawn only when this changes."""
-
-    concession: Concession
-    flags: frozenset[Guard]
-    term: str
-    linked: str
-    today: str
-
-
-def _when(moment: arrow.Arrow, today: str) -> str:
-    return moment.format("HH:mm") if moment.format("YYYY-MM-DD") == today else moment.format(
-        "DD MMM")
-
-
-def _value(number: int | None) -> Text:
-    return Text("·" if number is None else str(number), justify="right", style="dim" if
-                number is None else "")
-
-
-def _flags(flags: frozenset[Guard]) -> Text:
-    text = Text()
-    for guard, letter in FLAG_LETTERS.items():
-        text.append(letter, style(FLAG_ROLES[guard])) if guard in flags else text.append(" ")
-    return text
-
-
-def _row(source: _Source, timezone: str) -> tuple[str | Text, ...]:
-    concession = source.concession
-    what = Text(concession.what)
-    if concession.position:
-        what.append(f"  ={concession.position}", "cyan")
-    if source.linked:
-        what.append(f"  @{source.linked}", "blue")
-    return (
-        _when(arrow.get(concession.at).to(timezone), source.today),
-        SIDE_TEXT[concession.direction], Text(source.term, overflow="ellipsis", no_wrap=True),
-        _value(concession.value_us), _value(concession.value_them), _flags(source.flags), what,
-    )
-
-
-def _side(label: str, count: int, value: int) -> Text:
-    return Text.assemble(f"{label} ", (str(count), "bold"), (f" ·{value}", "dim"))
-
-
-def _figures(figures: Balance) -> Text:
-    return Text.assemble(
-        _side("gave", figures.given.count, figures.given.value_us), "  ",
-        _side("got", figures.received.count, figures.received.value_us), "  reciprocity ",
-        (describe_ratio(figures.ratio), "bold"),
-    )
-
-
-def _elapsed(seconds: float) -> str:
-    whole = max(0, int(seconds))
-    return f"{whole // 3600}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
 
 
 class ConcessionsScreen(NegtuiScreen):
@@ -137,9 +58,6 @@ class ConcessionsScreen(NegtuiScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self._deal_id: str | None = None
-        self._shown: list[str] = []
-        self._sources: dict[str, _Source] = {}
         self._undone: list[str] = []
         # Entries logged in this window: u takes back only these, never another window's.
         self._logged: list[str] = []
@@ -152,9 +70,7 @@ class ConcessionsScreen(NegtuiScreen):
         yield Static(id="band-call", classes="band")
         yield Static(id="band-overall", classes="band")
         with Horizontal(id="body"):
-            table: DataTable[str | Text] = DataTable(id="log", cursor_type="row",
-                                                     zebra_stripes=True)
-            yield table
+            yield ConcessionLog(id="log")
             yield Static(EMPTY_TEXT, id="log-empty", classes="empty")
             with VerticalScroll(id="pinned"):
                 yield Static(id="pinned-text")
@@ -164,9 +80,6 @@ class ConcessionsScreen(NegtuiScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#log", DataTable)
-        for label, key, width in COLUMNS:
-            table.add_column(label, key=key, width=width)
         self.set_interval(1.0, self._tick)
         self.show_deal()
 
@@ -183,115 +96,36 @@ class ConcessionsScreen(NegtuiScreen):
         return self.session.current_book()
 
     @property
-    def table(self) -> DataTable[str | Text]:
-        return self.query_one("#log", DataTable)
+    def table(self) -> ConcessionLog:
+        return self.query_one("#log", ConcessionLog)
 
     def show_deal(self) -> None:
         book = self.book
         self.query_one("#log-empty").display = book is None
         self.table.display = book is not None
         if book is None:
-            self._deal_id = None
+            self.table.forget()
             self.query_one("#band-call", Static).update("")
             self.query_one("#band-overall", Static).update("")
             self.remove_class("in-call")
             return
-        if book.id != self._deal_id:
-            self._deal_id = book.id
+        session = self.session
+        settings = session.settings
+        deals = {b.id: b.deal.name for b in session.portfolio.books.values()}
+        today = session.clock().to(settings.timezone).format("YYYY-MM-DD")
+        if self.table.show(book, deals, settings, today):
             self._undone.clear()
-            self._rebuild()
-            if use.kept_line(self.session.store, book.id) is not None:
+            if use.kept_line(session.store, book.id) is not None:
                 self.say("A half-typed entry was kept: g or r brings it back", seconds=8)
-        else:
-            self._sync()
         self._draw_band()
-        self._draw_pinned()
-
-    def _sources_now(self, book: DealBook) -> list[_Source]:
-        settings = self.session.portfolio.settings
-        log = in_order(book.concessions)
-        flags = log_flags(log, book.terms, settings)
-        terms = {term.id: term.name for term in book.terms}
-        deals = {b.id: b.deal.name for b in self.session.portfolio.books.values()}
-        today = self.session.clock().to(settings.timezone).format("YYYY-MM-DD")
-        return [
-            _Source(c, flags.get(c.id, frozenset()), terms.get(c.term_id or "", ""),
-                    deals.get(c.linked_deal_id or "", c.linked_deal_id or ""), today)
-            for c in log
-        ]
-
-    def _rebuild(self) -> None:
-        book = self.book
-        table = self.table
-        table.clear()
-        self._shown, self._sources = [], {}
-        if book is not None:
-            self._append(self._sources_now(book))
-        self._cursor_to_end()
-
-    def _append(self, sources: list[_Source]) -> None:
-        timezone = self.session.portfolio.settings.timezone
-        for source in sources:
-            self.table.add_row(*_row(source, timezone), key=source.concession.id)
-            self._shown.append(source.concession.id)
-            self._sources[source.concession.id] = source
-
-    def _sync(self) -> None:
-        """Bring the table in line with the deal: drop, redraw and append only what changed."""
-        book = self.book
-        if book is None:
-            return
-        table = self.table
-        wanted = self._sources_now(book)
-        wanted_ids = {source.concession.id for source in wanted}
-        for gone in [row for row in self._shown if row not in wanted_ids]:
-            table.remove_row(gone)
-            self._sources.pop(gone)
-        self._shown = [row for row in self._shown if row in wanted_ids]
-        kept = len(self._shown)
-        if [source.concession.id for source in wanted[:kept]] != self._shown:
-            self._rebuild()
-            return
-        timezone = self.session.portfolio.settings.timezone
-        for source in wanted[:kept]:
-            if self._sources[source.concession.id] != source:
-                cells = _row(source, timezone)
-                for (_, key, _width), cell in zip(COLUMNS, cells, strict=True):
-                    table.update_cell(source.concession.id, key, cell)
-                self._sources[source.concession.id] = source
-        if wanted[kept:]:
-            self._append(wanted[kept:])
-            self._cursor_to_end()
-
-    def _cursor_to_end(self) -> None:
-        table = self.table
-        if table.row_count:
-            table.move_cursor(row=table.row_count - 1, animate=False)
+        self.query_one("#pinned-text", Static).update(pinned_text(book, settings))
 
     def _draw_band(self) -> None:
         book = self.book
         if book is None:
             return
-        now = self.session.clock()
-        call = active_call(book)
-        self.set_class(call is not None, "in-call")
-        first = Text(book.deal.name, "bold", no_wrap=True, overflow="ellipsis")
-        if call is not None:
-            elapsed = (now - arrow.get(call.started)).total_seconds()
-            in_call = [c for c in book.concessions if c.call_id == call.id]
-            first.append_text(Text.assemble(
-                "  ", ("● call ", style(Role.ALARM)), (_elapsed(elapsed), "bold"), ("  this call  ",
-                                                                              "dim"),
-                _figures(balance(in_call))))
-        else:
-            first.append("  no call running (c starts one)", "dim")
-        trend = give_trend(book.concessions)
-        second = Text.assemble(
-            ("overall  ", "dim"), _figures(balance(book.concessions)),
-            "  our gives ", (trend.trend.value, "bold"),
-            (f" {'→'.join(str(size) for size in trend.sizes)}" if trend.sizes else "", "dim"),
-            no_wrap=True, overflow="ellipsis",
-        )
+        self.set_class(active_call(book) is not None, "in-call")
+        first, second = band_lines(book, self.session.clock())
         self.query_one("#band-call", Static).update(first)
         self.query_one("#band-overall", Static).update(second)
 
@@ -299,44 +133,6 @@ class ConcessionsScreen(NegtuiScreen):
         book = self.book
         if book is not None and active_call(book) is not None:
             self._draw_band()
-
-    def _draw_pinned(self) -> None:
-        book = self.book
-        pinned = self.query_one("#pinned-text", Static)
-        if book is None:
-            pinned.update("")
-            return
-        settings = self.session.portfolio.settings
-        hard = [term for term in book.terms if is_non_negotiable(term, settings)]
-        others = [term for term in book.terms if term.walk_away and term not in hard]
-        text = Text()
-        text.append("Hard lines\n", style(Role.ALARM))
-        for term in hard:
-            text.append(f"■ {term.name}  ", "bold")
-            text.append_text(self._positions(term))
-            if term.rationale:
-                text.append(f"  {term.rationale}\n", "italic")
-        if not hard:
-            text.append("  none rated non-negotiable\n", "dim")
-        text.append("Walk-away points\n", "bold")
-        for term in others:
-            text.append(f"• {term.name}  ", "bold")
-            text.append_text(self._positions(term))
-        if not others:
-            text.append("  none set\n", "dim")
-        pinned.update(text)
-
-    @staticmethod
-    def _positions(term: Term) -> Text:
-        line = Text()
-        line.append(f"walk-away {term.walk_away or '—'}", "dim")
-        if term.on_table:
-            past = verdict(term) is Verdict.PAST_WALK_AWAY
-            line.append(f" · table {term.on_table}", style(Role.ALARM) if past else "")
-            if past:
-                line.append(" (past)", style(Role.ALARM))
-        line.append("\n")
-        return line
 
     # Actions
 
@@ -547,34 +343,15 @@ class ConcessionsScreen(NegtuiScreen):
 
     def action_edit(self) -> None:
         book = self.book
-        table = self.table
-        if book is None or not table.row_count:
+        row_key = self.table.focused_id()
+        concession = next((c for c in book.concessions if c.id == row_key), None) if book else None
+        if book is None or concession is None:
             return
-        row_key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        concession = next((c for c in book.concessions if c.id == row_key), None)
-        if concession is None:
-            return
-        self.app.push_screen(FormScreen("Edit entry", self._edit_fields(book),
+        fields = edit_fields(book, self.session.portfolio.books.values())
+        self.app.push_screen(FormScreen("Edit entry", fields,
                                         use.edit_values(concession),
                                         lambda values: self._save_edit(book, concession,
                                                                        values)))
-
-    def _edit_fields(self, book: DealBook) -> list[FormField]:
-        terms = [("(no term)", NO_CHOICE)] + [(t.name, t.id) for t in book.terms]
-        deals = [("(none)", NO_CHOICE)] + [
-            (b.deal.name, b.id) for b in self.session.portfolio.books.values() if b.id != book.id]
-        return [
-            FormField("direction", "Side", "choice",
-                      [("gave", Direction.GIVEN.value), ("got", Direction.RECEIVED.value)]),
-            FormField("what", "What happened"),
-            FormField("term_id", "Term", "choice", terms),
-            FormField("value_us", "Value to us (1-10)", placeholder="blank if unknown"),
-            FormField("value_them", "Value to them (1-10)", placeholder="blank if unknown"),
-            FormField("position", "New position of the term",
-                      help="where the term stood after it, e.g. 690 or 45 days"),
-            FormField("linked_deal_id", "Traded against deal", "choice", deals),
-            FormField("note", "Note"),
-        ]
 
     def _save_edit(self, book: DealBook, concession: Concession,
                    values: dict[str, str]) -> dict[str, str]:

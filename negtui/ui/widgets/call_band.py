@@ -1,0 +1,88 @@
+"""What sits around the live log: the balance band and the pinned hard lines."""
+
+from __future__ import annotations
+
+import arrow
+from rich.text import Text
+
+from negtui.actions.concessions import active_call
+from negtui.domain.balance import Balance, balance, describe_ratio, give_trend
+from negtui.domain.book import DealBook
+from negtui.domain.guards import is_non_negotiable
+from negtui.domain.models import Settings, Term
+from negtui.domain.positions import Verdict, verdict
+from negtui.ui.palette import Role, style
+
+
+def _side(label: str, count: int, value: int) -> Text:
+    return Text.assemble(f"{label} ", (str(count), "bold"), (f" ·{value}", "dim"))
+
+
+def _figures(figures: Balance) -> Text:
+    return Text.assemble(
+        _side("gave", figures.given.count, figures.given.value_us), "  ",
+        _side("got", figures.received.count, figures.received.value_us), "  reciprocity ",
+        (describe_ratio(figures.ratio), "bold"),
+    )
+
+
+def elapsed_text(seconds: float) -> str:
+    whole = max(0, int(seconds))
+    return f"{whole // 3600}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
+
+
+def band_lines(book: DealBook, now: arrow.Arrow) -> tuple[Text, Text]:
+    """The call line (timer and this call's balance, or how to start one) and the line of
+    the whole deal's balance and trend."""
+    call = active_call(book)
+    first = Text(book.deal.name, "bold", no_wrap=True, overflow="ellipsis")
+    if call is not None:
+        elapsed = (now - arrow.get(call.started)).total_seconds()
+        in_call = [c for c in book.concessions if c.call_id == call.id]
+        first.append_text(Text.assemble(
+            "  ", ("● call ", style(Role.ALARM)), (elapsed_text(elapsed), "bold"),
+            ("  this call  ", "dim"), _figures(balance(in_call))))
+    else:
+        first.append("  no call running (c starts one)", "dim")
+    trend = give_trend(book.concessions)
+    second = Text.assemble(
+        ("overall  ", "dim"), _figures(balance(book.concessions)),
+        "  our gives ", (trend.trend.value, "bold"),
+        (f" {'→'.join(str(size) for size in trend.sizes)}" if trend.sizes else "", "dim"),
+        no_wrap=True, overflow="ellipsis",
+    )
+    return first, second
+
+
+def _positions(term: Term) -> Text:
+    line = Text()
+    line.append(f"walk-away {term.walk_away or '—'}", "dim")
+    if term.on_table:
+        past = verdict(term) is Verdict.PAST_WALK_AWAY
+        line.append(f" · table {term.on_table}", style(Role.ALARM) if past else "")
+        if past:
+            line.append(" (past)", style(Role.ALARM))
+    line.append("\n")
+    return line
+
+
+def pinned_text(book: DealBook, settings: Settings) -> Text:
+    """The hard lines with their reasons, then every other walk-away point."""
+    hard = [term for term in book.terms if is_non_negotiable(term, settings)]
+    others = [term for term in book.terms if term.walk_away and term not in hard]
+    text = Text()
+    text.append("Hard lines\n", style(Role.ALARM))
+    for term in hard:
+        text.append(f"■ {term.name}  ", "bold")
+        text.append_text(_positions(term))
+        if term.rationale:
+            text.append(f"  {term.rationale}\n", "italic")
+    if not hard:
+        text.append("  none rated non-negotiable\n", "dim")
+    text.append("Walk-away points\n", "bold")
+    for term in others:
+        text.append(f"• {term.name}  ", "bold")
+        text.append_text(_positions(term))
+    if not others:
+        text.append("  none set\n", "dim")
+    return text

@@ -1,0 +1,155 @@
+"""The live log of one deal: a row per live concession, redrawn only where it changed.
+
+The table follows the deal as it is read from disk: rows that went are dropped, changed
+ones redrawn in place, new ones appended, so a long log costs little per entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import arrow
+from rich.text import Text
+from textual.widgets import DataTable
+
+from negtui.domain.book import DealBook
+from negtui.domain.guards import FLAG_LETTERS, Guard, in_order, log_flags
+from negtui.domain.models import Concession, Settings
+from negtui.domain.vocab import Direction
+from negtui.ui.palette import Role, style
+
+COLUMNS = [("Time", "time", 6), ("Side", "side", 4), ("Term", "term", 14), ("Us", "us", 2),
+           ("Them", "them", 4), ("Flags", "flags", 5), ("What", "what", None)]
+FLAG_ROLES = {Guard.NON_NEGOTIABLE: Role.ALARM, Guard.PAST_WALK_AWAY: Role.ATTENTION,
+              Guard.UNRECIPROCATED: Role.WARNING}
+FLAG_LEGEND = "flags  N non-negotiable · W past walk-away · U given, nothing back"
+SIDE_TEXT = {Direction.GIVEN: Text("gave", "yellow"), Direction.RECEIVED: Text("got", "green")}
+
+
+@dataclass(frozen=True)
+class _Source:
+    """What one row is drawn from; a row is redrawn only when this changes."""
+
+    concession: Concession
+    flags: frozenset[Guard]
+    term: str
+    linked: str
+    today: str
+
+
+def _when(moment: arrow.Arrow, today: str) -> str:
+    return moment.format("HH:mm") if moment.format("YYYY-MM-DD") == today else moment.format(
+        "DD MMM")
+
+
+def _value(number: int | None) -> Text:
+    return Text("·" if number is None else str(number), justify="right", style="dim" if
+                number is None else "")
+
+
+def flag_text(flags: frozenset[Guard]) -> Text:
+    text = Text()
+    for guard, letter in FLAG_LETTERS.items():
+        if guard in flags:
+            text.append(letter, style(FLAG_ROLES[guard]))
+        else:
+            text.append(" ")
+    return text
+
+
+def _row(source: _Source, timezone: str) -> tuple[str | Text, ...]:
+    concession = source.concession
+    what = Text(concession.what)
+    if concession.position:
+        what.append(f"  ={concession.position}", "cyan")
+    if source.linked:
+        what.append(f"  @{source.linked}", "blue")
+    return (
+        _when(arrow.get(concession.at).to(timezone), source.today),
+        SIDE_TEXT[concession.direction], Text(source.term, overflow="ellipsis", no_wrap=True),
+        _value(concession.value_us), _value(concession.value_them), flag_text(source.flags),
+        what,
+    )
+
+
+class ConcessionLog(DataTable[str | Text]):
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self._deal_id: str | None = None
+        self._shown: list[str] = []
+        self._sources: dict[str, _Source] = {}
+
+    def on_mount(self) -> None:
+        for label, key, width in COLUMNS:
+            self.add_column(label, key=key, width=width)
+
+    def show(self, book: DealBook, deal_names: Mapping[str, str], settings: Settings,
+             today: str) -> bool:
+        """Draw the deal's log; True when it is another deal than the one shown before."""
+        wanted = self._sources_of(book, deal_names, settings, today)
+        if book.id != self._deal_id:
+            self._deal_id = book.id
+            self._rebuild(wanted, settings.timezone)
+            return True
+        self._sync(wanted, settings.timezone)
+        return False
+
+    def forget(self) -> None:
+        self._deal_id = None
+
+    @staticmethod
+    def _sources_of(book: DealBook, deal_names: Mapping[str, str], settings: Settings,
+                    today: str) -> list[_Source]:
+        log = in_order(book.concessions)
+        flags = log_flags(log, book.terms, settings)
+        terms = {term.id: term.name for term in book.terms}
+        return [
+            _Source(c, flags.get(c.id, frozenset()), terms.get(c.term_id or "", ""),
+                    deal_names.get(c.linked_deal_id or "", c.linked_deal_id or ""), today)
+            for c in log
+        ]
+
+    def _rebuild(self, wanted: list[_Source], timezone: str) -> None:
+        self.clear()
+        self._shown, self._sources = [], {}
+        self._append(wanted, timezone)
+        self.cursor_to_end()
+
+    def _append(self, sources: list[_Source], timezone: str) -> None:
+        for source in sources:
+            self.add_row(*_row(source, timezone), key=source.concession.id)
+            self._shown.append(source.concession.id)
+            self._sources[source.concession.id] = source
+
+    def _sync(self, wanted: list[_Source], timezone: str) -> None:
+        """Drop, redraw and append only what changed."""
+        wanted_ids = {source.concession.id for source in wanted}
+        for gone in [row for row in self._shown if row not in wanted_ids]:
+            self.remove_row(gone)
+            self._sources.pop(gone)
+        self._shown = [row for row in self._shown if row in wanted_ids]
+        kept = len(self._shown)
+        if [source.concession.id for source in wanted[:kept]] != self._shown:
+            self._rebuild(wanted, timezone)
+            return
+        for source in wanted[:kept]:
+            if self._sources[source.concession.id] != source:
+                cells = _row(source, timezone)
+                for (_, key, _width), cell in zip(COLUMNS, cells, strict=True):
+                    self.update_cell(source.concession.id, key, cell)
+                self._sources[source.concession.id] = source
+        if wanted[kept:]:
+            self._append(wanted[kept:], timezone)
+            self.cursor_to_end()
+
+    def cursor_to_end(self) -> None:
+        if self.row_count:
+            self.move_cursor(row=self.row_count - 1, animate=False)
+
+    def focused_id(self) -> str | None:
+        """The id of the entry under the cursor."""
+        if not self.row_count:
+            return None
+        value = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+        return str(value) if value is not None else None

@@ -1,6 +1,7 @@
 """Durable TinyDB files: one per deal plus one for the portfolio."""
 
 from negtui.store.errors import FileProblem, StoreError
-from negtui.store.repository import Portfolio, Store
+from negtui.store.portfolio import Portfolio
+from negtui.store.repository import Store
 
 __all__ = ["FileProblem", "Portfolio", "Store", "StoreError"]

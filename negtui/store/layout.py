@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from negtui.domain.book import RECORD_TABLES, DealBook
 from negtui.domain.fields import explain
-from negtui.domain.models import Checklist, Deal, Lesson, Settings
+from negtui.domain.models import Checklist, Deal, Lesson, Record, Settings
 from negtui.store.errors import FileProblem, StoreError
 from negtui.store.migrations import Raw
 
@@ -20,6 +20,16 @@ DEAL_TABLE = "deal"
 CHECKLIST_TABLE = "checklist"
 SETTINGS_TABLE = "settings"
 LESSONS_TABLE = "lessons"
+
+TABLE_OF: dict[type[Record], str] = {model: name for name, model in RECORD_TABLES.items()}
+
+
+def table_of(record: Record) -> str:
+    """The list of a deal file that holds records of this kind."""
+    for kind in type(record).__mro__:
+        if kind in TABLE_OF:
+            return TABLE_OF[kind]
+    raise TypeError(f"a deal file holds no {type(record).__name__} records")
 
 
 def parse_json(text: str, path: Path) -> Raw:

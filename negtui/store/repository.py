@@ -13,19 +13,17 @@ import shutil
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-import filelock
 from tinydb import Query, TinyDB
 from tinydb.middlewares import CachingMiddleware
 
 from negtui.domain.book import RECORD_TABLES, DealBook
 from negtui.domain.clock import Clock, system_clock
 from negtui.domain.models import Checklist, Deal, Lesson, Record, Settings
+from negtui.store.changes import file_lock, replace_table, still_the_same
 from negtui.store.durable import remove_stale_temps
-from negtui.store.errors import ChangedMeanwhile, FileProblem, NotFound, StoreError
+from negtui.store.errors import FileProblem, NotFound, StoreError
 from negtui.store.layout import (
     CHECKLIST_TABLE,
     DEAL_TABLE,
@@ -34,68 +32,15 @@ from negtui.store.layout import (
     book_from_raw,
     read_raw,
     settings_from_raw,
+    table_of,
 )
 from negtui.store.migrations import META_TABLE, Raw, meta_doc, migrate
+from negtui.store.portfolio import Portfolio, Signature, file_signature
 from negtui.store.storage import DurableStorage
 
 PORTFOLIO_FILE = "portfolio.json"
 DEALS_DIR = "deals"
 TRASH_DIR = ".trash"
-
-Signature = tuple[int, int, int]
-
-
-@dataclass
-class Portfolio:
-    """What the folder held when it was read: the valid deals and every problem found."""
-
-    settings: Settings = field(default_factory=Settings)
-    lessons: list[Lesson] = field(default_factory=list)
-    books: dict[str, DealBook] = field(default_factory=dict)
-    problems: list[FileProblem] = field(default_factory=list)
-
-    def deals(self) -> list[Deal]:
-        return [book.deal for book in self.books.values()]
-
-
-def _signature(path: Path) -> Signature | None:
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        return None
-    return (info.st_ino, info.st_mtime_ns, info.st_size)
-
-
-TABLE_OF: dict[type[Record], str] = {model: name for name, model in RECORD_TABLES.items()}
-
-
-def table_of(record: Record) -> str:
-    """The list of a deal file that holds records of this kind."""
-    for kind in type(record).__mro__:
-        if kind in TABLE_OF:
-            return TABLE_OF[kind]
-    raise TypeError(f"a deal file holds no {type(record).__name__} records")
-
-
-def _still_the_same(path: Path, name: str, expected: Record,
-                    on_disk: dict[str, Any] | None) -> None:
-    ours = expected.model_dump(mode="json")
-    # Read through the same model, so defaults added since the file was written and the
-    # spelling of dates do not count as a change.
-    current = type(expected).model_validate(on_disk) if on_disk else None
-    theirs = current.model_dump(mode="json") if current is not None else {}
-    if theirs == ours:
-        return
-    fields = [(key, ours.get(key), theirs.get(key)) for key in sorted(ours.keys() | theirs.keys())
-              if ours.get(key) != theirs.get(key)]
-    raise ChangedMeanwhile(path, name, fields if on_disk is not None else [], theirs, current)
-
-
-def _replace(db: TinyDB, table_name: str, documents: list[dict[str, Any]]) -> None:
-    table = db.table(table_name)
-    table.truncate()
-    if documents:
-        table.insert_multiple(documents)
 
 
 class Store:
@@ -156,7 +101,7 @@ class Store:
     # Reading
 
     def _check_deal(self, raw: Raw, path: Path) -> None:
-        signature = _signature(path)
+        signature = file_signature(path)
         if signature is not None and self._checked.get(path) == signature:
             return
         book_from_raw(raw, path)
@@ -177,7 +122,7 @@ class Store:
         path = self.deal_path(deal_id)
         # Taken before reading: if the file is replaced meanwhile, the new one is not
         # wrongly remembered as checked.
-        signature = _signature(path)
+        signature = file_signature(path)
         raw = self.read_raw_checked(path, "deal")
         if raw is None:
             raise NotFound(FileProblem(path, "does not exist"))
@@ -259,35 +204,21 @@ class Store:
         return self.load().problems
 
     def path_signature(self, path: Path) -> Signature | None:
-        return _signature(path)
+        return file_signature(path)
 
     def signature(self) -> dict[Path, Signature | None]:
         """A cheap fingerprint of the folder, to notice changes by another process."""
         paths = [self.portfolio_path, *self.deal_files()]
-        return {path: _signature(path) for path in paths}
+        return {path: file_signature(path) for path in paths}
 
     # Writing
 
     @contextmanager
     def _locked(self, path: Path) -> Iterator[None]:
-        """Hold the file's lock; a lock that cannot be had is a ``StoreError``, never a
-        crash, and a read-only folder refuses before anything is tried."""
+        """Hold the file's lock; a read-only folder refuses before anything is tried."""
         self._refuse_if_read_only(path)
-        lock = filelock.FileLock(f"{path}.lock", timeout=self.lock_timeout)
-        try:
-            lock.acquire()
-        except filelock.Timeout:
-            raise StoreError(
-                FileProblem(path, "is locked by another negtui that does not let go; try again")
-            ) from None
-        except OSError as error:
-            raise StoreError(
-                FileProblem(path, f"cannot be locked for writing: {error.strerror}")
-            ) from None
-        try:
+        with file_lock(path, self.lock_timeout):
             yield
-        finally:
-            lock.release()
 
     @contextmanager
     def _transaction(self, path: Path, kind: str, *, create: bool = False) -> Iterator[TinyDB]:
@@ -310,13 +241,13 @@ class Store:
             # Only a change that ran to its end is written, in one atomic replace.
             cache.flush()
             if kind == "deal":
-                signature = _signature(path)
+                signature = file_signature(path)
                 if signature is not None:
                     self._checked[path] = signature
 
     def save_settings(self, settings: Settings) -> None:
         with self._transaction(self.portfolio_path, "portfolio", create=False) as db:
-            _replace(db, SETTINGS_TABLE, [settings.model_dump(mode="json")])
+            replace_table(db, SETTINGS_TABLE, [settings.model_dump(mode="json")])
 
     def put_lesson(self, lesson: Lesson) -> None:
         with self._transaction(self.portfolio_path, "portfolio") as db:
@@ -333,9 +264,9 @@ class Store:
         with self._transaction(path, "deal") as db:
             if expected is not None:
                 found = db.table(DEAL_TABLE).all()
-                _still_the_same(path, expected.name, expected,
+                still_the_same(path, expected.name, expected,
                                 dict(found[0]) if found else None)
-            _replace(db, DEAL_TABLE, [deal.model_dump(mode="json")])
+            replace_table(db, DEAL_TABLE, [deal.model_dump(mode="json")])
 
     def put(self, deal_id: str, *records: Record, expected: Sequence[Record] = ()) -> None:
         """Insert or replace records (by id) in one transaction on the deal's file; each
@@ -349,7 +280,7 @@ class Store:
         with self._transaction(path, "deal") as db:
             for old in expected:
                 found = db.table(table_of(old)).get(Query().id == old.id)
-                _still_the_same(path, getattr(old, "name", "") or old.id, old,
+                still_the_same(path, getattr(old, "name", "") or old.id, old,
                                 dict(found) if isinstance(found, dict) else None)
             for table_name, record in zip(tables, records, strict=True):
                 db.table(table_name).upsert(record.model_dump(mode="json"),
@@ -371,20 +302,20 @@ class Store:
             checklist = Checklist.model_validate(dict(found[0])) if found else Checklist()
             keys = [k for k in checklist.ticked if k != key]
             checklist.ticked = [*keys, key] if ticked else keys
-            _replace(db, CHECKLIST_TABLE, [checklist.model_dump(mode="json")])
+            replace_table(db, CHECKLIST_TABLE, [checklist.model_dump(mode="json")])
         return checklist
 
     def write_book(self, book: DealBook) -> None:
         """Create or merge a whole deal: the deal itself, and every record by id."""
         path = self.deal_path(book.id)
         with self._transaction(path, "deal", create=not path.exists()) as db:
-            _replace(db, DEAL_TABLE, [book.deal.model_dump(mode="json")])
+            replace_table(db, DEAL_TABLE, [book.deal.model_dump(mode="json")])
             for table_name in RECORD_TABLES:
                 merged = {doc.get("id"): dict(doc) for doc in db.table(table_name).all()}
                 for record in getattr(book, table_name):
                     merged[record.id] = record.model_dump(mode="json")
-                _replace(db, table_name, list(merged.values()))
-            _replace(db, CHECKLIST_TABLE, [book.checklist.model_dump(mode="json")])
+                replace_table(db, table_name, list(merged.values()))
+            replace_table(db, CHECKLIST_TABLE, [book.checklist.model_dump(mode="json")])
 
     def delete_deal(self, deal_id: str) -> Path:
         """Move the deal's file to ``.trash/``; returns where, so it can be restored."""

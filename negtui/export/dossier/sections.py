@@ -1,30 +1,21 @@
-"""The dossier: one document with everything prepared for a deal, to read before the call.
-
-Built once as sections of simple blocks, then written as Markdown or as a self-contained,
-printable HTML page. The shared copy leaves out everything private, so it can be handed
-to a colleague or to the counterparty.
-"""
+"""What goes in each section of a dossier, and what the shared copy leaves out."""
 
 from __future__ import annotations
 
-import html
-import re
-from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
 
 import arrow
 
 from negtui.domain.book import DealBook
 from negtui.domain.checklist import evaluate
 from negtui.domain.lessons import LessonEntry, related
-from negtui.domain.models import RESEARCH_DIMENSIONS, Deal, Settings, Term
+from negtui.domain.models import RESEARCH_DIMENSIONS, Settings, Term
 from negtui.domain.positions import Verdict, verdict
 from negtui.domain.summary import money
 from negtui.domain.terms import class_of
 from negtui.domain.vocab import Direction, MilestoneKind, ScenarioKind, TermClass, TermStatus
+from negtui.export.dossier.document import Block, Bullets, Dossier, Fields, Para, Section, Table
 
-Format = Literal["md", "html"]
 PREPARATION_PHASES = 7
 
 SHARE_NOTE = ("Shared copy: walk-away points, the BATNA, fallbacks, ratings, acceptable "
@@ -43,43 +34,6 @@ SHARED_SECTIONS = [
     "Value map", "Sensitive topics agenda", "Milestones", "Concessions so far",
     "Open questions",
 ]
-
-
-@dataclass(frozen=True)
-class Para:
-    text: str
-
-
-@dataclass(frozen=True)
-class Bullets:
-    items: list[str]
-
-
-@dataclass(frozen=True)
-class Fields:
-    pairs: list[tuple[str, str]]
-
-
-@dataclass(frozen=True)
-class Table:
-    headers: list[str]
-    rows: list[list[str]]
-
-
-Block = Para | Bullets | Fields | Table
-
-
-@dataclass
-class Section:
-    title: str
-    blocks: list[Block] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Dossier:
-    title: str
-    notes: list[str]
-    sections: list[Section]
 
 
 def rating_text(term: Term) -> str:
@@ -347,97 +301,3 @@ def build_dossier(book: DealBook, settings: Settings, now: datetime, *, share: b
     return Dossier(title=f"Dossier: {book.deal.name}",
                    notes=[prepared, SHARE_NOTE if share else PRIVATE_NOTE],
                    sections=sections)
-
-
-# Markdown
-
-def _md_escape(text: str) -> str:
-    return re.sub(r"([\\`*_\[\]<>|])", r"\\\1", text)
-
-
-def _md_cell(text: str) -> str:
-    return _md_escape(" ".join(text.split()))
-
-
-def _md_block(block: Block) -> str:
-    if isinstance(block, Para):
-        return _md_escape(block.text)
-    if isinstance(block, Bullets):
-        return "\n".join(f"- {_md_escape(' '.join(item.split()))}" for item in block.items)
-    if isinstance(block, Fields):
-        return "\n".join(f"- **{_md_escape(label)}:** {_md_escape(' '.join(value.split()))}"
-                         for label, value in block.pairs)
-    lines = ["| " + " | ".join(_md_cell(h) for h in block.headers) + " |",
-             "|" + "|".join("---" for _ in block.headers) + "|"]
-    lines += ["| " + " | ".join(_md_cell(cell) for cell in row) + " |" for row in block.rows]
-    return "\n".join(lines)
-
-
-def render_markdown(dossier: Dossier) -> str:
-    parts = [f"# {_md_escape(dossier.title)}", "\n".join(f"_{_md_escape(n)}_  "
-                                                         for n in dossier.notes)]
-    for section in dossier.sections:
-        parts.append(f"## {section.title}")
-        parts += [_md_block(block) for block in section.blocks]
-    return "\n\n".join(parts) + "\n"
-
-
-# HTML
-
-_STYLE = """
-body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d1d1f;
-       max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
-h1 { font-size: 1.6rem; margin-bottom: .2rem; }
-h2 { font-size: 1.15rem; border-bottom: 1px solid #bbb; margin-top: 1.8rem; }
-.note { color: #555; margin: 0; }
-table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
-th, td { border: 1px solid #ccc; padding: .25rem .45rem; text-align: left;
-         vertical-align: top; }
-th { background: #f0f0f0; }
-dl { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
-dt { font-weight: 600; }
-dd { margin: 0; }
-@media print {
-  body { margin: 0; max-width: none; font-size: 11pt; }
-  h2 { break-after: avoid; }
-  table, dl, ul { break-inside: avoid; }
-}
-"""
-
-
-def _html_block(block: Block) -> str:
-    esc = html.escape
-    if isinstance(block, Para):
-        return f"<p>{esc(block.text)}</p>"
-    if isinstance(block, Bullets):
-        return "<ul>" + "".join(f"<li>{esc(item)}</li>" for item in block.items) + "</ul>"
-    if isinstance(block, Fields):
-        return "<dl>" + "".join(f"<dt>{esc(label)}</dt><dd>{esc(value)}</dd>"
-                                for label, value in block.pairs) + "</dl>"
-    head = "".join(f"<th>{esc(h)}</th>" for h in block.headers)
-    body = "".join("<tr>" + "".join(f"<td>{esc(cell)}</td>" for cell in row) + "</tr>"
-                   for row in block.rows)
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-
-def render_html(dossier: Dossier) -> str:
-    esc = html.escape
-    notes = "".join(f'<p class="note">{esc(note)}</p>' for note in dossier.notes)
-    sections = "".join(
-        f"<section><h2>{esc(s.title)}</h2>{''.join(_html_block(b) for b in s.blocks)}</section>"
-        for s in dossier.sections)
-    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            f"<title>{esc(dossier.title)}</title><style>{_STYLE}</style></head>"
-            f"<body><h1>{esc(dossier.title)}</h1>{notes}{sections}</body></html>\n")
-
-
-def dossier_text(book: DealBook, settings: Settings, now: datetime, *, fmt: Format = "md",
-                 share: bool = False, lessons: list[LessonEntry] | None = None) -> str:
-    dossier = build_dossier(book, settings, now, share=share, lessons=lessons)
-    return render_html(dossier) if fmt == "html" else render_markdown(dossier)
-
-
-def dossier_filename(deal: Deal, fmt: Format = "md", share: bool = False) -> str:
-    """'northwind-data-platform-dossier.md', or '...-dossier-shared.html' for a shared copy."""
-    slug = re.sub(r"[^a-z0-9]+", "-", deal.name.casefold()).strip("-") or deal.id
-    return f"{slug}-dossier{'-shared' if share else ''}.{fmt}"

@@ -1,0 +1,57 @@
+"""What a transaction does to one file: hold its lock, check that the records a change
+started from are still what the file holds, and replace a table."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import filelock
+from tinydb import TinyDB
+
+from negtui.domain.models import Record
+from negtui.store.errors import ChangedMeanwhile, FileProblem, StoreError
+
+
+@contextmanager
+def file_lock(path: Path, timeout: float) -> Iterator[None]:
+    """Hold the file's lock; a lock that cannot be had is a ``StoreError``, never a crash."""
+    lock = filelock.FileLock(f"{path}.lock", timeout=timeout)
+    try:
+        lock.acquire()
+    except filelock.Timeout:
+        raise StoreError(
+            FileProblem(path, "is locked by another negtui that does not let go; try again")
+        ) from None
+    except OSError as error:
+        raise StoreError(
+            FileProblem(path, f"cannot be locked for writing: {error.strerror}")
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def still_the_same(path: Path, name: str, expected: Record,
+                   on_disk: dict[str, Any] | None) -> None:
+    """Raise ``ChangedMeanwhile`` unless the file still holds ``expected``."""
+    ours = expected.model_dump(mode="json")
+    # Read through the same model, so defaults added since the file was written and the
+    # spelling of dates do not count as a change.
+    current = type(expected).model_validate(on_disk) if on_disk else None
+    theirs = current.model_dump(mode="json") if current is not None else {}
+    if theirs == ours:
+        return
+    fields = [(key, ours.get(key), theirs.get(key)) for key in sorted(ours.keys() | theirs.keys())
+              if ours.get(key) != theirs.get(key)]
+    raise ChangedMeanwhile(path, name, fields if on_disk is not None else [], theirs, current)
+
+
+def replace_table(db: TinyDB, table_name: str, documents: list[dict[str, Any]]) -> None:
+    table = db.table(table_name)
+    table.truncate()
+    if documents:
+        table.insert_multiple(documents)

@@ -1,0 +1,35 @@
+"""What a read of the data folder yields, and the fingerprint that tells a file has changed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from negtui.domain.book import DealBook
+from negtui.domain.models import Deal, Lesson, Settings
+from negtui.store.errors import FileProblem
+
+# (inode, modification time in ns, size) of one file.
+Signature = tuple[int, int, int]
+
+
+@dataclass
+class Portfolio:
+    """What the folder held when it was read: the valid deals and every problem found."""
+
+    settings: Settings = field(default_factory=Settings)
+    lessons: list[Lesson] = field(default_factory=list)
+    books: dict[str, DealBook] = field(default_factory=dict)
+    problems: list[FileProblem] = field(default_factory=list)
+
+    def deals(self) -> list[Deal]:
+        return [book.deal for book in self.books.values()]
+
+
+def file_signature(path: Path) -> Signature | None:
+    """None when the file does not exist."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    return (info.st_ino, info.st_mtime_ns, info.st_size)

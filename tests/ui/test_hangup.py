@@ -11,8 +11,6 @@ from pathlib import Path
 import filelock
 import pytest
 
-from negtui.demo import demo_portfolio
-from negtui.domain.clock import system_clock
 from negtui.store import Store
 from tests.ui.ptyapp import PtyApp
 
@@ -25,14 +23,8 @@ TEXT = "Hangup proof entry"
 
 
 @pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    folder = tmp_path / "data"
-    store = Store(folder, system_clock).open()
-    settings, books = demo_portfolio(system_clock)
-    store.save_settings(settings)
-    for book in books:
-        store.write_book(book)
-    return folder
+def folder(demo_folder: Path) -> Path:
+    return demo_folder
 
 
 @pytest.fixture

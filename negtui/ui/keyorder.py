@@ -26,9 +26,9 @@ from textual.await_complete import AwaitComplete
 from textual.message_pump import MessagePump
 from textual.screen import Screen
 
-# Longest a key waits for the app to settle; past it the key goes on regardless, so a
-# handler that never finishes cannot freeze the keyboard.
-SETTLE_LIMIT_S = 2.0
+# Longest a key waits for the app to settle: ample for a slow form on a loaded machine,
+# yet a handler that never finishes cannot freeze the keyboard.
+SETTLE_LIMIT_S = 5.0
 # How soon to look again while the app is still busy: well under a frame.
 RECHECK_S = 0.001
 

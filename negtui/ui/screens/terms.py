@@ -12,19 +12,18 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from negtui.actions.records import remove_record, save_records
 from negtui.domain.book import DealBook
-from negtui.domain.dates import DateNotUnderstood, describe_moment, parse_when
 from negtui.domain.models import Term
-from negtui.domain.positions import Verdict, describe_position, position_problems, verdict
+from negtui.domain.positions import position_problems, verdict
 from negtui.domain.templates import new_terms
-from negtui.domain.term_input import form_values, term_from_values
+from negtui.domain.term_input import term_from_values
 from negtui.domain.terms import class_of, term_problems
 from negtui.domain.vocab import TermClass, TermStatus
 from negtui.ui.saving import save_from_form
 from negtui.ui.screens.all_terms import AllTermsScreen
 from negtui.ui.screens.base import NegtuiScreen
-from negtui.ui.screens.term_form import TermForm, form_fields
+from negtui.ui.screens.term_form import OfferForm, TermForm
 from negtui.ui.widgets.confirm import ConfirmScreen
-from negtui.ui.widgets.form import FormField, FormScreen, Values
+from negtui.ui.widgets.form import Values
 from negtui.ui.widgets.score_band import ScoreBand
 from negtui.ui.widgets.term_grid import CLASS_COLOUR, TermGrid
 from negtui.ui.widgets.term_rows import (
@@ -303,18 +302,7 @@ class TermsScreen(NegtuiScreen):
                                      f" — {where.value}")
             return {}
 
-        def preview(text: str) -> str:
-            shown = describe_position(term, text)
-            where = verdict(term, text)
-            return f"{shown} — {where.value}" if text.strip() else ""
-
-        hint = f"ideal {term.ideal or '—'} · acceptable {term.acceptable or '—'} · " \
-               f"walk-away {term.walk_away or '—'}"
-        if term.options:
-            hint += " · options: " + ", ".join(term.options)
-        fields = [FormField("on_table", "Offer on the table", help=hint, preview=preview)]
-        self.app.push_screen(FormScreen(f"Offer on the table: {term.name}", fields,
-                                        {"on_table": term.on_table}, submit))
+        self.app.push_screen(OfferForm(term, submit))
 
     def action_delete(self) -> None:
         term = self.focused_term()
@@ -368,29 +356,6 @@ class TermsScreen(NegtuiScreen):
         threshold = self.threshold
         zone = session.settings.timezone
         book_id = self.deal_id or ""
-        holder: list[FormScreen] = []
-
-        def draft() -> Term | None:
-            if not holder:
-                return term
-            built, _ = term_from_values(holder[0].values(), existing, session.clock(), zone)
-            return built
-
-        def position_preview(text: str) -> str:
-            current = draft() or term
-            if current is None or not text.strip():
-                return ""
-            shown = describe_position(current, text)
-            where = verdict(current, text)
-            return shown + (f" — {where.value}" if where is not Verdict.UNKNOWN else "")
-
-        def when_preview(text: str) -> str:
-            if not text.strip():
-                return ""
-            try:
-                return describe_moment(parse_when(text, session.clock(), zone))
-            except DateNotUnderstood as error:
-                return str(error)
 
         def submit(values: Values) -> dict[str, str]:
             built, errors = term_from_values(values, existing, session.clock(), zone)
@@ -409,11 +374,5 @@ class TermsScreen(NegtuiScreen):
                                   f"{verb} {built.name}: {class_of(built, threshold).value}",
                                   deal_id=book_id)
 
-        form = TermForm(
-            f"Edit term: {existing.name}" if existing else "New term",
-            form_fields(threshold, position_preview, when_preview),
-            form_values(term, session.clock(), zone),
-            submit, problems=problems,
-        )
-        holder.append(form)
-        self.app.push_screen(form)
+        self.app.push_screen(TermForm(term, existing, threshold, session.clock, zone, submit,
+                                      problems=problems))

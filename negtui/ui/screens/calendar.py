@@ -13,7 +13,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.widgets import Footer, Header, OptionList, Static
-from textual.widgets.option_list import Option
 
 from negtui.actions.exports import ExportRefused, export_ics, ics_target
 from negtui.actions.records import remove_record, save_records
@@ -39,14 +38,14 @@ from negtui.domain.calendar import (
 from negtui.domain.dates import DateNotUnderstood, describe_moment, parse_when
 from negtui.domain.milestone_input import milestone_from_values
 from negtui.domain.models import Milestone
-from negtui.domain.schedule import days_until, describe_days
 from negtui.domain.vocab import MilestoneKind
 from negtui.ui.saving import save_from_form
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.screens.milestone_form import describe_when, milestone_fields
+from negtui.ui.widgets.agenda_list import AgendaList
 from negtui.ui.widgets.confirm import ConfirmScreen
 from negtui.ui.widgets.form import FORM_ERROR, FormField, FormScreen, Values
-from negtui.ui.widgets.month_grid import MonthGrid, mark_of
+from negtui.ui.widgets.month_grid import MonthGrid
 
 # The agenda shows the selected day and this many days after it.
 AGENDA_DAYS = 21
@@ -103,7 +102,7 @@ class CalendarScreen(NegtuiScreen):
                 yield MonthGrid(id="month-grid")
             with Vertical(id="agenda-pane"):
                 yield Static(id="agenda-title")
-                yield OptionList(id="agenda")
+                yield AgendaList(id="agenda")
         yield Footer()
 
     # Where the data comes from
@@ -188,78 +187,19 @@ class CalendarScreen(NegtuiScreen):
     def _fill_agenda(self, shown: list[CalendarEntry], selected: date,
                      keep: str | None, to_day: bool) -> None:
         tz, now, today = self.tz, self.now(), self.today()
-        option_list = self.query_one("#agenda", OptionList)
-        previous = keep or self.highlighted_uid()
         plan = agenda(shown, selected, AGENDA_DAYS, now, tz)
         last = selected + timedelta(days=AGENDA_DAYS - 1)
         self.query_one("#agenda-title", Static).update(Text.assemble(
             ("Agenda ", "bold"), f"{selected:%a %d %b} to {last:%a %d %b}"))
-        options: list[Option] = []
         problems = {w.call.uid: w.problem for w in self.warnings}
-        if plan.overdue:
-            options.append(Option(Text("Overdue", style="bold red"), disabled=True))
-            options.extend(self._option(e, tz, now, problems, with_day=True)
-                           for e in plan.overdue)
-        first_of_selected: str | None = None
-        for day, day_entries in plan.days:
-            heading = Text(f"{day:%a %d %b}", style="bold")
-            if day == today:
-                heading.append(" · today", style="bold")
-            else:
-                heading.append(f" · {describe_days((day - today).days)}", style="dim")
-            options.append(Option(heading, disabled=True))
-            for entry in day_entries:
-                if day == selected and first_of_selected is None:
-                    first_of_selected = entry.uid
-                options.append(self._option(entry, tz, now, problems))
-        if plan.empty:
-            options.append(Option(Text(
-                f"Nothing dated from {selected:%d %b} to {last:%d %b}"
-                f"{' with this filter (f changes it)' if self._filtered() else ''}.\n"
-                "Press a to add a milestone, or ] for the next month.", style="dim"),
-                disabled=True))
-        option_list.set_options(options)
-        listed = {option.id for option in options if option.id is not None}
-        target = previous if previous in listed else first_of_selected
-        if to_day and first_of_selected is not None:
-            target = first_of_selected
-        if target in listed:
-            option_list.highlighted = option_list.get_option_index(target)
+        self.query_one("#agenda", AgendaList).show(plan, selected, last, today, now, tz,
+                                                   problems, self._filtered(), keep, to_day)
 
     def _filtered(self) -> bool:
         return self.deal_filter is not None or self.kind_filter is not None
 
-    def _option(self, entry: CalendarEntry, tz: ZoneInfo, now: datetime,
-                problems: dict[str, str], with_day: bool = False) -> Option:
-        letter, colour = mark_of(entry.kind)
-        local = entry.start.astimezone(tz)
-        if entry.all_day:
-            when = "all day"
-        elif with_day:
-            when = f"{local:%d %b}"
-        else:
-            when = f"{local:%H:%M}"
-        line = Text.assemble(
-            f" {when:<7}", (letter, f"bold {colour}"), " ",
-            (entry.label, "strike dim" if entry.done else ""),
-        )
-        if entry.duration_minutes:
-            line.append(f" ({describe_minutes(entry.duration_minutes)})", style="dim")
-        if entry.done:
-            line.append("  ✓ done", style="green")
-        elif is_overdue(entry, now):
-            days = -days_until(entry.start, now)
-            line.append(f"  overdue {days}d" if days > 0 else "  overdue", style="bold red")
-        if entry.uid in problems:
-            line.append(f"  ⚠ {problems[entry.uid]}", style="yellow")
-        line.append(f"  · {entry.deal_name}", style="dim")
-        if entry.milestone_id is None and entry.origin:
-            line.append(f" · from {entry.origin}", style="dim italic")
-        return Option(line, id=entry.uid)
-
     def highlighted_uid(self) -> str | None:
-        option = self.query_one("#agenda", OptionList).highlighted_option
-        return option.id if option is not None else None
+        return self.query_one("#agenda", AgendaList).highlighted_uid()
 
     def highlighted_entry(self) -> CalendarEntry | None:
         return self.entries.get(self.highlighted_uid() or "")

@@ -11,7 +11,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.css.query import NoMatches
 from textual.widgets import Footer, Header, OptionList, Static
 
 from negtui.actions.exports import ExportRefused, export_ics, ics_target
@@ -41,7 +40,7 @@ from negtui.domain.models import Milestone
 from negtui.domain.vocab import MilestoneKind
 from negtui.ui.saving import save_from_form
 from negtui.ui.screens.base import NegtuiScreen
-from negtui.ui.screens.milestone_form import describe_when, milestone_fields
+from negtui.ui.screens.milestone_form import MilestoneForm, describe_when
 from negtui.ui.widgets.agenda_list import AgendaList
 from negtui.ui.widgets.confirm import ConfirmScreen
 from negtui.ui.widgets.form import FORM_ERROR, FormField, FormScreen, Values
@@ -261,26 +260,12 @@ class CalendarScreen(NegtuiScreen):
         return self._milestone(entry)
 
     def _milestone_form(self, title: str, values: Values, book: DealBook | None,
-                        existing: Milestone | None) -> FormScreen:
-        holder: list[FormScreen] = []
-        default_zone = self.session.portfolio.settings.timezone
-
-        def preview(_: str) -> str:
-            try:
-                current = holder[0].values()
-            except (IndexError, NoMatches):
-                return ""
-            return describe_when(current.get("when", ""), current.get("zone", ""),
-                                 default_zone, self.now())
-
-        fields = milestone_fields(self.books() if book is None else None, preview)
-
+                        existing: Milestone | None) -> MilestoneForm:
         def submit(typed: Values) -> dict[str, str]:
             return self._save_milestone(typed, book, existing)
 
-        form = FormScreen(title, fields, values, submit)
-        holder.append(form)
-        return form
+        return MilestoneForm(title, values, self.books() if book is None else None,
+                             self.session.portfolio.settings.timezone, self.now, submit)
 
     def _save_milestone(self, typed: Values, book: DealBook | None,
                         existing: Milestone | None) -> dict[str, str]:

@@ -13,7 +13,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, OptionList, Static
 
-from negtui.actions.exports import ExportRefused, export_ics, ics_target
 from negtui.actions.records import remove_record, save_records
 from negtui.domain.book import DealBook
 from negtui.domain.calendar import (
@@ -30,25 +29,24 @@ from negtui.domain.calendar import (
     is_overdue,
     overdue_days,
     portfolio_entries,
-    review_checkpoints,
     shift_month,
     zone,
 )
-from negtui.domain.dates import DateNotUnderstood, describe_moment, parse_when
+from negtui.domain.dates import describe_moment
 from negtui.domain.milestone_input import milestone_from_values
 from negtui.domain.models import Milestone
 from negtui.domain.vocab import MilestoneKind
 from negtui.ui.saving import save_from_form
 from negtui.ui.screens.base import NegtuiScreen
-from negtui.ui.screens.milestone_form import MilestoneForm, describe_when
+from negtui.ui.screens.calendar_forms import ALL, CalendarExportForm, CheckpointForm
+from negtui.ui.screens.milestone_form import MilestoneForm
 from negtui.ui.widgets.agenda_list import AgendaList
 from negtui.ui.widgets.confirm import ConfirmScreen
-from negtui.ui.widgets.form import FORM_ERROR, FormField, FormScreen, Values
+from negtui.ui.widgets.form import FormField, FormScreen, Values
 from negtui.ui.widgets.month_grid import MonthGrid
 
 # The agenda shows the selected day and this many days after it.
 AGENDA_DAYS = 21
-ALL = "*"
 
 NO_DEALS_TEXT = (
     "[b]No deals yet, so nothing is dated.[/b]\n\n"
@@ -380,69 +378,7 @@ class CalendarScreen(NegtuiScreen):
         if refusal is not None:
             self.notify(refusal, title="No checkpoints", severity="warning", timeout=5)
             return
-
-        def submit(typed: Values) -> dict[str, str]:
-            text = typed.get("every", "").strip()
-            if not text.isdigit():
-                return {"every": "a whole number of weeks, e.g. 4"}
-            first: date | None = None
-            if typed.get("first", "").strip():
-                try:
-                    first = parse_when(typed["first"], arrow.get(self.now()),
-                                       str(self.tz)).date()
-                except DateNotUnderstood as error:
-                    return {"first": str(error)}
-            try:
-                fresh = review_checkpoints(book, int(text), self.now(), self.tz, first)
-            except CalendarRefused as error:
-                return {"every": str(error)}
-            if not fresh:
-                return {FORM_ERROR: "These checkpoints are already on the calendar"}
-            return save_from_form(
-                self, self.session, lambda store: save_records(store, book.id, *fresh),
-                f"Added {len(fresh)} review checkpoints to {book.deal.name}", deal_id=book.id)
-
-        fields = [
-            FormField("every", "Every how many weeks", placeholder="4"),
-            FormField("first", "First checkpoint (optional)", placeholder="e.g. next monday",
-                      help="blank: one cadence after the deal starts (or after today)",
-                      preview=lambda text: describe_when(
-                          text, "", self.session.portfolio.settings.timezone, self.now())
-                      if text.strip() else ""),
-        ]
-        self.app.push_screen(FormScreen(
-            f"Review checkpoints until the end · {book.deal.name}", fields,
-            {"every": "4"}, submit))
+        self.app.push_screen(CheckpointForm(self, book))
 
     def action_export(self) -> None:
-        # Loaded when first used: the iCalendar library is not needed to start the app.
-        from negtui.export.ics import export_file_name
-
-        scope = self.scope_book()
-        choices = [("Every deal", ALL)]
-        if scope is not None:
-            choices.insert(0, (f"Only {scope.deal.name}", scope.id))
-        root = self.session.store.root
-        fields = [
-            FormField("scope", "Which dates", "choice", choices=choices),
-            FormField("path", "File (optional)", placeholder=str(root / export_file_name(None)),
-                      help=f"blank: a file in {root}; a relative name is put there too"),
-        ]
-
-        def submit(typed: Values) -> dict[str, str]:
-            book = self.session.portfolio.books.get(typed["scope"])
-            books = [book] if book is not None else self.books()
-            name = book.deal.name if book is not None else None
-            try:
-                target = ics_target(root, typed.get("path", ""), name)
-                count = export_ics(target, books, self.tz, self.now(), name)
-            except ExportRefused as refused:
-                return {"path": str(refused)}
-            except OSError as error:
-                return {"path": f"cannot write there: {error.strerror or error}"}
-            self.notify(f"{count} dates written to {target}", title="Calendar exported",
-                        timeout=8)
-            return {}
-
-        self.app.push_screen(FormScreen("Export a calendar file (.ics)", fields,
-                                        {"scope": choices[0][1]}, submit))
+        self.app.push_screen(CalendarExportForm(self, self.scope_book()))

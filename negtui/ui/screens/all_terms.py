@@ -12,11 +12,10 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from negtui.domain.audit import restrictive_clashes
 from negtui.domain.models import Term
-from negtui.domain.positions import verdict
 from negtui.domain.terms import class_of
 from negtui.domain.vocab import TermCategory, TermStatus
 from negtui.ui.screens.base import NegtuiScreen
-from negtui.ui.widgets.term_grid import CLASS_COLOUR, VERDICT_MARK
+from negtui.ui.widgets.term_rows import class_text, marked, rating_text
 
 COLUMNS = ["Category", "Term", "Clashes with", "On table", "Status", "Deal", "Class",
            "Deal imp", "Port imp"]
@@ -81,22 +80,15 @@ class AllTermsScreen(NegtuiScreen):
         }
         previous = None
         for deal_id, deal_name, term in rows:
-            cls = class_of(term, threshold)
-            if term.on_table:
-                mark, style = VERDICT_MARK[verdict(term)]
-                on_table = Text.assemble((mark, style), " ", term.on_table)
-            else:
-                on_table = Text("—", style="dim")
             # The category is written once per group so terms of one kind read together.
             category = "" if term.category is previous else term.category.value
             previous = term.category
             table.add_row(
                 Text(category, style="bold"), term.name,
                 Text(clashes.get((deal_id, term.id), ""), style="bold red"),
-                on_table, term.status.value, deal_name,
-                Text(cls.value, style=CLASS_COLOUR[cls]),
-                Text(str(term.impact_deal), justify="right"),
-                Text(str(term.impact_portfolio), justify="right"),
+                marked(term), term.status.value, deal_name,
+                class_text(class_of(term, threshold)),
+                rating_text(term.impact_deal), rating_text(term.impact_portfolio),
                 key=f"{deal_id}/{term.id}",
             )
         category = self.category.value if self.category else "all"

@@ -11,11 +11,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.css.query import NoMatches
 from textual.widgets import Footer, Header, OptionList, Static
-from textual.widgets.option_list import Option
 
-from negtui.actions.exports import ExportRefused, export_ics, ics_target
 from negtui.actions.records import remove_record, save_records
 from negtui.domain.book import DealBook
 from negtui.domain.calendar import (
@@ -32,25 +29,24 @@ from negtui.domain.calendar import (
     is_overdue,
     overdue_days,
     portfolio_entries,
-    review_checkpoints,
     shift_month,
     zone,
 )
-from negtui.domain.dates import DateNotUnderstood, describe_moment, parse_when
+from negtui.domain.dates import describe_moment
 from negtui.domain.milestone_input import milestone_from_values
 from negtui.domain.models import Milestone
-from negtui.domain.schedule import days_until, describe_days
 from negtui.domain.vocab import MilestoneKind
 from negtui.ui.saving import save_from_form
 from negtui.ui.screens.base import NegtuiScreen
-from negtui.ui.screens.milestone_form import describe_when, milestone_fields
+from negtui.ui.screens.calendar_forms import ALL, CalendarExportForm, CheckpointForm
+from negtui.ui.screens.milestone_form import MilestoneForm
+from negtui.ui.widgets.agenda_list import AgendaList
 from negtui.ui.widgets.confirm import ConfirmScreen
-from negtui.ui.widgets.form import FORM_ERROR, FormField, FormScreen, Values
-from negtui.ui.widgets.month_grid import MonthGrid, mark_of
+from negtui.ui.widgets.form import FormField, FormScreen, Values
+from negtui.ui.widgets.month_grid import MonthGrid
 
 # The agenda shows the selected day and this many days after it.
 AGENDA_DAYS = 21
-ALL = "*"
 
 NO_DEALS_TEXT = (
     "[b]No deals yet, so nothing is dated.[/b]\n\n"
@@ -103,7 +99,7 @@ class CalendarScreen(NegtuiScreen):
                 yield MonthGrid(id="month-grid")
             with Vertical(id="agenda-pane"):
                 yield Static(id="agenda-title")
-                yield OptionList(id="agenda")
+                yield AgendaList(id="agenda")
         yield Footer()
 
     # Where the data comes from
@@ -188,78 +184,19 @@ class CalendarScreen(NegtuiScreen):
     def _fill_agenda(self, shown: list[CalendarEntry], selected: date,
                      keep: str | None, to_day: bool) -> None:
         tz, now, today = self.tz, self.now(), self.today()
-        option_list = self.query_one("#agenda", OptionList)
-        previous = keep or self.highlighted_uid()
         plan = agenda(shown, selected, AGENDA_DAYS, now, tz)
         last = selected + timedelta(days=AGENDA_DAYS - 1)
         self.query_one("#agenda-title", Static).update(Text.assemble(
             ("Agenda ", "bold"), f"{selected:%a %d %b} to {last:%a %d %b}"))
-        options: list[Option] = []
         problems = {w.call.uid: w.problem for w in self.warnings}
-        if plan.overdue:
-            options.append(Option(Text("Overdue", style="bold red"), disabled=True))
-            options.extend(self._option(e, tz, now, problems, with_day=True)
-                           for e in plan.overdue)
-        first_of_selected: str | None = None
-        for day, day_entries in plan.days:
-            heading = Text(f"{day:%a %d %b}", style="bold")
-            if day == today:
-                heading.append(" · today", style="bold")
-            else:
-                heading.append(f" · {describe_days((day - today).days)}", style="dim")
-            options.append(Option(heading, disabled=True))
-            for entry in day_entries:
-                if day == selected and first_of_selected is None:
-                    first_of_selected = entry.uid
-                options.append(self._option(entry, tz, now, problems))
-        if plan.empty:
-            options.append(Option(Text(
-                f"Nothing dated from {selected:%d %b} to {last:%d %b}"
-                f"{' with this filter (f changes it)' if self._filtered() else ''}.\n"
-                "Press a to add a milestone, or ] for the next month.", style="dim"),
-                disabled=True))
-        option_list.set_options(options)
-        listed = {option.id for option in options if option.id is not None}
-        target = previous if previous in listed else first_of_selected
-        if to_day and first_of_selected is not None:
-            target = first_of_selected
-        if target in listed:
-            option_list.highlighted = option_list.get_option_index(target)
+        self.query_one("#agenda", AgendaList).show(plan, selected, last, today, now, tz,
+                                                   problems, self._filtered(), keep, to_day)
 
     def _filtered(self) -> bool:
         return self.deal_filter is not None or self.kind_filter is not None
 
-    def _option(self, entry: CalendarEntry, tz: ZoneInfo, now: datetime,
-                problems: dict[str, str], with_day: bool = False) -> Option:
-        letter, colour = mark_of(entry.kind)
-        local = entry.start.astimezone(tz)
-        if entry.all_day:
-            when = "all day"
-        elif with_day:
-            when = f"{local:%d %b}"
-        else:
-            when = f"{local:%H:%M}"
-        line = Text.assemble(
-            f" {when:<7}", (letter, f"bold {colour}"), " ",
-            (entry.label, "strike dim" if entry.done else ""),
-        )
-        if entry.duration_minutes:
-            line.append(f" ({describe_minutes(entry.duration_minutes)})", style="dim")
-        if entry.done:
-            line.append("  ✓ done", style="green")
-        elif is_overdue(entry, now):
-            days = -days_until(entry.start, now)
-            line.append(f"  overdue {days}d" if days > 0 else "  overdue", style="bold red")
-        if entry.uid in problems:
-            line.append(f"  ⚠ {problems[entry.uid]}", style="yellow")
-        line.append(f"  · {entry.deal_name}", style="dim")
-        if entry.milestone_id is None and entry.origin:
-            line.append(f" · from {entry.origin}", style="dim italic")
-        return Option(line, id=entry.uid)
-
     def highlighted_uid(self) -> str | None:
-        option = self.query_one("#agenda", OptionList).highlighted_option
-        return option.id if option is not None else None
+        return self.query_one("#agenda", AgendaList).highlighted_uid()
 
     def highlighted_entry(self) -> CalendarEntry | None:
         return self.entries.get(self.highlighted_uid() or "")
@@ -321,26 +258,12 @@ class CalendarScreen(NegtuiScreen):
         return self._milestone(entry)
 
     def _milestone_form(self, title: str, values: Values, book: DealBook | None,
-                        existing: Milestone | None) -> FormScreen:
-        holder: list[FormScreen] = []
-        default_zone = self.session.portfolio.settings.timezone
-
-        def preview(_: str) -> str:
-            try:
-                current = holder[0].values()
-            except (IndexError, NoMatches):
-                return ""
-            return describe_when(current.get("when", ""), current.get("zone", ""),
-                                 default_zone, self.now())
-
-        fields = milestone_fields(self.books() if book is None else None, preview)
-
+                        existing: Milestone | None) -> MilestoneForm:
         def submit(typed: Values) -> dict[str, str]:
             return self._save_milestone(typed, book, existing)
 
-        form = FormScreen(title, fields, values, submit)
-        holder.append(form)
-        return form
+        return MilestoneForm(title, values, self.books() if book is None else None,
+                             self.session.portfolio.settings.timezone, self.now, submit)
 
     def _save_milestone(self, typed: Values, book: DealBook | None,
                         existing: Milestone | None) -> dict[str, str]:
@@ -455,69 +378,7 @@ class CalendarScreen(NegtuiScreen):
         if refusal is not None:
             self.notify(refusal, title="No checkpoints", severity="warning", timeout=5)
             return
-
-        def submit(typed: Values) -> dict[str, str]:
-            text = typed.get("every", "").strip()
-            if not text.isdigit():
-                return {"every": "a whole number of weeks, e.g. 4"}
-            first: date | None = None
-            if typed.get("first", "").strip():
-                try:
-                    first = parse_when(typed["first"], arrow.get(self.now()),
-                                       str(self.tz)).date()
-                except DateNotUnderstood as error:
-                    return {"first": str(error)}
-            try:
-                fresh = review_checkpoints(book, int(text), self.now(), self.tz, first)
-            except CalendarRefused as error:
-                return {"every": str(error)}
-            if not fresh:
-                return {FORM_ERROR: "These checkpoints are already on the calendar"}
-            return save_from_form(
-                self, self.session, lambda store: save_records(store, book.id, *fresh),
-                f"Added {len(fresh)} review checkpoints to {book.deal.name}", deal_id=book.id)
-
-        fields = [
-            FormField("every", "Every how many weeks", placeholder="4"),
-            FormField("first", "First checkpoint (optional)", placeholder="e.g. next monday",
-                      help="blank: one cadence after the deal starts (or after today)",
-                      preview=lambda text: describe_when(
-                          text, "", self.session.portfolio.settings.timezone, self.now())
-                      if text.strip() else ""),
-        ]
-        self.app.push_screen(FormScreen(
-            f"Review checkpoints until the end · {book.deal.name}", fields,
-            {"every": "4"}, submit))
+        self.app.push_screen(CheckpointForm(self, book))
 
     def action_export(self) -> None:
-        # Loaded when first used: the iCalendar library is not needed to start the app.
-        from negtui.export.ics import export_file_name
-
-        scope = self.scope_book()
-        choices = [("Every deal", ALL)]
-        if scope is not None:
-            choices.insert(0, (f"Only {scope.deal.name}", scope.id))
-        root = self.session.store.root
-        fields = [
-            FormField("scope", "Which dates", "choice", choices=choices),
-            FormField("path", "File (optional)", placeholder=str(root / export_file_name(None)),
-                      help=f"blank: a file in {root}; a relative name is put there too"),
-        ]
-
-        def submit(typed: Values) -> dict[str, str]:
-            book = self.session.portfolio.books.get(typed["scope"])
-            books = [book] if book is not None else self.books()
-            name = book.deal.name if book is not None else None
-            try:
-                target = ics_target(root, typed.get("path", ""), name)
-                count = export_ics(target, books, self.tz, self.now(), name)
-            except ExportRefused as refused:
-                return {"path": str(refused)}
-            except OSError as error:
-                return {"path": f"cannot write there: {error.strerror or error}"}
-            self.notify(f"{count} dates written to {target}", title="Calendar exported",
-                        timeout=8)
-            return {}
-
-        self.app.push_screen(FormScreen("Export a calendar file (.ics)", fields,
-                                        {"scope": choices[0][1]}, submit))
+        self.app.push_screen(CalendarExportForm(self, self.scope_book()))

@@ -1,4 +1,4 @@
-"""The milestone form: its fields, and turning what was typed into a Milestone."""
+"""The milestone form: its fields, and how the typed date and zone are read back."""
 
 from __future__ import annotations
 
@@ -6,15 +6,15 @@ from collections.abc import Callable
 from datetime import datetime
 
 import arrow
+from textual.css.query import NoMatches
 
 from negtui.domain.book import DealBook
 from negtui.domain.calendar import CalendarRefused, zone
 from negtui.domain.dates import DateNotUnderstood, describe_moment, parse_when
 from negtui.domain.vocab import MilestoneKind
-from negtui.ui.widgets.form import FormField
+from negtui.ui.widgets.form import FormField, FormScreen, Values
 
 
-# Model field -> form field, for messages about a field the form names differently.
 def describe_when(text: str, zone_text: str, default_zone: str, now: datetime) -> str:
     """How the typed date and zone are understood, shown under both fields."""
     try:
@@ -44,3 +44,25 @@ def milestone_fields(deals: list[DealBook] | None,
         FormField("reminder", "Reminder before (optional)", placeholder="30m, 1d"),
         FormField("note", "Note"),
     ]
+
+
+class MilestoneForm(FormScreen):
+    """A new or existing milestone; ``deals`` to choose from, or None when the deal is known.
+
+    The date and the zone are read back together under both fields as either is typed.
+    """
+
+    def __init__(self, title: str, values: Values, deals: list[DealBook] | None,
+                 default_zone: str, now: Callable[[], datetime],
+                 submit: Callable[[Values], dict[str, str]]) -> None:
+        super().__init__(title, milestone_fields(deals, self.when_preview), values, submit)
+        self.default_zone = default_zone
+        self.now = now
+
+    def when_preview(self, _: str) -> str:
+        try:
+            current = self.values()
+        except NoMatches:
+            return ""
+        return describe_when(current.get("when", ""), current.get("zone", ""),
+                             self.default_zone, self.now())

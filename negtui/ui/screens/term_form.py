@@ -1,24 +1,82 @@
-"""The term form: every field of a term, with how typed positions and dates are read."""
+"""The term form: every field of a term, with how typed positions and dates are read; and
+the one-field form for the offer on the table."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
+from negtui.domain.clock import Clock
+from negtui.domain.dates import DateNotUnderstood, describe_moment, parse_when
+from negtui.domain.models import Term
+from negtui.domain.positions import Verdict, describe_position, verdict
+from negtui.domain.term_input import form_values, term_from_values
 from negtui.domain.vocab import TermCategory, TermStatus
-from negtui.ui.widgets.form import FormField, FormScreen
+from negtui.ui.widgets.form import FormField, FormScreen, Values
+
+Submit = Callable[[Values], dict[str, str]]
 
 
 class TermForm(FormScreen):
-    """The term form, opened with the problems already shown when a key asked for more."""
+    """The term form, opened with the problems already shown when a key asked for more.
 
-    def __init__(self, *args: Any, problems: dict[str, str] | None = None) -> None:
-        super().__init__(*args)
+    ``term`` fills the fields (None for a new term); ``existing`` is the stored version
+    being edited. Positions are read back against the term as it is being typed.
+    """
+
+    def __init__(self, term: Term | None, existing: Term | None, threshold: int, clock: Clock,
+                 zone: str, submit: Submit, problems: dict[str, str] | None = None) -> None:
+        super().__init__(f"Edit term: {existing.name}" if existing else "New term",
+                         form_fields(threshold, self.position_preview, self.when_preview),
+                         form_values(term, clock(), zone), submit)
+        self.term = term
+        self.existing = existing
+        self.clock = clock
+        self.zone = zone
         self.problems = problems or {}
 
     def on_mount(self) -> None:
         if self.problems:
             self.show_errors(self.problems)
+
+    def draft(self) -> Term | None:
+        """The term as typed so far, or None while the fields do not make one."""
+        built, _ = term_from_values(self.values(), self.existing, self.clock(), self.zone)
+        return built
+
+    def position_preview(self, text: str) -> str:
+        current = self.draft() or self.term
+        if current is None or not text.strip():
+            return ""
+        shown = describe_position(current, text)
+        where = verdict(current, text)
+        return shown + (f" — {where.value}" if where is not Verdict.UNKNOWN else "")
+
+    def when_preview(self, text: str) -> str:
+        if not text.strip():
+            return ""
+        try:
+            return describe_moment(parse_when(text, self.clock(), self.zone))
+        except DateNotUnderstood as error:
+            return str(error)
+
+
+class OfferForm(FormScreen):
+    """Just the offer on the table, with where the typed offer stands against the bank."""
+
+    def __init__(self, term: Term, submit: Submit) -> None:
+        hint = f"ideal {term.ideal or '—'} · acceptable {term.acceptable or '—'} · " \
+               f"walk-away {term.walk_away or '—'}"
+        if term.options:
+            hint += " · options: " + ", ".join(term.options)
+        fields = [FormField("on_table", "Offer on the table", help=hint, preview=self.preview)]
+        super().__init__(f"Offer on the table: {term.name}", fields,
+                         {"on_table": term.on_table}, submit)
+        self.term = term
+
+    def preview(self, text: str) -> str:
+        shown = describe_position(self.term, text)
+        where = verdict(self.term, text)
+        return f"{shown} — {where.value}" if text.strip() else ""
 
 
 def form_fields(threshold: int, position_preview: Callable[[str], str],

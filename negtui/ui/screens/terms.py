@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import arrow
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -13,38 +12,30 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from negtui.actions.records import remove_record, save_records
 from negtui.domain.book import DealBook
-from negtui.domain.dates import DateNotUnderstood, describe_moment, parse_when
 from negtui.domain.models import Term
-from negtui.domain.positions import (
-    Verdict,
-    describe_position,
-    position_problems,
-    verdict,
-)
-from negtui.domain.schedule import days_until, describe_days
-from negtui.domain.scoring import alternatives, batna_score, offer_score, target_score
+from negtui.domain.positions import position_problems, verdict
 from negtui.domain.templates import new_terms
-from negtui.domain.term_input import form_values, term_from_values
+from negtui.domain.term_input import term_from_values
 from negtui.domain.terms import class_of, term_problems
 from negtui.domain.vocab import TermClass, TermStatus
 from negtui.ui.saving import save_from_form
 from negtui.ui.screens.all_terms import AllTermsScreen
 from negtui.ui.screens.base import NegtuiScreen
-from negtui.ui.screens.term_form import TermForm, form_fields
+from negtui.ui.screens.term_form import OfferForm, TermForm
 from negtui.ui.widgets.confirm import ConfirmScreen
-from negtui.ui.widgets.form import FormField, FormScreen, Values
-from negtui.ui.widgets.term_grid import CLASS_COLOUR, VERDICT_MARK, TermGrid, short_labels
+from negtui.ui.widgets.form import Values
+from negtui.ui.widgets.score_band import ScoreBand
+from negtui.ui.widgets.term_grid import CLASS_COLOUR, TermGrid
+from negtui.ui.widgets.term_rows import (
+    TERM_COLUMNS,
+    grid_key,
+    term_detail,
+    term_legend,
+    term_row,
+)
 
 # Wide enough to show the table beside the grid.
 WIDE = 120
-
-COLUMNS = [
-    ("Term", "name"), ("Deal", "deal"), ("Port", "portfolio"), ("Class", "class"),
-    ("On table", "on_table"), ("Status", "status"), ("Wt", "weight"), ("Must", "must"),
-    ("Category", "category"), ("Ideal", "ideal"), ("Acceptable", "acceptable"),
-    ("Walk-away", "walk_away"), ("BATNA", "batna"), ("Fallback", "fallback"),
-    ("Decide by", "decide_by"),
-]
 
 NO_DEAL = (
     "[b]No deal in focus.[/b]\n\n"
@@ -54,27 +45,6 @@ NO_DEAL = (
 
 RATING_NAMES = {"impact_deal": "impact on the deal", "impact_portfolio": "impact on the portfolio"}
 STATUS_CYCLE = list(TermStatus)
-
-
-def marked(term: Term, text: str | None = None) -> Text:
-    """A position with the mark of where it stands against the term's bank."""
-    shown = term.on_table if text is None else text
-    if not shown:
-        return Text("—", style="dim")
-    mark, style = VERDICT_MARK[verdict(term, shown)]
-    return Text.assemble((mark, style), " ", shown)
-
-
-def class_text(term_class: TermClass) -> Text:
-    return Text(term_class.value, style=CLASS_COLOUR[term_class])
-
-
-def decide_by_text(term: Term, now: arrow.Arrow, zone: str) -> str:
-    moment = term.fallback.decide_by
-    if moment is None:
-        return ""
-    local = arrow.get(moment).to(zone)
-    return f"{local.format('ddd D MMM')} ({describe_days(days_until(moment, now.datetime))})"
 
 
 class TermsScreen(NegtuiScreen):
@@ -114,18 +84,18 @@ class TermsScreen(NegtuiScreen):
         with Horizontal(id="terms-body"):
             with Vertical(id="grid-column"):
                 yield TermGrid(id="term-grid")
-                yield Static(_key_text(), id="grid-key")
+                yield Static(grid_key(), id="grid-key")
             table: DataTable[str | Text] = DataTable(id="terms-table", cursor_type="row",
                                                      zebra_stripes=True)
             yield table
             yield Static(id="grid-legend")
         yield Static(id="term-detail")
-        yield Static(id="score-band")
+        yield ScoreBand(id="score-band")
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one("#terms-table", DataTable)
-        for label, key in COLUMNS:
+        for label, key in TERM_COLUMNS:
             table.add_column(label, key=key)
         self.set_class(self.size.width >= WIDE, "-wide")
         self.fill()
@@ -207,22 +177,7 @@ class TermsScreen(NegtuiScreen):
         zone = self.session.settings.timezone
         table.clear()
         for term in terms:
-            table.add_row(
-                Text(term.name, style="bold" if term.must_have else ""),
-                Text(str(term.impact_deal), justify="right"),
-                Text(str(term.impact_portfolio), justify="right"),
-                class_text(class_of(term, self.threshold)),
-                marked(term),
-                term.status.value,
-                Text(f"{term.weight:g}", justify="right"),
-                "must" if term.must_have else "nice",
-                term.category.value,
-                term.ideal, term.acceptable, term.walk_away,
-                marked(term, term.batna) if term.batna else "",
-                term.fallback.position,
-                decide_by_text(term, now, zone),
-                key=term.id,
-            )
+            table.add_row(*term_row(term, self.threshold, now, zone), key=term.id)
         if self.focused_id is not None:
             table.move_cursor(row=table.get_row_index(self.focused_id), animate=False)
 
@@ -233,92 +188,14 @@ class TermsScreen(NegtuiScreen):
             return
         self.query_one("#term-grid", TermGrid).show(book.terms, self.threshold, self.focused_id)
         term = self.focused_term()
-        self.query_one("#term-detail", Static).update(self._detail(term) if term else "")
-        self.query_one("#grid-legend", Static).update(self._legend(book.terms, term))
-
-    def _detail(self, term: Term) -> Text:
-        cls = class_of(term, self.threshold)
-        where = verdict(term)
-        first = Text.assemble(
-            (term.name, "bold"), " · ", class_text(cls), " · on table ", marked(term),
-            (f" ({where.value})" if term.on_table and where is not Verdict.UNKNOWN else ""),
-            f" · ideal {term.ideal or '—'} · acceptable {term.acceptable or '—'}"
-            f" · walk-away {term.walk_away or '—'}",
-            no_wrap=True, overflow="ellipsis",
-        )
-        second: list[str | tuple[str, str]] = []
-        if term.fallback.position:
-            settings = self.session.portfolio.settings
-            when = decide_by_text(term, self.session.clock(), settings.timezone)
-            second.append(f"Fallback: {term.fallback.position}" + (f", decide by {when}"
-                                                                    if when else ""))
-        if cls is TermClass.NON_NEGOTIABLE and term.rationale:
-            second.append(f"Why: {term.rationale}")
-        if not second:
-            second.append(("e edit · o offer on the table · s status · m must-have", "dim"))
-        return Text.assemble(first, "\n", *_joined(second), no_wrap=True, overflow="ellipsis")
-
-    def _legend(self, terms: list[Term], focused: Term | None) -> Text:
-        labels = short_labels(terms)
-        text = Text(no_wrap=True, overflow="ellipsis")
-        for term in terms:
-            mark, mark_style = VERDICT_MARK[verdict(term)] if term.on_table else ("—", "dim")
-            style = "reverse" if focused is not None and term.id == focused.id else ""
-            cls = class_of(term, self.threshold)
-            text.append(f"{labels[term.id]} ", style=f"{CLASS_COLOUR[cls]} {style}")
-            text.append(f"{term.name[:18]:<18} ", style=style)
-            text.append(f"{term.impact_deal:>2}/{term.impact_portfolio:<2} ", style=style)
-            text.append(mark + "\n", style=mark_style)
-        if focused is not None:
-            text.append("\n")
-            text.append(self._detail(focused))
-        return text
+        now, zone = self.session.clock(), self.session.settings.timezone
+        detail = term_detail(term, self.threshold, now, zone) if term else ""
+        self.query_one("#term-detail", Static).update(detail)
+        self.query_one("#grid-legend", Static).update(
+            term_legend(book.terms, term, self.threshold, now, zone))
 
     def _fill_score(self, terms: list[Term]) -> None:
-        band = self.query_one("#score-band", Static)
-        offer = offer_score(terms)
-        batna = batna_score(terms)
-        line: list[str | tuple[str, str]] = ["Offer score "]
-        if offer.value is None:
-            line.append(("— set ideal, walk-away and the offer on the table to score it",
-                         "dim"))
-        else:
-            value = round(offer.value)
-            style = "bold red" if value < 34 else "bold yellow" if value < 67 else "bold green"
-            line += [(f"{value}/100", style), " ", (_bar(offer.value), style)]
-        if batna is not None and batna.value is not None:
-            line += ["  ·  BATNA ", (f"{round(batna.value)}", "bold")]
-            if offer.value is not None and batna.value > offer.value:
-                line.append((" (better than this offer)", "bold red"))
-        elif offer.value is not None:
-            line.append(("  ·  BATNA not scored", "dim"))
-        lines = [Text.assemble(*line, no_wrap=True, overflow="ellipsis")]
-        drags = offer.drags()
-        if drags:
-            parts: list[str | tuple[str, str]] = ["Pulling it down: "]
-            for index, item in enumerate(drags):
-                if index:
-                    parts.append(" · ")
-                parts += [item.term.name, (f" -{round(item.points_lost)}", "bold red")]
-            if offer.unscored:
-                parts.append((f"   ({len(offer.unscored)} not comparable)", "dim"))
-            lines.append(Text.assemble(*parts, no_wrap=True, overflow="ellipsis"))
-        packages = alternatives(terms, self.threshold)
-        if packages:
-            aim = target_score(terms, self.threshold)
-            names = {t.id: t.name for t in terms}
-            lines.append(Text(f"Packages worth about {round(aim or 0)} to us, to offer together:",
-                              style="bold"))
-            for letter, package in zip("ABC", packages, strict=False):
-                moves = " · ".join(f"{names[term_id]} {text}"
-                                   for term_id, text in package.positions.items())
-                lines.append(Text.assemble((f" {letter} {round(package.score):>3}  ", "bold"),
-                                           moves, no_wrap=True, overflow="ellipsis"))
-        elif offer.value is not None:
-            lines.append(Text("Alternative packages need two open tradeable or flexible terms "
-                              "with ideal and walk-away set.", style="dim", no_wrap=True,
-                              overflow="ellipsis"))
-        band.update(Text("\n").join(lines))
+        self.query_one("#score-band", ScoreBand).show(terms, self.threshold)
 
     # Moving around
 
@@ -425,18 +302,7 @@ class TermsScreen(NegtuiScreen):
                                      f" — {where.value}")
             return {}
 
-        def preview(text: str) -> str:
-            shown = describe_position(term, text)
-            where = verdict(term, text)
-            return f"{shown} — {where.value}" if text.strip() else ""
-
-        hint = f"ideal {term.ideal or '—'} · acceptable {term.acceptable or '—'} · " \
-               f"walk-away {term.walk_away or '—'}"
-        if term.options:
-            hint += " · options: " + ", ".join(term.options)
-        fields = [FormField("on_table", "Offer on the table", help=hint, preview=preview)]
-        self.app.push_screen(FormScreen(f"Offer on the table: {term.name}", fields,
-                                        {"on_table": term.on_table}, submit))
+        self.app.push_screen(OfferForm(term, submit))
 
     def action_delete(self) -> None:
         term = self.focused_term()
@@ -490,29 +356,6 @@ class TermsScreen(NegtuiScreen):
         threshold = self.threshold
         zone = session.settings.timezone
         book_id = self.deal_id or ""
-        holder: list[FormScreen] = []
-
-        def draft() -> Term | None:
-            if not holder:
-                return term
-            built, _ = term_from_values(holder[0].values(), existing, session.clock(), zone)
-            return built
-
-        def position_preview(text: str) -> str:
-            current = draft() or term
-            if current is None or not text.strip():
-                return ""
-            shown = describe_position(current, text)
-            where = verdict(current, text)
-            return shown + (f" — {where.value}" if where is not Verdict.UNKNOWN else "")
-
-        def when_preview(text: str) -> str:
-            if not text.strip():
-                return ""
-            try:
-                return describe_moment(parse_when(text, session.clock(), zone))
-            except DateNotUnderstood as error:
-                return str(error)
 
         def submit(values: Values) -> dict[str, str]:
             built, errors = term_from_values(values, existing, session.clock(), zone)
@@ -531,38 +374,5 @@ class TermsScreen(NegtuiScreen):
                                   f"{verb} {built.name}: {class_of(built, threshold).value}",
                                   deal_id=book_id)
 
-        form = TermForm(
-            f"Edit term: {existing.name}" if existing else "New term",
-            form_fields(threshold, position_preview, when_preview),
-            form_values(term, session.clock(), zone),
-            submit, problems=problems,
-        )
-        holder.append(form)
-        self.app.push_screen(form)
-
-def _key_text() -> Text:
-    """What the colours and marks mean."""
-    regions = [(TermClass.NON_NEGOTIABLE, "#5a1e1e"), (TermClass.FLEXIBLE, "#4d4214"),
-               (TermClass.TRADEABLE, "#1d4228")]
-    parts: list[str | tuple[str, str]] = []
-    for cls, colour in regions:
-        parts += [("  ", f"on {colour}"), f" {cls.value}  "]
-    for index, where in enumerate([Verdict.IDEAL, Verdict.ACCEPTABLE,
-                                   Verdict.BELOW_ACCEPTABLE, Verdict.PAST_WALK_AWAY]):
-        mark, style = VERDICT_MARK[where]
-        parts += ["\n" if index % 2 == 0 else "  ", (mark, style), f" {where.value}"]
-    return Text.assemble(*parts)
-
-
-def _joined(parts: list[str | tuple[str, str]]) -> list[str | tuple[str, str]]:
-    joined: list[str | tuple[str, str]] = []
-    for index, part in enumerate(parts):
-        if index:
-            joined.append(" · ")
-        joined.append(part)
-    return joined
-
-
-def _bar(value: float, width: int = 10) -> str:
-    filled = round(value / 100 * width)
-    return "█" * filled + "░" * (width - filled)
+        self.app.push_screen(TermForm(term, existing, threshold, session.clock, zone, submit,
+                                      problems=problems))

@@ -1,0 +1,90 @@
+"""The calendar's agenda: what is overdue, then each day from the selected one with its
+dated items, one line an item."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from negtui.domain.calendar import Agenda, CalendarEntry, describe_minutes, is_overdue
+from negtui.domain.schedule import days_until, describe_days
+from negtui.ui.widgets.month_grid import mark_of
+
+
+class AgendaList(OptionList):
+    """Items are options with the entry's uid as id; headings and hints cannot be chosen."""
+
+    def show(self, plan: Agenda, selected: date, last: date, today: date, now: datetime,
+             tz: ZoneInfo, problems: dict[str, str], filtered: bool, keep: str | None,
+             to_day: bool) -> None:
+        """Redraw from ``plan``; ``keep`` (else what was highlighted) stays highlighted, or
+        with ``to_day`` the first item of the selected day."""
+        previous = keep or self.highlighted_uid()
+        options: list[Option] = []
+        if plan.overdue:
+            options.append(Option(Text("Overdue", style="bold red"), disabled=True))
+            options.extend(entry_option(e, tz, now, problems, with_day=True)
+                           for e in plan.overdue)
+        first_of_selected: str | None = None
+        for day, day_entries in plan.days:
+            heading = Text(f"{day:%a %d %b}", style="bold")
+            if day == today:
+                heading.append(" · today", style="bold")
+            else:
+                heading.append(f" · {describe_days((day - today).days)}", style="dim")
+            options.append(Option(heading, disabled=True))
+            for entry in day_entries:
+                if day == selected and first_of_selected is None:
+                    first_of_selected = entry.uid
+                options.append(entry_option(entry, tz, now, problems))
+        if plan.empty:
+            options.append(Option(Text(
+                f"Nothing dated from {selected:%d %b} to {last:%d %b}"
+                f"{' with this filter (f changes it)' if filtered else ''}.\n"
+                "Press a to add a milestone, or ] for the next month.", style="dim"),
+                disabled=True))
+        self.set_options(options)
+        listed = {option.id for option in options if option.id is not None}
+        target = previous if previous in listed else first_of_selected
+        if to_day and first_of_selected is not None:
+            target = first_of_selected
+        if target in listed:
+            self.highlighted = self.get_option_index(target)
+
+    def highlighted_uid(self) -> str | None:
+        option = self.highlighted_option
+        return option.id if option is not None else None
+
+
+def entry_option(entry: CalendarEntry, tz: ZoneInfo, now: datetime,
+                 problems: dict[str, str], with_day: bool = False) -> Option:
+    """One dated item: its time (or day, when overdue), kind letter, label and state."""
+    letter, colour = mark_of(entry.kind)
+    local = entry.start.astimezone(tz)
+    if entry.all_day:
+        when = "all day"
+    elif with_day:
+        when = f"{local:%d %b}"
+    else:
+        when = f"{local:%H:%M}"
+    line = Text.assemble(
+        f" {when:<7}", (letter, f"bold {colour}"), " ",
+        (entry.label, "strike dim" if entry.done else ""),
+    )
+    if entry.duration_minutes:
+        line.append(f" ({describe_minutes(entry.duration_minutes)})", style="dim")
+    if entry.done:
+        line.append("  ✓ done", style="green")
+    elif is_overdue(entry, now):
+        days = -days_until(entry.start, now)
+        line.append(f"  overdue {days}d" if days > 0 else "  overdue", style="bold red")
+    if entry.uid in problems:
+        line.append(f"  ⚠ {problems[entry.uid]}", style="yellow")
+    line.append(f"  · {entry.deal_name}", style="dim")
+    if entry.milestone_id is None and entry.origin:
+        line.append(f" · from {entry.origin}", style="dim italic")
+    return Option(line, id=entry.uid)

@@ -1,0 +1,68 @@
+"""The score band under the terms: the offer on the table against the BATNA, what pulls it
+down, and packages to offer instead."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from negtui.domain.models import Term
+from negtui.domain.scoring import alternatives, batna_score, offer_score, target_score
+
+
+class ScoreBand(Static):
+    """Redrawn from the deal's terms by ``show``."""
+
+    def show(self, terms: list[Term], threshold: int) -> None:
+        self.update(score_text(terms, threshold))
+
+
+def score_text(terms: list[Term], threshold: int) -> Text:
+    offer = offer_score(terms)
+    batna = batna_score(terms)
+    line: list[str | tuple[str, str]] = ["Offer score "]
+    if offer.value is None:
+        line.append(("— set ideal, walk-away and the offer on the table to score it",
+                     "dim"))
+    else:
+        value = round(offer.value)
+        style = "bold red" if value < 34 else "bold yellow" if value < 67 else "bold green"
+        line += [(f"{value}/100", style), " ", (_bar(offer.value), style)]
+    if batna is not None and batna.value is not None:
+        line += ["  ·  BATNA ", (f"{round(batna.value)}", "bold")]
+        if offer.value is not None and batna.value > offer.value:
+            line.append((" (better than this offer)", "bold red"))
+    elif offer.value is not None:
+        line.append(("  ·  BATNA not scored", "dim"))
+    lines = [Text.assemble(*line, no_wrap=True, overflow="ellipsis")]
+    drags = offer.drags()
+    if drags:
+        parts: list[str | tuple[str, str]] = ["Pulling it down: "]
+        for index, item in enumerate(drags):
+            if index:
+                parts.append(" · ")
+            parts += [item.term.name, (f" -{round(item.points_lost)}", "bold red")]
+        if offer.unscored:
+            parts.append((f"   ({len(offer.unscored)} not comparable)", "dim"))
+        lines.append(Text.assemble(*parts, no_wrap=True, overflow="ellipsis"))
+    packages = alternatives(terms, threshold)
+    if packages:
+        aim = target_score(terms, threshold)
+        names = {t.id: t.name for t in terms}
+        lines.append(Text(f"Packages worth about {round(aim or 0)} to us, to offer together:",
+                          style="bold"))
+        for letter, package in zip("ABC", packages, strict=False):
+            moves = " · ".join(f"{names[term_id]} {text}"
+                               for term_id, text in package.positions.items())
+            lines.append(Text.assemble((f" {letter} {round(package.score):>3}  ", "bold"),
+                                       moves, no_wrap=True, overflow="ellipsis"))
+    elif offer.value is not None:
+        lines.append(Text("Alternative packages need two open tradeable or flexible terms "
+                          "with ideal and walk-away set.", style="dim", no_wrap=True,
+                          overflow="ellipsis"))
+    return Text("\n").join(lines)
+
+
+def _bar(value: float, width: int = 10) -> str:
+    filled = round(value / 100 * width)
+    return "█" * filled + "░" * (width - filled)

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.reactive import reactive
+from textual.widgets import Input, TextArea
 
 from negtui.demo import demo_portfolio
 from negtui.domain.clock import Clock, fixed_clock
@@ -18,6 +19,16 @@ from negtui.ui.app import NegtuiApp, build_app
 NOW = "2026-11-23T09:30:00+00:00"
 SMALL = (80, 24)
 LARGE = (120, 40)
+
+
+@pytest.fixture(autouse=True)
+def steady_cursor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No field blinks its cursor, also those a key opens after ``run_before``: on a busy
+    machine a screenshot may otherwise be taken in either half of the blink."""
+    for widget in (Input, TextArea):
+        still: reactive[bool] = reactive(False, init=False)
+        still.__set_name__(widget, "cursor_blink")
+        monkeypatch.setattr(widget, "cursor_blink", still)
 
 
 @pytest.fixture

@@ -108,7 +108,8 @@ class KeyOrder:
     def _nodes(self) -> Iterator[MessagePump]:
         yield self.app
         with contextlib.suppress(KeyError):  # no screen yet while the app starts
-            for screen in self.app.screen_stack:
+            # Top first: that is where a key's work usually is, so a busy node shows soon.
+            for screen in reversed(self.app.screen_stack):
                 yield from screen.walk_children(with_self=True)
 
     def _settled(self, handling: bool = False) -> bool:

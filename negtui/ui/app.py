@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from textual import events
@@ -92,6 +93,12 @@ class NegtuiApp(App[int]):
 
     def on_unmount(self) -> None:
         self._key_order.stop()
+
+    async def _press_keys(self, keys: Iterable[str]) -> None:
+        # Pilot.press sends keys here, then waits only for what is queued on the screen;
+        # a key still waiting its turn is not, so wait until none is (tests only).
+        await super()._press_keys(keys)
+        await self._key_order.drained()
 
     # The deal in focus, shared by every screen
 

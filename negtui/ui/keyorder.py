@@ -85,9 +85,20 @@ class KeyOrder:
         self._leaving.append(removal)
         return removal
 
+    @property
+    def holding(self) -> bool:
+        """Whether some key is still waiting its turn or on its way to the app."""
+        return bool(self._waiting) or self._released is not None
+
+    async def drained(self) -> None:
+        """Return once every key received so far has been passed on."""
+        while self.holding and (self._feeder is not None or self._released is not None):
+            await asyncio.sleep(RECHECK_S)
+
     def stop(self) -> None:
         """The app is closing: keys not yet handled are dropped with it."""
         self._waiting.clear()
+        self._released = None
         if self._feeder is not None:
             self._feeder.cancel()
             self._feeder = None
@@ -97,7 +108,8 @@ class KeyOrder:
     def _nodes(self) -> Iterator[MessagePump]:
         yield self.app
         with contextlib.suppress(KeyError):  # no screen yet while the app starts
-            for screen in self.app.screen_stack:
+            # Top first: that is where a key's work usually is, so a busy node shows soon.
+            for screen in reversed(self.app.screen_stack):
                 yield from screen.walk_children(with_self=True)
 
     def _settled(self, handling: bool = False) -> bool:
@@ -119,7 +131,8 @@ class KeyOrder:
                 await self._settle()
                 event = self._waiting.popleft()
                 self._released = event
-                if not self.app.post_message(event):
-                    self._waiting.clear()  # the app no longer takes messages
+                if not self.app.post_message(event):  # the app no longer takes messages
+                    self._waiting.clear()
+                    self._released = None
         finally:
             self._feeder = None

@@ -63,6 +63,10 @@ class NegtuiApp(App[int]):
         self.sub_title = _short(store.root) + (" · READ-ONLY" if store.read_only else "")
 
     def on_mount(self) -> None:
+        if self.console.color_system in ("standard", "windows"):
+            # A 16-colour terminal maps the theme's greys onto "bright black", and red or
+            # magenta text on it is hard to read: draw on the terminal's own colours.
+            self.theme = "ansi-dark"
         self._install_signal_handlers()
         self.switch_mode("portfolio")
         self.set_interval(WATCH_INTERVAL_S, self._look_for_changes)

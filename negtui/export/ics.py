@@ -1,8 +1,8 @@
 """The calendar as an RFC 5545 (.ics) file any calendar application can import.
 
 Each event's UID comes from the ids of what it shows, so importing a newer export updates
-the events already imported instead of adding copies. Times are written in UTC, which
-every application reads the same way.
+the events already imported instead of adding copies. Every event has an end, and every
+deadline a reminder. Times are written in UTC, which every application reads the same way.
 """
 
 from __future__ import annotations
@@ -13,6 +13,12 @@ from datetime import UTC, datetime, timedelta
 from icalendar import Alarm, Calendar, Event
 
 from negtui.domain.calendar import CalendarEntry
+from negtui.domain.calendar_defaults import (
+    defaults_for,
+    lead_in_words,
+    lead_minutes,
+    planned_minutes,
+)
 
 PRODUCT_ID = "-//negtui//milestone calendar//EN"
 UID_DOMAIN = "negtui"
@@ -22,19 +28,34 @@ def event_uid(entry: CalendarEntry) -> str:
     return f"{entry.uid}@{UID_DOMAIN}"
 
 
-def _event(entry: CalendarEntry, stamp: datetime) -> Event:
+def _alarm(entry: CalendarEntry) -> Alarm | None:
+    """A reminder for what is still to be done: the item's own, else its kind's."""
+    lead = lead_minutes(entry.kind, entry.reminder_minutes)
+    if lead is None or entry.done:
+        return None
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", f"{entry.label} — {entry.deal_name}, {lead_in_words(lead)}")
+    alarm.add("trigger", timedelta(minutes=-lead))
+    return alarm
+
+
+def _content(entry: CalendarEntry) -> Event:
+    """The event without the properties that say which revision it is."""
     event = Event()
     event.add("uid", event_uid(entry))
-    event.add("dtstamp", stamp)
     event.add("summary", f"{entry.label} — {entry.deal_name}")
     if entry.all_day:
         event.add("dtstart", entry.start.date())
         event.add("dtend", entry.start.date() + timedelta(days=1))
         event.add("transp", "TRANSPARENT")
     else:
+        # Every event has an end: one without makes some applications drop it or show it
+        # as taking no time at all.
+        minutes = planned_minutes(entry.kind, entry.duration_minutes)
         event.add("dtstart", entry.start.astimezone(UTC))
-        if entry.duration_minutes:
-            event.add("duration", timedelta(minutes=entry.duration_minutes))
+        event.add("duration", timedelta(minutes=minutes))
+        event.add("transp", "OPAQUE" if defaults_for(entry.kind).busy else "TRANSPARENT")
     event.add("categories", [entry.kind])
     lines = [f"Deal: {entry.deal_name}", f"Kind: {entry.kind}"]
     if entry.origin:
@@ -44,11 +65,8 @@ def _event(entry: CalendarEntry, stamp: datetime) -> Event:
     if entry.done:
         lines.append("Done.")
     event.add("description", "\n".join(lines))
-    if entry.reminder_minutes is not None and not entry.done:
-        alarm = Alarm()
-        alarm.add("action", "DISPLAY")
-        alarm.add("description", entry.label)
-        alarm.add("trigger", timedelta(minutes=-entry.reminder_minutes))
+    alarm = _alarm(entry)
+    if alarm is not None:
         event.add_component(alarm)
     return event
 
@@ -62,7 +80,9 @@ def calendar_ics(entries: Iterable[CalendarEntry], stamp: datetime, name: str = 
     calendar.add("x-wr-calname", name)
     moment = stamp.astimezone(UTC).replace(microsecond=0)
     for entry in sorted(entries, key=lambda e: (e.start, e.uid)):
-        calendar.add_component(_event(entry, moment))
+        event = _content(entry)
+        event.add("dtstamp", moment)
+        calendar.add_component(event)
     return calendar.to_ical().decode("utf-8")
 
 

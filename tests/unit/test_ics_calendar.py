@@ -63,10 +63,13 @@ def test_every_item_becomes_one_event_with_the_right_times() -> None:
     assert str(alarm["ACTION"]) == "DISPLAY"
     assert alarm.decoded("TRIGGER") == timedelta(minutes=-30)
 
+    # A signing without a length or reminder of its own gets its kind's.
     sign = events["milestone-d-north-m-sign@negtui"]
     assert sign.decoded("DTSTART") == datetime(2026, 11, 3, 13, 0, tzinfo=UTC)
-    assert "DURATION" not in sign and "DTEND" not in sign
-    assert sign.walk("VALARM") == []
+    assert sign.decoded("DURATION") == timedelta(minutes=30)
+    (ring,) = sign.walk("VALARM")
+    assert ring.decoded("TRIGGER") == timedelta(days=-1)
+    assert str(ring["DESCRIPTION"]) == "Signature — Northwind, in 1 day"
 
     # A done item is kept, but no longer rings.
     done = events["milestone-d-north-m-old@negtui"]

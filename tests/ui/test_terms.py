@@ -255,6 +255,8 @@ async def test_the_all_deals_view_flags_terms_that_clash_with_other_deals(
     app = make_app(demo_folder)
     async with app.run_test(size=(160, 40)) as pilot:
         await pilot.press("2", "A")
+        await until(pilot, lambda: isinstance(app.screen, AllTermsScreen)
+                    and len(rows(app, "#all-terms")) > 0)
         flagged = {(row[1], row[5]): row[2] for row in rows(app, "#all-terms") if row[2]}
         # Northwind's exclusivity on the table and Meridian's agreed one share a market.
         assert flagged == {

@@ -10,6 +10,7 @@ from negtui.cli.common import (
     Parser,
     UsageError,
     require_portfolio,
+    text_arg,
     write_text_output,
 )
 
@@ -23,7 +24,7 @@ def register(commands: Commands,
                     "an .ics calendar. Event ids are stable: importing a newer file updates "
                     "the events instead of adding copies.")
     export.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
-    export.add_argument("--deal", metavar="DEAL",
+    export.add_argument("--deal", metavar="DEAL", type=text_arg,
                         help="only this deal (id or a unique start of its name)")
     export.set_defaults(run=run)
 
@@ -46,7 +47,7 @@ def run(ctx: Context) -> int:
         books = [book]
         name = f"negtui: {book.deal.name}"
     text = calendar_ics(portfolio_entries(books, tz), ctx.clock().datetime, name)
-    write_text_output(ctx.args.output, text, "export")
+    write_text_output(ctx, ctx.args.output, text, "export")
     for problem in portfolio.problems:
         print(f"negtui: left out, cannot be read: {problem}", file=sys.stderr)
     return 0

@@ -42,19 +42,44 @@ def require_portfolio(ctx: Context, command: str) -> None:
         raise UsageError(f"negtui {command}: {ctx.store.root} holds no portfolio yet")
 
 
-def write_text_output(target: str | None, text: str, command: str) -> None:
-    """``-o FILE`` atomically, or stdout; a file that cannot be written is a usage error."""
-    from negtui.store.files import write_output
+def write_text_output(ctx: Context, target: str | None, text: str, command: str) -> None:
+    """``-o FILE`` atomically, or stdout; a file that cannot be written, or one of the data
+    folder's own files, is a usage error. A reader gone from stdout is a ``BrokenPipeError``."""
+    from negtui.store.files import InsideDataFolder, write_output
 
     try:
-        write_output(target, text)
+        write_output(target, text, ctx.store.root)
+    except InsideDataFolder as refused:
+        raise UsageError(f"negtui {command}: not written: {refused}") from None
+    except BrokenPipeError:
+        raise
     except OSError as error:
         raise UsageError(
             f"negtui {command}: cannot write {target}: {error.strerror or error}"
         ) from None
 
 
+def text_arg(text: str) -> str:
+    """Text that is written down must be text: bytes that are not UTF-8 arrive from the
+    shell as lone surrogates, which no file can hold."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise argparse.ArgumentTypeError(f"'{_as_typed(text)}' is not valid UTF-8 text") from None
+    return text
+
+
+def _as_typed(text: str) -> str:
+    """The bytes the shell passed, with those that are not text shown as \\xNN."""
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return text.encode("ascii", "backslashreplace").decode("ascii")
+    return raw.decode("utf-8", "backslashreplace")
+
+
 def rating_arg(text: str) -> int:
+    text = text_arg(text)
     try:
         return _rating(text)
     except ValueError as error:

@@ -10,6 +10,7 @@ from negtui.cli.common import (
     Context,
     Parser,
     require_portfolio,
+    text_arg,
     write_text_output,
 )
 
@@ -23,8 +24,8 @@ def register(commands: Commands,
                     "stakeholders, research, terms, BATNA, scenarios, risks, value map, "
                     "agenda, milestones, concessions and open questions. --share leaves out "
                     "everything private (walk-away points, BATNA, fallbacks, ratings).")
-    export.add_argument("deal", metavar="DEAL", help="the deal: its id or a unique start of "
-                                                     "its name")
+    export.add_argument("deal", metavar="DEAL", type=text_arg,
+                        help="the deal: its id or a unique start of its name")
     export.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
     export.add_argument("--format", choices=["md", "html"], default=None,
                         help="Markdown (default) or a self-contained, printable HTML page; "
@@ -48,7 +49,7 @@ def run(ctx: Context) -> int:
     lessons = all_lessons(portfolio.books.values(), portfolio.lessons)
     text = dossier_text(book, portfolio.settings, ctx.clock().datetime, fmt=fmt,
                         share=ctx.args.share, lessons=lessons)
-    write_text_output(output, text, "export")
+    write_text_output(ctx, output, text, "export")
     if output and output != "-":
         kind = "shared dossier" if ctx.args.share else "dossier"
         print(f"{kind} of {book.deal.name} written to {output}", file=sys.stderr)

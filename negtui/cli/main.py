@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
 from collections.abc import Sequence
 
@@ -20,6 +22,9 @@ from negtui.domain.clock import Clock, system_clock
 from negtui.domain.lookup import NoUniqueMatch
 from negtui.locations import data_dir
 from negtui.store import Store, StoreError
+
+# How a shell reports a command stopped by a closed pipe (128 + SIGPIPE).
+EXIT_BROKEN_PIPE = 128 + signal.SIGPIPE
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -43,6 +48,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _drop_stdout() -> None:
+    """Point stdout at nothing, so the flush at exit finds no pipe to complain about."""
+    if sys.stdout is None:
+        return
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        sys.stdout = None
+
+
 def _open_app(ctx: Context) -> int:
     from negtui.ui.app import run_app
 
@@ -55,7 +72,18 @@ def main(argv: Sequence[str] | None = None, clock: Clock = system_clock) -> int:
         args = build_parser().parse_args(argv)
         store = Store(data_dir(getattr(args, "data", None)), clock)
         run = getattr(args, "run", _open_app)
-        return int(run(Context(args=args, store=store, clock=clock)))
+        if run is not _open_app and not getattr(args, "own_folder", False):
+            # The app clears these when it opens; a folder used only from scripts must not
+            # gather the temp files of writers that were killed.
+            store.sweep_temps()
+        code = int(run(Context(args=args, store=store, clock=clock)))
+        if sys.stdout is not None:
+            sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        # Whoever read the output has gone (`| head`): stop without a word, as other tools do.
+        _drop_stdout()
+        return EXIT_BROKEN_PIPE
     except UsageError as error:
         print(error, file=sys.stderr)
         return EXIT_USAGE

@@ -38,20 +38,26 @@ def run_export(ctx: Context) -> int:
     require_portfolio(ctx, "export")
     document = export_document(ctx.store)
     text = json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    write_text_output(ctx.args.output, text, "export")
+    write_text_output(ctx, ctx.args.output, text, "export")
     return 0
 
 
 def run_import(ctx: Context) -> int:
+    from negtui.store.errors import StoreError
     from negtui.store.exchange import import_document, parse_document
+    from negtui.store.reading import parse_json_value
 
     source = Path(ctx.args.file)
     try:
-        document = json.loads(source.read_text(encoding="utf-8"))
+        text = source.read_text(encoding="utf-8")
     except OSError as error:
         raise UsageError(f"negtui import: cannot read {source}: {error.strerror}") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise UsageError(f"negtui import: {source} is not valid JSON ({error})") from None
+    except UnicodeDecodeError as error:
+        raise UsageError(f"negtui import: {source} is not UTF-8 text ({error})") from None
+    try:
+        document = parse_json_value(text, source)
+    except StoreError as error:
+        raise UsageError(f"negtui import: {error}") from None
     # Validate before opening the store: opening creates the folder.
     parse_document(document, source)
     books = import_document(ctx.store.open(), document, source)

@@ -13,7 +13,7 @@ from negtui.domain.book import DealBook
 from negtui.domain.lessons import all_lessons
 from negtui.export.folder import write_export
 from negtui.store import Portfolio
-from negtui.store.files import is_kept_by_the_store, write_output
+from negtui.store.files import is_kept_by_the_store, refuse_store_file, write_output
 
 
 def export_dossier(root: Path, portfolio: Portfolio, book: DealBook, now: datetime,
@@ -64,6 +64,8 @@ def export_ics(root: Path, target: str | None, books: list[DealBook], timezone: 
     from negtui.export.ics import calendar_ics, event_digests
     from negtui.store.calendar_ledger import record_export
 
+    if target and target != "-":
+        refuse_store_file(root, target)  # before the ledger counts an export never written
     entries = portfolio_entries(books, timezone)
     revisions = record_export(root, event_digests(entries), now)
     text = calendar_ics(entries, now, f"negtui: {deal_name}" if deal_name else "negtui",

@@ -35,6 +35,14 @@ def is_kept_by_the_store(root: Path, target: Path) -> bool:
             or name.startswith(PORTFOLIO_FILE) or name.endswith(".lock"))
 
 
+def refuse_store_file(root: Path, target: str) -> None:
+    """``InsideDataFolder`` when ``target`` is one of the files negtui keeps in ``root``."""
+    if is_kept_by_the_store(root, Path(target).resolve()):
+        raise InsideDataFolder(
+            f"{target} is inside the data folder {root}, among the files negtui keeps "
+            f"there; write it somewhere else (or into {Path(root) / EXPORTS_DIR})")
+
+
 def write_output(target: str | None, text: str, root: Path | None = None) -> None:
     """``-o FILE`` gets a complete file or none at all; no ``-o`` prints to stdout.
 
@@ -43,12 +51,9 @@ def write_output(target: str | None, text: str, root: Path | None = None) -> Non
     ``BrokenPipeError``, as when the reader of a pipe has gone.
     """
     if target and target != "-":
-        path = Path(target).resolve()
-        if root is not None and is_kept_by_the_store(root, path):
-            raise InsideDataFolder(
-                f"{target} is inside the data folder {root}, among the files negtui keeps "
-                f"there; write it somewhere else (or into {Path(root) / EXPORTS_DIR})")
-        write_atomically(path, text)
+        if root is not None:
+            refuse_store_file(root, target)
+        write_atomically(Path(target).resolve(), text)
         return
     if sys.stdout is None:
         raise BrokenPipeError(errno.EPIPE, "standard output is closed")

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from negtui.domain.book import DealBook
 from negtui.domain.models import Deal, Term
@@ -82,7 +83,9 @@ def words_match(one: str, other: str) -> bool:
     return len(short) >= PREFIX_LETTERS and long.startswith(short)
 
 
-def _match(word: str, words: Iterable[str]) -> str | None:
+def _match(word: str, words: frozenset[str]) -> str | None:
+    if word in words:
+        return word
     return next((candidate for candidate in words if words_match(word, candidate)), None)
 
 
@@ -100,18 +103,51 @@ def deal_words(deal: Deal) -> dict[str, str]:
                                  deal.research.market]))
 
 
-def reach(covered: frozenset[str], other: Deal,
-          about: dict[str, str] | None = None) -> list[str] | None:
+@dataclass(frozen=True)
+class About:
+    """What a deal is about, worked out once to compare with every restriction."""
+
+    words: dict[str, str]
+    """``deal_words`` of the deal."""
+    markets: list[tuple[str, frozenset[str]]]
+    """Each market as typed, with its significant words."""
+    starts: dict[str, str]
+    """Each start of at least ``PREFIX_LETTERS`` letters of a word -> that word."""
+
+    @classmethod
+    def of(cls, deal: Deal) -> About:
+        words = deal_words(deal)
+        starts = {word[:end]: word for word in words
+                  for end in range(PREFIX_LETTERS, len(word) + 1)}
+        return cls(words, [(m, significant_words(m)) for m in deal.markets], starts)
+
+    def match(self, word: str) -> str | None:
+        """The deal's word that ``word`` matches (see ``words_match``), as written."""
+        if word in self.words:
+            return self.words[word]
+        if word in self.starts:  # the deal's word starts with this one
+            return self.words[self.starts[word]]
+        for end in range(len(word) - 1, PREFIX_LETTERS - 1, -1):  # or the other way round
+            if word[:end] in self.words:
+                return self.words[word[:end]]
+        return None
+
+
+def reach(covered: frozenset[str], other: Deal, about: About | None = None) -> list[str] | None:
     """The words (as the other deal writes them) by which a restriction reaches ``other``,
-    or None when it does not. ``about`` is ``deal_words(other)`` when worked out already."""
+    or None when it does not. ``about`` is ``About.of(other)`` when worked out already."""
     if not covered:
         return None
-    about = deal_words(other) if about is None else about
-    matched = [_match(word, about) for word in sorted(covered)]
-    if all(matched):
-        return sorted({about[word] for word in matched if word is not None})
-    for market in other.markets:
-        words = significant_words(market)
+    about = About.of(other) if about is None else about
+    found = []
+    for word in sorted(covered):
+        match = about.match(word)
+        if match is None:
+            break
+        found.append(match)
+    else:
+        return sorted(set(found))
+    for market, words in about.markets:
         if words and all(_match(word, covered) for word in words):
             return [market]
     return None
@@ -128,7 +164,7 @@ def restrictive_clashes(books: Iterable[DealBook]) -> list[Clash]:
     """Exclusivity or non-compete terms, on the table or agreed in a deal under way, with
     every other deal under way they reach (and the words they reach it by)."""
     busy = _busy(books)
-    about = {b.id: deal_words(b.deal) for b in busy}
+    about = {b.id: About.of(b.deal) for b in busy}
     found: list[Clash] = []
     for book in busy:
         for term in book.terms:

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from negtui import __version__
-from negtui.cli import calendar_export, check, demo, dossier, log, portable, serve
+from negtui.cli import alerts, calendar_export, check, demo, dossier, log, portable, serve
 from negtui.cli.common import (
     EXIT_PROBLEMS,
     EXIT_USAGE,
@@ -44,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     calendar_export.register(commands, common, exports)
     dossier.register(commands, common, exports)
     check.register(commands, common)
+    alerts.register(commands, common)
     serve.register(commands, common)
     return parser
 

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
 
-from negtui.domain.audit import restrictive_clashes
+from negtui.domain.clashes import restrictive_clashes
 from negtui.domain.models import Term
 from negtui.domain.terms import class_of
 from negtui.domain.vocab import TermCategory, TermStatus

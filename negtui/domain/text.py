@@ -10,8 +10,8 @@ first goes through ``visible``, which gives each of them a mark of its own:
 - C0 controls, U+0000 to U+001F: the Unicode control pictures U+2400 to U+241F
   (ESC shows as ␛, BEL as ␇, NUL as ␀, CR as ␍); DEL, U+007F, shows as ␡;
 - C1 controls, U+0080 to U+009F, and the bidi embeddings, overrides and isolates,
-  U+202A to U+202E and U+2066 to U+2069: their code point between single guillemets,
-  as in ‹U+202E›.
+  U+202A to U+202E and U+2066 to U+2069: their code point in angle brackets,
+  as in <U+202E>.
 
 Multi-line text (notes, research, objectives) keeps its newlines and tabs, and a carriage
 return just before a newline is dropped. In a one-line field (a name, a table cell) a tab
@@ -34,7 +34,7 @@ def _mark(code: int) -> str:
         return chr(0x2400 + code)
     if code == 0x7F:
         return "\u2421"
-    return f"\u2039U+{code:04X}\u203a"
+    return f"<U+{code:04X}>"
 
 
 _ONE_LINE = {code: _mark(code) for code in

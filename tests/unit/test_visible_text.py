@@ -29,9 +29,9 @@ def test_an_escape_sequence_shows_as_pictures() -> None:
 
 def test_del_c1_and_bidi_controls_have_marks() -> None:
     assert visible("a\x7fb") == "a␡b"
-    assert visible("\x9b31m") == "‹U+009B›31m"
-    assert visible("invoice\u202egpj.exe") == "invoice‹U+202E›gpj.exe"
-    assert visible("\u2066x\u2069") == "‹U+2066›x‹U+2069›"
+    assert visible("\x9b31m") == "<U+009B>31m"
+    assert visible("invoice\u202egpj.exe") == "invoice<U+202E>gpj.exe"
+    assert visible("\u2066x\u2069") == "<U+2066>x<U+2069>"
 
 
 def test_one_line_fields_show_newlines_and_turn_tabs_into_spaces() -> None:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sys
-
 from negtui.cli.common import (
     Commands,
     Context,
     Parser,
     UsageError,
     require_portfolio,
+    say,
     write_text_output,
 )
 
@@ -48,5 +47,5 @@ def run(ctx: Context) -> int:
     text = calendar_ics(portfolio_entries(books, tz), ctx.clock().datetime, name)
     write_text_output(ctx.args.output, text, "export")
     for problem in portfolio.problems:
-        print(f"negtui: left out, cannot be read: {problem}", file=sys.stderr)
+        say(f"negtui: left out, cannot be read: {problem}")
     return 0

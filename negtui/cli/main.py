@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Sequence
 
 from negtui import __version__
@@ -15,6 +14,7 @@ from negtui.cli.common import (
     Parser,
     UsageError,
     data_option,
+    say,
 )
 from negtui.domain.clock import Clock, system_clock
 from negtui.domain.lookup import NoUniqueMatch
@@ -57,14 +57,14 @@ def main(argv: Sequence[str] | None = None, clock: Clock = system_clock) -> int:
         run = getattr(args, "run", _open_app)
         return int(run(Context(args=args, store=store, clock=clock)))
     except UsageError as error:
-        print(error, file=sys.stderr)
+        say(error)
         return EXIT_USAGE
     except NoUniqueMatch as error:
-        print(f"negtui: {error}", file=sys.stderr)
+        say(f"negtui: {error}")
         return EXIT_USAGE
     except StoreError as error:
         for problem in error.problems:
-            print(f"negtui: {problem}", file=sys.stderr)
+            say(f"negtui: {problem}")
         writes = getattr(args, "command", None) in ("log", "import")
         return EXIT_USAGE if writes else EXIT_PROBLEMS
     except KeyboardInterrupt:

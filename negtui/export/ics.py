@@ -2,7 +2,9 @@
 
 Each event's UID comes from the ids of what it shows, so importing a newer export updates
 the events already imported instead of adding copies. Times are written in UTC, which
-every application reads the same way.
+every application reads the same way. Text from the data goes in with its control
+characters shown as marks (RFC 5545 allows none in text, and a calendar printed to a
+terminal must not drive it); the library escapes commas, semicolons and newlines.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from icalendar import Alarm, Calendar, Event
 
 from negtui.domain.calendar import CalendarEntry
+from negtui.domain.text import visible
 
 PRODUCT_ID = "-//negtui//milestone calendar//EN"
 UID_DOMAIN = "negtui"
@@ -26,7 +29,7 @@ def _event(entry: CalendarEntry, stamp: datetime) -> Event:
     event = Event()
     event.add("uid", event_uid(entry))
     event.add("dtstamp", stamp)
-    event.add("summary", f"{entry.label} — {entry.deal_name}")
+    event.add("summary", visible(f"{entry.label} — {entry.deal_name}"))
     if entry.all_day:
         event.add("dtstart", entry.start.date())
         event.add("dtend", entry.start.date() + timedelta(days=1))
@@ -43,11 +46,11 @@ def _event(entry: CalendarEntry, stamp: datetime) -> Event:
         lines.append(entry.note)
     if entry.done:
         lines.append("Done.")
-    event.add("description", "\n".join(lines))
+    event.add("description", visible("\n".join(lines), multiline=True))
     if entry.reminder_minutes is not None and not entry.done:
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", entry.label)
+        alarm.add("description", visible(entry.label))
         alarm.add("trigger", timedelta(minutes=-entry.reminder_minutes))
         event.add_component(alarm)
     return event
@@ -59,7 +62,7 @@ def calendar_ics(entries: Iterable[CalendarEntry], stamp: datetime, name: str = 
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", visible(name))
     moment = stamp.astimezone(UTC).replace(microsecond=0)
     for entry in sorted(entries, key=lambda e: (e.start, e.uid)):
         calendar.add_component(_event(entry, moment))

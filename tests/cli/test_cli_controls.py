@@ -88,3 +88,11 @@ def test_messages_on_stderr_show_names_as_marks(cli, demo_folder, write_json):
                      "--data", str(demo_folder))
     assert RAW.search(written.stderr) is None
     assert f"dossier of Nor {SHOWN} written to" in written.stderr
+
+
+def test_check_names_a_file_with_controls_in_its_name_as_marks(cli, demo_folder):
+    (demo_folder / "deals" / f"{ATTACK}.json").write_text("{ not json", encoding="utf-8")
+    result = cli.run("check", "--data", str(demo_folder))
+    assert result.returncode == 1, str(result)
+    assert RAW.search(result.stdout + result.stderr) is None
+    assert f"{SHOWN}.json" in result.stdout

@@ -84,6 +84,11 @@ def test_messages_on_stderr_show_names_as_marks(cli, demo_folder, write_json):
     assert RAW.search(ambiguous.stderr) is None
     assert SHOWN in ambiguous.stderr and "invoice<U+202E>gpj.exe" in ambiguous.stderr
 
+    warned = cli.ok("log", "nor-clr", "--given", "x", "--term", "rate-clr",
+                    "--data", str(demo_folder))
+    assert RAW.search(warned.stderr) is None
+    assert f"warning: Rate {SHOWN} is a non-negotiable" in warned.stderr
+
     written = cli.ok("export", "dossier", "nor-clr", "-o", str(cli.base / "d.md"),
                      "--data", str(demo_folder))
     assert RAW.search(written.stderr) is None

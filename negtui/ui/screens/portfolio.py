@@ -162,9 +162,8 @@ class PortfolioScreen(NegtuiScreen):
             table.add_column(title + arrow, key=title)
         for row in shown:
             texts = cells(row)
-            table.add_row(*(plain(texts[title], one_line=True,
-                                  justify="right" if title in RIGHT else "left")
-                            for title in SORTS), key=row.deal_id)
+            table.add_row(*(plain(texts[title], one_line=True, justify="right" if title in RIGHT
+                                  else "left") for title in SORTS), key=row.deal_id)
         has_deals = bool(portfolio.books)
         empty = self.query_one("#empty", Static)
         empty.display = not shown
@@ -209,8 +208,7 @@ class PortfolioScreen(NegtuiScreen):
         box = self.query_one("#alerts", OptionList)
         box.clear_options()
         box.add_options(
-            Option(Text.assemble((f"{alert.kind}: ", "bold"), plain(alert.message, one_line=True)),
-                   id=str(index))
+            Option(Text.assemble((f"{alert.kind}: ", "bold"), alert.message), id=str(index))
             for index, alert in enumerate(self.alerts[:ALERTS_SHOWN])
         )
         hidden = len(self.alerts) - ALERTS_SHOWN
@@ -321,10 +319,10 @@ class PortfolioScreen(NegtuiScreen):
         parts = [f"{len(book.terms)} terms", f"{len(book.concessions)} concessions",
                  f"{len(book.milestones)} milestones", f"{len(book.stakeholders)} people",
                  f"{len(book.calls)} calls"]
-        body = Text.assemble(
-            "Delete ", plain(book.deal.name, "bold", one_line=True),
-            f" and everything recorded with it: {', '.join(parts)}?\n\nThe file moves to the "
-            "data folder's .trash; u undoes it in this session.")
+        body = Text.assemble("Delete ", plain(book.deal.name, "bold", one_line=True),
+                             f" and everything recorded with it: {', '.join(parts)}?\n\nThe "
+                             "file moves to the data folder's .trash; u undoes it in this "
+                             "session.")
 
         def decided(yes: bool | None) -> None:
             if not yes:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sys
-
 from negtui.cli.common import (
     Commands,
     Context,
     Parser,
     UsageError,
     require_portfolio,
+    say,
     text_arg,
 )
 
@@ -59,5 +58,5 @@ def run(ctx: Context) -> int:
             f"negtui export: cannot write {ctx.args.output}: {error.strerror or error}"
         ) from None
     for problem in portfolio.problems:
-        print(f"negtui: left out, cannot be read: {problem}", file=sys.stderr)
+        say(f"negtui: left out, cannot be read: {problem}")
     return 0

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import sys
-
-from negtui.cli.common import EXIT_PROBLEMS, Commands, Context, Parser
+from negtui.cli.common import EXIT_PROBLEMS, Commands, Context, Parser, say
 
 
 def register(commands: Commands,
@@ -18,13 +16,13 @@ def register(commands: Commands,
 def run(ctx: Context) -> int:
     store = ctx.store
     if not store.root.is_dir():
-        print(f"{store.root}: no such data folder", file=sys.stderr)
+        say(f"{store.root}: no such data folder")
         return EXIT_PROBLEMS
     problems = store.check()
     for problem in problems:
-        print(problem)
+        say(problem, out=True)
     if problems:
-        print(f"{len(problems)} problem(s) found", file=sys.stderr)
+        say(f"{len(problems)} problem(s) found")
         return EXIT_PROBLEMS
-    print(f"all files valid in {store.root}", file=sys.stderr)
+    say(f"all files valid in {store.root}")
     return 0

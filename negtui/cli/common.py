@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from dataclasses import dataclass
 from typing import NoReturn
 
 from negtui.domain.clock import Clock
 from negtui.domain.fields import _rating
+from negtui.domain.text import visible
 from negtui.store import Store
 
 EXIT_PROBLEMS = 1
@@ -34,6 +36,12 @@ class Context:
     args: argparse.Namespace
     store: Store
     clock: Clock
+
+
+def say(message: object, *, out: bool = False) -> None:
+    """One message line on stderr (stdout with ``out``), any control character in the data
+    it quotes shown as a mark: a name or a file name never drives the terminal."""
+    print(visible(str(message), multiline=True), file=sys.stdout if out else sys.stderr)
 
 
 def require_portfolio(ctx: Context, command: str) -> None:

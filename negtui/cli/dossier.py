@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from negtui.cli.common import (
@@ -10,6 +9,7 @@ from negtui.cli.common import (
     Context,
     Parser,
     require_portfolio,
+    say,
     text_arg,
     write_text_output,
 )
@@ -52,5 +52,5 @@ def run(ctx: Context) -> int:
     write_text_output(ctx, output, text, "export")
     if output and output != "-":
         kind = "shared dossier" if ctx.args.share else "dossier"
-        print(f"{kind} of {book.deal.name} written to {output}", file=sys.stderr)
+        say(f"{kind} of {book.deal.name} written to {output}")
     return 0

@@ -6,8 +6,6 @@ unless ``--strict`` is given, which refuses (exit 3) and writes nothing.
 
 from __future__ import annotations
 
-import sys
-
 from negtui.cli.common import (
     EXIT_REFUSED,
     Commands,
@@ -15,6 +13,7 @@ from negtui.cli.common import (
     Parser,
     UsageError,
     rating_arg,
+    say,
     text_arg,
 )
 from negtui.domain.vocab import Direction
@@ -71,10 +70,10 @@ def run(ctx: Context) -> int:
         logged = log_concession(store, request, strict=args.strict)
     except RefusedByGuards as refusal:
         for warning in refusal.warnings:
-            print(f"negtui log: warning: {describe_warning(warning)}", file=sys.stderr)
-        print("negtui log: not logged (--strict): a guard warned", file=sys.stderr)
+            say(f"negtui log: warning: {describe_warning(warning)}")
+        say("negtui log: not logged (--strict): a guard warned")
         return EXIT_REFUSED
     for warning in logged.warnings:
-        print(f"negtui log: warning: {describe_warning(warning)}", file=sys.stderr)
+        say(f"negtui log: warning: {describe_warning(warning)}")
     print(logged.id)
     return 0

@@ -17,6 +17,7 @@ from negtui.cli.common import (
     Parser,
     UsageError,
     data_option,
+    say,
 )
 from negtui.domain.clock import Clock, system_clock
 from negtui.domain.lookup import NoUniqueMatch
@@ -86,14 +87,14 @@ def main(argv: Sequence[str] | None = None, clock: Clock = system_clock) -> int:
         _drop_stdout()
         return EXIT_BROKEN_PIPE
     except UsageError as error:
-        print(error, file=sys.stderr)
+        say(error)
         return EXIT_USAGE
     except NoUniqueMatch as error:
-        print(f"negtui: {error}", file=sys.stderr)
+        say(f"negtui: {error}")
         return EXIT_USAGE
     except StoreError as error:
         for problem in error.problems:
-            print(f"negtui: {problem}", file=sys.stderr)
+            say(f"negtui: {problem}")
         writes = getattr(args, "command", None) in ("log", "import")
         return EXIT_USAGE if writes else EXIT_PROBLEMS
     except KeyboardInterrupt:

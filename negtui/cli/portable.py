@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 from negtui.cli.common import (
@@ -12,6 +11,7 @@ from negtui.cli.common import (
     Parser,
     UsageError,
     require_portfolio,
+    say,
     write_text_output,
 )
 
@@ -33,11 +33,14 @@ def register(commands: Commands,
 
 
 def run_export(ctx: Context) -> int:
+    from negtui.domain.text import escape_json_controls
     from negtui.store.exchange import export_document
 
     require_portfolio(ctx, "export")
     document = export_document(ctx.store)
-    text = json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    # Exact data, and nothing in it a terminal showing the file would act on.
+    text = escape_json_controls(json.dumps(document, indent=2, sort_keys=True,
+                                           ensure_ascii=False)) + "\n"
     write_text_output(ctx, ctx.args.output, text, "export")
     return 0
 
@@ -61,5 +64,5 @@ def run_import(ctx: Context) -> int:
     # Validate before opening the store: opening creates the folder.
     parse_document(document, source)
     books = import_document(ctx.store.open(), document, source)
-    print(f"imported {len(books)} deals into {ctx.store.root}", file=sys.stderr)
+    say(f"imported {len(books)} deals into {ctx.store.root}")
     return 0

@@ -6,12 +6,13 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import Footer, Header, Input
 
 from negtui.domain.lessons import LessonEntry, all_lessons, related, search
 from negtui.ui.screens.base import NegtuiScreen
+from negtui.ui.widgets.shown import DataTable, Static, markup
 
-EMPTY_TEXT = (
+EMPTY_TEXT = markup(
     "[b]No lessons learned yet.[/b]\n\n"
     "After a deal closes, open its checklist (5), go to phase 10 and write what worked,\n"
     "what did not, and why. Lessons come back here, and as hints when you prepare\n"

@@ -7,11 +7,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets import Footer, Header
 from textual.widgets.option_list import Option
 
 from negtui.domain.people import Person, people
 from negtui.ui.screens.base import NegtuiScreen
+from negtui.ui.widgets.shown import DataTable, OptionList, Static
 
 
 class PeopleScreen(NegtuiScreen):

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Input, OptionList, Static
+from textual.widgets import Footer, Header, Input
 from textual.widgets.data_table import RowDoesNotExist
 from textual.widgets.option_list import Option
 
@@ -26,8 +26,9 @@ from negtui.ui.screens.deal_form import deal_form
 from negtui.ui.widgets.confirm import ConfirmScreen
 from negtui.ui.widgets.form import open_form
 from negtui.ui.widgets.portfolio_band import alerts_title, band_text
+from negtui.ui.widgets.shown import DataTable, OptionList, Static, markup, plain
 
-EMPTY_TEXT = (
+EMPTY_TEXT = markup(
     "[b]No deals here yet.[/b]\n\n"
     "Press [b]n[/b] to add your first deal.\n\n"
     "To explore with sample data instead, quit (ctrl+q) and run [b]negtui demo[/b].\n"
@@ -158,9 +159,9 @@ class PortfolioScreen(NegtuiScreen):
             table.add_column(title + arrow, key=title)
         for row in shown:
             texts = cells(row)
-            table.add_row(*(Text(texts[title], justify="right" if title in RIGHT else "left",
-                                 style=style(Role.ALARM) if title == "Next" and row.overdue
-                                 else "")
+            table.add_row(*(plain(texts[title],
+                                  style(Role.ALARM) if title == "Next" and row.overdue else "",
+                                  one_line=True, justify="right" if title in RIGHT else "left")
                             for title in SORTS), key=row.deal_id)
         has_deals = bool(portfolio.books)
         empty = self.query_one("#empty", Static)
@@ -302,9 +303,10 @@ class PortfolioScreen(NegtuiScreen):
         parts = [f"{len(book.terms)} terms", f"{len(book.concessions)} concessions",
                  f"{len(book.milestones)} milestones", f"{len(book.stakeholders)} people",
                  f"{len(book.calls)} calls"]
-        body = (f"Delete [b]{book.deal.name}[/b] and everything recorded with it: "
-                f"{', '.join(parts)}?\n\nThe file moves to the data folder's .trash; "
-                "u undoes it in this session.")
+        body = Text.assemble("Delete ", plain(book.deal.name, "bold", one_line=True),
+                             f" and everything recorded with it: {', '.join(parts)}?\n\nThe "
+                             "file moves to the data folder's .trash; u undoes it in this "
+                             "session.")
 
         def decided(yes: bool | None) -> None:
             if not yes:

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header
 
 from negtui.actions.records import remove_record, save_records
 from negtui.domain.book import DealBook
@@ -26,6 +26,7 @@ from negtui.ui.screens.term_form import OfferForm, TermForm
 from negtui.ui.widgets.confirm import ConfirmScreen
 from negtui.ui.widgets.form import Values
 from negtui.ui.widgets.score_band import ScoreBand
+from negtui.ui.widgets.shown import DataTable, Static, markup, plain
 from negtui.ui.widgets.term_grid import CLASS_COLOUR, TermGrid
 from negtui.ui.widgets.term_rows import (
     TERM_COLUMNS,
@@ -38,7 +39,7 @@ from negtui.ui.widgets.term_rows import (
 # Wide enough to show the table beside the grid.
 WIDE = 120
 
-NO_DEAL = (
+NO_DEAL = markup(
     "[b]No deal in focus.[/b]\n\n"
     "Pick a deal on the Portfolio screen: press [b]1[/b], move to the deal, "
     "then press [b]2[/b] to come back here."
@@ -134,11 +135,11 @@ class TermsScreen(NegtuiScreen):
         if book is None:
             empty.update(NO_DEAL)
         elif not terms:
-            empty.update(
-                f"[b]No terms yet for {book.deal.name}.[/b]\n\n"
-                "Press [b]a[/b] to add a term, or [b]t[/b] to add the usual terms of a "
-                f"{book.deal.contract_type.value} contract and then rate them."
-            )
+            empty.update(Text.assemble(
+                plain(f"No terms yet for {book.deal.name}.", "bold", one_line=True), "\n\n",
+                markup("Press [b]a[/b] to add a term, or [b]t[/b] to add the usual terms of a "),
+                f"{book.deal.contract_type.value} contract and then rate them.",
+            ))
         if terms:
             self._fill_table(terms)
             self._show_focus()

@@ -4,10 +4,10 @@ down, and packages to offer instead."""
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import Static
 
 from negtui.domain.models import Term
 from negtui.domain.scoring import alternatives, batna_score, offer_score, target_score
+from negtui.ui.widgets.shown import Static
 
 
 class ScoreBand(Static):

@@ -243,8 +243,9 @@ def _concessions(book: DealBook, share: bool, tz: str) -> Section:
     summary = f"{len(given)} given, {received} received."
     if not share:
         value_us = sum(c.value_us or 0 for c in given)
-        value_them = sum(c.value_them or 0 for c in live if c.direction is Direction.RECEIVED)
-        summary += f" What we gave cost us {value_us}; what we received is worth {value_them}."
+        # Both sides of the sentence are our own valuation: cost to us, worth to us.
+        worth_us = sum(c.value_us or 0 for c in live if c.direction is Direction.RECEIVED)
+        summary += f" What we gave cost us {value_us}; what we received is worth {worth_us}."
     headers = ["When", "Direction", "What", "Term"]
     if not share:
         headers += ["Value to us / them", "Note"]

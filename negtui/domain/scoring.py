@@ -8,7 +8,7 @@ are left out and named, rather than guessed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from negtui.domain.models import Term
@@ -218,3 +218,12 @@ def alternatives(terms: Iterable[Term], threshold: int,
         if len(chosen) == MAX_PACKAGES:
             break
     return chosen if len(chosen) >= 2 else []
+
+
+def package_worth(packages: Sequence[Alternative]) -> str:
+    """What the packages are worth to us, read from their own scores as each is shown
+    (rounded): "66" when they agree, "63-68" when they differ."""
+    shown = sorted({round(package.score) for package in packages})
+    if not shown:
+        return ""
+    return str(shown[0]) if len(shown) == 1 else f"{shown[0]}-{shown[-1]}"

@@ -9,9 +9,11 @@ from hypothesis import strategies as st
 from negtui.domain.models import Term
 from negtui.domain.scoring import (
     EQUAL_WITHIN,
+    Alternative,
     alternatives,
     batna_score,
     offer_score,
+    package_worth,
     score,
 )
 from negtui.domain.templates import TEMPLATES, new_terms
@@ -136,6 +138,16 @@ def test_alternatives_are_about_equal_and_move_only_tradeable_and_flexible_terms
     for package in found:
         assert set(package.positions) <= {"excl", "travel"}
     assert len({tuple(sorted(p.positions.items())) for p in found}) == len(found)
+
+
+@pytest.mark.parametrize(("scores", "worth"), [
+    ([62.6, 67.8, 68.2], "63-68"),
+    ([66.2, 65.9], "66"),
+    ([70.4, 64.5], "64-70"),
+])
+def test_package_worth_is_read_from_the_scores_shown(scores: list[float], worth: str) -> None:
+    packages = [Alternative({}, value, []) for value in scores]
+    assert package_worth(packages) == worth
 
 
 def test_alternatives_need_two_terms_that_can_move() -> None:

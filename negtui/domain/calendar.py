@@ -326,15 +326,17 @@ def review_checkpoints(book: DealBook, every_weeks: int, now: datetime, tz: Zone
             f"no checkpoint fits between {first.isoformat()} and the deal's end "
             f"({deal.end.isoformat()})")
     used_ids = {m.id for m in book.milestones}
+    # Numbered over the checkpoints added, so the titles run 1, 2, 3 of 3 with no gap
+    # where a day already held one.
+    fresh = [day for day in days
+             if day not in taken and checkpoint_id(deal.id, day) not in used_ids]
     milestones = []
-    for number, day in enumerate(days, start=1):
-        if day in taken or checkpoint_id(deal.id, day) in used_ids:
-            continue
+    for number, day in enumerate(fresh, start=1):
         # Wall-clock time in the zone, so 09:00 stays 09:00 after the clocks change.
         due = arrow.Arrow(day.year, day.month, day.day, at[0], at[1], tzinfo=tz)
         milestones.append(Milestone(
             id=checkpoint_id(deal.id, day), kind=MilestoneKind.CHECKPOINT,
-            title=f"Review checkpoint {number} of {len(days)}", due=due.datetime,
+            title=f"Review checkpoint {number} of {len(fresh)}", due=due.datetime,
             duration_minutes=30, reminder_minutes=CHECKPOINT_REMINDER_MINUTES,
             note=f"Every {every_weeks} week{'s' if every_weeks > 1 else ''} until "
                  f"{deal.end.isoformat()}",

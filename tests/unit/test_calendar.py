@@ -144,6 +144,16 @@ def test_checkpoints_start_after_a_future_start_and_are_not_added_twice() -> Non
     assert [m.due.date() for m in review_checkpoints(other, 4, NOW, UTC)] == [date(2027, 3, 1)]
 
 
+def test_checkpoint_titles_count_the_checkpoints_added_without_gaps() -> None:
+    # Every three weeks from 12 Dec: 12 Dec, 2 Jan, 23 Jan; 2 Jan already holds a review.
+    book = book_with(milestone("m-rev", MilestoneKind.REVIEW, datetime(2027, 1, 2, 15,
+                                                                        tzinfo=UTC)),
+                     status=DealStatus.ACTIVE, start=date(2026, 11, 2), end=date(2027, 1, 31))
+    made = review_checkpoints(book, 3, NOW, UTC)
+    assert [m.due.date() for m in made] == [date(2026, 12, 12), date(2027, 1, 23)]
+    assert [m.title for m in made] == ["Review checkpoint 1 of 2", "Review checkpoint 2 of 2"]
+
+
 @pytest.mark.parametrize("status", [DealStatus.PROSPECT, DealStatus.NEGOTIATING,
                                     DealStatus.CLOSED])
 def test_checkpoints_wait_for_signing(status: DealStatus) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from negtui.cli.common import EXIT_PROBLEMS, Commands, Context, Parser
+from negtui.domain.words import counted
 
 
 def register(commands: Commands,
@@ -24,7 +25,7 @@ def run(ctx: Context) -> int:
     for problem in problems:
         print(problem)
     if problems:
-        print(f"{len(problems)} problem(s) found", file=sys.stderr)
+        print(f"{counted(len(problems), 'problem')} found", file=sys.stderr)
         return EXIT_PROBLEMS
     print(f"all files valid in {store.root}", file=sys.stderr)
     return 0

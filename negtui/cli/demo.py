@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from negtui.cli.common import Commands, Context, Parser, UsageError
+from negtui.domain.words import counted
 from negtui.locations import demo_dir
 from negtui.store import Store
 
@@ -38,7 +39,7 @@ def run(ctx: Context) -> int:
         store.write_book(book)
         if args.large and (number % 20 == 0 or number == len(books)):
             print(f"writing deals: {number}/{len(books)}", file=sys.stderr)
-    print(f"demo portfolio with {len(books)} deals written to {folder}", file=sys.stderr)
+    print(f"demo portfolio with {counted(len(books), 'deal')} written to {folder}", file=sys.stderr)
     if args.no_open:
         return 0
     from negtui.ui.app import run_app

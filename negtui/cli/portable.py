@@ -14,6 +14,7 @@ from negtui.cli.common import (
     require_portfolio,
     write_text_output,
 )
+from negtui.domain.words import counted
 
 
 def register(commands: Commands,
@@ -55,5 +56,5 @@ def run_import(ctx: Context) -> int:
     # Validate before opening the store: opening creates the folder.
     parse_document(document, source)
     books = import_document(ctx.store.open(), document, source)
-    print(f"imported {len(books)} deals into {ctx.store.root}", file=sys.stderr)
+    print(f"imported {counted(len(books), 'deal')} into {ctx.store.root}", file=sys.stderr)
     return 0

@@ -19,6 +19,7 @@ import arrow
 from negtui.domain.book import DealBook
 from negtui.domain.models import Milestone, Term
 from negtui.domain.vocab import DealStatus, MilestoneKind, TermStatus
+from negtui.domain.words import counted
 
 DEAL_START = "deal start"
 DEAL_END = "deal end"
@@ -268,13 +269,13 @@ def call_warnings(books: Iterable[DealBook], now: datetime, tz: ZoneInfo,
                 call.start - timedelta(days=prep_days) <= at <= call.start for at in preps
             ):
                 warnings.append(CallWarning(
-                    call, f"no prep block in the {prep_days} days before"))
+                    call, f"no prep block in the {counted(prep_days, 'day')} before"))
             if call.start >= now - timedelta(days=WARNING_LOOK_BACK_DAYS) and not any(
                 call.start <= at <= call.end + timedelta(days=follow_up_days)
                 for at in follow_ups
             ):
                 warnings.append(CallWarning(
-                    call, f"no follow-up within {follow_up_days} days"))
+                    call, f"no follow-up within {counted(follow_up_days, 'day')}"))
     return sorted(warnings, key=lambda w: sort_key(w.call))
 
 
@@ -338,7 +339,7 @@ def review_checkpoints(book: DealBook, every_weeks: int, now: datetime, tz: Zone
             id=checkpoint_id(deal.id, day), kind=MilestoneKind.CHECKPOINT,
             title=f"Review checkpoint {number} of {len(fresh)}", due=due.datetime,
             duration_minutes=30, reminder_minutes=CHECKPOINT_REMINDER_MINUTES,
-            note=f"Every {every_weeks} week{'s' if every_weeks > 1 else ''} until "
+            note=f"Every {counted(every_weeks, 'week')} until "
                  f"{deal.end.isoformat()}",
         ))
     return milestones

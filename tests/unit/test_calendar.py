@@ -199,6 +199,12 @@ def test_calls_without_prep_or_follow_up_are_flagged() -> None:
     ]
 
 
+def test_a_one_day_window_is_written_in_the_singular() -> None:
+    book = book_with(milestone("m-call", MilestoneKind.CALL, at(24)))
+    found = [w.problem for w in call_warnings([book], NOW, UTC, prep_days=1, follow_up_days=1)]
+    assert found == ["no prep block in the 1 day before", "no follow-up within 1 day"]
+
+
 def test_a_past_call_still_wants_its_follow_up_but_not_its_prep() -> None:
     book = book_with(milestone("m-call", MilestoneKind.CALL, at(19), done=True))
     found = [w.problem for w in call_warnings([book], NOW, UTC)]

@@ -14,6 +14,7 @@ from negtui.domain.positions import Verdict, verdict
 from negtui.domain.summary import money
 from negtui.domain.terms import class_of
 from negtui.domain.vocab import Direction, MilestoneKind, ScenarioKind, TermClass, TermStatus
+from negtui.domain.words import counted
 from negtui.export.dossier.document import Block, Bullets, Dossier, Fields, Para, Section, Table
 
 PREPARATION_PHASES = 7
@@ -216,7 +217,7 @@ def _agenda(book: DealBook) -> Section:
     total = sum(a.minutes for a in book.agenda)
     return Section("Sensitive topics agenda", [
         Table(["Topic", "Time", "Our framing", "Other wording", "Outcome"], rows),
-        Para(f"{total} minutes in all."),
+        Para(f"{counted(total, 'minute')} in all."),
     ])
 
 

@@ -17,6 +17,7 @@ from negtui.domain.deal_table import SORTS, DealRow, cells, make_row, matches, s
 from negtui.domain.models import Deal
 from negtui.domain.summary import STATUS_ORDER, amounts, capacity, pipeline
 from negtui.domain.vocab import DealStatus
+from negtui.domain.words import counted
 from negtui.ui.palette import Role, style
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.screens.deal_form import deal_form
@@ -192,7 +193,7 @@ class PortfolioScreen(NegtuiScreen):
         line_one = Text.assemble(
             ("Pipeline ", "bold"), amounts(flow.total()), "  ·  weighted ",
             amounts(flow.weighted), "  ·  ",
-            (f"{len(self.alerts)} alerts", style(Role.ALARM if self.alerts else Role.GOOD)),
+            (counted(len(self.alerts), "alert"), style(Role.ALARM if self.alerts else Role.GOOD)),
         )
         line_two = Text.assemble(
             ("Hours a week ", "bold"), capacity_bar(load.committed, load.available),
@@ -226,7 +227,8 @@ class PortfolioScreen(NegtuiScreen):
             names = sorted({p.path.name for p in problems})
             more = " …" if len(names) > 3 else ""
             lines.append(
-                f"{len(names)} file(s) could not be read and are left untouched: "
+                f"{counted(len(names), 'file')} could not be read and "
+                f"{'is' if len(names) == 1 else 'are'} left untouched: "
                 f"{', '.join(names[:3])}{more} — run negtui check"
             )
         banner = self.query_one("#problems", Static)
@@ -315,9 +317,10 @@ class PortfolioScreen(NegtuiScreen):
         book = self.session.current_book()
         if book is None:
             return
-        parts = [f"{len(book.terms)} terms", f"{len(book.concessions)} concessions",
-                 f"{len(book.milestones)} milestones", f"{len(book.stakeholders)} people",
-                 f"{len(book.calls)} calls"]
+        parts = [counted(len(book.terms), "term"), counted(len(book.concessions), "concession"),
+                 counted(len(book.milestones), "milestone"),
+                 counted(len(book.stakeholders), "person", "people"),
+                 counted(len(book.calls), "call")]
         body = (f"Delete [b]{book.deal.name}[/b] and everything recorded with it: "
                 f"{', '.join(parts)}?\n\nThe file moves to the data folder's .trash; "
                 "u undoes it in this session.")

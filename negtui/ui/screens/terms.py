@@ -18,6 +18,7 @@ from negtui.domain.templates import new_terms
 from negtui.domain.term_input import term_from_values
 from negtui.domain.terms import class_of, term_problems
 from negtui.domain.vocab import TermClass, TermStatus
+from negtui.domain.words import counted
 from negtui.ui.saving import save_from_form
 from negtui.ui.screens.all_terms import AllTermsScreen
 from negtui.ui.screens.base import NegtuiScreen
@@ -163,7 +164,7 @@ class TermsScreen(NegtuiScreen):
             counts[class_of(term, self.threshold)] += 1
         parts: list[str | tuple[str, str]] = [
             (book.deal.name, "bold"), f"  ·  {book.deal.contract_type.value}  ·  ",
-            f"{len(book.terms)} terms",
+            counted(len(book.terms), 'term'),
         ]
         for cls in TermClass:
             if counts[cls]:
@@ -337,7 +338,7 @@ class TermsScreen(NegtuiScreen):
         deal_id = book.id
         self.focused_id = added[0].id
         self.save(lambda store: save_records(store, deal_id, *added),
-                  f"Added {len(added)} usual terms of a {kind.value} contract: "
+                  f"Added {counted(len(added), 'usual term')} of a {kind.value} contract: "
                   "rate each with + - ] [", deal_id=deal_id)
 
     def action_all_terms(self) -> None:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import sys
 
 from negtui.cli.common import EXIT_PROBLEMS, Commands, Context, Parser
+from negtui.domain import integrity
 from negtui.domain.words import counted
+from negtui.store import Store
+from negtui.store.errors import FileProblem
 
 
 def register(commands: Commands,
@@ -16,12 +19,18 @@ def register(commands: Commands,
     check.set_defaults(run=run)
 
 
+def _broken_references(store: Store) -> list[FileProblem]:
+    """Records of a readable deal file that point at nothing or share an id."""
+    return [FileProblem(store.deal_path(book.id), problem)
+            for book in store.load().books.values() for problem in integrity.problems(book)]
+
+
 def run(ctx: Context) -> int:
     store = ctx.store
     if not store.root.is_dir():
         print(f"{store.root}: no such data folder", file=sys.stderr)
         return EXIT_PROBLEMS
-    problems = store.check()
+    problems = [*store.check(), *_broken_references(store)]
     for problem in problems:
         print(problem)
     if problems:

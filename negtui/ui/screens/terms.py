@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from negtui.actions.records import remove_record, save_records
 from negtui.domain.book import DealBook
+from negtui.domain.integrity import term_in_use
 from negtui.domain.models import Term
 from negtui.domain.positions import position_problems, verdict
 from negtui.domain.templates import new_terms
@@ -310,6 +311,11 @@ class TermsScreen(NegtuiScreen):
         book = self.book()
         if term is None or book is None:
             return
+        in_use = term_in_use(book, term)
+        if in_use is not None:
+            # Its concessions would point at nothing and show a blank term.
+            self.notify(in_use, title="Not deleted", severity="warning", timeout=8)
+            return
         deal_id = book.id
 
         def decided(yes: bool | None) -> None:
@@ -322,8 +328,8 @@ class TermsScreen(NegtuiScreen):
 
         self.app.push_screen(ConfirmScreen(
             f"Delete the term “{term.name}”?",
-            "Its ratings, positions and fallback go with it. Concessions logged against it "
-            "stay in the log.", yes="Delete", no="Keep"), decided)
+            "Its ratings, positions and fallback go with it.", yes="Delete", no="Keep"),
+            decided)
 
     def action_template(self) -> None:
         book = self.book()

@@ -199,6 +199,36 @@ def test_calls_without_prep_or_follow_up_are_flagged() -> None:
     ]
 
 
+@pytest.mark.parametrize(("prep_before", "warned"), [
+    (timedelta(days=3), False),  # exactly at the window's edge: still in time
+    (timedelta(days=3, minutes=1), True),  # a minute earlier: outside the window
+    (timedelta(0), False),  # right up to the call
+    (-timedelta(minutes=1), True),  # after the call has started: no prep
+])
+def test_the_prep_window_edges(prep_before: timedelta, warned: bool) -> None:
+    call = at(24, 15)
+    book = book_with(milestone("m-prep", MilestoneKind.PREP_BLOCK, call - prep_before),
+                     milestone("m-call", MilestoneKind.CALL, call),
+                     milestone("m-follow", MilestoneKind.FOLLOW_UP, call + timedelta(days=1)))
+    found = [w.problem for w in call_warnings([book], NOW, UTC)]
+    assert found == (["no prep block in the 3 days before"] if warned else [])
+
+
+@pytest.mark.parametrize(("follow_after", "warned"), [
+    (timedelta(days=3, minutes=45), False),  # exactly three days after the call's end
+    (timedelta(days=3, minutes=46), True),
+    (timedelta(0), False),  # as the call starts
+    (-timedelta(minutes=1), True),  # before the call is no follow-up
+])
+def test_the_follow_up_window_edges(follow_after: timedelta, warned: bool) -> None:
+    call = at(24, 15)
+    book = book_with(milestone("m-prep", MilestoneKind.PREP_BLOCK, call - timedelta(days=1)),
+                     milestone("m-call", MilestoneKind.CALL, call, duration_minutes=45),
+                     milestone("m-follow", MilestoneKind.FOLLOW_UP, call + follow_after))
+    found = [w.problem for w in call_warnings([book], NOW, UTC)]
+    assert found == (["no follow-up within 3 days"] if warned else [])
+
+
 def test_a_one_day_window_is_written_in_the_singular() -> None:
     book = book_with(milestone("m-call", MilestoneKind.CALL, at(24)))
     found = [w.problem for w in call_warnings([book], NOW, UTC, prep_days=1, follow_up_days=1)]

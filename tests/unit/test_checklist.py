@@ -152,6 +152,15 @@ def test_risk_register_and_stakeholders() -> None:
     assert _state(book, "research.stakeholders")[0] is True
 
 
+def test_every_risk_needs_a_mitigation_not_just_one() -> None:
+    book = _book()
+    book.risks = [Risk(id="r-1", risk="Late data", mitigation="Start date moves with it"),
+                  Risk(id="r-2", risk="Scope creep", mitigation="")]
+    assert _state(book, "framework.risks") == (False, "1 of 2 risks have a mitigation")
+    book.risks[1].mitigation = "Change requests priced"
+    assert _state(book, "framework.risks") == (True, "2 of 2 risks have a mitigation")
+
+
 def test_counts_in_item_details_agree_with_their_number() -> None:
     book = _book()
     book.agenda = [AgendaItem(id="a-1", topic="Exclusivity", minutes=1)]

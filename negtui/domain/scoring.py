@@ -19,6 +19,9 @@ from negtui.domain.vocab import TermClass, TermStatus
 # Packages within this many points of each other count as "about the same" to us.
 EQUAL_WITHIN = 6.0
 MAX_PACKAGES = 3
+# A term drags the score down when it costs more than this many points: anything less
+# would be shown, rounded to whole points, as "-0".
+DRAG_POINTS = 0.5
 
 Package = Mapping[str, str]
 """Positions by term id; a term left out stands at its offer on the table."""
@@ -45,8 +48,9 @@ class Score:
     unscored: list[Term] = field(default_factory=list)
 
     def drags(self, limit: int = 3) -> list[TermScore]:
-        """The terms that pull the score down most, worst first."""
-        losing = [item for item in self.scored if item.points_lost > 0.05]
+        """The terms that pull the score down most, worst first, each costing at least the
+        one whole point it is shown as."""
+        losing = [item for item in self.scored if item.points_lost > DRAG_POINTS]
         losing.sort(key=lambda item: (-item.points_lost, item.term.name.casefold()))
         return losing[:limit]
 

@@ -10,6 +10,8 @@ from negtui.domain.models import Term
 from negtui.domain.scoring import (
     EQUAL_WITHIN,
     Alternative,
+    Score,
+    TermScore,
     alternatives,
     batna_score,
     offer_score,
@@ -114,6 +116,27 @@ def test_the_terms_that_drag_the_score_down_come_worst_first() -> None:
 
 def test_a_term_at_ideal_does_not_drag() -> None:
     terms = [Term(id="a", name="A", ideal="10", walk_away="0", on_table="10")]
+    assert offer_score(terms).drags() == []
+
+
+@pytest.mark.parametrize(("share", "drags"), [
+    (0.004, False),  # 0.4 points: shown as -0, so not listed
+    (0.005, False),  # exactly half a point still rounds to -0
+    (0.0051, True),  # just over half a point: shown as -1
+    (0.012, True),  # 1.2 points
+])
+def test_a_term_drags_only_when_it_costs_a_point_as_shown(share: float, drags: bool) -> None:
+    term = Term(id="a", name="A", ideal="10", walk_away="0", on_table="0")
+    result = Score(50.0, [TermScore(term, 0.0, share)])
+    assert bool(result.drags()) is drags
+    if drags:
+        assert round(result.drags()[0].points_lost) >= 1
+
+
+def test_a_small_loss_on_a_light_term_is_not_listed_as_minus_zero() -> None:
+    # Light at a thirtieth of the weight, one step short of its ideal of 100: 0.33 points.
+    terms = [Term(id="a", name="Heavy", ideal="100", walk_away="0", on_table="100", weight=29),
+             Term(id="b", name="Light", ideal="100", walk_away="0", on_table="99", weight=1)]
     assert offer_score(terms).drags() == []
 
 

@@ -72,6 +72,23 @@ def test_every_currency_code_stays_with_its_amount(amount: int, code: str) -> No
     assert capture.what == "moved" and capture.value_them == 5
 
 
+@pytest.mark.parametrize("typed", ["day-rate", "Day-Rate", "day_rate"])
+def test_an_exact_term_name_wins_over_a_longer_name_it_starts(typed: str) -> None:
+    terms = [*TERMS, Term(id="t-cap", name="Day rate cap")]
+    resolved = resolve_capture(parse_capture(f"held #{typed}"), terms, DEALS, "d-own")
+    assert resolved.problems == ()
+    assert resolved.term is not None and resolved.term.id == "t-rate"
+    longer = resolve_capture(parse_capture("held #day-rate-c"), terms, DEALS, "d-own")
+    assert longer.term is not None and longer.term.id == "t-cap"
+
+
+def test_two_terms_with_the_same_name_are_not_guessed_between() -> None:
+    terms = [*TERMS, Term(id="t-rate2", name="Day-rate")]
+    resolved = resolve_capture(parse_capture("held #day-rate"), terms, DEALS, "d-own")
+    assert resolved.term is None
+    assert resolved.problems == ("'day-rate' matches more than one term: Day rate, Day-rate",)
+
+
 def test_marks_inside_words_are_plain_text() -> None:
     capture = parse_capture("moved C# work to mail@example.com a=b")
     assert capture.what == "moved C# work to mail@example.com a=b"

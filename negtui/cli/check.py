@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from negtui.cli.common import EXIT_PROBLEMS, Commands, Context, Parser, say
+from negtui.domain import integrity
+from negtui.domain.words import counted
+from negtui.store import Store
+from negtui.store.errors import FileProblem
 
 
 def register(commands: Commands,
@@ -13,16 +17,22 @@ def register(commands: Commands,
     check.set_defaults(run=run)
 
 
+def _broken_references(store: Store) -> list[FileProblem]:
+    """Records of a readable deal file that point at nothing or share an id."""
+    return [FileProblem(store.deal_path(book.id), problem)
+            for book in store.load().books.values() for problem in integrity.problems(book)]
+
+
 def run(ctx: Context) -> int:
     store = ctx.store
     if not store.root.is_dir():
         say(f"{store.root}: no such data folder")
         return EXIT_PROBLEMS
-    problems = store.check()
+    problems = [*store.check(), *_broken_references(store)]
     for problem in problems:
         say(problem, out=True)
     if problems:
-        say(f"{len(problems)} problem(s) found")
+        say(f"{counted(len(problems), 'problem')} found")
         return EXIT_PROBLEMS
     say(f"all files valid in {store.root}")
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from negtui.cli.common import Commands, Context, Parser, UsageError, say
+from negtui.domain.words import counted
 from negtui.locations import demo_dir
 from negtui.store import Store
 
@@ -36,7 +37,7 @@ def run(ctx: Context) -> int:
         store.write_book(book)
         if args.large and (number % 20 == 0 or number == len(books)):
             say(f"writing deals: {number}/{len(books)}")
-    say(f"demo portfolio with {len(books)} deals written to {folder}")
+    say(f"demo portfolio with {counted(len(books), 'deal')} written to {folder}")
     if args.no_open:
         return 0
     from negtui.ui.app import run_app

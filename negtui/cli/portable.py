@@ -14,6 +14,7 @@ from negtui.cli.common import (
     say,
     write_text_output,
 )
+from negtui.domain.words import counted
 
 
 def register(commands: Commands,
@@ -64,5 +65,5 @@ def run_import(ctx: Context) -> int:
     # Validate before opening the store: opening creates the folder.
     parse_document(document, source)
     books = import_document(ctx.store.open(), document, source)
-    say(f"imported {len(books)} deals into {ctx.store.root}")
+    say(f"imported {counted(len(books), 'deal')} into {ctx.store.root}")
     return 0

@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from negtui.domain import integrity
 from negtui.domain.book import DealBook
 from negtui.domain.fields import explain
 from negtui.domain.models import Lesson, Settings
@@ -86,6 +87,8 @@ def parse_document(document: Any, source: Path) -> tuple[Settings | None, list[L
         if book.id in seen:
             fail(f"lists deal {book.id!r} twice", f"deals[{index}]")
         seen.add(book.id)
+        for problem in integrity.problems(book):
+            fail(problem, f"deals[{index}]")
         books.append(book)
     if problems:
         raise StoreError(problems)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 
@@ -96,3 +98,40 @@ def test_import_over_a_broken_file_is_refused(cli, broken, demo_template):
     assert result.returncode == 2, str(result)
     assert str(path) in result.stderr
     assert cli.snapshot(folder) == before
+
+
+def _edit_tables(path, change):
+    tables = json.loads(path.read_text(encoding="utf-8"))
+    change(tables)
+    path.write_text(json.dumps(tables), encoding="utf-8")
+
+
+def test_check_reports_broken_references_by_file(cli, demo_folder, demo_ids):
+    northwind = demo_folder / "deals" / f"{demo_ids['Northwind data platform']}.json"
+    atlas = demo_folder / "deals" / f"{demo_ids['Atlas pricing study']}.json"
+    ids = {}
+
+    def dangle(tables):
+        concession = next(iter(tables["concessions"].values()))
+        concession["term_id"] = "t-nowhere"
+        ids["concession"] = concession["id"]
+
+    def duplicate(tables):
+        term = next(iter(tables["terms"].values()))
+        tables["terms"][str(max(int(k) for k in tables["terms"]) + 1)] = {
+            **term, "name": "Same id, other term"}
+        ids["term"] = term["id"]
+
+    _edit_tables(northwind, dangle)
+    _edit_tables(atlas, duplicate)
+    before = cli.snapshot(demo_folder)
+    result = cli.run("check", "--data", str(demo_folder))
+    assert result.returncode == 1, str(result)
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2, str(result)
+    dangling = next(line for line in lines if str(northwind) in line)
+    assert ids["concession"] in dangling and "'t-nowhere'" in dangling
+    twice = next(line for line in lines if str(atlas) in line)
+    assert ids["term"] in twice and "2 times" in twice
+    assert "2 problems found" in result.stderr
+    assert cli.snapshot(demo_folder) == before

@@ -14,6 +14,7 @@ from negtui.domain.positions import Verdict, verdict
 from negtui.domain.summary import money
 from negtui.domain.terms import class_of
 from negtui.domain.vocab import Direction, MilestoneKind, ScenarioKind, TermClass, TermStatus
+from negtui.domain.words import counted
 from negtui.export.dossier.document import Block, Bullets, Dossier, Fields, Para, Section, Table
 
 PREPARATION_PHASES = 7
@@ -216,7 +217,7 @@ def _agenda(book: DealBook) -> Section:
     total = sum(a.minutes for a in book.agenda)
     return Section("Sensitive topics agenda", [
         Table(["Topic", "Time", "Our framing", "Other wording", "Outcome"], rows),
-        Para(f"{total} minutes in all."),
+        Para(f"{counted(total, 'minute')} in all."),
     ])
 
 
@@ -243,8 +244,9 @@ def _concessions(book: DealBook, share: bool, tz: str) -> Section:
     summary = f"{len(given)} given, {received} received."
     if not share:
         value_us = sum(c.value_us or 0 for c in given)
-        value_them = sum(c.value_them or 0 for c in live if c.direction is Direction.RECEIVED)
-        summary += f" What we gave cost us {value_us}; what we received is worth {value_them}."
+        # Both sides of the sentence are our own valuation: cost to us, worth to us.
+        worth_us = sum(c.value_us or 0 for c in live if c.direction is Direction.RECEIVED)
+        summary += f" What we gave cost us {value_us}; what we received is worth {worth_us}."
     headers = ["When", "Direction", "What", "Term"]
     if not share:
         headers += ["Value to us / them", "Note"]

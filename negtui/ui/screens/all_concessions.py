@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.widgets import Footer, Header
 
 from negtui.domain.models import Concession
+from negtui.domain.words import counted
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.widgets.concession_log import SIDE_TEXT
 from negtui.ui.widgets.shown import DataTable, Static, plain
@@ -91,7 +92,7 @@ class AllConcessionsScreen(NegtuiScreen):
         scope = "linked to another deal" if self.linked_only else "in all deals"
         shown = (f", newest {SHOWN_AT_MOST:,} shown" if len(entries) > SHOWN_AT_MOST else "")
         self.query_one("#all-summary", Static).update(Text.assemble(
-            (f"{len(entries):,} concessions {scope}{shown}", "bold"),
+            (f"{counted(len(entries), 'concession')} {scope}{shown}", "bold"),
             f"  ·  {linked_count} traded against another deal  ·  ",
             ("l: linked only / all · enter: open the deal · escape: back", "dim"),
         ))

@@ -14,6 +14,7 @@ from negtui.domain.clashes import restrictive_clashes
 from negtui.domain.models import Term
 from negtui.domain.terms import class_of
 from negtui.domain.vocab import TermCategory, TermStatus
+from negtui.domain.words import counted
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.widgets.shown import DataTable, Static, plain
 from negtui.ui.widgets.term_rows import class_text, marked, rating_text
@@ -96,7 +97,7 @@ class AllTermsScreen(NegtuiScreen):
         status = self.status.value if self.status else "all"
         deals = len({deal_id for deal_id, _, _ in rows})
         self.query_one("#all-filters", Static).update(Text.assemble(
-            (f"{len(rows)} terms in {deals} deals", "bold"),
+            (f"{counted(len(rows), 'term')} in {counted(deals, 'deal')}", "bold"),
             "  ·  category ", (category, "bold"), " (c)  ·  status ", (status, "bold"),
             " (s)  ·  escape clears", no_wrap=True, overflow="ellipsis",
         ))

@@ -36,6 +36,7 @@ from negtui.domain.dates import describe_moment
 from negtui.domain.milestone_input import milestone_from_values
 from negtui.domain.models import Milestone
 from negtui.domain.vocab import MilestoneKind
+from negtui.domain.words import counted
 from negtui.ui.keys import DELETE, EXPORT
 from negtui.ui.saving import save_from_form
 from negtui.ui.screens.base import NegtuiScreen
@@ -161,7 +162,7 @@ class CalendarScreen(NegtuiScreen):
         late = sum(1 for e in shown if is_overdue(e, now))
         status = Text.assemble(
             (deal.deal.name if deal else "All deals", "bold"), " · ",
-            (self.kind_filter or "every kind", "bold"), f" · {len(shown)} dates",
+            (self.kind_filter or "every kind", "bold"), f" · {counted(len(shown), 'date')}",
         )
         if late:
             status.append(" · ")

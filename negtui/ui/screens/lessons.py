@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.widgets import Footer, Header, Input
 
 from negtui.domain.lessons import LessonEntry, all_lessons, related, search
+from negtui.domain.words import counted
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.widgets.shown import DataTable, Static, markup
 
@@ -98,7 +99,7 @@ class LessonsScreen(NegtuiScreen):
             note.update(f"★ bears on {book.deal.name} (same counterparty or contract type)"
                         " · / to search")
         else:
-            note.update(f"{len(found)} of {len(entries)} lessons · / to search")
+            note.update(f"{len(found)} of {counted(len(entries), 'lesson')} · / to search")
         table.display = bool(found)
         self.query_one("#lesson-detail").display = bool(found)
         self._show_detail(0 if found else None)

@@ -18,6 +18,7 @@ from negtui.domain.models import Deal
 from negtui.domain.schedule import user_zone
 from negtui.domain.summary import STATUS_ORDER, pipeline
 from negtui.domain.vocab import DealStatus
+from negtui.domain.words import counted
 from negtui.ui import saving
 from negtui.ui.keys import DELETE
 from negtui.ui.palette import Role, style
@@ -214,7 +215,8 @@ class PortfolioScreen(NegtuiScreen):
             names = sorted({p.path.name for p in problems})
             more = " …" if len(names) > 3 else ""
             lines.append(
-                f"{len(names)} file(s) could not be read and are left untouched: "
+                f"{counted(len(names), 'file')} could not be read and "
+                f"{'is' if len(names) == 1 else 'are'} left untouched: "
                 f"{', '.join(names[:3])}{more} — run negtui check"
             )
         banner = self.query_one("#problems", Static)
@@ -300,9 +302,10 @@ class PortfolioScreen(NegtuiScreen):
         book = self.session.current_book()
         if book is None:
             return
-        parts = [f"{len(book.terms)} terms", f"{len(book.concessions)} concessions",
-                 f"{len(book.milestones)} milestones", f"{len(book.stakeholders)} people",
-                 f"{len(book.calls)} calls"]
+        parts = [counted(len(book.terms), "term"), counted(len(book.concessions), "concession"),
+                 counted(len(book.milestones), "milestone"),
+                 counted(len(book.stakeholders), "person", "people"),
+                 counted(len(book.calls), "call")]
         body = Text.assemble("Delete ", plain(book.deal.name, "bold", one_line=True),
                              f" and everything recorded with it: {', '.join(parts)}?\n\nThe "
                              "file moves to the data folder's .trash; u undoes it in this "

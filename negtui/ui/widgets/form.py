@@ -17,6 +17,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Checkbox, Input, Label, Select, TextArea
 
+from negtui.domain.words import counted
 from negtui.store import StoreError
 from negtui.ui.widgets.confirm import ConfirmScreen, OnceModal
 from negtui.ui.widgets.shown import Static, plain
@@ -161,7 +162,7 @@ class FormScreen(OnceModal[bool]):
         if errors:
             self.show_errors(errors)
             count = len(errors)
-            self.notify(f"Not saved: {count} field{'s' if count > 1 else ''} to fix",
+            self.notify(f"Not saved: {counted(count, 'field')} to fix",
                         severity="error", timeout=3)
             return
         self.answer(True)

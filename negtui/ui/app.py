@@ -82,13 +82,19 @@ class NegtuiApp(App[int]):
                        severity=severity, timeout=timeout, markup=False)
 
     def on_mount(self) -> None:
-        if self.console.color_system in ("standard", "windows"):
+        if self.few_colours():
             # A 16-colour terminal maps the theme's greys onto "bright black", and red or
             # magenta text on it is hard to read: draw on the terminal's own colours.
             self.theme = "ansi-dark"
         self._install_signal_handlers()
         self.switch_mode("portfolio")
         self.set_interval(WATCH_INTERVAL_S, self._look_for_changes)
+
+    def few_colours(self) -> bool:
+        """True on a terminal that shows 16 colours (TERM=xterm-16color, or plain xterm
+        without COLORTERM); never in a test's headless run, whose screenshots must not
+        depend on the terminal the tests were started from."""
+        return not self.is_headless and self.console.color_system in ("standard", "windows")
 
     def _install_signal_handlers(self) -> None:
         loop = asyncio.get_running_loop()

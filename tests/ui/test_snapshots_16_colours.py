@@ -21,8 +21,20 @@ SIZES = pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x40"])
 
 @pytest.fixture(autouse=True)
 def sixteen_colours(monkeypatch: pytest.MonkeyPatch) -> None:
-    # What Textual reads from TERM=xterm-16color, without depending on the test's terminal.
+    # What the app finds on TERM=xterm-16color; a headless test run never says so itself.
+    monkeypatch.setattr(NegtuiApp, "few_colours", lambda self: True)
+
+
+def test_only_a_real_16_colour_terminal_counts(monkeypatch: pytest.MonkeyPatch,
+                                              demo_folder: Path, make_app: AppMaker) -> None:
+    monkeypatch.undo()
     monkeypatch.setattr(constants, "COLOR_SYSTEM", "standard")
+    app = make_app(demo_folder)
+    assert app.console.color_system == "standard"
+    monkeypatch.setattr(NegtuiApp, "is_headless", False)
+    assert app.few_colours()
+    monkeypatch.setattr(NegtuiApp, "is_headless", True)
+    assert not app.few_colours()
 
 
 async def test_a_16_colour_terminal_gets_the_terminal_colours(demo_folder: Path,

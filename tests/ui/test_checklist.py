@@ -201,7 +201,7 @@ async def test_export_keys_write_both_dossiers(demo_folder: Path, make_app: AppM
     shared = demo_folder / "exports" / "northwind-data-platform-dossier-shared.md"
     assert book.deal.batna in private.read_text(encoding="utf-8")
     text = shared.read_text(encoding="utf-8")
-    assert text.startswith(f"# Dossier: {NORTHWIND}")
+    assert text.startswith(f"# Shared summary: {NORTHWIND}")
     assert book.deal.batna not in text and book.deal.walk_away not in text
 
 

@@ -16,6 +16,7 @@ from negtui.ui.screens.deal_form import deal_form
 from negtui.ui.screens.records.deal_fields import deal_group_form
 from negtui.ui.screens.records.editor import record_form
 from negtui.ui.screens.records.stakeholders import STAKEHOLDERS
+from negtui.ui.screens.share_preview import export_from
 from negtui.ui.widgets.confirm import ConfirmScreen
 
 
@@ -33,6 +34,8 @@ class WorkspaceScreen(NegtuiScreen):
         Binding("d", "delete_person", "Delete person", id="workspace.delete_person"),
         Binding("E", "edit_deal", "Edit all deal fields", show=False, id="workspace.edit_deal",
                 priority=True),
+        Binding("x", "export_dossier(False)", "Dossier", id="workspace.dossier"),
+        Binding("X", "export_dossier(True)", "Shared dossier", id="workspace.shared_dossier"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -120,6 +123,9 @@ class WorkspaceScreen(NegtuiScreen):
         deal = self.session.current_deal()
         if deal is not None:
             self.app.push_screen(deal_form(self.negtui, deal, lambda new, change: None))
+
+    def action_export_dossier(self, share: bool) -> None:
+        export_from(self, self.session.current_book(), share)
 
     # Stakeholders: the same form as their record editor's
 

@@ -46,13 +46,24 @@ def ics_target(root: Path, typed: str, deal_name: str | None) -> Path:
     return target
 
 
-def export_ics(target: Path, books: list[DealBook], timezone: ZoneInfo, now: datetime,
-               deal_name: str | None) -> int:
-    """Write the calendar of ``books`` to ``target``; returns how many dates it holds."""
-    from negtui.domain.calendar import portfolio_entries
-    from negtui.export.ics import calendar_ics
+def export_ics(root: Path, target: str | None, books: list[DealBook], timezone: ZoneInfo,
+               now: datetime, deal_name: str | None) -> int:
+    """Write the calendar of ``books`` to ``target`` (None or "-": standard output) and
+    count the export in the data folder's ledger; returns how many dates it holds.
 
-    text = calendar_ics(portfolio_entries(books, timezone), now,
-                        f"negtui: {deal_name}" if deal_name else "negtui")
-    write_output(str(target), text)
+    The ledger is saved first: if the file then cannot be written, the numbers it kept
+    only skip ahead, which every calendar application accepts, whereas a file written with
+    numbers the ledger never kept could reuse them for a later change.
+    Raises ``StoreError`` when the ledger cannot be read or saved (nothing is written),
+    ``OSError`` with the system's reason when the file cannot be written.
+    """
+    from negtui.domain.calendar import portfolio_entries
+    from negtui.export.ics import calendar_ics, event_digests
+    from negtui.store.calendar_ledger import record_export
+
+    entries = portfolio_entries(books, timezone)
+    revisions = record_export(root, event_digests(entries), now)
+    text = calendar_ics(entries, now, f"negtui: {deal_name}" if deal_name else "negtui",
+                        revisions)
+    write_output(target, text)
     return text.count("BEGIN:VEVENT")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from negtui.actions.undo import Change
 from negtui.domain.models import Record
 from negtui.store import Store
 
@@ -19,5 +20,8 @@ def save_records(store: Store, deal_id: str, *records: Record,
     store.put(deal_id, *records, expected=expected)
 
 
-def remove_record(store: Store, deal_id: str, record: Record) -> None:
+def remove_record(store: Store, deal_id: str, record: Record, label: str) -> Change:
+    """Remove one record; the change returned puts it back as it was (``label`` says
+    what it was, as the user would: 'Deleted Payment terms')."""
     store.remove(deal_id, record)
+    return Change(label, lambda undoing: undoing.put(deal_id, record))

@@ -4,14 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from negtui.cli.common import (
-    Commands,
-    Context,
-    Parser,
-    UsageError,
-    require_portfolio,
-    write_text_output,
-)
+from negtui.cli.common import Commands, Context, Parser, UsageError, require_portfolio
 
 
 def register(commands: Commands,
@@ -20,8 +13,10 @@ def register(commands: Commands,
     export = exports.add_parser(
         "ics", parents=[common], help="milestones and deadlines as a calendar file",
         description="Every milestone, fallback decide-by date, offer expiry and deal date as "
-                    "an .ics calendar. Event ids are stable: importing a newer file updates "
-                    "the events instead of adding copies.")
+                    "an .ics calendar. Event ids are stable and a changed event's SEQUENCE goes "
+                    "up (counted in calendar-ledger.json in the data folder): importing a "
+                    "newer file updates the events instead of adding copies. Every event "
+                    "has an end; deadlines carry a reminder.")
     export.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
     export.add_argument("--deal", metavar="DEAL",
                         help="only this deal (id or a unique start of its name)")
@@ -29,9 +24,9 @@ def register(commands: Commands,
 
 
 def run(ctx: Context) -> int:
+    from negtui.actions.exports import export_ics
     from negtui.actions.lookup import find_deal
-    from negtui.domain.calendar import CalendarRefused, portfolio_entries, zone
-    from negtui.export.ics import calendar_ics
+    from negtui.domain.calendar import CalendarRefused, zone
 
     require_portfolio(ctx, "export")
     portfolio = ctx.store.load()
@@ -40,13 +35,17 @@ def run(ctx: Context) -> int:
     except CalendarRefused as error:
         raise UsageError(f"negtui export: settings: {error}") from None
     books = list(portfolio.books.values())
-    name = "negtui"
+    name = None
     if ctx.args.deal is not None:
         book = find_deal(ctx.store, ctx.args.deal, portfolio)
         books = [book]
-        name = f"negtui: {book.deal.name}"
-    text = calendar_ics(portfolio_entries(books, tz), ctx.clock().datetime, name)
-    write_text_output(ctx.args.output, text, "export")
+        name = book.deal.name
+    try:
+        export_ics(ctx.store.root, ctx.args.output, books, tz, ctx.clock().datetime, name)
+    except OSError as error:
+        raise UsageError(
+            f"negtui export: cannot write {ctx.args.output}: {error.strerror or error}"
+        ) from None
     for problem in portfolio.problems:
         print(f"negtui: left out, cannot be read: {problem}", file=sys.stderr)
     return 0

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import arrow
 
 from negtui.domain.book import DealBook
+from negtui.domain.calendar_defaults import lead_minutes
 from negtui.domain.models import Milestone, Term
 from negtui.domain.vocab import DealStatus, MilestoneKind, TermStatus
 
@@ -30,9 +31,8 @@ PREP_DAYS = 3
 FOLLOW_UP_DAYS = 3
 # Past calls older than this no longer raise a missing follow-up.
 WARNING_LOOK_BACK_DAYS = 14
-# A deadline read from a term gets a reminder this long before it.
-DERIVED_REMINDER_MINUTES = 24 * 60
-CHECKPOINT_REMINDER_MINUTES = 24 * 60
+# Reminders for deadlines read from a term and for planned checkpoints: see calendar_defaults.
+CHECKPOINT_REMINDER_MINUTES = lead_minutes(MilestoneKind.CHECKPOINT, None)
 
 SIGNED = frozenset({DealStatus.AGREED, DealStatus.ACTIVE})
 FINISHED = frozenset({DealStatus.CLOSED, DealStatus.WALKED_AWAY})
@@ -123,7 +123,8 @@ def _term_entries(book: DealBook, term: Term) -> list[CalendarEntry]:
         found.append(CalendarEntry(
             uid=_uid("fallback", book.id, term.id), deal_id=book.id, deal_name=book.deal.name,
             kind=MilestoneKind.FALLBACK_DEADLINE.value, title=f"Decide on fallback: {term.name}",
-            start=term.fallback.decide_by, reminder_minutes=DERIVED_REMINDER_MINUTES,
+            start=term.fallback.decide_by,
+            reminder_minutes=lead_minutes(MilestoneKind.FALLBACK_DEADLINE, None),
             done=settled, origin=f"term {term.name}", note=note,
         ))
     if term.offer_expires is not None:
@@ -131,7 +132,8 @@ def _term_entries(book: DealBook, term: Term) -> list[CalendarEntry]:
         found.append(CalendarEntry(
             uid=_uid("offer", book.id, term.id), deal_id=book.id, deal_name=book.deal.name,
             kind=MilestoneKind.OFFER_EXPIRY.value, title=f"Offer expires: {term.name}",
-            start=term.offer_expires, reminder_minutes=DERIVED_REMINDER_MINUTES,
+            start=term.offer_expires,
+            reminder_minutes=lead_minutes(MilestoneKind.OFFER_EXPIRY, None),
             done=settled, origin=f"term {term.name}", note=note,
         ))
     return found

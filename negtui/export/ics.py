@@ -1,18 +1,28 @@
 """The calendar as an RFC 5545 (.ics) file any calendar application can import.
 
 Each event's UID comes from the ids of what it shows, so importing a newer export updates
-the events already imported instead of adding copies. Times are written in UTC, which
-every application reads the same way.
+the events already imported instead of adding copies, and its SEQUENCE (counted in the
+data folder's export ledger) goes up whenever the event changed, so applications take the
+newer version. Every event has an end, and every deadline a reminder. Times are written
+in UTC, which every application reads the same way.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import hashlib
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime, timedelta
 
 from icalendar import Alarm, Calendar, Event
 
 from negtui.domain.calendar import CalendarEntry
+from negtui.domain.calendar_defaults import (
+    defaults_for,
+    lead_in_words,
+    lead_minutes,
+    planned_minutes,
+)
+from negtui.store.calendar_ledger import Revision
 
 PRODUCT_ID = "-//negtui//milestone calendar//EN"
 UID_DOMAIN = "negtui"
@@ -22,19 +32,34 @@ def event_uid(entry: CalendarEntry) -> str:
     return f"{entry.uid}@{UID_DOMAIN}"
 
 
-def _event(entry: CalendarEntry, stamp: datetime) -> Event:
+def _alarm(entry: CalendarEntry) -> Alarm | None:
+    """A reminder for what is still to be done: the item's own, else its kind's."""
+    lead = lead_minutes(entry.kind, entry.reminder_minutes)
+    if lead is None or entry.done:
+        return None
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", f"{entry.label} — {entry.deal_name}, {lead_in_words(lead)}")
+    alarm.add("trigger", timedelta(minutes=-lead))
+    return alarm
+
+
+def _content(entry: CalendarEntry) -> Event:
+    """The event without the properties that say which revision it is."""
     event = Event()
     event.add("uid", event_uid(entry))
-    event.add("dtstamp", stamp)
     event.add("summary", f"{entry.label} — {entry.deal_name}")
     if entry.all_day:
         event.add("dtstart", entry.start.date())
         event.add("dtend", entry.start.date() + timedelta(days=1))
         event.add("transp", "TRANSPARENT")
     else:
+        # Every event has an end: one without makes some applications drop it or show it
+        # as taking no time at all.
+        minutes = planned_minutes(entry.kind, entry.duration_minutes)
         event.add("dtstart", entry.start.astimezone(UTC))
-        if entry.duration_minutes:
-            event.add("duration", timedelta(minutes=entry.duration_minutes))
+        event.add("duration", timedelta(minutes=minutes))
+        event.add("transp", "OPAQUE" if defaults_for(entry.kind).busy else "TRANSPARENT")
     event.add("categories", [entry.kind])
     lines = [f"Deal: {entry.deal_name}", f"Kind: {entry.kind}"]
     if entry.origin:
@@ -44,25 +69,52 @@ def _event(entry: CalendarEntry, stamp: datetime) -> Event:
     if entry.done:
         lines.append("Done.")
     event.add("description", "\n".join(lines))
-    if entry.reminder_minutes is not None and not entry.done:
-        alarm = Alarm()
-        alarm.add("action", "DISPLAY")
-        alarm.add("description", entry.label)
-        alarm.add("trigger", timedelta(minutes=-entry.reminder_minutes))
+    alarm = _alarm(entry)
+    if alarm is not None:
         event.add_component(alarm)
     return event
 
 
-def calendar_ics(entries: Iterable[CalendarEntry], stamp: datetime, name: str = "negtui") -> str:
-    """The entries as one calendar; ``stamp`` is when the export was made (DTSTAMP)."""
+def _digest(event: Event) -> str:
+    return hashlib.sha256(event.to_ical()).hexdigest()
+
+
+def event_digests(entries: Iterable[CalendarEntry]) -> dict[str, str]:
+    """A fingerprint of each event's content by UID: equal exactly when the event would be
+    written the same, so a ledger can tell which events changed since the last export."""
+    return {event_uid(entry): _digest(_content(entry)) for entry in entries}
+
+
+def calendar_ics(entries: Iterable[CalendarEntry], stamp: datetime, name: str = "negtui",
+                 revisions: Mapping[str, Revision] | None = None) -> str:
+    """The entries as one calendar; ``stamp`` is when the export was made.
+
+    ``revisions`` (by UID, from the export ledger) give each event its SEQUENCE and the
+    time it last changed; an event without one is new: sequence 0, changed at ``stamp``.
+    """
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", name)
     moment = stamp.astimezone(UTC).replace(microsecond=0)
+    known = revisions or {}
     for entry in sorted(entries, key=lambda e: (e.start, e.uid)):
-        calendar.add_component(_event(entry, moment))
+        event = _content(entry)
+        revision = known.get(event_uid(entry))
+        if revision is None:
+            sequence, changed = 0, moment
+        elif revision.digest != _digest(event):
+            # Revised for other content than this: count it as changed now, never lower.
+            sequence, changed = revision.sequence + 1, moment
+        else:
+            sequence, changed = revision.sequence, revision.modified
+        # The file carries no METHOD, and for such a file the standard reads DTSTAMP as
+        # when the event was last revised: the same moment as LAST-MODIFIED.
+        event.add("dtstamp", changed)
+        event.add("last-modified", changed)
+        event.add("sequence", sequence)
+        calendar.add_component(event)
     return calendar.to_ical().decode("utf-8")
 
 

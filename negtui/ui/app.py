@@ -15,6 +15,7 @@ from textual.binding import Binding
 from negtui.actions.session import Session
 from negtui.domain.clock import Clock, system_clock
 from negtui.store import Store, StoreError
+from negtui.ui import saving
 from negtui.ui.commands import NegtuiCommands
 from negtui.ui.keyorder import KeyOrder
 from negtui.ui.keys import APP_BINDINGS
@@ -62,6 +63,10 @@ class NegtuiApp(App[int]):
         self.sub_title = _short(store.root) + (" · READ-ONLY" if store.read_only else "")
 
     def on_mount(self) -> None:
+        if self.console.color_system in ("standard", "windows"):
+            # A 16-colour terminal maps the theme's greys onto "bright black", and red or
+            # magenta text on it is hard to read: draw on the terminal's own colours.
+            self.theme = "ansi-dark"
         self._install_signal_handlers()
         self.switch_mode("portfolio")
         self.set_interval(WATCH_INTERVAL_S, self._look_for_changes)
@@ -132,6 +137,14 @@ class NegtuiApp(App[int]):
             await self.pop_screen()
         elif self.current_mode != "portfolio":
             self.show_screen("portfolio")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo":
+            return bool(self.session.undo)  # in the footer once there is something
+        return True
+
+    def action_undo(self) -> None:
+        saving.undo(self, self.session)
 
     def action_help(self) -> None:
         # The screen's own keys first, then those that work everywhere; Textual's built-in

@@ -1,8 +1,23 @@
-"""Keys shared by every screen, each with an id so users can remap it."""
+"""Keys shared by every screen, each with an id so users can remap it.
+
+A few meanings recur on many screens; each has one key everywhere, named here, so a
+user who learned it on one screen can trust it on the next.
+"""
 
 from __future__ import annotations
 
 from textual.binding import Binding
+
+DELETE = "d,delete"
+"""Delete the record in focus (always after a question; ``u`` brings it back)."""
+UNDO = "u"
+"""Take back the last change made in this window."""
+ALL_DEALS = "A"
+"""The same view across every deal of the portfolio."""
+EXPORT = "x"
+"""Write this screen's data to a file (a calendar, a dossier)."""
+EXPORT_SHARED = "X"
+"""The copy that is safe to send to the counterparty."""
 
 SCREENS: list[tuple[str, str, str]] = [
     ("1", "portfolio", "Portfolio"),
@@ -18,6 +33,7 @@ APP_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
         Binding(key, f"show_screen('{mode}')", title, id=f"screen.{mode}")
         for key, mode, title in SCREENS
     ),
+    Binding(UNDO, "undo", "Undo", id="app.undo"),
     Binding("escape", "back", "Back", show=False, id="app.back"),
     Binding("ctrl+r", "reload", "Reload", show=False, id="app.reload"),
     Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.palette"),

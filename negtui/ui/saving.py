@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from negtui.actions.session import Session
+from negtui.actions.undo import Change
 from negtui.store import Store, StoreError
 from negtui.store.errors import ChangedMeanwhile
 from negtui.ui.widgets.form import FORM_ERROR
@@ -16,6 +17,8 @@ class Notifies(Protocol):
     def notify(self, message: str, *, title: str = ..., severity: Any = ...,
                timeout: float | None = ..., markup: bool = ...) -> None: ...
 
+    def refresh_bindings(self) -> None: ...
+
 
 def problem_text(error: StoreError) -> str:
     return "\n".join(str(problem) for problem in error.problems[:3])
@@ -23,9 +26,12 @@ def problem_text(error: StoreError) -> str:
 
 def save(node: Notifies, session: Session, use_case: Callable[[Store], object],
          done: str | None = "Saved", deal_id: str | None = None) -> bool:
-    """Run ``use_case``; notify ``done`` once it is on disk, or why it was refused."""
+    """Run ``use_case``; notify ``done`` once it is on disk, or why it was refused.
+
+    A use case that returns the ``Change`` undoing it puts that on the undo stack, so
+    ``u`` takes it back from any screen."""
     try:
-        session.run(use_case, deal_id)
+        result = session.run(use_case, deal_id)
     except ChangedMeanwhile as changed:
         session.reload()  # the screen now shows their version
         node.notify(f"{problem_text(changed)}\nNow showing that version; do it again to "
@@ -34,8 +40,33 @@ def save(node: Notifies, session: Session, use_case: Callable[[Store], object],
     except StoreError as error:
         node.notify(problem_text(error), title="Not saved", severity="error", timeout=8)
         return False
+    if isinstance(result, Change):
+        remember(node, session, result)
     if done:
         node.notify(done, timeout=2)
+    return True
+
+
+def remember(node: Notifies, session: Session, change: Change) -> None:
+    session.undo.push(change)
+    node.refresh_bindings()  # "u Undo" shows in the footer
+
+
+def undo(node: Notifies, session: Session) -> bool:
+    """Take back the last change on the undo stack, if there is one and it can be."""
+    change = session.undo.pop()
+    if change is None:
+        node.notify("Nothing to undo", timeout=2)
+        return False
+    try:
+        session.run(change.revert)
+    except StoreError as error:
+        node.notify(f"Could not undo {change.label}: {problem_text(error)}",
+                    title="Not undone", severity="error", timeout=8)
+        return False
+    finally:
+        node.refresh_bindings()
+    node.notify(f"Undone: {change.label}", timeout=2)
     return True
 
 

@@ -278,7 +278,7 @@ async def test_link_and_the_view_across_deals(demo_folder: Path, make_app: AppMa
         harbor = next(b for b in Store(demo_folder).load().books.values()
                       if b.deal.name.startswith("Harbor"))
         assert live(on_disk(demo_folder))[-1].linked_deal_id == harbor.id
-        await pilot.press("a")
+        await pilot.press("A")
         assert isinstance(app.screen, AllConcessionsScreen)
         table = app.screen.query_one("#all-log", DataTable)
         assert table.row_count == 13

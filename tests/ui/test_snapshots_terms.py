@@ -32,7 +32,7 @@ def test_term_grid(snap_compare, demo_folder: Path, make_app: AppMaker,
 @SIZES
 def test_all_terms(snap_compare, demo_folder: Path, make_app: AppMaker,
                    size: tuple[int, int]) -> None:
-    assert snap_compare(make_app(demo_folder), press=["2", "p", "wait:100"],
+    assert snap_compare(make_app(demo_folder), press=["2", "A", "wait:100"],
                         terminal_size=size, run_before=steady)
 
 

@@ -221,7 +221,7 @@ async def test_every_term_of_every_deal_filtered_by_category(demo_folder: Path,
                                                               make_app: AppMaker) -> None:
     app = make_app(demo_folder)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("2", "p")
+        await pilot.press("2", "A")
         await until(pilot, lambda: isinstance(app.screen, AllTermsScreen))
         total = sum(len(book.terms) for book in app.session.portfolio.books.values())
         await until(pilot, lambda: len(rows(app, "#all-terms")) == total)
@@ -230,11 +230,11 @@ async def test_every_term_of_every_deal_filtered_by_category(demo_folder: Path,
         found = rows(app, "#all-terms")
         assert 0 < len(found) < total
         assert found[0][0] == "scope"
-        await pilot.press("x", "s", "s")  # status: agreed
+        await pilot.press("escape", "s", "s")  # status: agreed
         await until(pilot, lambda: "status agreed" in text_of(app, "#all-filters"))
         agreed = rows(app, "#all-terms")
         assert agreed and all(row[4] == "agreed" for row in agreed)
-        await pilot.press("x")
+        await pilot.press("escape")
         liability = next(row for row in rows(app, "#all-terms") if row[1] == "Liability")
         while True:
             table = app.screen.query_one("#all-terms", DataTable)
@@ -254,7 +254,7 @@ async def test_the_all_deals_view_flags_terms_that_clash_with_other_deals(
 ) -> None:
     app = make_app(demo_folder)
     async with app.run_test(size=(160, 40)) as pilot:
-        await pilot.press("2", "p")
+        await pilot.press("2", "A")
         flagged = {(row[1], row[5]): row[2] for row in rows(app, "#all-terms") if row[2]}
         # Northwind's exclusivity on the table and Meridian's agreed one share a market.
         assert flagged == {

@@ -63,10 +63,13 @@ def test_every_item_becomes_one_event_with_the_right_times() -> None:
     assert str(alarm["ACTION"]) == "DISPLAY"
     assert alarm.decoded("TRIGGER") == timedelta(minutes=-30)
 
+    # A signing without a length or reminder of its own gets its kind's.
     sign = events["milestone-d-north-m-sign@negtui"]
     assert sign.decoded("DTSTART") == datetime(2026, 11, 3, 13, 0, tzinfo=UTC)
-    assert "DURATION" not in sign and "DTEND" not in sign
-    assert sign.walk("VALARM") == []
+    assert sign.decoded("DURATION") == timedelta(minutes=30)
+    (ring,) = sign.walk("VALARM")
+    assert ring.decoded("TRIGGER") == timedelta(days=-1)
+    assert str(ring["DESCRIPTION"]) == "Signature — Northwind, in 1 day"
 
     # A done item is kept, but no longer rings.
     done = events["milestone-d-north-m-old@negtui"]
@@ -84,6 +87,8 @@ def test_every_item_becomes_one_event_with_the_right_times() -> None:
     assert start.decoded("DTEND") == date(2026, 12, 8)
     for event in events.values():
         assert event.decoded("DTSTAMP") == STAMP
+        assert event.decoded("LAST-MODIFIED") == STAMP
+        assert event.decoded("SEQUENCE") == 0
 
 
 def test_uids_stay_the_same_from_one_export_to_the_next() -> None:
@@ -108,3 +113,14 @@ def test_file_names_are_safe() -> None:
     assert export_file_name(None) == "negtui-calendar.ics"
     named = export_file_name("Quill / content partnership!")
     assert named == "negtui-quill-content-partnership.ics"
+
+
+def test_a_revision_kept_for_other_content_still_counts_up() -> None:
+    from negtui.store.calendar_ledger import Revision
+
+    stale = {"milestone-d-north-m-call@negtui": Revision("not this content", 4, STAMP)}
+    later = STAMP + timedelta(days=1)
+    events = _events(calendar_ics(portfolio_entries([_book()], BERLIN), later, revisions=stale))
+    call = events["milestone-d-north-m-call@negtui"]
+    assert call.decoded("SEQUENCE") == 5
+    assert call.decoded("LAST-MODIFIED") == later

@@ -29,7 +29,7 @@ class AllTermsScreen(NegtuiScreen):
     BINDINGS = [
         Binding("c", "cycle_category", "Category", id="all_terms.category"),
         Binding("s", "cycle_status", "Status", id="all_terms.status"),
-        Binding("x", "clear_filters", "Clear filters", id="all_terms.clear"),
+        Binding("escape", "clear_filters", "Clear filters", id="all_terms.clear"),
         Binding("enter", "open_term", "Open in its deal", id="all_terms.open", priority=True),
     ]
 
@@ -97,14 +97,14 @@ class AllTermsScreen(NegtuiScreen):
         self.query_one("#all-filters", Static).update(Text.assemble(
             (f"{len(rows)} terms in {deals} deals", "bold"),
             "  ·  category ", (category, "bold"), " (c)  ·  status ", (status, "bold"),
-            " (s)  ·  x clears", no_wrap=True, overflow="ellipsis",
+            " (s)  ·  escape clears", no_wrap=True, overflow="ellipsis",
         ))
         empty = self.query_one("#all-empty", Static)
         empty.display = not rows
         table.display = bool(rows)
         if not rows:
             filtered = self.category is not None or self.status is not None
-            empty.update("No terms match these filters: press x to clear them." if filtered
+            empty.update("No terms match these filters: press escape to clear them." if filtered
                          else "No deal has terms yet. Press escape, then a to add one.")
 
     def action_cycle_category(self) -> None:
@@ -114,16 +114,25 @@ class AllTermsScreen(NegtuiScreen):
         choices: list[TermCategory | None] = [None, *(c for c in TermCategory if c in present)]
         self.category = choices[(choices.index(self.category) + 1) % len(choices)]
         self.fill()
+        self.refresh_bindings()
 
     def action_cycle_status(self) -> None:
         choices: list[TermStatus | None] = [None, *TermStatus]
         self.status = choices[(choices.index(self.status) + 1) % len(choices)]
         self.fill()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "clear_filters":
+            # Without a filter to clear, escape goes back as it does everywhere.
+            return self.category is not None or self.status is not None
+        return True
 
     def action_clear_filters(self) -> None:
         self.category = None
         self.status = None
         self.fill()
+        self.refresh_bindings()
 
     @on(DataTable.RowSelected, "#all-terms")
     def _selected(self) -> None:

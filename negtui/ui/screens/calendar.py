@@ -36,6 +36,7 @@ from negtui.domain.dates import describe_moment
 from negtui.domain.milestone_input import milestone_from_values
 from negtui.domain.models import Milestone
 from negtui.domain.vocab import MilestoneKind
+from negtui.ui.keys import DELETE, EXPORT
 from negtui.ui.saving import save_from_form
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.screens.calendar_forms import ALL, CalendarExportForm, CheckpointForm
@@ -68,7 +69,7 @@ class CalendarScreen(NegtuiScreen):
         Binding("a", "add", "Add", id="calendar.add", priority=True),
         Binding("e", "edit", "Edit", id="calendar.edit", priority=True),
         Binding("space", "toggle_done", "Done", id="calendar.done"),
-        Binding("delete", "delete", "Delete", id="calendar.delete"),
+        Binding(DELETE, "delete", "Delete", id="calendar.delete"),
         Binding("v", "switch_view", "Grid/agenda", id="calendar.view"),
         Binding("left_square_bracket", "month(-1)", "Month before", show=False,
                 id="calendar.month_before"),
@@ -78,7 +79,7 @@ class CalendarScreen(NegtuiScreen):
         Binding("f", "filter", "Filter", id="calendar.filter", priority=True),
         Binding("g", "checkpoints", "Checkpoints", show=False, id="calendar.checkpoints",
                 priority=True),
-        Binding("x", "export", "Export .ics", id="calendar.export", priority=True),
+        Binding(EXPORT, "export", "Export .ics", id="calendar.export", priority=True),
     ]
 
     def __init__(self) -> None:
@@ -342,8 +343,9 @@ class CalendarScreen(NegtuiScreen):
 
         def decided(yes: bool | None) -> None:
             if yes:
-                self.save(lambda store: remove_record(store, book.id, milestone),
-                          f"Deleted: {milestone.title or milestone.kind}", deal_id=book.id)
+                label = f"Deleted {milestone.title or milestone.kind}"
+                self.save(lambda store: remove_record(store, book.id, milestone, label),
+                          f"{label} (u undoes)", deal_id=book.id)
 
         self.app.push_screen(ConfirmScreen(
             "Delete this milestone?",

@@ -108,7 +108,7 @@ class CalendarExportForm(FormScreen):
         name = book.deal.name if book is not None else None
         try:
             target = ics_target(root, typed.get("path", ""), name)
-            count = export_ics(target, books, calendar.tz, calendar.now(), name)
+            count = export_ics(root, str(target), books, calendar.tz, calendar.now(), name)
         except ExportRefused as refused:
             return {"path": str(refused)}
         except OSError as error:

@@ -18,6 +18,7 @@ from negtui.actions.portfolio import tick
 from negtui.domain.book import DealBook
 from negtui.domain.checklist import ItemState, PhaseState, TickRefused, evaluate, toggled
 from negtui.domain.lessons import all_lessons, related
+from negtui.ui.keys import EXPORT, EXPORT_SHARED
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.screens.lessons import LessonsScreen
 from negtui.ui.screens.records import EDITORS, RecordEditorScreen
@@ -72,8 +73,9 @@ class ChecklistScreen(NegtuiScreen):
         Binding("n", "next_phase", "Next phase", id="checklist.next"),
         Binding("p", "previous_phase", "Previous phase", id="checklist.previous"),
         Binding("enter", "open_item", "Open", id="checklist.open", priority=True),
-        Binding("x", "export_dossier(False)", "Dossier", id="checklist.dossier"),
-        Binding("X", "export_dossier(True)", "Shared dossier", id="checklist.shared_dossier"),
+        Binding(EXPORT, "export_dossier(False)", "Dossier", id="checklist.dossier"),
+        Binding(EXPORT_SHARED, "export_dossier(True)", "Shared dossier",
+                id="checklist.shared_dossier"),
         Binding("L", "lessons", "Lessons", id="checklist.lessons"),
     ]
 

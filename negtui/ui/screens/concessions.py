@@ -26,6 +26,7 @@ from negtui.domain.book import DealBook
 from negtui.domain.guards import Guard, needs_confirmation
 from negtui.domain.models import Call, Concession
 from negtui.domain.vocab import Direction
+from negtui.ui.keys import ALL_DEALS, UNDO
 from negtui.ui.palette import Role, style
 from negtui.ui.saving import save_from_form
 from negtui.ui.screens.base import NegtuiScreen
@@ -50,10 +51,10 @@ class ConcessionsScreen(NegtuiScreen):
         Binding("g", "capture('given')", "Gave", id="concessions.give", priority=True),
         Binding("r", "capture('received')", "Got", id="concessions.receive", priority=True),
         Binding("c", "call", "Call start/end", id="concessions.call"),
-        Binding("u", "undo", "Undo last", id="concessions.undo"),
+        Binding(UNDO, "undo", "Undo last", id="concessions.undo"),
         Binding("U", "restore", "Restore undone", show=False, id="concessions.restore"),
         Binding("e", "edit", "Edit", id="concessions.edit", priority=True),
-        Binding("a", "all_deals", "All deals", show=False, id="concessions.all"),
+        Binding(ALL_DEALS, "all_deals", "All deals", show=False, id="concessions.all"),
     ]
 
     def __init__(self) -> None:

@@ -17,6 +17,8 @@ from negtui.domain.deal_table import SORTS, DealRow, cells, make_row, matches, s
 from negtui.domain.models import Deal
 from negtui.domain.summary import STATUS_ORDER, amounts, capacity, pipeline
 from negtui.domain.vocab import DealStatus
+from negtui.ui import saving
+from negtui.ui.keys import DELETE
 from negtui.ui.palette import Role, style
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.screens.deal_form import deal_form
@@ -51,8 +53,7 @@ class PortfolioScreen(NegtuiScreen):
         Binding("n", "new_deal", "New", id="portfolio.new", priority=True),
         Binding("e", "edit_deal", "Edit", id="portfolio.edit", priority=True),
         Binding("a", "archive_deal", "Archive", id="portfolio.archive"),
-        Binding("d", "delete_deal", "Delete", id="portfolio.delete"),
-        Binding("u", "undo", "Undo", id="portfolio.undo"),
+        Binding(DELETE, "delete_deal", "Delete", id="portfolio.delete"),
         Binding("slash", "filter", "Filter", id="portfolio.filter", priority=True),
         Binding("f", "status_filter", "Status filter", show=False, id="portfolio.status"),
         Binding("h", "toggle_archived", "Show archived", show=False, id="portfolio.archived"),
@@ -269,8 +270,6 @@ class PortfolioScreen(NegtuiScreen):
             if typing or isinstance(self.focused, OptionList):
                 return False
             return self.session.current_deal() is not None
-        if action == "undo":
-            return bool(self.session.undo)
         if action == "clear_filter":
             return self.query_one("#filter", Input).display or bool(self.filter_text)
         return True
@@ -285,8 +284,7 @@ class PortfolioScreen(NegtuiScreen):
 
     def _remember(self, change: Change | None) -> None:
         if change is not None:
-            self.session.undo.push(change)
-            self.refresh_bindings()  # u Undo appears in the footer
+            saving.remember(self, self.session, change)
 
     async def action_new_deal(self) -> None:
         def saved(deal: Deal, change: Change | None) -> None:
@@ -325,18 +323,11 @@ class PortfolioScreen(NegtuiScreen):
         def decided(yes: bool | None) -> None:
             if not yes:
                 return
-            changes: list[Change] = []
-            if self.save(lambda store: changes.append(delete_deal(store, book.deal)),
-                         f"Deleted {book.deal.name} (u undoes)", deal_id=book.id):
-                self._remember(changes[0])
+            # The change that brings it back goes on the undo stack.
+            self.save(lambda store: delete_deal(store, book.deal),
+                      f"Deleted {book.deal.name} (u undoes)", deal_id=book.id)
 
         self.app.push_screen(ConfirmScreen("Delete deal?", body, yes="Delete"), decided)
-
-    def action_undo(self) -> None:
-        change = self.session.undo.pop()
-        if change is not None:
-            self.save(change.revert, f"Undone: {change.label}")
-            self.refresh_bindings()
 
     def action_filter(self) -> None:
         field = self.query_one("#filter", Input)

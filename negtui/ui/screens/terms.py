@@ -18,6 +18,7 @@ from negtui.domain.templates import new_terms
 from negtui.domain.term_input import term_from_values
 from negtui.domain.terms import class_of, term_problems
 from negtui.domain.vocab import TermClass, TermStatus
+from negtui.ui.keys import ALL_DEALS, DELETE
 from negtui.ui.saving import save_from_form
 from negtui.ui.screens.all_terms import AllTermsScreen
 from negtui.ui.screens.base import NegtuiScreen
@@ -67,8 +68,8 @@ class TermsScreen(NegtuiScreen):
         Binding("s", "cycle_status", "Status", show=False, id="terms.status"),
         Binding("m", "toggle_must", "Must-have", show=False, id="terms.must"),
         Binding("t", "template", "Template", id="terms.template"),
-        Binding("p", "all_terms", "All deals", id="terms.all"),
-        Binding("d,delete", "delete", "Delete", show=False, id="terms.delete"),
+        Binding(ALL_DEALS, "all_terms", "All deals", id="terms.all"),
+        Binding(DELETE, "delete", "Delete", show=False, id="terms.delete"),
     ]
 
     def __init__(self) -> None:
@@ -316,8 +317,9 @@ class TermsScreen(NegtuiScreen):
                 index = [t.id for t in book.terms].index(term.id)
                 rest = [t for t in book.terms if t.id != term.id]
                 self.focused_id = rest[min(index, len(rest) - 1)].id if rest else None
-                self.save(lambda store: remove_record(store, deal_id, term),
-                          f"Deleted {term.name}", deal_id=deal_id)
+                label = f"Deleted {term.name}"
+                self.save(lambda store: remove_record(store, deal_id, term, label),
+                          f"{label} (u undoes)", deal_id=deal_id)
 
         self.app.push_screen(ConfirmScreen(
             f"Delete the term “{term.name}”?",

@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from negtui.actions.records import remove_record
 from negtui.domain.book import DealBook
 from negtui.domain.models import RESEARCH_DIMENSIONS, Stakeholder
+from negtui.ui.keys import DELETE
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.screens.deal_form import deal_form
 from negtui.ui.screens.records.deal_fields import deal_group_form
@@ -31,7 +32,7 @@ class WorkspaceScreen(NegtuiScreen):
         Binding("r", "edit_research", "Research", id="workspace.research", priority=True),
         Binding("a", "add_person", "Add person", id="workspace.add_person", priority=True),
         Binding("e", "edit_person", "Edit person", id="workspace.edit_person", priority=True),
-        Binding("d", "delete_person", "Delete person", id="workspace.delete_person"),
+        Binding(DELETE, "delete_person", "Delete person", id="workspace.delete_person"),
         Binding("E", "edit_deal", "Edit all deal fields", show=False, id="workspace.edit_deal",
                 priority=True),
         Binding("x", "export_dossier(False)", "Dossier", id="workspace.dossier"),
@@ -149,8 +150,9 @@ class WorkspaceScreen(NegtuiScreen):
 
         def decided(yes: bool | None) -> None:
             if yes:
-                self.save(lambda store: remove_record(store, deal_id, person),
-                          f"Removed {person.name}", deal_id=deal_id)
+                label = f"Removed {person.name}"
+                self.save(lambda store: remove_record(store, deal_id, person, label),
+                          f"{label} (u undoes)", deal_id=deal_id)
 
         self.app.push_screen(ConfirmScreen(
             "Remove stakeholder?",

@@ -22,6 +22,7 @@ from negtui.domain.book import RECORD_TABLES, DealBook
 from negtui.domain.fields import field_messages
 from negtui.domain.ids import new_id
 from negtui.domain.models import Record
+from negtui.ui.keys import DELETE
 from negtui.ui.saving import save_from_form
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.widgets.confirm import ConfirmScreen
@@ -144,7 +145,7 @@ class RecordEditorScreen(NegtuiScreen):
     BINDINGS = [
         Binding("a", "add", "Add", id="records.add", priority=True),
         Binding("e", "edit", "Edit", id="records.edit", priority=True),
-        Binding("d,delete", "delete", "Delete", id="records.delete"),
+        Binding(DELETE, "delete", "Delete", id="records.delete"),
     ]
 
     def __init__(self, spec: RecordSpec, deal_id: str) -> None:
@@ -261,8 +262,9 @@ class RecordEditorScreen(NegtuiScreen):
 
         def decided(yes: bool | None) -> None:
             if yes:
-                self.save(lambda store: remove_record(store, deal_id, record),
-                          f"{spec.noun.capitalize()} deleted", deal_id=deal_id)
+                label = f"Deleted {spec.noun}: {spec.label(record)}"
+                self.save(lambda store: remove_record(store, deal_id, record, label),
+                          f"{spec.noun.capitalize()} deleted (u undoes)", deal_id=deal_id)
 
         self.app.push_screen(
             ConfirmScreen(f"Delete this {spec.noun}?",

@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from negtui.actions.records import remove_record
 from negtui.domain.book import DealBook
 from negtui.domain.models import RESEARCH_DIMENSIONS, Stakeholder
-from negtui.ui.keys import DELETE
+from negtui.ui.keys import DELETE, EXPORT, EXPORT_SHARED
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.screens.deal_form import deal_form
 from negtui.ui.screens.records.deal_fields import deal_group_form
@@ -35,8 +35,9 @@ class WorkspaceScreen(NegtuiScreen):
         Binding(DELETE, "delete_person", "Delete person", id="workspace.delete_person"),
         Binding("E", "edit_deal", "Edit all deal fields", show=False, id="workspace.edit_deal",
                 priority=True),
-        Binding("x", "export_dossier(False)", "Dossier", id="workspace.dossier"),
-        Binding("X", "export_dossier(True)", "Shared dossier", id="workspace.shared_dossier"),
+        Binding(EXPORT, "export_dossier(False)", "Dossier", id="workspace.dossier"),
+        Binding(EXPORT_SHARED, "export_dossier(True)", "Shared dossier",
+                id="workspace.shared_dossier"),
     ]
 
     def compose(self) -> ComposeResult:

@@ -13,7 +13,7 @@ from negtui.domain.book import DealBook
 from negtui.domain.lessons import all_lessons
 from negtui.export.folder import write_export
 from negtui.store import Portfolio
-from negtui.store.files import write_output
+from negtui.store.files import is_kept_by_the_store, refuse_store_file, write_output
 
 
 def export_dossier(root: Path, portfolio: Portfolio, book: DealBook, now: datetime,
@@ -43,6 +43,9 @@ def ics_target(root: Path, typed: str, deal_name: str | None) -> Path:
         target = target / export_file_name(deal_name)
     if not target.parent.is_dir():
         raise ExportRefused(f"the folder {target.parent} does not exist")
+    if is_kept_by_the_store(root, target):
+        raise ExportRefused(f"{target} is one of the files negtui keeps in the data folder; "
+                            "choose another name")
     return target
 
 
@@ -61,9 +64,11 @@ def export_ics(root: Path, target: str | None, books: list[DealBook], timezone: 
     from negtui.export.ics import calendar_ics, event_digests
     from negtui.store.calendar_ledger import record_export
 
+    if target and target != "-":
+        refuse_store_file(root, target)  # before the ledger counts an export never written
     entries = portfolio_entries(books, timezone)
     revisions = record_export(root, event_digests(entries), now)
     text = calendar_ics(entries, now, f"negtui: {deal_name}" if deal_name else "negtui",
                         revisions)
-    write_output(target, text)
+    write_output(target, text, root)
     return text.count("BEGIN:VEVENT")

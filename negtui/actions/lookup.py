@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from negtui.domain.book import DealBook
 from negtui.domain.fields import is_identifier
-from negtui.domain.lookup import resolve
-from negtui.domain.models import Deal, Term
+from negtui.domain.lookup import NoUniqueMatch, resolve, slug
+from negtui.domain.models import Term
 from negtui.store import Portfolio, Store
-from negtui.store.errors import StoreError
+from negtui.store.errors import FileProblem, StoreError
+from negtui.store.layout import raw_deal_name
 
 
 def find_deal(store: Store, reference: str, portfolio: Portfolio | None = None) -> DealBook:
@@ -17,18 +21,40 @@ def find_deal(store: Store, reference: str, portfolio: Portfolio | None = None) 
     """
     if portfolio is not None and reference in portfolio.books:
         return portfolio.books[reference]
-    if is_identifier(reference) and store.deal_path(reference).exists():
+    if is_identifier(reference) and os.path.lexists(store.deal_path(reference)):
         return store.read_book(reference)
     portfolio = portfolio or store.load()
-    deals: list[Deal] = portfolio.deals()
-    broken = [p for p in portfolio.problems if p.path.parent == store.deals_dir]
-    if broken:
-        # An unreadable deal might be the one meant, or make the name ambiguous: only an
-        # exact id is safe until the file is fixed.
-        raise StoreError(broken)
-    deal = resolve(reference, deals, id_of=lambda d: d.id, name_of=lambda d: d.name,
-                   what="deal")
-    return portfolio.books[deal.id]
+    broken: dict[Path, list[FileProblem]] = {}
+    for problem in portfolio.problems:
+        if problem.path.parent == store.deals_dir:
+            broken.setdefault(problem.path, []).append(problem)
+    # A broken file still named its deal: it takes part, so a name it shares with a good
+    # deal stays ambiguous rather than quietly picking the good one.
+    candidates: list[tuple[str, str, Path | None]] = [
+        (deal.id, deal.name, None) for deal in portfolio.deals()]
+    for path in broken:
+        name = raw_deal_name(path)
+        if name is not None:
+            candidates.append((path.stem, name, path))
+    try:
+        deal_id, _, broken_path = resolve(reference, candidates, id_of=lambda c: c[0],
+                                          name_of=lambda c: c[1], what="deal")
+    except NoUniqueMatch as error:
+        folded = slug(reference)
+        matching = [c for c in candidates if folded and slug(c[1]).startswith(folded)]
+        unreadable = sorted(c[2].name for c in matching if c[2] is not None)
+        if unreadable:
+            raise NoUniqueMatch(f"{error} ({', '.join(unreadable)} cannot be read, "
+                                "see negtui check)") from None
+        unnamed = [problem for path, problems in broken.items()
+                   if raw_deal_name(path) is None for problem in problems]
+        if unnamed and not matching:
+            # Nothing matched: the deal meant may be in a file that cannot be read.
+            raise StoreError(unnamed) from None
+        raise
+    if broken_path is not None:
+        raise StoreError(broken[broken_path])
+    return portfolio.books[deal_id]
 
 
 def find_term(book: DealBook, reference: str) -> Term:

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-import sys
-
-from negtui.cli.common import Commands, Context, Parser, UsageError, require_portfolio
+from negtui.cli.common import (
+    Commands,
+    Context,
+    Parser,
+    UsageError,
+    require_portfolio,
+    say,
+    text_arg,
+)
 
 
 def register(commands: Commands,
@@ -18,7 +24,7 @@ def register(commands: Commands,
                     "newer file updates the events instead of adding copies. Every event "
                     "has an end; deadlines carry a reminder.")
     export.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
-    export.add_argument("--deal", metavar="DEAL",
+    export.add_argument("--deal", metavar="DEAL", type=text_arg,
                         help="only this deal (id or a unique start of its name)")
     export.set_defaults(run=run)
 
@@ -27,6 +33,7 @@ def run(ctx: Context) -> int:
     from negtui.actions.exports import export_ics
     from negtui.actions.lookup import find_deal
     from negtui.domain.calendar import CalendarRefused, zone
+    from negtui.store.files import InsideDataFolder
 
     require_portfolio(ctx, "export")
     portfolio = ctx.store.load()
@@ -42,10 +49,14 @@ def run(ctx: Context) -> int:
         name = book.deal.name
     try:
         export_ics(ctx.store.root, ctx.args.output, books, tz, ctx.clock().datetime, name)
+    except InsideDataFolder as refused:
+        raise UsageError(f"negtui export: not written: {refused}") from None
+    except BrokenPipeError:
+        raise
     except OSError as error:
         raise UsageError(
             f"negtui export: cannot write {ctx.args.output}: {error.strerror or error}"
         ) from None
     for problem in portfolio.problems:
-        print(f"negtui: left out, cannot be read: {problem}", file=sys.stderr)
+        say(f"negtui: left out, cannot be read: {problem}")
     return 0

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-import sys
-
-from negtui.cli.common import EXIT_PROBLEMS, Commands, Context, Parser
+from negtui.cli.common import EXIT_PROBLEMS, Commands, Context, Parser, say
+from negtui.domain import integrity
+from negtui.domain.words import counted
+from negtui.store import Store
+from negtui.store.errors import FileProblem
 
 
 def register(commands: Commands,
@@ -15,16 +17,22 @@ def register(commands: Commands,
     check.set_defaults(run=run)
 
 
+def _broken_references(store: Store) -> list[FileProblem]:
+    """Records of a readable deal file that point at nothing or share an id."""
+    return [FileProblem(store.deal_path(book.id), problem)
+            for book in store.load().books.values() for problem in integrity.problems(book)]
+
+
 def run(ctx: Context) -> int:
     store = ctx.store
     if not store.root.is_dir():
-        print(f"{store.root}: no such data folder", file=sys.stderr)
+        say(f"{store.root}: no such data folder")
         return EXIT_PROBLEMS
-    problems = store.check()
+    problems = [*store.check(), *_broken_references(store)]
     for problem in problems:
-        print(problem)
+        say(problem, out=True)
     if problems:
-        print(f"{len(problems)} problem(s) found", file=sys.stderr)
+        say(f"{counted(len(problems), 'problem')} found")
         return EXIT_PROBLEMS
-    print(f"all files valid in {store.root}", file=sys.stderr)
+    say(f"all files valid in {store.root}")
     return 0

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from dataclasses import dataclass
 from typing import NoReturn
 
 from negtui.domain.clock import Clock
 from negtui.domain.fields import _rating
+from negtui.domain.text import visible
 from negtui.store import Store
 
 EXIT_PROBLEMS = 1
@@ -36,25 +38,56 @@ class Context:
     clock: Clock
 
 
+def say(message: object, *, out: bool = False) -> None:
+    """One message line on stderr (stdout with ``out``), any control character in the data
+    it quotes shown as a mark: a name or a file name never drives the terminal."""
+    print(visible(str(message), multiline=True), file=sys.stdout if out else sys.stderr)
+
+
 def require_portfolio(ctx: Context, command: str) -> None:
     """Reading commands refuse a folder that does not exist rather than report it empty."""
     if not ctx.store.root.is_dir():
         raise UsageError(f"negtui {command}: {ctx.store.root} holds no portfolio yet")
 
 
-def write_text_output(target: str | None, text: str, command: str) -> None:
-    """``-o FILE`` atomically, or stdout; a file that cannot be written is a usage error."""
-    from negtui.store.files import write_output
+def write_text_output(ctx: Context, target: str | None, text: str, command: str) -> None:
+    """``-o FILE`` atomically, or stdout; a file that cannot be written, or one of the data
+    folder's own files, is a usage error. A reader gone from stdout is a ``BrokenPipeError``."""
+    from negtui.store.files import InsideDataFolder, write_output
 
     try:
-        write_output(target, text)
+        write_output(target, text, ctx.store.root)
+    except InsideDataFolder as refused:
+        raise UsageError(f"negtui {command}: not written: {refused}") from None
+    except BrokenPipeError:
+        raise
     except OSError as error:
         raise UsageError(
             f"negtui {command}: cannot write {target}: {error.strerror or error}"
         ) from None
 
 
+def text_arg(text: str) -> str:
+    """Text that is written down must be text: bytes that are not UTF-8 arrive from the
+    shell as lone surrogates, which no file can hold."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise argparse.ArgumentTypeError(f"'{_as_typed(text)}' is not valid UTF-8 text") from None
+    return text
+
+
+def _as_typed(text: str) -> str:
+    """The bytes the shell passed, with those that are not text shown as \\xNN."""
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return text.encode("ascii", "backslashreplace").decode("ascii")
+    return raw.decode("utf-8", "backslashreplace")
+
+
 def rating_arg(text: str) -> int:
+    text = text_arg(text)
     try:
         return _rating(text)
     except ValueError as error:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import sys
-
-from negtui.cli.common import Commands, Context, Parser, UsageError
+from negtui.cli.common import Commands, Context, Parser, UsageError, say
+from negtui.domain.words import counted
 from negtui.locations import demo_dir
 from negtui.store import Store
 
@@ -37,8 +36,8 @@ def run(ctx: Context) -> int:
     for number, book in enumerate(books, start=1):
         store.write_book(book)
         if args.large and (number % 20 == 0 or number == len(books)):
-            print(f"writing deals: {number}/{len(books)}", file=sys.stderr)
-    print(f"demo portfolio with {len(books)} deals written to {folder}", file=sys.stderr)
+            say(f"writing deals: {number}/{len(books)}")
+    say(f"demo portfolio with {counted(len(books), 'deal')} written to {folder}")
     if args.no_open:
         return 0
     from negtui.ui.app import run_app

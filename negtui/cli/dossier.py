@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from negtui.cli.common import (
@@ -10,6 +9,8 @@ from negtui.cli.common import (
     Context,
     Parser,
     require_portfolio,
+    say,
+    text_arg,
     write_text_output,
 )
 
@@ -27,8 +28,8 @@ def register(commands: Commands,
                     "status, the dates both sides keep (calls, signing, kickoff, reviews, "
                     "renewal, follow-ups) and the agenda topics, value-map items and "
                     "milestones marked share.")
-    export.add_argument("deal", metavar="DEAL", help="the deal: its id or a unique start of "
-                                                     "its name")
+    export.add_argument("deal", metavar="DEAL", type=text_arg,
+                        help="the deal: its id or a unique start of its name")
     export.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
     export.add_argument("--format", choices=["md", "html"], default=None,
                         help="Markdown (default) or a self-contained, printable HTML page; "
@@ -52,8 +53,8 @@ def run(ctx: Context) -> int:
     lessons = all_lessons(portfolio.books.values(), portfolio.lessons)
     text = dossier_text(book, portfolio.settings, ctx.clock().datetime, fmt=fmt,
                         share=ctx.args.share, lessons=lessons)
-    write_text_output(output, text, "export")
+    write_text_output(ctx, output, text, "export")
     if output and output != "-":
         kind = "shared dossier" if ctx.args.share else "dossier"
-        print(f"{kind} of {book.deal.name} written to {output}", file=sys.stderr)
+        say(f"{kind} of {book.deal.name} written to {output}")
     return 0

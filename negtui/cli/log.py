@@ -6,9 +6,16 @@ unless ``--strict`` is given, which refuses (exit 3) and writes nothing.
 
 from __future__ import annotations
 
-import sys
-
-from negtui.cli.common import EXIT_REFUSED, Commands, Context, Parser, UsageError, rating_arg
+from negtui.cli.common import (
+    EXIT_REFUSED,
+    Commands,
+    Context,
+    Parser,
+    UsageError,
+    rating_arg,
+    say,
+    text_arg,
+)
 from negtui.domain.vocab import Direction
 
 
@@ -19,19 +26,21 @@ def register(commands: Commands,
                                           "prints the new concession's id. Guard warnings "
                                           "(non-negotiable, past walk-away, unreciprocated) "
                                           "are printed on stderr.")
-    log.add_argument("deal", metavar="DEAL", help="deal id or a unique start of its name")
+    log.add_argument("deal", metavar="DEAL", type=text_arg,
+                     help="deal id or a unique start of its name")
     side = log.add_mutually_exclusive_group(required=True)
-    side.add_argument("--given", metavar="TEXT", help="what we gave")
-    side.add_argument("--received", metavar="TEXT", help="what we received")
-    log.add_argument("--term", metavar="TERM", help="term id or a unique start of its name")
+    side.add_argument("--given", metavar="TEXT", type=text_arg, help="what we gave")
+    side.add_argument("--received", metavar="TEXT", type=text_arg, help="what we received")
+    log.add_argument("--term", type=text_arg, metavar="TERM",
+                     help="term id or a unique start of its name")
     log.add_argument("--us", type=rating_arg, metavar="N", help="value to us, 1-10")
     log.add_argument("--them", type=rating_arg, metavar="N", help="value to them, 1-10")
-    log.add_argument("--position", metavar="TEXT",
+    log.add_argument("--position", type=text_arg, metavar="TEXT",
                      help="where the term stands now (e.g. 690); becomes its offer on the "
                           "table and is checked against its walk-away point (needs --term)")
-    log.add_argument("--link", metavar="DEAL",
+    log.add_argument("--link", type=text_arg, metavar="DEAL",
                      help="another deal this concession was traded against")
-    log.add_argument("--note", default="", metavar="TEXT", help="a note")
+    log.add_argument("--note", default="", type=text_arg, metavar="TEXT", help="a note")
     log.add_argument("--strict", action="store_true",
                      help="refuse (exit 3, nothing written) when a guard warns")
     log.set_defaults(run=run)
@@ -61,10 +70,10 @@ def run(ctx: Context) -> int:
         logged = log_concession(store, request, strict=args.strict)
     except RefusedByGuards as refusal:
         for warning in refusal.warnings:
-            print(f"negtui log: warning: {describe_warning(warning)}", file=sys.stderr)
-        print("negtui log: not logged (--strict): a guard warned", file=sys.stderr)
+            say(f"negtui log: warning: {describe_warning(warning)}")
+        say("negtui log: not logged (--strict): a guard warned")
         return EXIT_REFUSED
     for warning in logged.warnings:
-        print(f"negtui log: warning: {describe_warning(warning)}", file=sys.stderr)
+        say(f"negtui log: warning: {describe_warning(warning)}")
     print(logged.id)
     return 0

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
 from collections.abc import Sequence
 
 from negtui import __version__
-from negtui.cli import calendar_export, check, demo, dossier, log, portable, serve
+from negtui.cli import alerts, calendar_export, check, demo, dossier, log, portable, serve
 from negtui.cli.common import (
     EXIT_PROBLEMS,
     EXIT_USAGE,
@@ -15,11 +17,15 @@ from negtui.cli.common import (
     Parser,
     UsageError,
     data_option,
+    say,
 )
 from negtui.domain.clock import Clock, system_clock
 from negtui.domain.lookup import NoUniqueMatch
 from negtui.locations import data_dir
 from negtui.store import Store, StoreError
+
+# How a shell reports a command stopped by a closed pipe (128 + SIGPIPE).
+EXIT_BROKEN_PIPE = 128 + signal.SIGPIPE
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -39,8 +45,21 @@ def build_parser() -> argparse.ArgumentParser:
     calendar_export.register(commands, common, exports)
     dossier.register(commands, common, exports)
     check.register(commands, common)
+    alerts.register(commands, common)
     serve.register(commands, common)
     return parser
+
+
+def _drop_stdout() -> None:
+    """Point stdout at nothing, so the flush at exit finds no pipe to complain about."""
+    if sys.stdout is None:
+        return
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        sys.stdout = None
 
 
 def _open_app(ctx: Context) -> int:
@@ -55,16 +74,27 @@ def main(argv: Sequence[str] | None = None, clock: Clock = system_clock) -> int:
         args = build_parser().parse_args(argv)
         store = Store(data_dir(getattr(args, "data", None)), clock)
         run = getattr(args, "run", _open_app)
-        return int(run(Context(args=args, store=store, clock=clock)))
+        if run is not _open_app and not getattr(args, "own_folder", False):
+            # The app clears these when it opens; a folder used only from scripts must not
+            # gather the temp files of writers that were killed.
+            store.sweep_temps()
+        code = int(run(Context(args=args, store=store, clock=clock)))
+        if sys.stdout is not None:
+            sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        # Whoever read the output has gone (`| head`): stop without a word, as other tools do.
+        _drop_stdout()
+        return EXIT_BROKEN_PIPE
     except UsageError as error:
-        print(error, file=sys.stderr)
+        say(error)
         return EXIT_USAGE
     except NoUniqueMatch as error:
-        print(f"negtui: {error}", file=sys.stderr)
+        say(f"negtui: {error}")
         return EXIT_USAGE
     except StoreError as error:
         for problem in error.problems:
-            print(f"negtui: {problem}", file=sys.stderr)
+            say(f"negtui: {problem}")
         writes = getattr(args, "command", None) in ("log", "import")
         return EXIT_USAGE if writes else EXIT_PROBLEMS
     except KeyboardInterrupt:

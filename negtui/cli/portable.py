@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 from negtui.cli.common import (
@@ -12,8 +11,10 @@ from negtui.cli.common import (
     Parser,
     UsageError,
     require_portfolio,
+    say,
     write_text_output,
 )
+from negtui.domain.words import counted
 
 
 def register(commands: Commands,
@@ -33,27 +34,36 @@ def register(commands: Commands,
 
 
 def run_export(ctx: Context) -> int:
+    from negtui.domain.text import escape_json_controls
     from negtui.store.exchange import export_document
 
     require_portfolio(ctx, "export")
     document = export_document(ctx.store)
-    text = json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    write_text_output(ctx.args.output, text, "export")
+    # Exact data, and nothing in it a terminal showing the file would act on.
+    text = escape_json_controls(json.dumps(document, indent=2, sort_keys=True,
+                                           ensure_ascii=False)) + "\n"
+    write_text_output(ctx, ctx.args.output, text, "export")
     return 0
 
 
 def run_import(ctx: Context) -> int:
+    from negtui.store.errors import StoreError
     from negtui.store.exchange import import_document, parse_document
+    from negtui.store.reading import parse_json_value
 
     source = Path(ctx.args.file)
     try:
-        document = json.loads(source.read_text(encoding="utf-8"))
+        text = source.read_text(encoding="utf-8")
     except OSError as error:
         raise UsageError(f"negtui import: cannot read {source}: {error.strerror}") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise UsageError(f"negtui import: {source} is not valid JSON ({error})") from None
+    except UnicodeDecodeError as error:
+        raise UsageError(f"negtui import: {source} is not UTF-8 text ({error})") from None
+    try:
+        document = parse_json_value(text, source)
+    except StoreError as error:
+        raise UsageError(f"negtui import: {error}") from None
     # Validate before opening the store: opening creates the folder.
     parse_document(document, source)
     books = import_document(ctx.store.open(), document, source)
-    print(f"imported {len(books)} deals into {ctx.store.root}", file=sys.stderr)
+    say(f"imported {counted(len(books), 'deal')} into {ctx.store.root}")
     return 0

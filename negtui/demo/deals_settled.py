@@ -7,6 +7,7 @@ import random
 import arrow
 
 from negtui.demo.builder import DealBuilder, start_deal
+from negtui.domain.models import Research
 from negtui.domain.vocab import ContractType, DealStatus, Direction, Influence, MilestoneKind
 
 
@@ -20,7 +21,9 @@ def harbor(rng: random.Random, now: arrow.Arrow) -> DealBuilder:
         strategy="future-first", concession_approach="linear",
         batna="Let it lapse and take on the Meridian extension",
         walk_away="No uplift at all, or uncapped hours", markets=["analytics advisory"],
-        invoicing_cycle="quarterly", reporting_format="monthly written report")
+        invoicing_cycle="quarterly", reporting_format="monthly written report",
+        research=Research(market="Most of their advisory clients are grocery and fashion "
+                                 "retailers; the monthly questions are mostly about pricing."))
     b.term("Monthly fee", "rate", 8, 7, ideal="3,300 EUR", acceptable="3,150 EUR",
            walk_away="3,000 EUR", on_table="3,180 EUR", status="agreed", weight=3,
            rationale="Retainers anchor my minimum monthly income",

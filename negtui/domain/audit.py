@@ -1,31 +1,47 @@
-"""The portfolio audit: where deals collide. Each alert explains itself in one line and
-names the deals involved, so the screen can jump to them."""
+"""The portfolio audit: what is late, what is due, where deals collide.
+
+Each alert explains itself in one line and names the deals involved, so the screen can
+jump to them. Dated alerts read the calendar's own items (milestones and the deadlines
+held in terms), so an alert never misses a date the Calendar shows.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
 from enum import StrEnum
+from zoneinfo import ZoneInfo
 
 from negtui.domain.book import DealBook
-from negtui.domain.models import Deal, Settings, Term
-from negtui.domain.schedule import days_until, describe_days
-from negtui.domain.vocab import BUSY_STATUSES, MilestoneKind, TermCategory, TermStatus
+from negtui.domain.calendar import CalendarEntry, deal_entries, is_overdue, sort_key
+from negtui.domain.clashes import restrictive_clashes
+from negtui.domain.load import Load, Week, overloaded_runs, week_span, weekly_load
+from negtui.domain.models import Deal, Settings
+from negtui.domain.schedule import (
+    days_in_zone,
+    describe_days,
+    is_ahead,
+    is_open,
+    next_due,
+    user_zone,
+)
+from negtui.domain.vocab import BUSY_STATUSES, MilestoneKind, TermStatus
 
 CRUNCH_WINDOW_DAYS = 3
 DECISION_HORIZON_DAYS = 14
-RESTRICTIVE = frozenset({TermCategory.EXCLUSIVITY, TermCategory.NON_COMPETE})
 DECISIONS = frozenset({MilestoneKind.OFFER_EXPIRY, MilestoneKind.RENEWAL,
-                       MilestoneKind.DECISION_DEADLINE})
+                       MilestoneKind.DECISION_DEADLINE, MilestoneKind.FALLBACK_DEADLINE})
 
 
 class AlertKind(StrEnum):
-    CAPACITY = "capacity"
-    EXCLUSIVITY = "exclusivity"
-    CRUNCH = "deadline crunch"
-    ADMIN = "admin load"
+    OVERDUE = "overdue"
     DECISION = "decision due"
+    CRUNCH = "deadline crunch"
+    CAPACITY = "capacity"
+    CLASH = "clash"
+    ADMIN = "admin load"
 
 
 @dataclass(frozen=True)
@@ -33,123 +49,123 @@ class Alert:
     kind: AlertKind
     message: str
     deal_ids: tuple[str, ...]
+    """Every deal the alert names; the first is where the Portfolio jumps."""
+    deal_id: str | None = None
+    """The one deal the alert is about, or None for an alert about the portfolio as a
+    whole (capacity, a deadline crunch, admin load)."""
+    when: datetime | None = None
+    """When it falls due or starts, for dated alerts."""
 
 
-def _live(books: Iterable[DealBook]) -> list[DealBook]:
-    return [b for b in books if not b.deal.archived]
+def _hours(deals: Iterable[Deal]) -> str:
+    ordered = sorted(deals, key=lambda d: (-d.hours_per_week, d.name.casefold()))
+    return ", ".join(f"{d.name} {d.hours_per_week:g}" for d in ordered)
 
 
-def _runs_during(deal: Deal, first: date, last: date) -> bool:
-    """A deal with no dates is taken to run every week: its hours are real until ended."""
-    starts_before_end = deal.start is None or deal.start <= last
-    ends_after_start = deal.end is None or deal.end >= first
-    return starts_before_end and ends_after_start
+def _dated(entry: CalendarEntry, now: datetime, tz: ZoneInfo) -> str:
+    return (f"{entry.kind} {describe_days(days_in_zone(entry.start, now, tz))} "
+            f"in {entry.deal_name}: {entry.label}")
 
 
-def capacity_alerts(books: Iterable[DealBook], settings: Settings, today: date) -> list[Alert]:
-    busy = [b.deal for b in _live(books) if b.deal.status in BUSY_STATUSES]
-    monday = today - timedelta(days=today.weekday())
-    # Consecutive overloaded weeks with the same deals make one alert, not a dozen.
-    runs: list[tuple[date, date, float, tuple[Deal, ...]]] = []
-    for week in range(settings.capacity_weeks):
-        first = monday + timedelta(weeks=week)
-        last = first + timedelta(days=6)
-        running = tuple(d for d in busy if _runs_during(d, first, last) and d.hours_per_week > 0)
-        hours = sum(d.hours_per_week for d in running)
-        if hours <= settings.capacity_hours:
-            continue
-        if runs and runs[-1][3] == running and runs[-1][1] == first - timedelta(days=7):
-            runs[-1] = (runs[-1][0], first, hours, running)
-        else:
-            runs.append((first, first, hours, running))
-    alerts = []
-    for first, last_week, hours, running in runs:
-        when = (f"Week of {first:%d %b}" if first == last_week
-                else f"Weeks of {first:%d %b} to {last_week:%d %b}")
-        names = ", ".join(d.name for d in running)
-        alerts.append(Alert(
-            AlertKind.CAPACITY,
-            f"{when}: {hours:g} h a week booked against {settings.capacity_hours:g} h ({names})",
-            tuple(d.id for d in running),
-        ))
-    return alerts
+# Dated items
+
+def overdue_alerts(entries: Iterable[CalendarEntry], now: datetime,
+                   tz: ZoneInfo) -> list[Alert]:
+    """Every item of the calendar that is over and not done, oldest first."""
+    late = sorted((e for e in entries if is_open(e) and is_overdue(e, now)), key=sort_key)
+    return [Alert(AlertKind.OVERDUE, _dated(e, now, tz) + ", not done", (e.deal_id,),
+                  e.deal_id, e.start) for e in late]
 
 
-Clash = tuple[DealBook, Term, list[tuple[Deal, list[str]]]]
+def decision_alerts(entries: Iterable[CalendarEntry], now: datetime,
+                    tz: ZoneInfo) -> list[Alert]:
+    """Offer expiries, decide-by dates (a term's fallback too), decision deadlines and
+    renewals still ahead within ``DECISION_HORIZON_DAYS``."""
+    horizon = now + timedelta(days=DECISION_HORIZON_DAYS)
+    due = sorted((e for e in entries
+                  if e.kind in DECISIONS and is_ahead(e, now) and e.start <= horizon),
+                 key=sort_key)
+    return [Alert(AlertKind.DECISION, _dated(e, now, tz), (e.deal_id,), e.deal_id, e.start)
+            for e in due]
 
 
-def restrictive_clashes(books: Iterable[DealBook]) -> list[Clash]:
-    """Exclusivity or non-compete terms, on the table or agreed in a busy deal, with every
-    other busy deal that shares one of its markets (and the markets shared)."""
-    live = _live(books)
-    found: list[Clash] = []
-    for book in live:
-        if book.deal.status not in BUSY_STATUSES:
-            continue
-        for term in book.terms:
-            if term.category not in RESTRICTIVE:
-                continue
-            if term.status not in (TermStatus.OPEN, TermStatus.AGREED):
-                continue
-            others: list[tuple[Deal, list[str]]] = []
-            for other in live:
-                if other.id == book.id or other.deal.status not in BUSY_STATUSES:
-                    continue
-                shared = sorted(set(book.deal.markets) & set(other.deal.markets))
-                if shared:
-                    others.append((other.deal, shared))
-            if others:
-                found.append((book, term, others))
-    return found
-
-
-def exclusivity_alerts(books: Iterable[DealBook]) -> list[Alert]:
-    """One alert per restrictive term, naming every deal it collides with."""
-    alerts = []
-    for book, term, others in restrictive_clashes(books):
-        state = "agreed" if term.status is TermStatus.AGREED else "on the table"
-        names = "; ".join(f"{deal.name} ({', '.join(shared)})" for deal, shared in others)
-        alerts.append(Alert(
-            AlertKind.EXCLUSIVITY,
-            f"{term.category} '{term.name}' {state} in {book.deal.name} collides with {names}",
-            (book.id, *(deal.id for deal, _ in others)),
-        ))
-    return alerts
-
-
-def crunch_alerts(books: Iterable[DealBook], settings: Settings, now: datetime) -> list[Alert]:
-    """More than ``crunch_limit`` open milestones inside any three-day window ahead."""
-    dated = sorted(
-        (m.due, b.id) for b in _live(books) for m in b.milestones if not m.done and m.due >= now
-    )
+def crunch_alerts(entries: Iterable[CalendarEntry], settings: Settings, now: datetime,
+                  tz: ZoneInfo) -> list[Alert]:
+    """More than ``crunch_limit`` open items ahead within any three days."""
+    dated = sorted((e for e in entries if is_ahead(e, now)), key=sort_key)
+    window = timedelta(days=CRUNCH_WINDOW_DAYS)
     alerts = []
     start = 0
     reported_until: datetime | None = None
     for end in range(len(dated)):
-        while dated[end][0] - dated[start][0] >= timedelta(days=CRUNCH_WINDOW_DAYS):
+        while dated[end].start - dated[start].start >= window:
             start += 1
-        count = end - start + 1
-        window_start = dated[start][0]
-        if count > settings.crunch_limit and (reported_until is None
-                                              or window_start >= reported_until):
+        window_start = dated[start].start
+        if end - start + 1 > settings.crunch_limit and (reported_until is None
+                                                        or window_start >= reported_until):
             # Extend to everything inside this window, then report it once.
             last = end
-            while (last + 1 < len(dated)
-                   and dated[last + 1][0] - window_start < timedelta(days=CRUNCH_WINDOW_DAYS)):
+            while last + 1 < len(dated) and dated[last + 1].start - window_start < window:
                 last += 1
-            involved = tuple(dict.fromkeys(deal_id for _, deal_id in dated[start:last + 1]))
+            items = dated[start:last + 1]
+            per_deal = Counter(e.deal_id for e in items)
+            names = {e.deal_id: e.deal_name for e in items}
+            order = sorted(per_deal, key=lambda d: (-per_deal[d], names[d].casefold()))
+            first_day = window_start.astimezone(tz)
+            last_day = items[-1].start.astimezone(tz)
             alerts.append(Alert(
                 AlertKind.CRUNCH,
-                f"{last - start + 1} deadlines between {window_start:%d %b} and "
-                f"{dated[last][0]:%d %b} across {len(involved)} deal(s)",
-                involved,
+                f"{len(items)} items due from {first_day:%d %b} to {last_day:%d %b} "
+                f"({', '.join(f'{names[d]} {per_deal[d]}' for d in order)})",
+                tuple(order), None, window_start,
             ))
-            reported_until = window_start + timedelta(days=CRUNCH_WINDOW_DAYS)
+            reported_until = window_start + window
+    return alerts
+
+
+# Hours
+
+def capacity_alerts(load: Load, tz: ZoneInfo) -> list[Alert]:
+    """Each run of weeks booked over capacity, or over it once tentative deals are added."""
+    alerts = []
+    for run in overloaded_runs(load):
+        week: Week = run[0]
+        booked = f"{week.booked_hours:g} h booked"
+        if week.tentative:
+            booked += f" + {week.tentative_hours:g} h tentative"
+        verdict = "" if load.over(week) else (
+            ", over if " + " and ".join(d.name for d in week.tentative) + " goes ahead")
+        deals = _hours(week.booked)
+        if week.tentative:
+            deals += ("; " if deals else "") + "tentative: " + _hours(week.tentative)
+        alerts.append(Alert(
+            AlertKind.CAPACITY,
+            f"{week_span(run)}: {booked} against {load.available:g} h{verdict} ({deals})",
+            tuple(d.id for d in (*week.booked, *week.tentative)), None,
+            datetime.combine(week.monday, time(0, 0), tzinfo=tz),
+        ))
+    return alerts
+
+
+# Terms and habits
+
+def clash_alerts(books: Iterable[DealBook]) -> list[Alert]:
+    """One alert per restrictive term, quoting it and naming every deal it covers."""
+    alerts = []
+    for book, term, others in restrictive_clashes(books):
+        state = "agreed" if term.status is TermStatus.AGREED else "on the table"
+        quote = f' ("{term.on_table}")' if term.on_table else ""
+        names = "; ".join(f"{deal.name} ({', '.join(words)})" for deal, words in others)
+        alerts.append(Alert(
+            AlertKind.CLASH,
+            f"{term.category} '{term.name}' {state} in {book.deal.name}{quote} covers {names}",
+            (book.id, *(deal.id for deal, _ in others)), book.id,
+        ))
     return alerts
 
 
 def admin_alerts(books: Iterable[DealBook], settings: Settings) -> list[Alert]:
-    busy = [b.deal for b in _live(books) if b.deal.status in BUSY_STATUSES]
+    busy = [b.deal for b in books if not b.deal.archived and b.deal.status in BUSY_STATUSES]
     alerts = []
     for label, attribute, limit in (
         ("invoicing cycles", "invoicing_cycle", settings.max_invoicing_cycles),
@@ -170,38 +186,46 @@ def admin_alerts(books: Iterable[DealBook], settings: Settings) -> list[Alert]:
     return alerts
 
 
-def decision_alerts(books: Iterable[DealBook], now: datetime) -> list[Alert]:
-    horizon = now + timedelta(days=DECISION_HORIZON_DAYS)
-    alerts = []
-    for book in _live(books):
-        for milestone in book.milestones:
-            pending = not milestone.done and now <= milestone.due <= horizon
-            if milestone.kind in DECISIONS and pending:
-                when = describe_days(days_until(milestone.due, now))
-                alerts.append(Alert(
-                    AlertKind.DECISION,
-                    f"{milestone.kind} {when} in {book.deal.name}: "
-                    f"{milestone.title or 'no decision recorded'}",
-                    (book.id,),
-                ))
-    return alerts
+# Everything together
+
+@dataclass(frozen=True)
+class Review:
+    """What the Portfolio shows, worked out once: alerts, weekly hours, what is next."""
+
+    alerts: list[Alert]
+    load: Load
+    next_due: dict[str, CalendarEntry] = field(default_factory=dict)
+    """For each deal (archived ones too), the item its Next column shows."""
+
+    def about(self, deal_id: str) -> int:
+        """How many alerts are about this deal (not those that only name it)."""
+        return sum(1 for alert in self.alerts if alert.deal_id == deal_id)
+
+    @property
+    def portfolio_wide(self) -> int:
+        return sum(1 for alert in self.alerts if alert.deal_id is None)
+
+
+def review(books: Iterable[DealBook], settings: Settings, now: datetime) -> Review:
+    books = list(books)
+    tz = user_zone(settings)
+    live = [b for b in books if not b.deal.archived]
+    per_deal = {b.id: deal_entries(b, tz) for b in books}
+    entries = [e for b in live for e in per_deal[b.id]]
+    load = weekly_load(live, settings, now.astimezone(tz).date())
+    alerts = [
+        *overdue_alerts(entries, now, tz),
+        *decision_alerts(entries, now, tz),
+        *crunch_alerts(entries, settings, now, tz),
+        *capacity_alerts(load, tz),
+        *clash_alerts(live),
+        *admin_alerts(live, settings),
+    ]
+    upcoming = {deal_id: found for deal_id, items in per_deal.items()
+                if (found := next_due(items, now)) is not None}
+    return Review(alerts, load, upcoming)
 
 
 def audit(books: Iterable[DealBook], settings: Settings, now: datetime) -> list[Alert]:
     """Every alert of the portfolio, most pressing kinds first."""
-    books = list(books)
-    return [
-        *decision_alerts(books, now),
-        *crunch_alerts(books, settings, now),
-        *capacity_alerts(books, settings, now.date()),
-        *exclusivity_alerts(books),
-        *admin_alerts(books, settings),
-    ]
-
-
-def alerts_by_deal(alerts: Iterable[Alert]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for alert in alerts:
-        for deal_id in alert.deal_ids:
-            counts[deal_id] = counts.get(deal_id, 0) + 1
-    return counts
+    return review(books, settings, now).alerts

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import pairwise
 
 from negtui.domain.guards import in_order
 from negtui.domain.models import Concession, Term
@@ -17,8 +18,6 @@ from negtui.domain.vocab import Direction
 
 # How many of the latest valued gives decide whether they are shrinking or growing.
 TREND_WINDOW = 4
-# Average change per give (on the 1-10 scale) below which the sizes count as steady.
-STEADY_SLOPE = 0.25
 
 
 @dataclass(frozen=True)
@@ -71,6 +70,7 @@ class Trend(StrEnum):
     SHRINKING = "shrinking"
     GROWING = "growing"
     STEADY = "steady"
+    UNEVEN = "uneven"
     UNKNOWN = "too few to tell"
 
 
@@ -81,13 +81,20 @@ class GiveTrend:
     """The latest gives' cost to us, oldest first."""
 
 
-def _slope(values: Sequence[int]) -> float:
-    """Least-squares slope of the values against their position."""
-    count = len(values)
-    mean_x = (count - 1) / 2
-    mean_y = sum(values) / count
-    spread = sum((x - mean_x) ** 2 for x in range(count))
-    return sum((x - mean_x) * (y - mean_y) for x, y in enumerate(values)) / spread
+def trend_of(sizes: Sequence[int]) -> Trend:
+    """The word for a run of sizes, true of every step shown: growing only when no step goes
+    down and the last is above the first, shrinking the other way round, steady when all
+    are equal, uneven when they go both ways."""
+    if len(sizes) < 2:
+        return Trend.UNKNOWN
+    steps = [after - before for before, after in pairwise(sizes)]
+    if all(step == 0 for step in steps):
+        return Trend.STEADY
+    if all(step >= 0 for step in steps):
+        return Trend.GROWING
+    if all(step <= 0 for step in steps):
+        return Trend.SHRINKING
+    return Trend.UNEVEN
 
 
 def give_trend(concessions: Iterable[Concession], window: int = TREND_WINDOW) -> GiveTrend:
@@ -96,14 +103,7 @@ def give_trend(concessions: Iterable[Concession], window: int = TREND_WINDOW) ->
         c.value_us for c in in_order(concessions)
         if c.direction is Direction.GIVEN and c.value_us is not None
     )[-window:]
-    if len(sizes) < 2:
-        return GiveTrend(Trend.UNKNOWN, sizes)
-    slope = _slope(sizes)
-    if slope <= -STEADY_SLOPE:
-        return GiveTrend(Trend.SHRINKING, sizes)
-    if slope >= STEADY_SLOPE:
-        return GiveTrend(Trend.GROWING, sizes)
-    return GiveTrend(Trend.STEADY, sizes)
+    return GiveTrend(trend_of(sizes), sizes)
 
 
 def describe_ratio(ratio: float | None) -> str:

@@ -20,6 +20,7 @@ from negtui.domain.book import DealBook
 from negtui.domain.calendar_defaults import lead_minutes
 from negtui.domain.models import Milestone, Term
 from negtui.domain.vocab import DealStatus, MilestoneKind, TermStatus
+from negtui.domain.words import counted
 
 DEAL_START = "deal start"
 DEAL_END = "deal end"
@@ -270,13 +271,13 @@ def call_warnings(books: Iterable[DealBook], now: datetime, tz: ZoneInfo,
                 call.start - timedelta(days=prep_days) <= at <= call.start for at in preps
             ):
                 warnings.append(CallWarning(
-                    call, f"no prep block in the {prep_days} days before"))
+                    call, f"no prep block in the {counted(prep_days, 'day')} before"))
             if call.start >= now - timedelta(days=WARNING_LOOK_BACK_DAYS) and not any(
                 call.start <= at <= call.end + timedelta(days=follow_up_days)
                 for at in follow_ups
             ):
                 warnings.append(CallWarning(
-                    call, f"no follow-up within {follow_up_days} days"))
+                    call, f"no follow-up within {counted(follow_up_days, 'day')}"))
     return sorted(warnings, key=lambda w: sort_key(w.call))
 
 
@@ -328,17 +329,19 @@ def review_checkpoints(book: DealBook, every_weeks: int, now: datetime, tz: Zone
             f"no checkpoint fits between {first.isoformat()} and the deal's end "
             f"({deal.end.isoformat()})")
     used_ids = {m.id for m in book.milestones}
+    # Numbered over the checkpoints added, so the titles run 1, 2, 3 of 3 with no gap
+    # where a day already held one.
+    fresh = [day for day in days
+             if day not in taken and checkpoint_id(deal.id, day) not in used_ids]
     milestones = []
-    for number, day in enumerate(days, start=1):
-        if day in taken or checkpoint_id(deal.id, day) in used_ids:
-            continue
+    for number, day in enumerate(fresh, start=1):
         # Wall-clock time in the zone, so 09:00 stays 09:00 after the clocks change.
         due = arrow.Arrow(day.year, day.month, day.day, at[0], at[1], tzinfo=tz)
         milestones.append(Milestone(
             id=checkpoint_id(deal.id, day), kind=MilestoneKind.CHECKPOINT,
-            title=f"Review checkpoint {number} of {len(days)}", due=due.datetime,
+            title=f"Review checkpoint {number} of {len(fresh)}", due=due.datetime,
             duration_minutes=30, reminder_minutes=CHECKPOINT_REMINDER_MINUTES,
-            note=f"Every {every_weeks} week{'s' if every_weeks > 1 else ''} until "
+            note=f"Every {counted(every_weeks, 'week')} until "
                  f"{deal.end.isoformat()}",
         ))
     return milestones

@@ -5,7 +5,8 @@ The line is plain words plus a few marks, in any order:
     #term      the term it touched (a unique start of its name; spaces written as '-')
     us:N       its value to us, 1-10
     them:N     its value to them, 1-10
-    =POSITION  where the term now stands: =690, ="45 days", ="logistics only"
+    =POSITION  where the term now stands: =690, =690 EUR, ="45 days", ="logistics only"
+               (a currency code in capitals or a sign after an amount belongs to it)
     @deal      another deal it was traded against (a unique start of its name)
     // note    everything after two slashes is a note
 
@@ -20,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from negtui.domain.currencies import ISO_4217, SIGNS
 from negtui.domain.lookup import NoUniqueMatch, resolve, slug
 from negtui.domain.models import Deal, Term
 
@@ -31,15 +33,19 @@ NOTE_MARK = "//"
 TERM_MARK = "#"
 DEAL_MARK = "@"
 
+# A currency after an amount: a code in capitals even where the rest ignores case.
+_CURRENCY = "(?-i:" + "|".join([*sorted(ISO_4217), *map(re.escape, sorted(SIGNS))]) + ")"
 _TOKEN = re.compile(
     r"""
     (?<!\S)(?:
         \#(?P<term>[^\s#@=]*)
       | @(?P<deal>[^\s#@=]*)
       | (?P<side>us|them):(?P<number>\S*)
-      | =(?:"(?P<quoted>[^"]*)"?|(?P<bare>\S*))
+      | =(?:"(?P<quoted>[^"]*)"?
+           |(?P<amount>[-+]?\d[\d,.]*[kKmM]?)[ ]+(?P<currency>CURRENCY)
+           |(?P<bare>\S*))
     )(?=\s|$)
-    """,
+    """.replace("CURRENCY", _CURRENCY),
     re.VERBOSE | re.IGNORECASE,
 )
 _SPACES = re.compile(r"\s+")
@@ -97,8 +103,12 @@ def parse_capture(text: str) -> Capture:
             if value is not None:
                 once(side, value, f"{side}:")
         else:
-            position = (match.group("quoted") if match.group("quoted") is not None
-                        else match.group("bare") or "").strip()
+            if match.group("quoted") is not None:
+                position = match.group("quoted").strip()
+            elif match.group("currency") is not None:
+                position = f"{match.group('amount')} {match.group('currency')}"
+            else:
+                position = (match.group("bare") or "").strip()
             if position:
                 once("position", position, "a new position (=)")
             else:

@@ -20,6 +20,7 @@ from negtui.domain.vocab import (
     TermClass,
     TermStatus,
 )
+from negtui.domain.words import counted
 
 # What a computed item answers: is it true, and a few words on why (or what is missing).
 Proof = tuple[bool, str]
@@ -85,13 +86,13 @@ def objective_written(book: DealBook, _: Settings) -> Proof:
 
 def success_measures(book: DealBook, _: Settings) -> Proof:
     count = len(book.deal.success_measures)
-    return count > 0, f"{count} measure{'s' if count != 1 else ''}" if count else "none yet"
+    return count > 0, counted(count, "measure") if count else "none yet"
 
 
 def terms_rated(book: DealBook, settings: Settings) -> Proof:
     count = len(book.terms)
     if count < 3:
-        return False, f"{count} term{'s' if count != 1 else ''} listed; list at least three"
+        return False, f"{counted(count, 'term')} listed; list at least three"
     classes = [class_of(t, settings.high_threshold) for t in book.terms]
     summary = ", ".join(f"{classes.count(c)} {c.value}" for c in TermClass if c in classes)
     return True, f"{count} terms: {summary}"
@@ -231,7 +232,7 @@ def agenda_timed(book: DealBook, _: Settings) -> Proof:
     timed = [a for a in agenda if a.minutes > 0]
     if len(timed) != len(agenda):
         return False, _count(len(timed), len(agenda), "topics have time allotted")
-    return True, f"{len(agenda)} topics, {minutes} minutes"
+    return True, f"{counted(len(agenda), 'topic')}, {counted(minutes, 'minute')}"
 
 
 def agenda_framed(book: DealBook, _: Settings) -> Proof:
@@ -261,7 +262,7 @@ def scenarios_planned(book: DealBook, _: Settings) -> Proof:
 
 def calls_logged(book: DealBook, _: Settings) -> Proof:
     count = len(book.calls)
-    return count > 0, f"{count} call{'s' if count != 1 else ''} logged" if count else "no calls yet"
+    return count > 0, f"{counted(count, 'call')} logged" if count else "no calls yet"
 
 
 def concessions_logged(book: DealBook, _: Settings) -> Proof:

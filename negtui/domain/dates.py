@@ -26,10 +26,14 @@ def _split_time(text: str) -> tuple[str, tuple[int, int] | None]:
     if not match or (match.start() == 0 and not (match.group(2) or match.group(3))):
         return text, None
     hour, minute = int(match.group(1)), int(match.group(2) or 0)
-    if match.group(3) == "pm" and hour < 12:
-        hour += 12
-    if match.group(3) == "am" and hour == 12:
-        hour = 0
+    half = match.group(3)
+    if half is not None:
+        # A twelve-hour clock: 12am is midnight, 12pm noon, 1pm 13:00; there is no 0pm or 13am.
+        if not 1 <= hour <= 12:
+            raise DateNotUnderstood(
+                f"{match.group(0).strip()!r} is not a time of day; with am or pm the hour "
+                "runs from 1 to 12")
+        hour = hour % 12 + (12 if half == "pm" else 0)
     if hour > 23 or minute > 59:
         raise DateNotUnderstood(f"{hour}:{minute:02d} is not a time of day")
     return text[: match.start()].strip(), (hour, minute)

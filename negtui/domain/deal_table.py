@@ -6,9 +6,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from negtui.domain.book import DealBook
-from negtui.domain.schedule import days_until, describe_days, next_milestone
+from negtui.domain.calendar import CalendarEntry, is_overdue
+from negtui.domain.schedule import days_in_zone, describe_days
 from negtui.domain.summary import STATUS_ORDER, money
 from negtui.domain.vocab import DealStatus
 
@@ -20,17 +22,24 @@ class DealRow:
     progress: tuple[int, int]
     next_due: datetime | None
     next_text: str
+    overdue: bool = False
+    """The Next column shows something already late."""
 
     @property
     def deal_id(self) -> str:
         return self.book.id
 
 
-def make_row(book: DealBook, now: datetime, alerts: int, progress: tuple[int, int]) -> DealRow:
-    upcoming = next_milestone(book, now)
-    text = (f"{describe_days(days_until(upcoming.due, now))} · {upcoming.title or upcoming.kind}"
-            if upcoming else "—")
-    return DealRow(book, alerts, progress, upcoming.due if upcoming else None, text)
+def make_row(book: DealBook, now: datetime, alerts: int, progress: tuple[int, int],
+             upcoming: CalendarEntry | None, tz: ZoneInfo) -> DealRow:
+    """``upcoming`` is the deal's item needing attention first (``schedule.next_due``)."""
+    if upcoming is None:
+        return DealRow(book, alerts, progress, None, "—")
+    days = days_in_zone(upcoming.start, now, tz)
+    late = is_overdue(upcoming, now)
+    when = f"overdue {-days}d" if late and days < 0 else (
+        "overdue" if late else describe_days(days))
+    return DealRow(book, alerts, progress, upcoming.start, f"{when} · {upcoming.label}", late)
 
 
 def _progress_share(row: DealRow) -> float:

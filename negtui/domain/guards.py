@@ -20,6 +20,7 @@ from negtui.domain.models import Concession, Settings, Term
 from negtui.domain.positions import Verdict, verdict
 from negtui.domain.terms import class_of
 from negtui.domain.vocab import Direction, TermClass
+from negtui.domain.words import counted
 
 
 class Guard(StrEnum):
@@ -97,7 +98,7 @@ def _tripped(direction: Direction, term: Term | None, position: str | None, in_a
     if in_a_row >= settings.unreciprocated_limit:
         warnings.append(GuardWarning(
             Guard.UNRECIPROCATED,
-            f"{in_a_row} concessions given in a row with nothing received back",
+            f"{counted(in_a_row, 'concession')} given in a row with nothing received back",
         ))
     return warnings
 

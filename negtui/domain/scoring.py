@@ -8,7 +8,7 @@ are left out and named, rather than guessed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from negtui.domain.models import Term
@@ -19,6 +19,9 @@ from negtui.domain.vocab import TermClass, TermStatus
 # Packages within this many points of each other count as "about the same" to us.
 EQUAL_WITHIN = 6.0
 MAX_PACKAGES = 3
+# A term drags the score down when it costs more than this many points: anything less
+# would be shown, rounded to whole points, as "-0".
+DRAG_POINTS = 0.5
 
 Package = Mapping[str, str]
 """Positions by term id; a term left out stands at its offer on the table."""
@@ -45,8 +48,9 @@ class Score:
     unscored: list[Term] = field(default_factory=list)
 
     def drags(self, limit: int = 3) -> list[TermScore]:
-        """The terms that pull the score down most, worst first."""
-        losing = [item for item in self.scored if item.points_lost > 0.05]
+        """The terms that pull the score down most, worst first, each costing at least the
+        one whole point it is shown as."""
+        losing = [item for item in self.scored if item.points_lost > DRAG_POINTS]
         losing.sort(key=lambda item: (-item.points_lost, item.term.name.casefold()))
         return losing[:limit]
 
@@ -218,3 +222,12 @@ def alternatives(terms: Iterable[Term], threshold: int,
         if len(chosen) == MAX_PACKAGES:
             break
     return chosen if len(chosen) >= 2 else []
+
+
+def package_worth(packages: Sequence[Alternative]) -> str:
+    """What the packages are worth to us, read from their own scores as each is shown
+    (rounded): "66" when they agree, "63-68" when they differ."""
+    shown = sorted({round(package.score) for package in packages})
+    if not shown:
+        return ""
+    return str(shown[0]) if len(shown) == 1 else f"{shown[0]}-{shown[-1]}"

@@ -5,6 +5,9 @@ the events already imported instead of adding copies, and its SEQUENCE (counted 
 data folder's export ledger) goes up whenever the event changed, so applications take the
 newer version. Every event has an end, and every deadline a reminder. Times are written
 in UTC, which every application reads the same way.
+Text from the data goes in with its control characters shown as marks (RFC 5545
+allows none in text, and a calendar printed to a terminal must not drive it); the library
+escapes commas, semicolons and newlines.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from negtui.domain.calendar_defaults import (
     lead_minutes,
     planned_minutes,
 )
+from negtui.domain.text import visible
 from negtui.store.calendar_ledger import Revision
 
 PRODUCT_ID = "-//negtui//milestone calendar//EN"
@@ -39,7 +43,8 @@ def _alarm(entry: CalendarEntry) -> Alarm | None:
         return None
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
-    alarm.add("description", f"{entry.label} — {entry.deal_name}, {lead_in_words(lead)}")
+    alarm.add("description",
+              visible(f"{entry.label} — {entry.deal_name}, {lead_in_words(lead)}"))
     alarm.add("trigger", timedelta(minutes=-lead))
     return alarm
 
@@ -48,7 +53,7 @@ def _content(entry: CalendarEntry) -> Event:
     """The event without the properties that say which revision it is."""
     event = Event()
     event.add("uid", event_uid(entry))
-    event.add("summary", f"{entry.label} — {entry.deal_name}")
+    event.add("summary", visible(f"{entry.label} — {entry.deal_name}"))
     if entry.all_day:
         event.add("dtstart", entry.start.date())
         event.add("dtend", entry.start.date() + timedelta(days=1))
@@ -68,7 +73,7 @@ def _content(entry: CalendarEntry) -> Event:
         lines.append(entry.note)
     if entry.done:
         lines.append("Done.")
-    event.add("description", "\n".join(lines))
+    event.add("description", visible("\n".join(lines), multiline=True))
     alarm = _alarm(entry)
     if alarm is not None:
         event.add_component(alarm)
@@ -96,7 +101,7 @@ def calendar_ics(entries: Iterable[CalendarEntry], stamp: datetime, name: str = 
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", visible(name))
     moment = stamp.astimezone(UTC).replace(microsecond=0)
     known = revisions or {}
     for entry in sorted(entries, key=lambda e: (e.start, e.uid)):

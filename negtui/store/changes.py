@@ -11,14 +11,17 @@ from typing import Any
 import filelock
 from tinydb import TinyDB
 
+from negtui.domain.book import RECORD_TABLES, DealBook
 from negtui.domain.models import Record
+from negtui.store.durable import PRIVATE_FILE
 from negtui.store.errors import ChangedMeanwhile, FileProblem, StoreError
+from negtui.store.layout import CHECKLIST_TABLE, DEAL_TABLE
 
 
 @contextmanager
 def file_lock(path: Path, timeout: float) -> Iterator[None]:
     """Hold the file's lock; a lock that cannot be had is a ``StoreError``, never a crash."""
-    lock = filelock.FileLock(f"{path}.lock", timeout=timeout)
+    lock = filelock.FileLock(f"{path}.lock", timeout=timeout, mode=PRIVATE_FILE)
     try:
         lock.acquire()
     except filelock.Timeout:
@@ -55,3 +58,14 @@ def replace_table(db: TinyDB, table_name: str, documents: list[dict[str, Any]]) 
     table.truncate()
     if documents:
         table.insert_multiple(documents)
+
+
+def merge_book(db: TinyDB, book: DealBook) -> None:
+    """A whole deal into its file: the deal and checklist replaced, records merged by id."""
+    replace_table(db, DEAL_TABLE, [book.deal.model_dump(mode="json")])
+    for table_name in RECORD_TABLES:
+        merged = {doc.get("id"): dict(doc) for doc in db.table(table_name).all()}
+        for record in getattr(book, table_name):
+            merged[record.id] = record.model_dump(mode="json")
+        replace_table(db, table_name, list(merged.values()))
+    replace_table(db, CHECKLIST_TABLE, [book.checklist.model_dump(mode="json")])

@@ -11,7 +11,9 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from negtui.store.durable import write_atomically
+from negtui.store.durable import make_private_dirs, write_atomically
+from negtui.store.errors import StoreError
+from negtui.store.reading import read_regular
 
 DRAFTS_DIR = ".drafts"
 
@@ -28,7 +30,7 @@ def _path(root: Path, deal_id: str) -> Path:
 
 def keep_draft(root: Path, deal_id: str, draft: Draft) -> None:
     path = _path(root, deal_id)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_private_dirs(path.parent)
     write_atomically(path, json.dumps({"direction": draft.direction, "text": draft.text},
                                       ensure_ascii=False) + "\n")
 
@@ -36,9 +38,13 @@ def keep_draft(root: Path, deal_id: str, draft: Draft) -> None:
 def read_draft(root: Path, deal_id: str) -> Draft | None:
     """The draft kept for the deal; a missing or unreadable one is no draft."""
     try:
-        raw = json.loads(_path(root, deal_id).read_text(encoding="utf-8"))
+        # Never a plain open: a FIFO left under that name would block the app for good.
+        data = read_regular(_path(root, deal_id))
+        if data is None:
+            return None
+        raw = json.loads(data.decode("utf-8"))
         draft = Draft(str(raw["direction"]), str(raw["text"]))
-    except (OSError, ValueError, KeyError, TypeError):
+    except (StoreError, ValueError, KeyError, TypeError, RecursionError):
         return None
     return draft if draft.text.strip() else None
 

@@ -6,6 +6,7 @@ import contextlib
 import json
 import os
 import secrets
+import stat
 import threading
 import time
 from pathlib import Path
@@ -16,6 +17,12 @@ BACKUP_DIR = ".backups"
 BACKUPS_KEPT = 3
 # A new backup generation is started when the newest one is older than this.
 BACKUP_INTERVAL_S = 15 * 60
+# What a file or folder negtui creates allows: its owner only. A file that is rewritten
+# keeps the mode it had.
+PRIVATE_FILE = 0o600
+PRIVATE_DIR = 0o700
+# A temp file whose name does not say which process writes it is left alone this long.
+UNNAMED_TEMP_AGE_S = 60
 
 
 # Held for the length of every file write in this process. A process that must end at
@@ -47,7 +54,7 @@ def serialize(data: Any) -> str:
     return "{\n" + ",\n".join(tables) + "\n}\n" if tables else "{}\n"
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     fd = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -59,21 +66,64 @@ def temp_name(path: Path) -> Path:
     return path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(3)}{TEMP_SUFFIX}")
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Temp file in the same folder, fsync, rename over the target, fsync the folder."""
+def make_private_dirs(folder: Path) -> None:
+    """Create ``folder`` and any missing parent, each readable by the user only; folders
+    that exist keep the mode they have."""
+    missing = []
+    here = folder
+    while not here.is_dir():
+        missing.append(here)
+        if here.parent == here:
+            break
+        here = here.parent
+    for step in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            step.mkdir(mode=PRIVATE_DIR)
+
+
+def mode_to_keep(path: Path) -> int:
+    """The permissions a new version of ``path`` gets: those of the file it replaces, or
+    the user's alone for a new file."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        return PRIVATE_FILE
+
+
+def write_temp(path: Path, text: str) -> Path:
+    """The complete new version of ``path`` in a temp file beside it, on disk, with the
+    mode the file will keep; nothing is left behind when this raises."""
     temp = temp_name(path)
+    mode = mode_to_keep(path)
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+    try:
+        with open(fd, "w", encoding="utf-8") as handle:
+            # Set outright, so neither the umask nor the temp's own mode decides.
+            os.fchmod(handle.fileno(), mode)
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    return temp
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Temp file in the same folder, fsync, rename over the target, fsync the folder.
+
+    The file keeps its permissions; a new one is readable by the user only.
+    """
     with WRITING:
+        temp = write_temp(path, text)
         try:
-            with open(temp, "x", encoding="utf-8") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
             os.replace(temp, path)
         except BaseException:
             with contextlib.suppress(OSError):
                 temp.unlink()
             raise
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
 
 
 def backup_path(root: Path, path: Path, generation: int) -> Path:
@@ -82,29 +132,40 @@ def backup_path(root: Path, path: Path, generation: int) -> Path:
 
 
 def rotate_backups(
-    root: Path, path: Path, *, force: bool = False, now: float | None = None
+    root: Path, path: Path, *, force: bool = False, now: float | None = None,
+    source: Path | None = None,
 ) -> None:
-    """Keep a few older generations of ``path`` under ``.backups/``.
+    """Keep a few older generations of ``path`` under ``.backups/``, the newest taken from
+    ``source`` when given (another name of the version being replaced), else ``path``.
 
     Hard links make this nearly free: the backup shares the old bytes, which the next
     atomic replace leaves alone.
     """
-    if not path.exists():
+    current = path if source is None else source
+    if not current.exists():
         return
     newest = backup_path(root, path, 1)
     moment = time.time() if now is None else now
     if not force and newest.exists() and moment - newest.stat().st_mtime < BACKUP_INTERVAL_S:
         return
-    newest.parent.mkdir(parents=True, exist_ok=True)
+    make_private_dirs(newest.parent)
     for generation in range(BACKUPS_KEPT - 1, 0, -1):
         older = backup_path(root, path, generation)
         if older.exists():
             os.replace(older, backup_path(root, path, generation + 1))
     try:
-        os.link(path, newest)
+        os.link(current, newest)
     except OSError:
-        newest.write_bytes(path.read_bytes())
+        _copy_privately(current, newest)
     os.utime(newest, (moment, moment))
+
+
+def _copy_privately(source: Path, target: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        target.unlink()
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+    with open(fd, "wb") as handle:
+        handle.write(source.read_bytes())
 
 
 def pid_alive(pid: int) -> bool:
@@ -117,13 +178,30 @@ def pid_alive(pid: int) -> bool:
     return True
 
 
-def remove_stale_temps(folder: Path) -> list[Path]:
+def temp_owner(temp: Path) -> int | None:
+    """The process id a temp file's name carries, None when it names none."""
+    parts = temp.name.split(".")
+    return int(parts[-3]) if len(parts) >= 4 and parts[-3].isdigit() else None
+
+
+def is_stale(temp: Path, now: float) -> bool:
+    """A temp file nobody is still writing: its writer has ended, or (for a name that
+    says no writer) it has not changed for a minute."""
+    owner = temp_owner(temp)
+    if owner is not None and owner > 0:
+        return owner != os.getpid() and not pid_alive(owner)
+    try:
+        return now - temp.lstat().st_mtime >= UNNAMED_TEMP_AGE_S
+    except OSError:
+        return False
+
+
+def remove_stale_temps(folder: Path, now: float | None = None) -> list[Path]:
     """Delete temp files left by a process that died mid-write; returns what was removed."""
+    moment = time.time() if now is None else now
     removed = []
     for temp in folder.glob(f".*{TEMP_SUFFIX}"):
-        parts = temp.name.split(".")
-        owner = int(parts[-3]) if len(parts) >= 4 and parts[-3].isdigit() else -1
-        if owner == os.getpid() or (owner > 0 and pid_alive(owner)):
+        if not is_stale(temp, moment):
             continue
         with contextlib.suppress(OSError):
             temp.unlink()

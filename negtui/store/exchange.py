@@ -7,10 +7,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from negtui.domain import integrity
 from negtui.domain.book import DealBook
 from negtui.domain.fields import explain
 from negtui.domain.models import Lesson, Settings
 from negtui.store.errors import FileProblem, StoreError
+from negtui.store.layout import deep_extras
 from negtui.store.migrations import SCHEMA_VERSION
 from negtui.store.repository import Store
 
@@ -54,13 +56,21 @@ def parse_document(document: Any, source: Path) -> tuple[Settings | None, list[L
             settings = Settings.model_validate(document["settings"])
         except ValidationError as error:
             problems.extend(FileProblem(source, line) for line in explain(error, "settings"))
+        else:
+            deep_extras(settings, source, "settings", problems)
     lessons = []
-    for index, raw in enumerate(document.get("lessons") or []):
+    listed = document.get("lessons") or []
+    if not isinstance(listed, list):
+        fail("should list its lessons under 'lessons'", "lessons")
+        listed = []
+    for index, raw in enumerate(listed):
         try:
             lessons.append(Lesson.model_validate(raw))
         except ValidationError as error:
             problems.extend(FileProblem(source, line)
                             for line in explain(error, f"lessons[{index}]"))
+        else:
+            deep_extras(lessons[-1], source, f"lessons[{index}]", problems)
     books = []
     seen: set[str] = set()
     deals = document.get("deals")
@@ -73,9 +83,12 @@ def parse_document(document: Any, source: Path) -> tuple[Settings | None, list[L
         except ValidationError as error:
             problems.extend(FileProblem(source, line) for line in explain(error, f"deals[{index}]"))
             continue
+        deep_extras(book, source, f"deals[{index}]", problems)
         if book.id in seen:
             fail(f"lists deal {book.id!r} twice", f"deals[{index}]")
         seen.add(book.id)
+        for problem in integrity.problems(book):
+            fail(problem, f"deals[{index}]")
         books.append(book)
     if problems:
         raise StoreError(problems)
@@ -83,17 +96,13 @@ def parse_document(document: Any, source: Path) -> tuple[Settings | None, list[L
 
 
 def import_document(store: Store, document: Any, source: Path) -> list[DealBook]:
-    """Merge by id; nothing is written unless the document and every target file check out."""
+    """Merge by id; nothing is written unless the document and every target file check
+    out, and then every file is written or none is."""
     settings, lessons, books = parse_document(document, source)
     current = store.load()
     targets = {store.deal_path(book.id) for book in books} | {store.portfolio_path}
     blocking = [problem for problem in current.problems if problem.path in targets]
     if blocking:
         raise StoreError(blocking)
-    if settings is not None:
-        store.save_settings(settings)
-    for lesson in lessons:
-        store.put_lesson(lesson)
-    for book in books:
-        store.write_book(book)
+    store.write_together(settings, lessons, books)
     return books

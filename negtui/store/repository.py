@@ -12,17 +12,19 @@ import os
 import shutil
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager, nullcontext
 from pathlib import Path
 
 from tinydb import Query, TinyDB
 from tinydb.middlewares import CachingMiddleware
 
-from negtui.domain.book import RECORD_TABLES, DealBook
+from negtui.domain.book import DealBook
 from negtui.domain.clock import Clock, system_clock
 from negtui.domain.models import Checklist, Deal, Lesson, Record, Settings
-from negtui.store.changes import file_lock, replace_table, still_the_same
-from negtui.store.durable import remove_stale_temps
+from negtui.store.batch import Staged
+from negtui.store.changes import file_lock, merge_book, replace_table, still_the_same
+from negtui.store.drafts import DRAFTS_DIR
+from negtui.store.durable import make_private_dirs, remove_stale_temps
 from negtui.store.errors import FileProblem, NotFound, StoreError
 from negtui.store.layout import (
     CHECKLIST_TABLE,
@@ -30,12 +32,13 @@ from negtui.store.layout import (
     LESSONS_TABLE,
     SETTINGS_TABLE,
     book_from_raw,
-    read_raw,
     settings_from_raw,
     table_of,
+    up_to_date,
 )
-from negtui.store.migrations import META_TABLE, Raw, meta_doc, migrate
+from negtui.store.migrations import META_TABLE, Raw, meta_doc
 from negtui.store.portfolio import Portfolio, Signature, file_signature
+from negtui.store.reading import read_raw
 from negtui.store.storage import DurableStorage
 
 PORTFOLIO_FILE = "portfolio.json"
@@ -65,7 +68,7 @@ class Store:
             self.read_only = True
             return self
         try:
-            self.deals_dir.mkdir(parents=True, exist_ok=True)
+            make_private_dirs(self.deals_dir)
         except OSError as error:
             raise StoreError(
                 FileProblem(self.root, f"cannot be used as a data folder: {error.strerror}")
@@ -73,9 +76,15 @@ class Store:
         if not os.access(self.deals_dir, os.W_OK | os.X_OK):
             self.read_only = True
             return self
-        remove_stale_temps(self.root)
-        remove_stale_temps(self.deals_dir)
+        self.sweep_temps()
         return self
+
+    def sweep_temps(self) -> None:
+        """Remove the temp files of writers that are gone; a folder this process may not
+        write to, or that does not exist, is left alone."""
+        for folder in (self.root, self.deals_dir, self.root / DRAFTS_DIR):
+            if folder.is_dir() and os.access(folder, os.W_OK | os.X_OK):
+                remove_stale_temps(folder)
 
     def _refuse_if_read_only(self, path: Path) -> None:
         if self.read_only:
@@ -87,13 +96,14 @@ class Store:
         return self.deals_dir / f"{deal_id}.json"
 
     def deal_files(self) -> list[Path]:
+        """Every name a deal file would have, whatever is there: a folder, a dangling link
+        or a FIFO so named is listed too, to be reported rather than silently missed."""
         # scandir rather than Path.glob: this runs on every screen switch, and glob costs
         # tens of milliseconds on a folder of a few hundred deals.
         try:
             with os.scandir(self.deals_dir) as entries:
                 names = sorted(entry.name for entry in entries
-                               if entry.name.endswith(".json") and not entry.name.startswith(".")
-                               and entry.is_file())
+                               if entry.name.endswith(".json") and not entry.name.startswith("."))
         except (FileNotFoundError, NotADirectoryError):
             return []
         return [self.deals_dir / name for name in names]
@@ -101,39 +111,41 @@ class Store:
     # Reading
 
     def _check_deal(self, raw: Raw, path: Path) -> None:
+        """Before a write: the whole file must check out, and hold the deal its name says."""
         signature = file_signature(path)
         if signature is not None and self._checked.get(path) == signature:
             return
-        book_from_raw(raw, path)
+        book_from_raw(raw, path, expected_id=path.stem)
         if signature is not None:
             self._checked[path] = signature
 
     def _check_portfolio(self, raw: Raw, path: Path) -> None:
         settings_from_raw(raw, path)
 
-    def read_raw_checked(self, path: Path, kind: str) -> Raw | None:
-        raw = read_raw(path)
-        if raw is None:
-            return None
-        raw, _ = migrate(raw, kind, path)
-        return raw
-
     def read_book(self, deal_id: str) -> DealBook:
+        """The deal in its file; a file that holds another deal id is refused, so nothing
+        meant for one deal is ever written into another's file."""
         path = self.deal_path(deal_id)
         # Taken before reading: if the file is replaced meanwhile, the new one is not
         # wrongly remembered as checked.
         signature = file_signature(path)
-        raw = self.read_raw_checked(path, "deal")
+        raw = read_raw(path)
         if raw is None:
             raise NotFound(FileProblem(path, "does not exist"))
-        book = book_from_raw(raw, path)
+        problems: list[FileProblem] = []
+        raw = up_to_date(raw, "deal", path, problems)
+        book = book_from_raw(raw, path, problems, expected_id=deal_id)
         if signature is not None:
             self._checked[path] = signature
         return book
 
     def read_settings(self) -> tuple[Settings, list[Lesson]]:
-        raw = self.read_raw_checked(self.portfolio_path, "portfolio")
-        return settings_from_raw(raw, self.portfolio_path)
+        path = self.portfolio_path
+        raw = read_raw(path)
+        problems: list[FileProblem] = []
+        if raw is not None:
+            raw = up_to_date(raw, "portfolio", path, problems)
+        return settings_from_raw(raw, path, problems)
 
     def load(self) -> Portfolio:
         """Everything readable; a broken file is listed in ``problems`` and left alone."""
@@ -155,21 +167,12 @@ class Store:
             portfolio.problems.extend(error.problems)
         for path in self.deal_files():
             try:
-                book = self._read_deal_file(path)
+                book = self.read_book(path.stem)
             except StoreError as error:
                 portfolio.problems.extend(error.problems)
                 continue
             portfolio.books[book.id] = book
         return portfolio
-
-    def _read_deal_file(self, path: Path) -> DealBook:
-        book = self.read_book(path.stem)
-        if book.deal.id != path.stem:
-            raise StoreError(
-                FileProblem(path, f"holds deal id {book.deal.id!r}, expected {path.stem!r}",
-                            "deal.id")
-            )
-        return book
 
     def refresh(self, portfolio: Portfolio, changed: set[Path]) -> Portfolio:
         """Re-read only the files in ``changed``; the rest of ``portfolio`` is kept."""
@@ -191,10 +194,10 @@ class Store:
             if path.parent != self.deals_dir:
                 continue
             fresh.books.pop(path.stem, None)
-            if not path.exists():
+            if not os.path.lexists(path):
                 continue
             try:
-                fresh.books[path.stem] = self._read_deal_file(path)
+                fresh.books[path.stem] = self.read_book(path.stem)
             except StoreError as error:
                 fresh.problems.extend(error.problems)
         return fresh
@@ -221,12 +224,16 @@ class Store:
             yield
 
     @contextmanager
-    def _transaction(self, path: Path, kind: str, *, create: bool = False) -> Iterator[TinyDB]:
+    def _transaction(self, path: Path, kind: str, *, create: bool = False,
+                     staged: Staged | None = None) -> Iterator[TinyDB]:
+        """One change to one file. With ``staged`` (whose caller holds the lock) the new
+        version is only prepared, to be put in place together with the rest."""
         check: Callable[[Raw, Path], None] = (
             self._check_deal if kind == "deal" else self._check_portfolio
         )
-        with self._locked(path):
-            exists = path.exists()
+        with self._locked(path) if staged is None else nullcontext():
+            # A dangling link or a FIFO of that name exists too: it must not be created over.
+            exists = os.path.lexists(path)
             if exists and create:
                 raise StoreError(FileProblem(path, "already exists"))
             if not exists and not create and kind == "deal":
@@ -234,13 +241,14 @@ class Store:
             cache = CachingMiddleware(DurableStorage)
             # The middleware would otherwise write after every 1000 changes, part-way through.
             cache.WRITE_CACHE_SIZE = sys.maxsize
-            db = TinyDB(str(path), storage=cache, root=self.root, kind=kind, validate=check)
+            db = TinyDB(str(path), storage=cache, root=self.root, kind=kind, validate=check,
+                        staged=staged)
             if not db.table(META_TABLE).all():
                 db.table(META_TABLE).insert(meta_doc(kind))
             yield db
             # Only a change that ran to its end is written, in one atomic replace.
             cache.flush()
-            if kind == "deal":
+            if kind == "deal" and staged is None:
                 signature = file_signature(path)
                 if signature is not None:
                     self._checked[path] = signature
@@ -308,14 +316,36 @@ class Store:
     def write_book(self, book: DealBook) -> None:
         """Create or merge a whole deal: the deal itself, and every record by id."""
         path = self.deal_path(book.id)
-        with self._transaction(path, "deal", create=not path.exists()) as db:
-            replace_table(db, DEAL_TABLE, [book.deal.model_dump(mode="json")])
-            for table_name in RECORD_TABLES:
-                merged = {doc.get("id"): dict(doc) for doc in db.table(table_name).all()}
-                for record in getattr(book, table_name):
-                    merged[record.id] = record.model_dump(mode="json")
-                replace_table(db, table_name, list(merged.values()))
-            replace_table(db, CHECKLIST_TABLE, [book.checklist.model_dump(mode="json")])
+        with self._transaction(path, "deal", create=not os.path.lexists(path)) as db:
+            merge_book(db, book)
+
+    def write_together(self, settings: Settings | None, lessons: Sequence[Lesson],
+                       books: Sequence[DealBook]) -> None:
+        """Settings, lessons and whole deals (merged by id) written as one: every file
+        changes, or none does. Every file's lock is held until all are in place."""
+        portfolio = [self.portfolio_path] if settings is not None or lessons else []
+        paths = sorted({*portfolio, *(self.deal_path(book.id) for book in books)})
+        staged = Staged(self.root)
+        with ExitStack() as held:
+            for path in paths:
+                held.enter_context(self._locked(path))
+            try:
+                if portfolio:
+                    with self._transaction(self.portfolio_path, "portfolio",
+                                           staged=staged) as db:
+                        if settings is not None:
+                            replace_table(db, SETTINGS_TABLE, [settings.model_dump(mode="json")])
+                        for lesson in lessons:
+                            db.table(LESSONS_TABLE).upsert(lesson.model_dump(mode="json"),
+                                                           Query().id == lesson.id)
+                for book in books:
+                    path = self.deal_path(book.id)
+                    with self._transaction(path, "deal", create=not os.path.lexists(path),
+                                           staged=staged) as db:
+                        merge_book(db, book)
+                staged.commit()
+            finally:
+                staged.discard()
 
     def delete_deal(self, deal_id: str) -> Path:
         """Move the deal's file to ``.trash/``; returns where, so it can be restored."""
@@ -324,7 +354,7 @@ class Store:
             if not path.exists():
                 raise NotFound(FileProblem(path, "does not exist"))
             trash = self.root / TRASH_DIR
-            trash.mkdir(exist_ok=True)
+            make_private_dirs(trash)
             stamp = self.clock().format("YYYYMMDDTHHmmss")
             target = trash / f"{deal_id}.{stamp}.{os.getpid()}.json"
             copies = 1

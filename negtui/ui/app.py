@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import asyncio
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from textual import events
 from textual.app import App
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
+from textual.filter import LineFilter
+from textual.notifications import SeverityLevel
 
 from negtui.actions.session import Session
 from negtui.domain.clock import Clock, system_clock
+from negtui.domain.text import visible
 from negtui.store import Store, StoreError
 from negtui.ui import saving
 from negtui.ui.commands import NegtuiCommands
@@ -28,6 +31,7 @@ from negtui.ui.screens.help import HelpScreen
 from negtui.ui.screens.portfolio import PortfolioScreen
 from negtui.ui.screens.terms import TermsScreen
 from negtui.ui.shutdown import HangupGuard
+from negtui.ui.widgets.shown import ControlFilter
 
 # How often the folder is checked for changes made by another process.
 WATCH_INTERVAL_S = 2.0
@@ -60,7 +64,22 @@ class NegtuiApp(App[int]):
         self.session.on_focus(self._deal_focused)
         self._hangup = HangupGuard()
         self._key_order = KeyOrder(self)
-        self.sub_title = _short(store.root) + (" · READ-ONLY" if store.read_only else "")
+        self._control_filter = ControlFilter()
+        self.sub_title = visible(_short(store.root)) + (" · READ-ONLY" if store.read_only
+                                                         else "")
+
+    # Nothing from the data reaches the terminal as a command: the widgets in
+    # widgets/shown.py draw control characters as marks, the filter drops any left.
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        return [*super().get_line_filters(), self._control_filter]
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Messages quote names and file names: always shown literally (a screen's own
+        notify asks for markup by default), control characters as marks."""
+        super().notify(visible(message, multiline=True), title=visible(title),
+                       severity=severity, timeout=timeout, markup=False)
 
     def on_mount(self) -> None:
         if self.console.color_system in ("standard", "windows"):

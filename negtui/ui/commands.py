@@ -6,8 +6,11 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
+from textual.markup import escape
 
+from negtui.domain.text import visible
 from negtui.ui.keys import SCREENS
 
 if TYPE_CHECKING:
@@ -22,18 +25,31 @@ class NegtuiCommands(Provider):
             for key, mode, title in SCREENS
         ]
         for deal in sorted(app.session.portfolio.deals(), key=lambda d: d.name.casefold()):
-            entries.append((f"Deal: {deal.name}", partial(app.open_deal, deal.id),
-                            f"{deal.counterparty} · {deal.status}"))
+            # The palette reads labels and help as markup: names are escaped, and their
+            # control characters shown as marks.
+            entries.append((f"Deal: {visible(deal.name)}", partial(app.open_deal, deal.id),
+                            escape(visible(f"{deal.counterparty} · {deal.status}"))))
         entries.append(("Reload data from disk", app.action_reload, "ctrl+r"))
         return entries
 
     async def discover(self) -> Hits:
         for label, callback, help_text in self._entries():
-            yield DiscoveryHit(label, callback, help=help_text)
+            yield DiscoveryHit(Content(label), callback, text=label, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for label, callback, help_text in self._entries():
             score = matcher.match(label)
             if score > 0:
-                yield Hit(score, matcher.highlight(label), callback, help=help_text)
+                yield Hit(score, _highlight(matcher, label), callback, text=label,
+                          help=help_text)
+
+
+def _highlight(matcher: Matcher, label: str) -> Content:
+    """The label as it is, the letters the query matched in reverse."""
+    content = Content(label)
+    _, offsets = matcher.fuzzy_search.match(matcher.query, label)
+    for offset in offsets:
+        if not label[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content

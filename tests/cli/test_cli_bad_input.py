@@ -27,6 +27,10 @@ BAD_LOGS = {
     "blank text": (["northwind", "--received", "   "], ["empty"]),
     "no deal": (["--given", "x"], ["DEAL"]),
     "unknown option": (["northwind", "--given", "x", "--value", "3"], ["--value"]),
+    # Bytes that are not UTF-8 (here 0xff 0xfe) reach Python as lone surrogates.
+    "given not UTF-8": (["northwind", "--given", "\udcff\udcfe"], ["--given", "UTF-8"]),
+    "note not UTF-8": (["northwind", "--given", "x", "--note", "a\udcff"], ["--note", "UTF-8"]),
+    "deal not UTF-8": (["north\udcffwind", "--given", "x"], ["DEAL", "UTF-8"]),
 }
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 
@@ -71,22 +73,20 @@ def test_log_to_the_broken_deal_is_refused(cli, broken, demo_ids):
 
 def test_other_deals_still_take_concessions(cli, broken, demo_template, demo_ids):
     folder, path, data = broken
-    # By name, the broken deal might be the one meant: refused, naming the file.
-    refused = cli.run("log", "northwind", "--given", "net 45 days", "--data", str(folder))
-    assert refused.returncode == 2 and str(path) in refused.stderr
-    # By exact id, there is no doubt: it goes through.
+    # By name and by exact id alike: the broken file holds no other deal of that name.
+    by_name = cli.ok("log", "northwind", "--given", "net 45 days", "--data", str(folder))
     northwind = demo_ids["Northwind data platform"]
-    result = cli.ok("log", northwind, "--given", "net 45 days", "--data", str(folder))
-    concession_id = result.stdout.strip()
+    by_id = cli.ok("log", northwind, "--given", "net 60 days", "--data", str(folder))
+    logged_ids = {by_name.stdout.strip(): "net 45 days", by_id.stdout.strip(): "net 60 days"}
     assert path.read_bytes() == data
     assert cli.run("check", "--data", str(folder)).returncode == 1
-    # Put the original file back: the export then works and holds the new concession.
+    # Put the original file back: the export then works and holds the new concessions.
     path.write_bytes((demo_template / "deals" / path.name).read_bytes())
     document = cli.export(folder)
     assert len(document["deals"]) == 8
-    logged = [c for book in document["deals"] for c in book["concessions"]
-              if c["id"] == concession_id]
-    assert [c["what"] for c in logged] == ["net 45 days"]
+    logged = {c["id"]: c["what"] for book in document["deals"] for c in book["concessions"]
+              if c["id"] in logged_ids}
+    assert logged == logged_ids
 
 
 def test_import_over_a_broken_file_is_refused(cli, broken, demo_template):
@@ -98,3 +98,40 @@ def test_import_over_a_broken_file_is_refused(cli, broken, demo_template):
     assert result.returncode == 2, str(result)
     assert str(path) in result.stderr
     assert cli.snapshot(folder) == before
+
+
+def _edit_tables(path, change):
+    tables = json.loads(path.read_text(encoding="utf-8"))
+    change(tables)
+    path.write_text(json.dumps(tables), encoding="utf-8")
+
+
+def test_check_reports_broken_references_by_file(cli, demo_folder, demo_ids):
+    northwind = demo_folder / "deals" / f"{demo_ids['Northwind data platform']}.json"
+    atlas = demo_folder / "deals" / f"{demo_ids['Atlas pricing study']}.json"
+    ids = {}
+
+    def dangle(tables):
+        concession = next(iter(tables["concessions"].values()))
+        concession["term_id"] = "t-nowhere"
+        ids["concession"] = concession["id"]
+
+    def duplicate(tables):
+        term = next(iter(tables["terms"].values()))
+        tables["terms"][str(max(int(k) for k in tables["terms"]) + 1)] = {
+            **term, "name": "Same id, other term"}
+        ids["term"] = term["id"]
+
+    _edit_tables(northwind, dangle)
+    _edit_tables(atlas, duplicate)
+    before = cli.snapshot(demo_folder)
+    result = cli.run("check", "--data", str(demo_folder))
+    assert result.returncode == 1, str(result)
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2, str(result)
+    dangling = next(line for line in lines if str(northwind) in line)
+    assert ids["concession"] in dangling and "'t-nowhere'" in dangling
+    twice = next(line for line in lines if str(atlas) in line)
+    assert ids["term"] in twice and "2 times" in twice
+    assert "2 problems found" in result.stderr
+    assert cli.snapshot(demo_folder) == before

@@ -176,3 +176,31 @@ def test_export_of_missing_folder_keeps_an_old_export(cli):
     assert len(result.stderr_lines) == 1, str(result)
     assert target.read_text(encoding="utf-8") == '{"keep": true}\n'
     assert not folder.exists()
+
+
+def _northwind(document):
+    return next(b for b in document["deals"] if b["deal"]["name"].startswith("Northwind"))
+
+
+def test_import_refuses_a_record_id_used_twice_in_a_deal(cli, demo_folder, write_json):
+    document = cli.export(demo_folder)
+    northwind = _northwind(document)
+    first = northwind["concessions"][0]
+    northwind["concessions"].append({**first, "what": "A second entry under the same id"})
+    source = write_json("twice.json", document)
+    fresh = cli.base / "fresh"
+    result = cli.run("import", "json", str(source), "--data", str(fresh))
+    _refused(result, str(source), northwind["deal"]["id"], first["id"], "2 times")
+    assert not fresh.exists()
+
+
+def test_import_refuses_a_concession_naming_a_missing_term(cli, demo_folder, write_json):
+    document = cli.export(demo_folder)
+    northwind = _northwind(document)
+    northwind["concessions"][0]["term_id"] = "t-nowhere"
+    source = write_json("dangling.json", document)
+    before = cli.snapshot(demo_folder)
+    result = cli.run("import", "json", str(source), "--data", str(demo_folder))
+    _refused(result, str(source), northwind["deal"]["id"], "'t-nowhere'",
+             northwind["concessions"][0]["id"])
+    assert cli.snapshot(demo_folder) == before

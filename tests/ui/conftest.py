@@ -78,7 +78,7 @@ async def steady(pilot: Pilot[object]) -> None:
 
 
 async def until(pilot: Pilot[object], condition: Callable[[], object],
-                timeout: float = 10.0) -> None:
+                timeout: float = 30.0) -> None:
     """Let the app run until ``condition()`` holds; fail after ``timeout`` seconds.
 
     For what a screen draws after the key that opened it has been handled: reading it at

@@ -17,6 +17,7 @@ from negtui.ui.screens.calendar import CalendarScreen
 from negtui.ui.widgets.confirm import ConfirmScreen
 from negtui.ui.widgets.form import FormScreen
 from negtui.ui.widgets.month_grid import MonthGrid
+from tests.ui.conftest import until
 
 AppMaker = Callable[[Path], NegtuiApp]
 TODAY = date(2026, 11, 23)
@@ -30,6 +31,10 @@ def _book(folder: Path, name: str) -> DealBook:
 
 def _text(app: NegtuiApp, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).render())
+
+
+def _notices(app: NegtuiApp) -> str:
+    return " ".join(str(toast.render()) for toast in app.screen.query("Toast"))
 
 
 def _agenda(app: NegtuiApp) -> list[str]:
@@ -159,6 +164,25 @@ async def test_review_checkpoints_for_a_signed_deal_only(
                       if m.title.startswith("Review checkpoint"))
         assert made == [date(2026, 11, 30), date(2026, 12, 7), date(2026, 12, 14),
                         date(2026, 12, 21)]
+
+
+async def test_one_checkpoint_added_is_reported_in_the_singular(
+    demo_folder: Path, make_app: AppMaker
+) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.press("4")
+        app.session.focus(_book(demo_folder, "Harbor").id)
+        await pilot.press("g")
+        assert isinstance(app.screen, FormScreen)
+        # Every four weeks from today fits once before Harbor's end date.
+        await pilot.press("backspace", "4", "ctrl+s")
+        assert isinstance(app.screen, CalendarScreen)
+        made = [m for m in _book(demo_folder, "Harbor").milestones
+                if m.title.startswith("Review checkpoint")]
+        assert [m.title for m in made] == ["Review checkpoint 1 of 1"]
+        await until(pilot, lambda: "Added 1 review checkpoint to" in _notices(app))
+        assert "checkpoints" not in _notices(app)
 
 
 async def test_export_key_writes_the_deal_in_focus_into_the_data_folder(

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import Static
+from textual.widgets import DataTable, Static
 
 from negtui.store import Store
 from negtui.store import repository as repository_module
@@ -76,3 +76,35 @@ async def test_a_read_only_folder_opens_with_a_banner_and_refuses_changes(
         assert "read-only" in notices(app)
     assert folder_bytes(demo_folder) == before
     assert Store(demo_folder).open().read_only
+
+
+def _nested_arrays(path: Path) -> None:
+    path.write_text("[" * 100_000 + "]" * 100_000)
+
+
+def _huge_integer(path: Path) -> None:
+    path.write_text(path.read_text().replace("{", '{"amount": ' + "9" * 5000 + ", ", 1))
+
+
+def _fifo(path: Path) -> None:
+    path.unlink()
+    os.mkfifo(path)
+
+
+@pytest.mark.parametrize("damage", [_nested_arrays, _huge_integer, _fifo],
+                         ids=["nested arrays", "5000-digit integer", "FIFO"])
+async def test_a_hostile_deal_file_leaves_the_rest_of_the_portfolio_on_screen(
+    demo_folder: Path, make_app: AppMaker, damage: Callable[[Path], None]
+) -> None:
+    victim = sorted((demo_folder / "deals").glob("*.json"))[0]
+    damage(victim)
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        banner = app.screen.query_one("#problems", Static)
+        assert banner.display
+        assert victim.name in str(banner.render())
+        assert app.screen.query_one("#deals", DataTable).row_count == 7
+        await pilot.press("ctrl+r")  # reading it again does not block on the FIFO either
+        await pilot.pause()
+        assert app.screen.query_one("#deals", DataTable).row_count == 7

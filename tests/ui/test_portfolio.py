@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
 
 from textual.widgets import DataTable, Input, OptionList, Static
@@ -14,6 +16,8 @@ from negtui.ui.screens.portfolio import PortfolioScreen
 from negtui.ui.screens.workspace import WorkspaceScreen
 from negtui.ui.widgets.confirm import ConfirmScreen
 from negtui.ui.widgets.form import FormScreen
+
+from .conftest import until
 
 AppMaker = Callable[[Path], NegtuiApp]
 
@@ -164,14 +168,75 @@ async def test_sort_cycles_columns_and_reverses(demo_folder: Path, make_app: App
 async def test_alerts_list_jumps_to_the_deal(demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
     async with app.run_test(size=(120, 40)) as pilot:
-        alerts = app.screen.query_one("#alerts", OptionList)
+        screen = app.screen
+        assert isinstance(screen, PortfolioScreen)
+        alerts = screen.query_one("#alerts", OptionList)
         assert alerts.option_count >= 5
+        renewal = next(i for i, alert in enumerate(screen.alerts)
+                       if "Renewal notice" in alert.message)
         await pilot.press("exclamation_mark")
         assert alerts.has_focus
-        await pilot.press("down", "down", "enter")  # the Harbor renewal alert
-        await pilot.pause()
-        deal = app.session.current_deal()
-        assert deal is not None and deal.name == "Harbor retainer renewal"
+        await pilot.press(*["down"] * renewal, "enter")
+        await until(pilot, lambda: (deal := app.session.current_deal()) is not None
+                    and deal.name == "Harbor retainer renewal")
+
+
+def cell(app: NegtuiApp, deal_name: str, column: str) -> str:
+    table = app.screen.query_one("#deals", DataTable)
+    titles = [str(c.label).rstrip(" ▲▼") for c in table.columns.values()]
+    for index in range(table.row_count):
+        row = table.get_row_at(index)
+        if str(row[0]) == deal_name:
+            return str(row[titles.index(column)])
+    raise AssertionError(f"no row {deal_name}")
+
+
+def booked_hours_on(folder: Path, day: date) -> float:
+    """Hours of the deals under way whose dates cover some day of ``day``'s week."""
+    monday = day - timedelta(days=day.weekday())
+    week = [monday + timedelta(days=n) for n in range(7)]
+    return sum(d.hours_per_week for d in Store(folder).load().deals()
+               if d.status in ("negotiating", "agreed", "active") and not d.archived
+               and any((d.start is None or d.start <= w) and (d.end is None or w <= d.end)
+                       for w in week))
+
+
+async def test_the_band_shows_this_weeks_hours_not_every_deals(demo_folder: Path,
+                                                             make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)):
+        today = app.session.clock().date()
+        band = str(app.screen.query_one("#summary", Static).render())
+        capacity = Store(demo_folder).load().settings.capacity_hours
+        assert f"this week {booked_hours_on(demo_folder, today):g}/{capacity:g} h" in band
+        assert "peak wk" in band and "tentative" in band
+
+
+async def test_the_alert_counts_of_the_deals_add_up(demo_folder: Path,
+                                                   make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)):
+        screen = app.screen
+        band = str(screen.query_one("#summary", Static).render())
+        total = int(re.search(r"(\d+) alerts", band)[1])  # type: ignore[index]
+        column = sum(int(cell(app, name, "Alerts") or 0) for name in rows(app))
+        assert column <= total
+        title = str(screen.query_one("#alerts", OptionList).border_title)
+        split = re.search(r"\((\d+) on deals, (\d+) portfolio-wide\)", title)
+        assert split is not None, title
+        on_deals, wide = map(int, split.groups())
+        assert column == on_deals and on_deals + wide == total
+
+
+async def test_an_overdue_item_is_what_comes_next(demo_folder: Path, make_app: AppMaker) -> None:
+    harbor = next(b for b in Store(demo_folder).load().books.values()
+                  if b.deal.name.startswith("Harbor"))
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)):
+        now = app.session.clock().datetime
+        late = next(m for m in harbor.milestones if not m.done and m.due < now)
+        days = (now.date() - late.due.date()).days
+        assert cell(app, harbor.deal.name, "Next") == f"overdue {days}d · {late.title}"
 
 
 async def test_workspace_adds_a_stakeholder(demo_folder: Path, make_app: AppMaker) -> None:

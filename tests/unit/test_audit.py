@@ -2,28 +2,26 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
-import pytest
-
-from negtui.demo import demo_portfolio
 from negtui.domain.audit import (
     AlertKind,
     admin_alerts,
-    alerts_by_deal,
     audit,
-    capacity_alerts,
     crunch_alerts,
     decision_alerts,
-    exclusivity_alerts,
+    overdue_alerts,
+    review,
 )
 from negtui.domain.book import DealBook
-from negtui.domain.clock import fixed_clock
-from negtui.domain.models import Deal, Milestone, Settings, Term
-from negtui.domain.vocab import DealStatus, MilestoneKind, TermCategory, TermStatus
+from negtui.domain.calendar import CalendarEntry, portfolio_entries
+from negtui.domain.models import Deal, Fallback, Milestone, Settings, Term
+from negtui.domain.schedule import next_due
+from negtui.domain.vocab import DealStatus, MilestoneKind, TermStatus
 
 NOW = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)  # a Monday
-TODAY = NOW.date()
+ZONE = ZoneInfo("UTC")
 
 
 def book(name: str, **fields: object) -> DealBook:
@@ -37,86 +35,85 @@ def milestone(kind: MilestoneKind, when: datetime, done: bool = False, n: int = 
                      title=f"{kind} {n}")
 
 
-# Capacity
-
-def test_overload_is_flagged_with_the_week_and_the_deals() -> None:
-    books = [book("Alpha", hours_per_week=30), book("Beta", hours_per_week=20)]
-    alerts = capacity_alerts(books, Settings(capacity_hours=40, capacity_weeks=2), TODAY)
-    assert len(alerts) == 1  # both weeks overloaded by the same deals: one alert
-    assert "50 h a week booked against 40 h" in alerts[0].message
-    assert "Weeks of 23 Nov to 30 Nov" in alerts[0].message
-    assert set(alerts[0].deal_ids) == {"d-alpha", "d-beta"}
+def entries(*books: DealBook) -> list[CalendarEntry]:
+    return portfolio_entries(books, ZONE)
 
 
-def test_exactly_at_capacity_is_not_overload() -> None:
-    books = [book("Alpha", hours_per_week=25), book("Beta", hours_per_week=15)]
-    assert capacity_alerts(books, Settings(capacity_hours=40), TODAY) == []
+def rate_term(status: TermStatus = TermStatus.OPEN, decide_in: float = 3,
+              expires_in: float = 9) -> Term:
+    return Term(id="t-rate", name="Day rate", status=status, on_table="740",
+                fallback=Fallback(position="780 with a review",
+                                  decide_by=NOW + timedelta(days=decide_in)),
+                offer_expires=NOW + timedelta(days=expires_in))
 
 
-def test_date_ranges_that_only_touch_a_week_still_count() -> None:
-    # Alpha ends on Monday of the second week, Beta starts on its Sunday: both run that week.
-    week_two = TODAY + timedelta(days=7)
-    books = [
-        book("Alpha", hours_per_week=25, start=TODAY - timedelta(days=30), end=week_two),
-        book("Beta", hours_per_week=25, start=week_two + timedelta(days=6),
-             end=week_two + timedelta(days=60)),
+# Overdue
+
+def test_an_item_past_and_not_done_is_overdue_and_shown_as_next() -> None:
+    harbor = book("Harbor", start=date(2026, 6, 1))
+    checkpoint = milestone(MilestoneKind.CHECKPOINT, NOW - timedelta(days=4))
+    harbor.milestones += [
+        checkpoint,
+        milestone(MilestoneKind.REVIEW, NOW - timedelta(days=20), done=True),
+        milestone(MilestoneKind.RENEWAL, NOW + timedelta(days=9)),
     ]
-    alerts = capacity_alerts(books, Settings(capacity_hours=40, capacity_weeks=4), TODAY)
-    assert [a.message.split(":")[0] for a in alerts] == ["Week of 30 Nov"]
+    alerts = overdue_alerts(entries(harbor), NOW, ZONE)
+    assert [(a.kind, a.deal_id, a.when) for a in alerts] == [
+        (AlertKind.OVERDUE, "d-harbor", checkpoint.due)]
+    assert alerts[0].message.startswith("checkpoint 4d ago in Harbor: ")
+    # The deal's start date lies in the past too, but it is a fact, not something to do.
+    shown = next_due(entries(harbor), NOW)
+    assert shown is not None and shown.milestone_id == checkpoint.id
 
 
-def test_a_deal_without_dates_counts_every_week() -> None:
-    books = [book("Open ended", hours_per_week=45)]
-    alerts = capacity_alerts(books, Settings(capacity_hours=40, capacity_weeks=3), TODAY)
-    assert len(alerts) == 1 and "Weeks of 23 Nov to 07 Dec" in alerts[0].message
+def test_a_term_deadline_gone_by_is_overdue_until_the_term_is_settled() -> None:
+    open_deal = book("Open")
+    open_deal.terms.append(rate_term(decide_in=-2, expires_in=-1))
+    settled = book("Settled")
+    settled.terms.append(rate_term(TermStatus.AGREED, decide_in=-2, expires_in=-1))
+    alerts = overdue_alerts(entries(open_deal, settled), NOW, ZONE)
+    assert [a.message.split(" in ")[0] for a in alerts] == [
+        "fallback deadline 2d ago", "offer expiry yesterday"]
+    assert {a.deal_id for a in alerts} == {"d-open"}
 
 
-def test_zero_capacity_flags_any_booked_hours_but_not_idle_deals() -> None:
-    settings = Settings(capacity_hours=0, capacity_weeks=1)
-    assert capacity_alerts([book("Idle", hours_per_week=0)], settings, TODAY) == []
-    assert len(capacity_alerts([book("Busy", hours_per_week=1)], settings, TODAY)) == 1
+# Decisions due
 
-
-def test_prospects_archived_and_finished_deals_take_no_hours() -> None:
-    books = [
-        book("Prospect", hours_per_week=50, status=DealStatus.PROSPECT),
-        book("Closed", hours_per_week=50, status=DealStatus.CLOSED),
-        book("Archived", hours_per_week=50, archived=True),
+def test_decision_milestones_within_fourteen_days_are_flagged() -> None:
+    alpha = book("Alpha")
+    alpha.milestones += [
+        milestone(MilestoneKind.OFFER_EXPIRY, NOW + timedelta(days=2)),
+        milestone(MilestoneKind.RENEWAL, NOW + timedelta(days=14)),
+        milestone(MilestoneKind.DECISION_DEADLINE, NOW + timedelta(days=15)),
+        milestone(MilestoneKind.DECISION_DEADLINE, NOW + timedelta(days=1), done=True),
+        milestone(MilestoneKind.CALL, NOW + timedelta(days=1)),
     ]
-    assert capacity_alerts(books, Settings(capacity_hours=40), TODAY) == []
+    alerts = decision_alerts(entries(alpha), NOW, ZONE)
+    assert [a.message.split(" in Alpha")[0] for a in alerts] == [
+        "offer expiry in 2d", "renewal in 14d"]
 
 
-# Exclusivity
-
-def restrictive(category: TermCategory, status: TermStatus) -> Term:
-    return Term(id="t-x", name="Sector lock", category=category, status=status)
-
-
-@pytest.mark.parametrize("category", [TermCategory.EXCLUSIVITY, TermCategory.NON_COMPETE])
-@pytest.mark.parametrize("status", [TermStatus.OPEN, TermStatus.AGREED])
-def test_restriction_collides_with_an_active_deal_in_the_same_market(
-    category: TermCategory, status: TermStatus
-) -> None:
-    locked = book("Locked", markets=["retail", "data"], status=DealStatus.NEGOTIATING)
-    locked.terms.append(restrictive(category, status))
-    other = book("Other", markets=["data"])
-    alerts = exclusivity_alerts([locked, other])
-    assert len(alerts) == 1
-    assert "Locked collides with Other (data)" in alerts[0].message
-    assert alerts[0].deal_ids == ("d-locked", "d-other")
+def test_a_terms_offer_expiry_and_fallback_date_are_decisions_due() -> None:
+    alpha = book("Alpha")
+    term = rate_term(decide_in=3, expires_in=9)
+    alpha.terms.append(term)
+    alerts = decision_alerts(entries(alpha), NOW, ZONE)
+    assert [(a.when, a.deal_id) for a in alerts] == [
+        (term.fallback.decide_by, "d-alpha"), (term.offer_expires, "d-alpha")]
+    assert "Day rate" in alerts[0].message and "Day rate" in alerts[1].message
+    far = book("Far")
+    far.terms.append(rate_term(decide_in=20, expires_in=30))
+    agreed = book("Agreed")
+    agreed.terms.append(rate_term(TermStatus.AGREED))
+    assert decision_alerts(entries(far, agreed), NOW, ZONE) == []
 
 
-def test_no_collision_across_markets_or_with_conceded_terms_or_idle_deals() -> None:
-    locked = book("Locked", markets=["retail"])
-    locked.terms.append(restrictive(TermCategory.EXCLUSIVITY, TermStatus.OPEN))
-    conceded = book("Conceded", markets=["health"])
-    conceded.terms.append(restrictive(TermCategory.EXCLUSIVITY, TermStatus.CONCEDED))
-    books = [
-        locked, conceded,
-        book("Elsewhere", markets=["energy"]),
-        book("Health prospect", markets=["health", "retail"], status=DealStatus.PROSPECT),
-    ]
-    assert exclusivity_alerts(books) == []
+def test_a_terms_deadline_is_the_next_thing_when_it_comes_first() -> None:
+    alpha = book("Alpha")
+    alpha.terms.append(rate_term(decide_in=1))
+    alpha.milestones.append(milestone(MilestoneKind.CALL, NOW + timedelta(days=2)))
+    shown = next_due(entries(alpha), NOW)
+    assert shown is not None and shown.kind == MilestoneKind.FALLBACK_DEADLINE
 
 
 # Deadline crunch
@@ -126,8 +123,20 @@ def test_more_than_the_limit_within_three_days_is_a_crunch() -> None:
     for n in range(4):
         alpha.milestones.append(milestone(MilestoneKind.CALL, NOW + timedelta(days=1, hours=n),
                                           n=n))
-    alerts = crunch_alerts([alpha], Settings(crunch_limit=3), NOW)
-    assert len(alerts) == 1 and alerts[0].message.startswith("4 deadlines")
+    alerts = crunch_alerts(entries(alpha), Settings(crunch_limit=3), NOW, ZONE)
+    assert len(alerts) == 1 and alerts[0].message.startswith("4 items due")
+    assert alerts[0].deal_id is None and alerts[0].deal_ids == ("d-alpha",)
+
+
+def test_term_deadlines_count_in_the_crunch() -> None:
+    alpha = book("Alpha")
+    for n in range(3):
+        alpha.milestones.append(milestone(MilestoneKind.CALL, NOW + timedelta(days=1, hours=n),
+                                          n=n))
+    assert crunch_alerts(entries(alpha), Settings(crunch_limit=3), NOW, ZONE) == []
+    alpha.terms.append(rate_term(decide_in=2, expires_in=40))
+    alerts = crunch_alerts(entries(alpha), Settings(crunch_limit=3), NOW, ZONE)
+    assert len(alerts) == 1 and alerts[0].message.startswith("4 items due")
 
 
 def test_the_limit_itself_and_a_spread_out_week_are_fine() -> None:
@@ -139,7 +148,7 @@ def test_the_limit_itself_and_a_spread_out_week_are_fine() -> None:
     for n in range(6):  # one every three days: never more than one per window
         beta.milestones.append(milestone(MilestoneKind.REVIEW, NOW + timedelta(days=3 * n + 5),
                                          n=n))
-    assert crunch_alerts([alpha, beta], Settings(crunch_limit=3), NOW) == []
+    assert crunch_alerts(entries(alpha, beta), Settings(crunch_limit=3), NOW, ZONE) == []
 
 
 def test_done_and_past_milestones_do_not_crowd_the_calendar() -> None:
@@ -148,7 +157,7 @@ def test_done_and_past_milestones_do_not_crowd_the_calendar() -> None:
         alpha.milestones.append(milestone(MilestoneKind.CALL, NOW + timedelta(hours=n + 1), n=n))
     alpha.milestones.append(milestone(MilestoneKind.CALL, NOW + timedelta(hours=5), done=True))
     alpha.milestones.append(milestone(MilestoneKind.CALL, NOW - timedelta(hours=5)))
-    assert crunch_alerts([alpha], Settings(crunch_limit=3), NOW) == []
+    assert crunch_alerts(entries(alpha), Settings(crunch_limit=3), NOW, ZONE) == []
 
 
 # Administrative load
@@ -166,40 +175,27 @@ def test_too_many_invoicing_cycles_and_reporting_formats() -> None:
     assert [a.message.split(" to keep")[0] for a in looser] == ["2 different invoicing cycles"]
 
 
-# Decisions due
+# All together
 
-def test_decision_milestones_within_fourteen_days_are_flagged() -> None:
-    alpha = book("Alpha")
-    alpha.milestones += [
-        milestone(MilestoneKind.OFFER_EXPIRY, NOW + timedelta(days=2)),
-        milestone(MilestoneKind.RENEWAL, NOW + timedelta(days=14)),
-        milestone(MilestoneKind.DECISION_DEADLINE, NOW + timedelta(days=15)),
-        milestone(MilestoneKind.DECISION_DEADLINE, NOW + timedelta(days=1), done=True),
-        milestone(MilestoneKind.CALL, NOW + timedelta(days=1)),
-    ]
-    alerts = decision_alerts([alpha], NOW)
-    assert [a.message.split(" in Alpha")[0] for a in alerts] == [
-        "offer expiry in 2d", "renewal in 14d"]
+def test_archived_deals_raise_nothing_but_keep_their_next_item() -> None:
+    shelved = book("Shelved", archived=True, hours_per_week=80)
+    late = milestone(MilestoneKind.CHECKPOINT, NOW - timedelta(days=2))
+    shelved.milestones.append(late)
+    found = review([shelved], Settings(), NOW)
+    assert found.alerts == []
+    assert found.next_due["d-shelved"].milestone_id == late.id
 
 
-def test_the_demo_portfolio_shows_every_kind_of_alert() -> None:
-    clock = fixed_clock(NOW.isoformat())
-    settings, books = demo_portfolio(clock)
-    alerts = audit(books, settings, NOW)
-    assert {a.kind for a in alerts} == set(AlertKind)
-    counts = alerts_by_deal(alerts)
-    northwind = next(b for b in books if b.deal.name.startswith("Northwind"))
-    assert counts[northwind.id] >= 3
-
-
-def test_restrictive_clashes_name_the_term_and_every_deal_it_collides_with() -> None:
-    from negtui.domain.audit import restrictive_clashes
-
-    locked = book("Locked", markets=["data", "retail"])
-    locked.terms.append(restrictive(TermCategory.NON_COMPETE, TermStatus.AGREED))
-    books = [locked, book("Data shop", markets=["data"]), book("Retail shop", markets=["retail"]),
-             book("Energy shop", markets=["energy"])]
-    [(owner, term, others)] = restrictive_clashes(books)
-    assert owner.id == "d-locked" and term.name == "Sector lock"
-    assert [(deal.name, shared) for deal, shared in others] == [
-        ("Data shop", ["data"]), ("Retail shop", ["retail"])]
+def test_each_alert_is_about_one_deal_or_the_whole_portfolio() -> None:
+    alpha = book("Alpha", hours_per_week=30, invoicing_cycle="monthly")
+    alpha.milestones.append(milestone(MilestoneKind.CHECKPOINT, NOW - timedelta(days=1)))
+    beta = book("Beta", hours_per_week=20, invoicing_cycle="weekly")
+    gamma = book("Gamma", invoicing_cycle="quarterly")
+    found = review([alpha, beta, gamma], Settings(capacity_hours=40), NOW)
+    kinds = {a.kind: a for a in found.alerts}
+    assert kinds[AlertKind.OVERDUE].deal_id == "d-alpha"
+    assert kinds[AlertKind.CAPACITY].deal_id is None
+    assert kinds[AlertKind.ADMIN].deal_id is None
+    per_deal = sum(found.about(b.id) for b in (alpha, beta, gamma))
+    assert per_deal + found.portfolio_wide == len(found.alerts)
+    assert audit([alpha, beta, gamma], Settings(capacity_hours=40), NOW) == found.alerts

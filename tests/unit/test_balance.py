@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from itertools import pairwise
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from negtui.domain.balance import Trend, balance, call_summary, give_trend, terms_touched
+from negtui.domain.balance import (
+    Trend,
+    balance,
+    call_summary,
+    give_trend,
+    terms_touched,
+)
 from negtui.domain.models import Concession, Term
 from negtui.domain.vocab import Direction
 
@@ -44,7 +53,11 @@ def test_ratio_is_unknown_until_something_of_value_is_given() -> None:
     ([8, 6, 4, 2], Trend.SHRINKING),
     ([2, 3, 5], Trend.GROWING),
     ([4, 4, 4], Trend.STEADY),
-    ([5, 4, 5, 4], Trend.STEADY),
+    ([5, 4, 5, 4], Trend.UNEVEN),
+    ([2, 6, 3, 5], Trend.UNEVEN),  # ends higher, but not every give was bigger
+    ([2, 2, 3], Trend.GROWING),
+    ([6, 6, 5, 5], Trend.SHRINKING),
+    ([3, 1, 3], Trend.UNEVEN),
     ([1, 9, 9, 8, 7, 6], Trend.SHRINKING),  # only the latest four count
 ])
 def test_give_trend(sizes: list[int], trend: Trend) -> None:
@@ -52,6 +65,21 @@ def test_give_trend(sizes: list[int], trend: Trend) -> None:
     result = give_trend(log)
     assert result.trend is trend
     assert list(result.sizes) == sizes[-4:]
+
+
+@given(st.lists(st.integers(min_value=1, max_value=10), min_size=2, max_size=4))
+def test_the_trend_word_holds_for_every_step_shown(sizes: list[int]) -> None:
+    steps = [after - before for before, after in pairwise(sizes)]
+    word = give_trend([entry(n, GIVEN, size) for n, size in enumerate(sizes)]).trend
+    if word is Trend.GROWING:
+        assert all(step >= 0 for step in steps) and sizes[-1] > sizes[0]
+    elif word is Trend.SHRINKING:
+        assert all(step <= 0 for step in steps) and sizes[-1] < sizes[0]
+    elif word is Trend.STEADY:
+        assert len(set(sizes)) == 1
+    else:
+        assert word is Trend.UNEVEN
+        assert any(step > 0 for step in steps) and any(step < 0 for step in steps)
 
 
 def test_give_trend_skips_receives_unvalued_and_undone_gives() -> None:

@@ -144,6 +144,16 @@ def test_checkpoints_start_after_a_future_start_and_are_not_added_twice() -> Non
     assert [m.due.date() for m in review_checkpoints(other, 4, NOW, UTC)] == [date(2027, 3, 1)]
 
 
+def test_checkpoint_titles_count_the_checkpoints_added_without_gaps() -> None:
+    # Every three weeks from 12 Dec: 12 Dec, 2 Jan, 23 Jan; 2 Jan already holds a review.
+    book = book_with(milestone("m-rev", MilestoneKind.REVIEW, datetime(2027, 1, 2, 15,
+                                                                        tzinfo=UTC)),
+                     status=DealStatus.ACTIVE, start=date(2026, 11, 2), end=date(2027, 1, 31))
+    made = review_checkpoints(book, 3, NOW, UTC)
+    assert [m.due.date() for m in made] == [date(2026, 12, 12), date(2027, 1, 23)]
+    assert [m.title for m in made] == ["Review checkpoint 1 of 2", "Review checkpoint 2 of 2"]
+
+
 @pytest.mark.parametrize("status", [DealStatus.PROSPECT, DealStatus.NEGOTIATING,
                                     DealStatus.CLOSED])
 def test_checkpoints_wait_for_signing(status: DealStatus) -> None:
@@ -187,6 +197,42 @@ def test_calls_without_prep_or_follow_up_are_flagged() -> None:
         ("m-call-bare", "no prep block in the 3 days before"),
         ("m-call-bare", "no follow-up within 3 days"),
     ]
+
+
+@pytest.mark.parametrize(("prep_before", "warned"), [
+    (timedelta(days=3), False),  # exactly at the window's edge: still in time
+    (timedelta(days=3, minutes=1), True),  # a minute earlier: outside the window
+    (timedelta(0), False),  # right up to the call
+    (-timedelta(minutes=1), True),  # after the call has started: no prep
+])
+def test_the_prep_window_edges(prep_before: timedelta, warned: bool) -> None:
+    call = at(24, 15)
+    book = book_with(milestone("m-prep", MilestoneKind.PREP_BLOCK, call - prep_before),
+                     milestone("m-call", MilestoneKind.CALL, call),
+                     milestone("m-follow", MilestoneKind.FOLLOW_UP, call + timedelta(days=1)))
+    found = [w.problem for w in call_warnings([book], NOW, UTC)]
+    assert found == (["no prep block in the 3 days before"] if warned else [])
+
+
+@pytest.mark.parametrize(("follow_after", "warned"), [
+    (timedelta(days=3, minutes=45), False),  # exactly three days after the call's end
+    (timedelta(days=3, minutes=46), True),
+    (timedelta(0), False),  # as the call starts
+    (-timedelta(minutes=1), True),  # before the call is no follow-up
+])
+def test_the_follow_up_window_edges(follow_after: timedelta, warned: bool) -> None:
+    call = at(24, 15)
+    book = book_with(milestone("m-prep", MilestoneKind.PREP_BLOCK, call - timedelta(days=1)),
+                     milestone("m-call", MilestoneKind.CALL, call, duration_minutes=45),
+                     milestone("m-follow", MilestoneKind.FOLLOW_UP, call + follow_after))
+    found = [w.problem for w in call_warnings([book], NOW, UTC)]
+    assert found == (["no follow-up within 3 days"] if warned else [])
+
+
+def test_a_one_day_window_is_written_in_the_singular() -> None:
+    book = book_with(milestone("m-call", MilestoneKind.CALL, at(24)))
+    found = [w.problem for w in call_warnings([book], NOW, UTC, prep_days=1, follow_up_days=1)]
+    assert found == ["no prep block in the 1 day before", "no follow-up within 1 day"]
 
 
 def test_a_past_call_still_wants_its_follow_up_but_not_its_prep() -> None:

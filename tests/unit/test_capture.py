@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -14,6 +15,7 @@ from negtui.domain.capture import (
     resolve_capture,
     slug,
 )
+from negtui.domain.currencies import ISO_4217
 from negtui.domain.models import Deal, Term
 
 TERMS = [Term(id="t-rate", name="Day rate"), Term(id="t-pay", name="Payment terms"),
@@ -44,6 +46,47 @@ def test_bare_position_and_upper_case_values() -> None:
     capture = parse_capture("rate down #day-rate =690 US:4 Them:7")
     assert capture.position == "690"
     assert (capture.value_us, capture.value_them) == (4, 7)
+
+
+@pytest.mark.parametrize(("line", "position", "what"), [
+    ("rate down #day-rate =690 EUR", "690 EUR", "rate down"),
+    ("#day-rate =1,200 USD for a year us:4", "1,200 USD", "for a year"),
+    ("#day-rate =90k CHF", "90k CHF", "Day rate to 90k CHF"),
+    ("#day-rate =690 € held", "690 €", "held"),
+    ("#day-rate =690 for nine months", "690", "for nine months"),
+    ("#day-rate =690 EURO", "690", "EURO"),
+    ("#day-rate =690 eur", "690", "eur"),  # small letters: could be a word
+    ("#day-rate =net EUR", "net", "EUR"),  # not an amount
+])
+def test_a_currency_after_an_amount_belongs_to_the_position(line: str, position: str,
+                                                            what: str) -> None:
+    capture = parse_capture(line)
+    assert capture.position == position
+    assert resolve_capture(capture, TERMS, DEALS, "d-own").what == what
+
+
+@given(st.integers(min_value=0, max_value=10**7), st.sampled_from(sorted(ISO_4217)))
+def test_every_currency_code_stays_with_its_amount(amount: int, code: str) -> None:
+    capture = parse_capture(f"moved #day-rate ={amount} {code} them:5")
+    assert capture.position == f"{amount} {code}"
+    assert capture.what == "moved" and capture.value_them == 5
+
+
+@pytest.mark.parametrize("typed", ["day-rate", "Day-Rate", "day_rate"])
+def test_an_exact_term_name_wins_over_a_longer_name_it_starts(typed: str) -> None:
+    terms = [*TERMS, Term(id="t-cap", name="Day rate cap")]
+    resolved = resolve_capture(parse_capture(f"held #{typed}"), terms, DEALS, "d-own")
+    assert resolved.problems == ()
+    assert resolved.term is not None and resolved.term.id == "t-rate"
+    longer = resolve_capture(parse_capture("held #day-rate-c"), terms, DEALS, "d-own")
+    assert longer.term is not None and longer.term.id == "t-cap"
+
+
+def test_two_terms_with_the_same_name_are_not_guessed_between() -> None:
+    terms = [*TERMS, Term(id="t-rate2", name="Day-rate")]
+    resolved = resolve_capture(parse_capture("held #day-rate"), terms, DEALS, "d-own")
+    assert resolved.term is None
+    assert resolved.problems == ("'day-rate' matches more than one term: Day rate, Day-rate",)
 
 
 def test_marks_inside_words_are_plain_text() -> None:

@@ -19,6 +19,7 @@ from negtui.domain.checklist import (
 from negtui.domain.clock import Clock
 from negtui.domain.lessons import all_lessons, related, search
 from negtui.domain.models import (
+    AgendaItem,
     Checklist,
     Deal,
     Fallback,
@@ -149,6 +150,23 @@ def test_risk_register_and_stakeholders() -> None:
     assert _state(book, "research.stakeholders") == (False, "1 listed, but nobody who decides")
     book.stakeholders.append(Stakeholder(id="s-2", name="Dana", influence=Influence.DECIDES))
     assert _state(book, "research.stakeholders")[0] is True
+
+
+def test_every_risk_needs_a_mitigation_not_just_one() -> None:
+    book = _book()
+    book.risks = [Risk(id="r-1", risk="Late data", mitigation="Start date moves with it"),
+                  Risk(id="r-2", risk="Scope creep", mitigation="")]
+    assert _state(book, "framework.risks") == (False, "1 of 2 risks have a mitigation")
+    book.risks[1].mitigation = "Change requests priced"
+    assert _state(book, "framework.risks") == (True, "2 of 2 risks have a mitigation")
+
+
+def test_counts_in_item_details_agree_with_their_number() -> None:
+    book = _book()
+    book.agenda = [AgendaItem(id="a-1", topic="Exclusivity", minutes=1)]
+    assert _state(book, "value.agenda") == (True, "1 topic, 1 minute")
+    book.agenda.append(AgendaItem(id="a-2", topic="Rate", minutes=14))
+    assert _state(book, "value.agenda") == (True, "2 topics, 15 minutes")
 
 
 def test_onboarding_items_read_the_workstreams() -> None:

@@ -12,7 +12,7 @@ from negtui.demo import demo_portfolio
 from negtui.domain.book import DealBook
 from negtui.domain.clock import Clock
 from negtui.domain.lessons import all_lessons
-from negtui.domain.models import Deal, Settings, Term
+from negtui.domain.models import Concession, Deal, Settings, Term
 from negtui.export.dossier import (
     SECTIONS,
     SHARED_SECTIONS,
@@ -142,3 +142,23 @@ def test_file_names() -> None:
     assert dossier_filename(deal, "html", share=True) == \
         "northwind-data-platform-dossier-shared.html"
     assert dossier_filename(Deal(id="d-2", name="???")) == "d-2-dossier.md"
+
+
+def test_concession_totals_are_both_valued_by_us(clock: Clock) -> None:
+    now = clock().datetime
+
+    def entry(cid: str, direction: str, us: int | None, them: int | None,
+              deleted: bool = False) -> Concession:
+        return Concession(id=cid, direction=direction, what=cid, value_us=us, value_them=them,
+                          at=now, deleted=deleted)
+
+    book = DealBook(deal=Deal(id="d-one", name="One"), concessions=[
+        entry("gave-a", "given", 2, 6), entry("gave-b", "given", 5, 1),
+        entry("got-a", "received", 4, 9), entry("got-b", "received", 3, 1),
+        entry("got-unvalued", "received", None, 7),
+        entry("got-undone", "received", 10, 10, deleted=True),
+    ])
+    text = dossier_text(book, Settings(), now)
+    # Cost to us of the gives: 2 + 5; worth to us of what came back: 4 + 3. The other
+    # side's figures (6 + 1 and 9 + 1 + 7) and the undone entry count for nothing here.
+    assert "2 given, 3 received. What we gave cost us 7; what we received is worth 7." in text

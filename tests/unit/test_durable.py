@@ -7,6 +7,7 @@ import multiprocessing
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -157,15 +158,20 @@ def test_remove_stale_temps_keeps_temps_of_live_writers(tmp_path: Path) -> None:
         live_temp = tmp_path / f".deal.json.{live.pid}.abc123.tmp"
         own_temp = tmp_path / f".deal.json.{os.getpid()}.abc123.tmp"
         odd_temp = tmp_path / ".leftover.tmp"
+        # A name that says no writer is only taken for stale once it has sat for a while.
+        fresh_odd_temp = tmp_path / ".just-written.tmp"
         data = tmp_path / "deal.json"
-        for path in (dead_temp, live_temp, own_temp, odd_temp, data):
+        for path in (dead_temp, live_temp, own_temp, odd_temp, fresh_odd_temp, data):
             path.write_text("{}")
+        long_ago = time.time() - 3600
+        os.utime(odd_temp, (long_ago, long_ago))
         removed = remove_stale_temps(tmp_path)
         assert sorted(removed) == sorted([dead_temp, odd_temp])
         assert not dead_temp.exists()
         assert not odd_temp.exists()
         assert live_temp.exists()
         assert own_temp.exists()
+        assert fresh_odd_temp.exists()
         assert data.exists()
     finally:
         live.kill()

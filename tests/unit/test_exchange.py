@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import copy
+import errno
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -13,7 +15,8 @@ import pytest
 from negtui.demo import demo_portfolio
 from negtui.domain.clock import Clock, fixed_clock
 from negtui.domain.models import Concession, Deal, Lesson, Settings, Term
-from negtui.store import Store, StoreError
+from negtui.store import Store, StoreError, batch, durable
+from negtui.store.durable import backup_path
 from negtui.store.exchange import FORMAT, export_document, import_document, parse_document
 
 Snapshot = Callable[[Path], dict[str, bytes]]
@@ -227,3 +230,80 @@ def test_broken_file_not_named_in_the_document_does_not_block(
     import_document(demo_store, document, SOURCE)
     assert demo_store.read_book("d-extra").deal.name == "Extra"
     assert broken.read_text() == ""
+
+
+# All or nothing, down to the last file
+
+
+def _changed_everywhere(store: Store) -> dict[str, Any]:
+    """A valid document that changes the settings and two existing deals, and adds a new
+    deal between them."""
+    document = through_json(export_document(store))
+    document["settings"]["capacity_hours"] = 12
+    first, second = document["deals"][:2]
+    for book in (first, second):
+        book["deal"]["notes"] = "changed by the import"
+    document["deals"] = [first, {"deal": {"id": "d-new", "name": "New"}}, second]
+    return document
+
+
+def _files(snapshot: Snapshot, store: Store) -> dict[str, bytes]:
+    """What the folder holds, the lock files (taken for the instant of a write) aside."""
+    return {name: data for name, data in snapshot(store.root).items()
+            if not name.endswith(".lock")}
+
+
+def test_a_deal_that_cannot_be_written_means_no_file_is_changed(
+    demo_store: Store, monkeypatch: pytest.MonkeyPatch, snapshot: Snapshot
+) -> None:
+    document = _changed_everywhere(demo_store)
+    before = _files(snapshot, demo_store)
+    second_deal = demo_store.deal_path(document["deals"][2]["deal"]["id"])
+    real = durable.write_temp
+
+    def full_for_the_second_deal(path: Path, text: str) -> Path:
+        if path == second_deal:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real(path, text)
+
+    monkeypatch.setattr(batch, "write_temp", full_for_the_second_deal)
+    with pytest.raises(StoreError) as error:
+        import_document(demo_store, document, SOURCE)
+    assert error.value.problems[0].path == second_deal
+    assert "No space left on device" in str(error.value)
+    assert _files(snapshot, demo_store) == before
+
+
+@pytest.mark.parametrize("replaced_first", [0, 1, 2, 3])
+def test_a_rename_failing_midway_puts_back_every_file_already_replaced(
+    replaced_first: int, demo_store: Store, monkeypatch: pytest.MonkeyPatch, snapshot: Snapshot
+) -> None:
+    document = _changed_everywhere(demo_store)
+    before = _files(snapshot, demo_store)
+    renames: list[object] = []
+    real = os.replace
+
+    def refuse_one(source: Any, target: Any) -> None:
+        renames.append(target)
+        # The settings, the first deal, the new deal, then the second deal.
+        if len(renames) == replaced_first + 1:
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+        real(source, target)
+
+    monkeypatch.setattr(batch.os, "replace", refuse_one)
+    with pytest.raises(StoreError, match="no file was changed"):
+        import_document(demo_store, document, SOURCE)
+    assert _files(snapshot, demo_store) == before
+    assert not demo_store.deal_path("d-new").exists()
+
+
+def test_a_whole_import_lands_with_its_backups(demo_store: Store) -> None:
+    document = _changed_everywhere(demo_store)
+    first = demo_store.deal_path(document["deals"][0]["deal"]["id"])
+    old_first = first.read_bytes()
+    import_document(demo_store, document, SOURCE)
+    assert demo_store.read_settings()[0].capacity_hours == 12
+    assert demo_store.read_book("d-new").deal.name == "New"
+    assert demo_store.read_book(first.stem).deal.notes == "changed by the import"
+    assert backup_path(demo_store.root, first, 1).read_bytes() == old_first
+    assert sorted(demo_store.root.rglob("*.tmp")) == []

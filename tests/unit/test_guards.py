@@ -74,6 +74,9 @@ def test_unreciprocated_after_the_limit_of_gives_in_a_row() -> None:
         Guard.UNRECIPROCATED}
     warnings = check_concession(GIVEN, None, None, [entry(1, GIVEN), entry(2, GIVEN)], three)
     assert warnings[0].message.startswith("3 concessions given in a row")
+    one = Settings(unreciprocated_limit=1)
+    warnings = check_concession(GIVEN, None, None, [], one)
+    assert warnings[0].message == "1 concession given in a row with nothing received back"
 
 
 def test_gives_in_a_row_ignores_undone_entries_and_uses_time_order() -> None:

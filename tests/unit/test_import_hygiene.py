@@ -10,7 +10,8 @@ import sys
 import pytest
 
 LAYERS = ["negtui.domain", "negtui.store", "negtui.actions", "negtui.export"]
-COMMANDS = [["log", "--help"], ["check"], ["export", "json"], ["export", "ics"]]
+COMMANDS = [["log", "--help"], ["check"], ["export", "json"], ["export", "ics"], ["alerts"],
+            ["alerts", "--json"]]
 
 
 def _loaded_after(code: str) -> set[str]:

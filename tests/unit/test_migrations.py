@@ -13,7 +13,7 @@ import pytest
 
 from negtui.domain.clock import Clock
 from negtui.domain.models import Concession, Deal, Term
-from negtui.store import Store, StoreError, migrations, repository, storage
+from negtui.store import Store, StoreError, layout, migrations, storage
 from negtui.store.durable import backup_path
 from negtui.store.migrations import META_TABLE, SCHEMA_VERSION, meta_doc, migrate, version_of
 
@@ -144,7 +144,7 @@ def schema_two(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(migrations.MIGRATIONS, "deal", [title_to_name])
     to_two = functools.partial(migrations.migrate, current=2)
     monkeypatch.setattr(storage, "migrate", to_two)
-    monkeypatch.setattr(repository, "migrate", to_two)
+    monkeypatch.setattr(layout, "migrate", to_two)
 
 
 @pytest.fixture
@@ -219,7 +219,7 @@ def test_a_migration_that_yields_an_invalid_file_writes_nothing(
     monkeypatch.setitem(migrations.MIGRATIONS, "deal", [forgets_the_name])
     to_two = functools.partial(migrations.migrate, current=2)
     monkeypatch.setattr(storage, "migrate", to_two)
-    monkeypatch.setattr(repository, "migrate", to_two)
+    monkeypatch.setattr(layout, "migrate", to_two)
     before = snapshot(store.root)
     with pytest.raises(StoreError) as error:
         store.put("d-old", Term(id="t-1", name="Rate"))

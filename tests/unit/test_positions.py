@@ -125,6 +125,27 @@ def test_positions_that_contradict_each_other_are_named() -> None:
     assert position_problems(rate(on_table="740 EUR")) == {}
 
 
+@pytest.mark.parametrize("term", [
+    rate(acceptable="820 EUR"),  # acceptable at the ideal
+    rate(walk_away="760 EUR"),  # walk-away at acceptable
+    rate(acceptable="820 EUR", walk_away="820 EUR"),  # one line for all three
+    rate(acceptable="", walk_away="820 EUR"),  # walk-away at the ideal
+    payment(acceptable="14 days"),
+    payment(walk_away="30 days"),
+    exclusivity(acceptable="none"),
+    exclusivity(walk_away="logistics only"),
+])
+def test_equal_positions_are_allowed(term: Term) -> None:
+    assert position_problems(term) == {}
+
+
+def test_one_past_an_equal_position_is_a_problem() -> None:
+    assert set(position_problems(rate(acceptable="821 EUR"))) == {"acceptable"}
+    assert set(position_problems(rate(walk_away="761 EUR"))) == {"walk_away"}
+    assert set(position_problems(rate(acceptable="", walk_away="821 EUR"))) == {"walk_away"}
+    assert set(position_problems(payment(acceptable="13 days"))) == {"acceptable"}
+
+
 def test_free_text_positions_are_not_checked_until_the_ideal_reads() -> None:
     term = Term(id="t-9", name="Reporting", ideal="fortnightly demo", on_table="weekly email")
     assert position_problems(term) == {}

@@ -1,4 +1,4 @@
-"""What is due next, how far away it is, and how full the week is."""
+"""What is due next, how far away it is, and the portfolio's money figures."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from negtui.domain.book import DealBook
-from negtui.domain.models import Deal, Milestone, Settings
-from negtui.domain.schedule import days_until, describe_days, next_milestone
-from negtui.domain.summary import STATUS_ORDER, capacity, money
+from negtui.domain.calendar import CalendarEntry, deal_entries
+from negtui.domain.models import Deal, Milestone
+from negtui.domain.schedule import UTC_ZONE, days_until, describe_days, next_due
+from negtui.domain.summary import STATUS_ORDER, money
 from negtui.domain.vocab import DealStatus
 
 NOW = datetime(2026, 11, 21, 10, tzinfo=UTC)
@@ -19,27 +20,33 @@ def milestone(mid: str, hours: float, done: bool = False) -> Milestone:
     return Milestone(id=mid, kind="checkpoint", due=NOW + timedelta(hours=hours), done=done)
 
 
-def test_next_milestone_is_the_earliest_open_one_still_ahead() -> None:
-    book = DealBook(deal=Deal(id="d-1", name="x"), milestones=[
-        milestone("m-late", 48), milestone("m-past", -1), milestone("m-done", 1, done=True),
-        milestone("m-soon", 5),
-    ])
-    found = next_milestone(book, NOW)
+def entries(*milestones: Milestone) -> list[CalendarEntry]:
+    return deal_entries(DealBook(deal=Deal(id="d-1", name="x"), milestones=list(milestones)),
+                        UTC_ZONE)
+
+
+def test_next_is_the_earliest_open_item_still_ahead() -> None:
+    found = next_due(entries(milestone("m-late", 48), milestone("m-done", 1, done=True),
+                             milestone("m-soon", 5)), NOW)
     assert found is not None
-    assert found.id == "m-soon"
+    assert found.milestone_id == "m-soon"
+
+
+def test_next_is_an_overdue_item_before_anything_ahead() -> None:
+    found = next_due(entries(milestone("m-soon", 5), milestone("m-past", -1),
+                             milestone("m-older", -30)), NOW)
+    assert found is not None
+    assert found.milestone_id == "m-older"
 
 
 def test_a_milestone_due_right_now_still_counts() -> None:
-    book = DealBook(deal=Deal(id="d-1", name="x"), milestones=[milestone("m-now", 0)])
-    found = next_milestone(book, NOW)
+    found = next_due(entries(milestone("m-now", 0)), NOW)
     assert found is not None
-    assert found.id == "m-now"
+    assert found.milestone_id == "m-now"
 
 
-def test_no_next_milestone_when_everything_is_done_or_past() -> None:
-    book = DealBook(deal=Deal(id="d-1", name="x"),
-                    milestones=[milestone("m-past", -2), milestone("m-done", 3, done=True)])
-    assert next_milestone(book, NOW) is None
+def test_nothing_next_when_everything_is_done() -> None:
+    assert next_due(entries(milestone("m-done", 3, done=True)), NOW) is None
 
 
 def test_days_until_counts_calendar_days_in_the_moment_zone() -> None:
@@ -57,28 +64,6 @@ def test_days_until_counts_calendar_days_in_the_moment_zone() -> None:
 )
 def test_describe_days(days: int, text: str) -> None:
     assert describe_days(days) == text
-
-
-def test_capacity_counts_busy_deals_that_are_not_archived() -> None:
-    deals = [
-        Deal(id="d-1", name="a", status="negotiating", hours_per_week=16),
-        Deal(id="d-2", name="b", status="active", hours_per_week=12),
-        Deal(id="d-3", name="c", status="agreed", hours_per_week=14, archived=True),
-        Deal(id="d-4", name="d", status="prospect", hours_per_week=8),
-        Deal(id="d-5", name="e", status="closed", hours_per_week=20),
-    ]
-    load = capacity(deals, Settings(capacity_hours=40))
-    assert load.committed == 28
-    assert load.available == 40
-    assert not load.over
-    assert load.share == pytest.approx(0.7)
-    assert capacity(deals, Settings(capacity_hours=20)).over
-
-
-def test_capacity_with_no_hours_available() -> None:
-    busy = [Deal(id="d-1", name="a", status="active", hours_per_week=1)]
-    assert capacity(busy, Settings(capacity_hours=0)).share == 1.0
-    assert capacity([], Settings(capacity_hours=0)).share == 0.0
 
 
 def test_money_is_grouped_and_rounded() -> None:

@@ -9,9 +9,13 @@ from hypothesis import strategies as st
 from negtui.domain.models import Term
 from negtui.domain.scoring import (
     EQUAL_WITHIN,
+    Alternative,
+    Score,
+    TermScore,
     alternatives,
     batna_score,
     offer_score,
+    package_worth,
     score,
 )
 from negtui.domain.templates import TEMPLATES, new_terms
@@ -115,6 +119,27 @@ def test_a_term_at_ideal_does_not_drag() -> None:
     assert offer_score(terms).drags() == []
 
 
+@pytest.mark.parametrize(("share", "drags"), [
+    (0.004, False),  # 0.4 points: shown as -0, so not listed
+    (0.005, False),  # exactly half a point still rounds to -0
+    (0.0051, True),  # just over half a point: shown as -1
+    (0.012, True),  # 1.2 points
+])
+def test_a_term_drags_only_when_it_costs_a_point_as_shown(share: float, drags: bool) -> None:
+    term = Term(id="a", name="A", ideal="10", walk_away="0", on_table="0")
+    result = Score(50.0, [TermScore(term, 0.0, share)])
+    assert bool(result.drags()) is drags
+    if drags:
+        assert round(result.drags()[0].points_lost) >= 1
+
+
+def test_a_small_loss_on_a_light_term_is_not_listed_as_minus_zero() -> None:
+    # Light at a thirtieth of the weight, one step short of its ideal of 100: 0.33 points.
+    terms = [Term(id="a", name="Heavy", ideal="100", walk_away="0", on_table="100", weight=29),
+             Term(id="b", name="Light", ideal="100", walk_away="0", on_table="99", weight=1)]
+    assert offer_score(terms).drags() == []
+
+
 def test_nothing_comparable_gives_no_score() -> None:
     terms = [Term(id="n", name="Notes", ideal="nice", on_table="fine")]
     assert offer_score(terms).value is None
@@ -136,6 +161,16 @@ def test_alternatives_are_about_equal_and_move_only_tradeable_and_flexible_terms
     for package in found:
         assert set(package.positions) <= {"excl", "travel"}
     assert len({tuple(sorted(p.positions.items())) for p in found}) == len(found)
+
+
+@pytest.mark.parametrize(("scores", "worth"), [
+    ([62.6, 67.8, 68.2], "63-68"),
+    ([66.2, 65.9], "66"),
+    ([70.4, 64.5], "64-70"),
+])
+def test_package_worth_is_read_from_the_scores_shown(scores: list[float], worth: str) -> None:
+    packages = [Alternative({}, value, []) for value in scores]
+    assert package_worth(packages) == worth
 
 
 def test_alternatives_need_two_terms_that_can_move() -> None:

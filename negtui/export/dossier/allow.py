@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from negtui.domain.book import DealBook
 from negtui.domain.models import AgendaItem, Milestone, ValueItem
 from negtui.domain.vocab import MilestoneKind
+from negtui.domain.words import counted
 
 Shown = dict[str, Any]
 """The allowed fields of one record, by name: all a shared section gets to read."""
@@ -97,7 +98,7 @@ NOUNS: dict[str, tuple[str, str]] = {
 
 
 def _words(count: int, nouns: tuple[str, str]) -> str:
-    return f"{count} {nouns[0] if count == 1 else nouns[1]}"
+    return counted(count, *nouns)
 
 
 def _filled(model: BaseModel, allowed: tuple[str, ...] = ()) -> list[str]:

@@ -1,4 +1,9 @@
-"""Writing a dossier as Markdown, or as a self-contained, printable HTML page."""
+"""Writing a dossier as Markdown, or as a self-contained, printable HTML page.
+
+Every text from the data goes through ``visible`` here, once for all sections: a control
+character in a name or a note shows as its mark and never reaches the reader's terminal,
+editor or browser as it is.
+"""
 
 from __future__ import annotations
 
@@ -6,26 +11,29 @@ import html
 import re
 from typing import Literal
 
+from negtui.domain.text import visible
 from negtui.export.dossier.document import Block, Bullets, Dossier, Fields, Para
 
 Format = Literal["md", "html"]
 
 
 def _md_escape(text: str) -> str:
-    return re.sub(r"([\\`*_\[\]<>|])", r"\\\1", text)
+    """Text of several lines, shown as written."""
+    return re.sub(r"([\\`*_\[\]<>|])", r"\\\1", visible(text, multiline=True))
 
 
 def _md_cell(text: str) -> str:
-    return _md_escape(" ".join(text.split()))
+    """Text on one line (a table cell, a bullet, a heading): its lines joined by spaces."""
+    return _md_escape(" ".join(visible(text, multiline=True).split()))
 
 
 def _md_block(block: Block) -> str:
     if isinstance(block, Para):
         return _md_escape(block.text)
     if isinstance(block, Bullets):
-        return "\n".join(f"- {_md_escape(' '.join(item.split()))}" for item in block.items)
+        return "\n".join(f"- {_md_cell(item)}" for item in block.items)
     if isinstance(block, Fields):
-        return "\n".join(f"- **{_md_escape(label)}:** {_md_escape(' '.join(value.split()))}"
+        return "\n".join(f"- **{_md_cell(label)}:** {_md_cell(value)}"
                          for label, value in block.pairs)
     lines = ["| " + " | ".join(_md_cell(h) for h in block.headers) + " |",
              "|" + "|".join("---" for _ in block.headers) + "|"]
@@ -34,10 +42,10 @@ def _md_block(block: Block) -> str:
 
 
 def render_markdown(dossier: Dossier) -> str:
-    parts = [f"# {_md_escape(dossier.title)}", "\n".join(f"_{_md_escape(n)}_  "
-                                                         for n in dossier.notes)]
+    parts = [f"# {_md_cell(dossier.title)}", "\n".join(f"_{_md_cell(n)}_  "
+                                                       for n in dossier.notes)]
     for section in dossier.sections:
-        parts.append(f"## {section.title}")
+        parts.append(f"## {_md_cell(section.title)}")
         parts += [_md_block(block) for block in section.blocks]
     return "\n\n".join(parts) + "\n"
 
@@ -63,30 +71,33 @@ dd { margin: 0; }
 """
 
 
+def _esc(text: str) -> str:
+    """Data as HTML text: markup characters escaped, control characters as marks."""
+    return html.escape(visible(text, multiline=True))
+
+
 def _html_block(block: Block) -> str:
-    esc = html.escape
     if isinstance(block, Para):
-        return f"<p>{esc(block.text)}</p>"
+        return f"<p>{_esc(block.text)}</p>"
     if isinstance(block, Bullets):
-        return "<ul>" + "".join(f"<li>{esc(item)}</li>" for item in block.items) + "</ul>"
+        return "<ul>" + "".join(f"<li>{_esc(item)}</li>" for item in block.items) + "</ul>"
     if isinstance(block, Fields):
-        return "<dl>" + "".join(f"<dt>{esc(label)}</dt><dd>{esc(value)}</dd>"
+        return "<dl>" + "".join(f"<dt>{_esc(label)}</dt><dd>{_esc(value)}</dd>"
                                 for label, value in block.pairs) + "</dl>"
-    head = "".join(f"<th>{esc(h)}</th>" for h in block.headers)
-    body = "".join("<tr>" + "".join(f"<td>{esc(cell)}</td>" for cell in row) + "</tr>"
+    head = "".join(f"<th>{_esc(h)}</th>" for h in block.headers)
+    body = "".join("<tr>" + "".join(f"<td>{_esc(cell)}</td>" for cell in row) + "</tr>"
                    for row in block.rows)
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def render_html(dossier: Dossier) -> str:
-    esc = html.escape
-    notes = "".join(f'<p class="note">{esc(note)}</p>' for note in dossier.notes)
+    notes = "".join(f'<p class="note">{_esc(note)}</p>' for note in dossier.notes)
     sections = "".join(
-        f"<section><h2>{esc(s.title)}</h2>{''.join(_html_block(b) for b in s.blocks)}</section>"
+        f"<section><h2>{_esc(s.title)}</h2>{''.join(_html_block(b) for b in s.blocks)}</section>"
         for s in dossier.sections)
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            f"<title>{esc(dossier.title)}</title><style>{_STYLE}</style></head>"
-            f"<body><h1>{esc(dossier.title)}</h1>{notes}{sections}</body></html>\n")
+            f"<title>{_esc(dossier.title)}</title><style>{_STYLE}</style></head>"
+            f"<body><h1>{_esc(dossier.title)}</h1>{notes}{sections}</body></html>\n")
 
 
 def render(dossier: Dossier, fmt: Format = "md") -> str:

@@ -13,6 +13,7 @@ from negtui.domain.positions import Verdict, verdict
 from negtui.domain.summary import money
 from negtui.domain.terms import class_of
 from negtui.domain.vocab import Direction, ScenarioKind, TermClass, TermStatus
+from negtui.domain.words import counted
 from negtui.export.dossier.document import Block, Bullets, Dossier, Fields, Para, Section, Table
 from negtui.export.dossier.shared import SHARE_NOTE, SHARED_SECTIONS, shared_copy
 from negtui.export.dossier.words import local_time as _when
@@ -175,7 +176,7 @@ def _agenda(book: DealBook) -> Section:
     total = sum(a.minutes for a in book.agenda)
     return Section("Sensitive topics agenda", [
         Table(["Topic", "Time", "Our framing", "Other wording", "Outcome"], rows),
-        Para(f"{total} minutes in all."),
+        Para(f"{counted(total, 'minute')} in all."),
     ])
 
 
@@ -198,9 +199,10 @@ def _concessions(book: DealBook, tz: str) -> Section:
     received = len(live) - len(given)
     names = {t.id: t.name for t in book.terms}
     value_us = sum(c.value_us or 0 for c in given)
-    value_them = sum(c.value_them or 0 for c in live if c.direction is Direction.RECEIVED)
+    # Both sides of the sentence are our own valuation: cost to us, worth to us.
+    worth_us = sum(c.value_us or 0 for c in live if c.direction is Direction.RECEIVED)
     summary = (f"{len(given)} given, {received} received. What we gave cost us {value_us}; "
-               f"what we received is worth {value_them}.")
+               f"what we received is worth {worth_us}.")
     headers = ["When", "Direction", "What", "Term", "Value to us / them", "Note"]
     rows = [[_when(c.at, tz), c.direction.value, c.what, names.get(c.term_id or "", "—"),
              f"{c.value_us or '—'} / {c.value_them or '—'}", _or_dash(c.note)] for c in live]

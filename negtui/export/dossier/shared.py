@@ -12,6 +12,7 @@ from datetime import datetime
 from negtui.domain.book import DealBook
 from negtui.domain.models import Settings
 from negtui.domain.vocab import ContractType, MilestoneKind, TermCategory, TermStatus
+from negtui.domain.words import counted
 from negtui.export.dossier.allow import Cut, Shown, cut
 from negtui.export.dossier.document import Dossier, Fields, Para, Section, Table
 from negtui.export.dossier.words import local_time, or_dash
@@ -30,10 +31,6 @@ class SharedCopy:
     """Each section and how much it holds: ("Terms", "6 terms")."""
     left_out: list[str]
     """What the cut set aside, counted by kind."""
-
-
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number} {one if number == 1 else many}"
 
 
 def _deal(deal: Shown) -> Section:
@@ -76,7 +73,8 @@ def _milestones(milestones: list[Shown], tz: str) -> Section:
 def _agenda(topics: list[Shown]) -> Section:
     rows = [[t["topic"], f"{t['minutes']} min"] for t in topics]
     total = sum(t["minutes"] for t in topics)
-    return Section("Agenda", [Table(["Topic", "Time"], rows), Para(f"{total} minutes in all.")])
+    return Section("Agenda", [Table(["Topic", "Time"], rows),
+                              Para(f"{counted(total, 'minute')} in all.")])
 
 
 def _value_exchange(items: list[Shown], counterparty: str) -> Section:
@@ -90,15 +88,15 @@ def _sections(shown: Cut, tz: str) -> list[tuple[Section, str]]:
     terms, dates = records["terms"], records["milestones"]
     parts = [
         (_deal(shown.deal), "counterparty, contract type and dates"),
-        (_terms(terms), _count(len(terms), "term", "terms")),
-        (_milestones(dates, tz), _count(len(dates), "milestone", "milestones")),
+        (_terms(terms), counted(len(terms), "term")),
+        (_milestones(dates, tz), counted(len(dates), "milestone")),
     ]
     if records["agenda"]:
         parts.append((_agenda(records["agenda"]),
-                      _count(len(records["agenda"]), "topic", "topics")))
+                      counted(len(records["agenda"]), "topic")))
     if records["value_map"]:
         parts.append((_value_exchange(records["value_map"], shown.deal["counterparty"]),
-                      _count(len(records["value_map"]), "line", "lines")))
+                      counted(len(records["value_map"]), "line")))
     return parts
 
 

@@ -11,11 +11,13 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header
 
 from negtui.domain.models import Concession
+from negtui.domain.words import counted
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.widgets.concession_log import SIDE_TEXT
+from negtui.ui.widgets.shown import DataTable, Static, plain
 
 COLUMNS = [("When", "when", 12), ("Deal", "deal", 22), ("Side", "side", 4),
            ("Term", "term", 14), ("Us", "us", 2), ("Them", "them", 4),
@@ -76,20 +78,21 @@ class AllConcessionsScreen(NegtuiScreen):
             linked = concession.linked_deal_id
             table.add_row(
                 arrow.get(concession.at).to(timezone).format("DD MMM HH:mm"),
-                Text(names.get(deal_id, deal_id), overflow="ellipsis", no_wrap=True),
+                plain(names.get(deal_id, deal_id), one_line=True, overflow="ellipsis",
+                      no_wrap=True),
                 SIDE_TEXT[concession.direction],
-                Text(term_names.get(concession.term_id or "", ""), overflow="ellipsis",
-                     no_wrap=True),
+                plain(term_names.get(concession.term_id or "", ""), one_line=True,
+                      overflow="ellipsis", no_wrap=True),
                 _value(concession.value_us), _value(concession.value_them),
-                Text(names.get(linked, linked) if linked else "", "blue", overflow="ellipsis",
-                     no_wrap=True),
+                plain(names.get(linked, linked) if linked else "", "blue", one_line=True,
+                      overflow="ellipsis", no_wrap=True),
                 concession.what, key=f"{deal_id}/{concession.id}",
             )
         linked_count = sum(1 for _, c in entries if c.linked_deal_id)
         scope = "linked to another deal" if self.linked_only else "in all deals"
         shown = (f", newest {SHOWN_AT_MOST:,} shown" if len(entries) > SHOWN_AT_MOST else "")
         self.query_one("#all-summary", Static).update(Text.assemble(
-            (f"{len(entries):,} concessions {scope}{shown}", "bold"),
+            (f"{counted(len(entries), 'concession')} {scope}{shown}", "bold"),
             f"  ·  {linked_count} traded against another deal  ·  ",
             ("l: linked only / all · enter: open the deal · escape: back", "dim"),
         ))

@@ -8,13 +8,15 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header
 
-from negtui.domain.audit import restrictive_clashes
+from negtui.domain.clashes import restrictive_clashes
 from negtui.domain.models import Term
 from negtui.domain.terms import class_of
 from negtui.domain.vocab import TermCategory, TermStatus
+from negtui.domain.words import counted
 from negtui.ui.screens.base import NegtuiScreen
+from negtui.ui.widgets.shown import DataTable, Static, plain
 from negtui.ui.widgets.term_rows import class_text, marked, rating_text
 
 COLUMNS = ["Category", "Term", "Clashes with", "On table", "Status", "Deal", "Class",
@@ -85,7 +87,7 @@ class AllTermsScreen(NegtuiScreen):
             previous = term.category
             table.add_row(
                 Text(category, style="bold"), term.name,
-                Text(clashes.get((deal_id, term.id), ""), style="bold red"),
+                plain(clashes.get((deal_id, term.id), ""), "bold red", one_line=True),
                 marked(term), term.status.value, deal_name,
                 class_text(class_of(term, threshold)),
                 rating_text(term.impact_deal), rating_text(term.impact_portfolio),
@@ -95,7 +97,7 @@ class AllTermsScreen(NegtuiScreen):
         status = self.status.value if self.status else "all"
         deals = len({deal_id for deal_id, _, _ in rows})
         self.query_one("#all-filters", Static).update(Text.assemble(
-            (f"{len(rows)} terms in {deals} deals", "bold"),
+            (f"{counted(len(rows), 'term')} in {counted(deals, 'deal')}", "bold"),
             "  ·  category ", (category, "bold"), " (c)  ·  status ", (status, "bold"),
             " (s)  ·  escape clears", no_wrap=True, overflow="ellipsis",
         ))

@@ -11,7 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, Header
 
 from negtui.actions.records import remove_record, save_records
 from negtui.domain.book import DealBook
@@ -36,6 +36,7 @@ from negtui.domain.dates import describe_moment
 from negtui.domain.milestone_input import milestone_from_values
 from negtui.domain.models import Milestone
 from negtui.domain.vocab import MilestoneKind
+from negtui.domain.words import counted
 from negtui.ui.keys import DELETE, EXPORT
 from negtui.ui.saving import save_from_form
 from negtui.ui.screens.base import NegtuiScreen
@@ -45,11 +46,12 @@ from negtui.ui.widgets.agenda_list import AgendaList
 from negtui.ui.widgets.confirm import ConfirmScreen
 from negtui.ui.widgets.form import FormField, FormScreen, Values
 from negtui.ui.widgets.month_grid import MonthGrid
+from negtui.ui.widgets.shown import OptionList, Static, markup
 
 # The agenda shows the selected day and this many days after it.
 AGENDA_DAYS = 21
 
-NO_DEALS_TEXT = (
+NO_DEALS_TEXT = markup(
     "[b]No deals yet, so nothing is dated.[/b]\n\n"
     "Quit (ctrl+q) and run [b]negtui demo[/b] to explore with sample data,\n"
     "or [b]negtui import json FILE[/b] to bring in your deals."
@@ -160,7 +162,7 @@ class CalendarScreen(NegtuiScreen):
         late = sum(1 for e in shown if is_overdue(e, now))
         status = Text.assemble(
             (deal.deal.name if deal else "All deals", "bold"), " · ",
-            (self.kind_filter or "every kind", "bold"), f" · {len(shown)} dates",
+            (self.kind_filter or "every kind", "bold"), f" · {counted(len(shown), 'date')}",
         )
         if late:
             status.append(" · ")

@@ -14,6 +14,7 @@ from negtui.actions.session import Session
 from negtui.domain.book import DealBook
 from negtui.domain.calendar import CalendarRefused, review_checkpoints
 from negtui.domain.dates import DateNotUnderstood, parse_when
+from negtui.domain.words import counted
 from negtui.ui.saving import save_from_form
 from negtui.ui.screens.milestone_form import describe_when
 from negtui.ui.widgets.form import FORM_ERROR, FormField, FormScreen, Values
@@ -77,7 +78,8 @@ class CheckpointForm(FormScreen):
             return {FORM_ERROR: "These checkpoints are already on the calendar"}
         return save_from_form(
             self, calendar.session, lambda store: save_records(store, book.id, *fresh),
-            f"Added {len(fresh)} review checkpoints to {book.deal.name}", deal_id=book.id)
+            f"Added {counted(len(fresh), 'review checkpoint')} to {book.deal.name}",
+            deal_id=book.id)
 
 
 class CalendarExportForm(FormScreen):
@@ -113,5 +115,6 @@ class CalendarExportForm(FormScreen):
             return {"path": str(refused)}
         except OSError as error:
             return {"path": f"cannot write there: {error.strerror or error}"}
-        self.notify(f"{count} dates written to {target}", title="Calendar exported", timeout=8)
+        self.notify(f"{counted(count, 'date')} written to {target}", title="Calendar exported",
+                    timeout=8)
         return {}

@@ -11,7 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, Header
 from textual.widgets.option_list import Option
 
 from negtui.actions.portfolio import tick
@@ -24,8 +24,9 @@ from negtui.ui.screens.lessons import LessonsScreen
 from negtui.ui.screens.records import EDITORS, RecordEditorScreen
 from negtui.ui.screens.records.deal_fields import GROUPS, deal_group_form
 from negtui.ui.screens.share_preview import export_from
+from negtui.ui.widgets.shown import OptionList, Static, markup
 
-NO_DEAL = (
+NO_DEAL = markup(
     "[b]No deal in focus.[/b]\n\n"
     "Press [b]1[/b] for the portfolio, move the cursor to a deal, then press [b]5[/b]\n"
     "to walk it through the ten phases.\n\n"

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from rich.markup import escape
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -17,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.events import Resize
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Footer, Header, Input
 
 from negtui.actions import concessions as use
 from negtui.actions.concessions import PlannedConcession, active_call
@@ -36,13 +35,14 @@ from negtui.ui.widgets.capture_bar import CaptureBar
 from negtui.ui.widgets.concession_log import FLAG_LEGEND, ConcessionLog
 from negtui.ui.widgets.confirm import ConfirmScreen
 from negtui.ui.widgets.form import FormScreen
+from negtui.ui.widgets.shown import Static, markup, plain
 
 # How long after the last key a half-typed line is written to disk.
 DRAFT_DELAY_S = 0.3
 # Below this width the pinned terms sit above the log instead of beside it.
 WIDE_ENOUGH = 110
-EMPTY_TEXT = ("[b]No deal in focus.[/b]\n\nChoose one on the Portfolio screen (press 1), "
-              "then come back with 3.")
+EMPTY_TEXT = markup("[b]No deal in focus.[/b]\n\nChoose one on the Portfolio screen "
+                    "(press 1), then come back with 3.")
 
 
 class ConcessionsScreen(NegtuiScreen):
@@ -235,15 +235,16 @@ class ConcessionsScreen(NegtuiScreen):
             return
         concession = planned.concession
         term = next(t for t in book.terms if t.id == concession.term_id)
-        lines = [f"[b]{escape(term.name)}[/b] is a non-negotiable.", "",
-                 f"Why: {escape(term.rationale or '(no rationale recorded)')}"]
+        lines = [Text.assemble(plain(term.name, "bold", one_line=True),
+                               " is a non-negotiable."), Text(""),
+                 plain(f"Why: {term.rationale or '(no rationale recorded)'}")]
         if term.consequence:
-            lines.append(f"If violated: {escape(term.consequence)}")
+            lines.append(plain(f"If violated: {term.consequence}"))
         if term.walk_away:
-            lines.append(f"Walk-away: {escape(term.walk_away)}")
-        lines += [f"[b]⚠ {escape(w.message)}[/b]" for w in planned.warnings
+            lines.append(plain(f"Walk-away: {term.walk_away}"))
+        lines += [plain(f"⚠ {w.message}", "bold") for w in planned.warnings
                   if not w.needs_confirmation]
-        lines += ["", f"Log “{escape(concession.what)}” as given anyway?"]
+        lines += [Text(""), plain(f"Log “{concession.what}” as given anyway?")]
 
         def decided(give: bool | None) -> None:
             if give:
@@ -251,7 +252,7 @@ class ConcessionsScreen(NegtuiScreen):
             else:
                 refused()
 
-        self.app.push_screen(ConfirmScreen("Give on a non-negotiable?", "\n".join(lines),
+        self.app.push_screen(ConfirmScreen("Give on a non-negotiable?", Text("\n").join(lines),
                                            yes="Give anyway", no="Hold the line"), decided)
 
     def _write(self, book: DealBook, planned: PlannedConcession) -> None:

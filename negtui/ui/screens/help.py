@@ -6,7 +6,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Static
+
+from negtui.ui.widgets.shown import DataTable, Static
 
 
 class HelpScreen(ModalScreen[None]):

@@ -6,12 +6,14 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import Footer, Header, Input
 
 from negtui.domain.lessons import LessonEntry, all_lessons, related, search
+from negtui.domain.words import counted
 from negtui.ui.screens.base import NegtuiScreen
+from negtui.ui.widgets.shown import DataTable, Static, markup
 
-EMPTY_TEXT = (
+EMPTY_TEXT = markup(
     "[b]No lessons learned yet.[/b]\n\n"
     "After a deal closes, open its checklist (5), go to phase 10 and write what worked,\n"
     "what did not, and why. Lessons come back here, and as hints when you prepare\n"
@@ -97,7 +99,7 @@ class LessonsScreen(NegtuiScreen):
             note.update(f"★ bears on {book.deal.name} (same counterparty or contract type)"
                         " · / to search")
         else:
-            note.update(f"{len(found)} of {len(entries)} lessons · / to search")
+            note.update(f"{len(found)} of {counted(len(entries), 'lesson')} · / to search")
         table.display = bool(found)
         self.query_one("#lesson-detail").display = bool(found)
         self._show_detail(0 if found else None)

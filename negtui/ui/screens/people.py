@@ -7,11 +7,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets import Footer, Header
 from textual.widgets.option_list import Option
 
 from negtui.domain.people import Person, people
+from negtui.domain.words import counted
 from negtui.ui.screens.base import NegtuiScreen
+from negtui.ui.widgets.shown import DataTable, OptionList, Static
 
 
 class PeopleScreen(NegtuiScreen):
@@ -66,7 +68,7 @@ class PeopleScreen(NegtuiScreen):
         person = self.found[index]
         detail = Text()
         detail.append(person.name, "bold")
-        detail.append(f"  on {len(person.appearances)} deal(s)\n")
+        detail.append(f"  on {counted(len(person.appearances), 'deal')}\n")
         for appearance in person.appearances:
             who = appearance.stakeholder
             detail.append(f"\n{appearance.deal_name}\n", "bold")

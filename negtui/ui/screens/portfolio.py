@@ -6,17 +6,19 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Input, OptionList, Static
+from textual.widgets import Footer, Header, Input
 from textual.widgets.data_table import RowDoesNotExist
 from textual.widgets.option_list import Option
 
 from negtui.actions.deals import delete_deal, toggle_archive
 from negtui.actions.undo import Change
-from negtui.domain.audit import Alert, alerts_by_deal, audit
+from negtui.domain.audit import Alert, Review, review
 from negtui.domain.deal_table import SORTS, DealRow, cells, make_row, matches, sort_rows
 from negtui.domain.models import Deal
-from negtui.domain.summary import STATUS_ORDER, amounts, capacity, pipeline
+from negtui.domain.schedule import user_zone
+from negtui.domain.summary import STATUS_ORDER, pipeline
 from negtui.domain.vocab import DealStatus
+from negtui.domain.words import counted
 from negtui.ui import saving
 from negtui.ui.keys import DELETE
 from negtui.ui.palette import Role, style
@@ -24,8 +26,10 @@ from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.screens.deal_form import deal_form
 from negtui.ui.widgets.confirm import ConfirmScreen
 from negtui.ui.widgets.form import open_form
+from negtui.ui.widgets.portfolio_band import alerts_title, band_text
+from negtui.ui.widgets.shown import DataTable, OptionList, Static, markup, plain
 
-EMPTY_TEXT = (
+EMPTY_TEXT = markup(
     "[b]No deals here yet.[/b]\n\n"
     "Press [b]n[/b] to add your first deal.\n\n"
     "To explore with sample data instead, quit (ctrl+q) and run [b]negtui demo[/b].\n"
@@ -35,15 +39,6 @@ NOTHING_MATCHES = "No deal matches the filter. Press escape in the filter, or f 
 RIGHT = {"Value", "h/wk", "Prep", "Alerts"}
 # The alerts box lists this many; the count in its title says how many there are in all.
 ALERTS_SHOWN = 50
-BAR_WIDTH = 20
-
-
-def capacity_bar(committed: float, available: float) -> Text:
-    share = committed / available if available > 0 else (1.0 if committed else 0.0)
-    filled = min(BAR_WIDTH, round(share * BAR_WIDTH))
-    # Length carries the meaning here, so the bar keeps its colour even without colour.
-    shade = "red" if committed > available else "green"
-    return Text.assemble(("█" * filled, shade), ("░" * (BAR_WIDTH - filled), "dim"))
 
 
 class PortfolioScreen(NegtuiScreen):
@@ -74,6 +69,7 @@ class PortfolioScreen(NegtuiScreen):
         self.show_archived = False
         self.filter_text = ""
         self.alerts: list[Alert] = []
+        self.review: Review | None = None
         self._filled_for: object | None = None
         self._rows_for: tuple[object, object] | None = None
         self._rows: list[DealRow] = []
@@ -136,10 +132,12 @@ class PortfolioScreen(NegtuiScreen):
                 and self._rows_for[1] == key[1]:
             return self._rows
         books = list(session.portfolio.books.values())
-        self.alerts = audit(books, session.settings, now)
-        counts = alerts_by_deal(self.alerts)
+        found = self.review = review(books, session.settings, now)
+        self.alerts = found.alerts
         progress = session.checklist_progress
-        self._rows = [make_row(book, now, counts.get(book.id, 0), progress(book))
+        tz = user_zone(session.settings)
+        self._rows = [make_row(book, now, found.about(book.id), progress(book),
+                               found.next_due.get(book.id), tz)
                       for book in books]
         self._rows_for = key
         return self._rows
@@ -162,7 +160,9 @@ class PortfolioScreen(NegtuiScreen):
             table.add_column(title + arrow, key=title)
         for row in shown:
             texts = cells(row)
-            table.add_row(*(Text(texts[title], justify="right" if title in RIGHT else "left")
+            table.add_row(*(plain(texts[title],
+                                  style(Role.ALARM) if title == "Next" and row.overdue else "",
+                                  one_line=True, justify="right" if title in RIGHT else "left")
                             for title in SORTS), key=row.deal_id)
         has_deals = bool(portfolio.books)
         empty = self.query_one("#empty", Static)
@@ -179,10 +179,7 @@ class PortfolioScreen(NegtuiScreen):
             session.focus(shown_ids[0])
 
     def _fill_summary(self, rows: list[DealRow]) -> None:
-        settings = self.session.portfolio.settings
         deals = [r.book.deal for r in rows]
-        flow = pipeline(deals, settings)
-        load = capacity(deals, settings)
         filters = []
         if self.status_filter is not None:
             filters.append(f"status: {self.status_filter}")
@@ -190,19 +187,9 @@ class PortfolioScreen(NegtuiScreen):
             filters.append(f"filter: {self.filter_text!r}")
         if self.show_archived:
             filters.append("archived shown")
-        line_one = Text.assemble(
-            ("Pipeline ", "bold"), amounts(flow.total()), "  ·  weighted ",
-            amounts(flow.weighted), "  ·  ",
-            (f"{len(self.alerts)} alerts", style(Role.ALARM if self.alerts else Role.GOOD)),
-        )
-        line_two = Text.assemble(
-            ("Hours a week ", "bold"), capacity_bar(load.committed, load.available),
-            (f" {load.committed:g}/{load.available:g}",
-             style(Role.ALARM) if load.over else "bold"),
-            ("  over capacity" if load.over else ""),
-            ("  ·  " + ", ".join(filters)) if filters else "",
-        )
-        self.query_one("#summary", Static).update(Text("\n").join([line_one, line_two]))
+        if self.review is not None:
+            flow = pipeline(deals, self.session.portfolio.settings)
+            self.query_one("#summary", Static).update(band_text(flow, self.review, filters))
 
     def _fill_alerts(self) -> None:
         box = self.query_one("#alerts", OptionList)
@@ -214,7 +201,8 @@ class PortfolioScreen(NegtuiScreen):
         hidden = len(self.alerts) - ALERTS_SHOWN
         if hidden > 0:
             box.add_option(Option(Text(f"… and {hidden} more", style="dim"), disabled=True))
-        box.border_title = f"Alerts ({len(self.alerts)}) — ! to go there, enter jumps to the deal"
+        if self.review is not None:
+            box.border_title = alerts_title(self.review)
         box.display = bool(self.alerts)
 
     def _fill_problems(self) -> None:
@@ -227,7 +215,8 @@ class PortfolioScreen(NegtuiScreen):
             names = sorted({p.path.name for p in problems})
             more = " …" if len(names) > 3 else ""
             lines.append(
-                f"{len(names)} file(s) could not be read and are left untouched: "
+                f"{counted(len(names), 'file')} could not be read and "
+                f"{'is' if len(names) == 1 else 'are'} left untouched: "
                 f"{', '.join(names[:3])}{more} — run negtui check"
             )
         banner = self.query_one("#problems", Static)
@@ -313,12 +302,14 @@ class PortfolioScreen(NegtuiScreen):
         book = self.session.current_book()
         if book is None:
             return
-        parts = [f"{len(book.terms)} terms", f"{len(book.concessions)} concessions",
-                 f"{len(book.milestones)} milestones", f"{len(book.stakeholders)} people",
-                 f"{len(book.calls)} calls"]
-        body = (f"Delete [b]{book.deal.name}[/b] and everything recorded with it: "
-                f"{', '.join(parts)}?\n\nThe file moves to the data folder's .trash; "
-                "u undoes it in this session.")
+        parts = [counted(len(book.terms), "term"), counted(len(book.concessions), "concession"),
+                 counted(len(book.milestones), "milestone"),
+                 counted(len(book.stakeholders), "person", "people"),
+                 counted(len(book.calls), "call")]
+        body = Text.assemble("Delete ", plain(book.deal.name, "bold", one_line=True),
+                             f" and everything recorded with it: {', '.join(parts)}?\n\nThe "
+                             "file moves to the data folder's .trash; u undoes it in this "
+                             "session.")
 
         def decided(yes: bool | None) -> None:
             if not yes:

@@ -14,14 +14,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Static
 
 from negtui.actions.exports import export_dossier
 from negtui.domain.book import DealBook
 from negtui.export.dossier import dossier_filename
 from negtui.export.dossier.shared import SharedCopy, shared_copy
-from negtui.export.folder import EXPORTS_DIR
+from negtui.store.files import EXPORTS_DIR
 from negtui.ui.widgets.confirm import OnceModal
+from negtui.ui.widgets.shown import Static, plain
 
 if TYPE_CHECKING:
     from negtui.ui.screens.base import NegtuiScreen
@@ -43,8 +43,10 @@ class SharePreviewScreen(OnceModal[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="share-box"):
-            yield Static(Text.assemble(("Shared dossier", "bold"), f" — {self.deal_name}\n",
-                                       (f"into {self.target}", "dim")), id="share-title")
+            yield Static(Text.assemble(("Shared dossier", "bold"), " — ",
+                                       plain(self.deal_name, one_line=True), "\n",
+                                       plain(f"into {self.target}", "dim", one_line=True)),
+                         id="share-title")
             with VerticalScroll(id="share-body"):
                 yield Static(self._goes_in(), id="share-written")
                 yield Static(self._left_out(), id="share-left-out")

@@ -8,16 +8,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header
 
 from negtui.actions.records import remove_record, save_records
 from negtui.domain.book import DealBook
+from negtui.domain.integrity import term_in_use
 from negtui.domain.models import Term
 from negtui.domain.positions import position_problems, verdict
 from negtui.domain.templates import new_terms
 from negtui.domain.term_input import term_from_values
 from negtui.domain.terms import class_of, term_problems
 from negtui.domain.vocab import TermClass, TermStatus
+from negtui.domain.words import counted
 from negtui.ui.keys import ALL_DEALS, DELETE
 from negtui.ui.saving import save_from_form
 from negtui.ui.screens.all_terms import AllTermsScreen
@@ -26,6 +28,7 @@ from negtui.ui.screens.term_form import OfferForm, TermForm
 from negtui.ui.widgets.confirm import ConfirmScreen
 from negtui.ui.widgets.form import Values
 from negtui.ui.widgets.score_band import ScoreBand
+from negtui.ui.widgets.shown import DataTable, Static, markup, plain
 from negtui.ui.widgets.term_grid import CLASS_COLOUR, TermGrid
 from negtui.ui.widgets.term_rows import (
     TERM_COLUMNS,
@@ -38,7 +41,7 @@ from negtui.ui.widgets.term_rows import (
 # Wide enough to show the table beside the grid.
 WIDE = 120
 
-NO_DEAL = (
+NO_DEAL = markup(
     "[b]No deal in focus.[/b]\n\n"
     "Pick a deal on the Portfolio screen: press [b]1[/b], move to the deal, "
     "then press [b]2[/b] to come back here."
@@ -134,11 +137,11 @@ class TermsScreen(NegtuiScreen):
         if book is None:
             empty.update(NO_DEAL)
         elif not terms:
-            empty.update(
-                f"[b]No terms yet for {book.deal.name}.[/b]\n\n"
-                "Press [b]a[/b] to add a term, or [b]t[/b] to add the usual terms of a "
-                f"{book.deal.contract_type.value} contract and then rate them."
-            )
+            empty.update(Text.assemble(
+                plain(f"No terms yet for {book.deal.name}.", "bold", one_line=True), "\n\n",
+                markup("Press [b]a[/b] to add a term, or [b]t[/b] to add the usual terms of a "),
+                f"{book.deal.contract_type.value} contract and then rate them.",
+            ))
         if terms:
             self._fill_table(terms)
             self._show_focus()
@@ -164,7 +167,7 @@ class TermsScreen(NegtuiScreen):
             counts[class_of(term, self.threshold)] += 1
         parts: list[str | tuple[str, str]] = [
             (book.deal.name, "bold"), f"  ·  {book.deal.contract_type.value}  ·  ",
-            f"{len(book.terms)} terms",
+            counted(len(book.terms), 'term'),
         ]
         for cls in TermClass:
             if counts[cls]:
@@ -310,6 +313,11 @@ class TermsScreen(NegtuiScreen):
         book = self.book()
         if term is None or book is None:
             return
+        in_use = term_in_use(book, term)
+        if in_use is not None:
+            # Its concessions would point at nothing and show a blank term.
+            self.notify(in_use, title="Not deleted", severity="warning", timeout=8)
+            return
         deal_id = book.id
 
         def decided(yes: bool | None) -> None:
@@ -323,8 +331,8 @@ class TermsScreen(NegtuiScreen):
 
         self.app.push_screen(ConfirmScreen(
             f"Delete the term “{term.name}”?",
-            "Its ratings, positions and fallback go with it. Concessions logged against it "
-            "stay in the log.", yes="Delete", no="Keep"), decided)
+            "Its ratings, positions and fallback go with it.", yes="Delete", no="Keep"),
+            decided)
 
     def action_template(self) -> None:
         book = self.book()
@@ -339,7 +347,7 @@ class TermsScreen(NegtuiScreen):
         deal_id = book.id
         self.focused_id = added[0].id
         self.save(lambda store: save_records(store, deal_id, *added),
-                  f"Added {len(added)} usual terms of a {kind.value} contract: "
+                  f"Added {counted(len(added), 'usual term')} of a {kind.value} contract: "
                   "rate each with + - ] [", deal_id=deal_id)
 
     def action_all_terms(self) -> None:

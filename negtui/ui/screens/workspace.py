@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header
 
 from negtui.actions.records import remove_record
 from negtui.domain.book import DealBook
@@ -19,6 +19,7 @@ from negtui.ui.screens.records.editor import record_form
 from negtui.ui.screens.records.stakeholders import STAKEHOLDERS
 from negtui.ui.screens.share_preview import export_from
 from negtui.ui.widgets.confirm import ConfirmScreen
+from negtui.ui.widgets.shown import DataTable, Static, plain
 
 
 def _missing(text: str) -> Text:
@@ -157,5 +158,7 @@ class WorkspaceScreen(NegtuiScreen):
 
         self.app.push_screen(ConfirmScreen(
             "Remove stakeholder?",
-            f"Remove [b]{person.name}[/b] ({person.role or 'no role'}) from "
-            f"{book.deal.name}? Their history notes go with them.", yes="Remove"), decided)
+            Text.assemble("Remove ", plain(person.name, "bold", one_line=True),
+                          plain(f" ({person.role or 'no role'}) from {book.deal.name}? Their "
+                                "history notes go with them.")),
+            yes="Remove"), decided)

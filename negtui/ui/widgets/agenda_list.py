@@ -7,12 +7,12 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from rich.text import Text
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from negtui.domain.calendar import Agenda, CalendarEntry, describe_minutes, is_overdue
 from negtui.domain.schedule import days_until, describe_days
 from negtui.ui.widgets.month_grid import mark_of
+from negtui.ui.widgets.shown import OptionList, plain
 
 
 class AgendaList(OptionList):
@@ -73,7 +73,7 @@ def entry_option(entry: CalendarEntry, tz: ZoneInfo, now: datetime,
         when = f"{local:%H:%M}"
     line = Text.assemble(
         f" {when:<7}", (letter, f"bold {colour}"), " ",
-        (entry.label, "strike dim" if entry.done else ""),
+        plain(entry.label, "strike dim" if entry.done else "", one_line=True),
     )
     if entry.duration_minutes:
         line.append(f" ({describe_minutes(entry.duration_minutes)})", style="dim")
@@ -83,8 +83,8 @@ def entry_option(entry: CalendarEntry, tz: ZoneInfo, now: datetime,
         days = -days_until(entry.start, now)
         line.append(f"  overdue {days}d" if days > 0 else "  overdue", style="bold red")
     if entry.uid in problems:
-        line.append(f"  ⚠ {problems[entry.uid]}", style="yellow")
-    line.append(f"  · {entry.deal_name}", style="dim")
+        line.append_text(plain(f"  ⚠ {problems[entry.uid]}", "yellow", one_line=True))
+    line.append_text(plain(f"  · {entry.deal_name}", "dim", one_line=True))
     if entry.milestone_id is None and entry.origin:
-        line.append(f" · from {entry.origin}", style="dim italic")
+        line.append_text(plain(f" · from {entry.origin}", "dim italic", one_line=True))
     return Option(line, id=entry.uid)

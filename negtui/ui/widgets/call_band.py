@@ -12,6 +12,7 @@ from negtui.domain.guards import is_non_negotiable
 from negtui.domain.models import Settings, Term
 from negtui.domain.positions import Verdict, verdict
 from negtui.ui.palette import Role, style
+from negtui.ui.widgets.shown import plain
 
 
 def _side(label: str, count: int, value: int) -> Text:
@@ -35,7 +36,7 @@ def band_lines(book: DealBook, now: arrow.Arrow) -> tuple[Text, Text]:
     """The call line (timer and this call's balance, or how to start one) and the line of
     the whole deal's balance and trend."""
     call = active_call(book)
-    first = Text(book.deal.name, "bold", no_wrap=True, overflow="ellipsis")
+    first = plain(book.deal.name, "bold", one_line=True, no_wrap=True, overflow="ellipsis")
     if call is not None:
         elapsed = (now - arrow.get(call.started)).total_seconds()
         in_call = [c for c in book.concessions if c.call_id == call.id]
@@ -56,10 +57,11 @@ def band_lines(book: DealBook, now: arrow.Arrow) -> tuple[Text, Text]:
 
 def _positions(term: Term) -> Text:
     line = Text()
-    line.append(f"walk-away {term.walk_away or '—'}", "dim")
+    line.append_text(plain(f"walk-away {term.walk_away or '—'}", "dim", one_line=True))
     if term.on_table:
         past = verdict(term) is Verdict.PAST_WALK_AWAY
-        line.append(f" · table {term.on_table}", style(Role.ALARM) if past else "")
+        line.append_text(plain(f" · table {term.on_table}", style(Role.ALARM) if past else "",
+                               one_line=True))
         if past:
             line.append(" (past)", style(Role.ALARM))
     line.append("\n")
@@ -73,15 +75,15 @@ def pinned_text(book: DealBook, settings: Settings) -> Text:
     text = Text()
     text.append("Hard lines\n", style(Role.ALARM))
     for term in hard:
-        text.append(f"■ {term.name}  ", "bold")
+        text.append_text(plain(f"■ {term.name}  ", "bold", one_line=True))
         text.append_text(_positions(term))
         if term.rationale:
-            text.append(f"  {term.rationale}\n", "italic")
+            text.append_text(plain(f"  {term.rationale}\n", "italic"))
     if not hard:
         text.append("  none rated non-negotiable\n", "dim")
     text.append("Walk-away points\n", "bold")
     for term in others:
-        text.append(f"• {term.name}  ", "bold")
+        text.append_text(plain(f"• {term.name}  ", "bold", one_line=True))
         text.append_text(_positions(term))
     if not others:
         text.append("  none set\n", "dim")

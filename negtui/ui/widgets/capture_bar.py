@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input
 
 from negtui.domain.capture import (
     CAPTURE_HELP,
@@ -25,6 +25,7 @@ from negtui.domain.capture import (
     completing_at,
 )
 from negtui.domain.vocab import Direction
+from negtui.ui.widgets.shown import OptionList, Static
 
 PROMPTS = {Direction.GIVEN: "gave >", Direction.RECEIVED: "got >"}
 

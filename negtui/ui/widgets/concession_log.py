@@ -11,13 +11,13 @@ from dataclasses import dataclass
 
 import arrow
 from rich.text import Text
-from textual.widgets import DataTable
 
 from negtui.domain.book import DealBook
 from negtui.domain.guards import FLAG_LETTERS, Guard, in_order, log_flags
 from negtui.domain.models import Concession, Settings
 from negtui.domain.vocab import Direction
 from negtui.ui.palette import Role, style
+from negtui.ui.widgets.shown import DataTable, plain
 
 COLUMNS = [("Time", "time", 6), ("Side", "side", 4), ("Term", "term", 14), ("Us", "us", 2),
            ("Them", "them", 4), ("Flags", "flags", 5), ("What", "what", None)]
@@ -60,14 +60,15 @@ def flag_text(flags: frozenset[Guard]) -> Text:
 
 def _row(source: _Source, timezone: str) -> tuple[str | Text, ...]:
     concession = source.concession
-    what = Text(concession.what)
+    what = plain(concession.what, one_line=True)
     if concession.position:
-        what.append(f"  ={concession.position}", "cyan")
+        what.append_text(plain(f"  ={concession.position}", "cyan", one_line=True))
     if source.linked:
-        what.append(f"  @{source.linked}", "blue")
+        what.append_text(plain(f"  @{source.linked}", "blue", one_line=True))
     return (
         _when(arrow.get(concession.at).to(timezone), source.today),
-        SIDE_TEXT[concession.direction], Text(source.term, overflow="ellipsis", no_wrap=True),
+        SIDE_TEXT[concession.direction],
+        plain(source.term, one_line=True, overflow="ellipsis", no_wrap=True),
         _value(concession.value_us), _value(concession.value_them), flag_text(source.flags),
         what,
     )

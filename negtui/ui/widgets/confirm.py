@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Button
+
+from negtui.ui.widgets.shown import Static
 
 ResultType = TypeVar("ResultType")
 
@@ -47,7 +50,7 @@ class ConfirmScreen(OnceModal[bool]):
         Binding("n,escape", "answer(False)", "No", id="confirm.no"),
     ]
 
-    def __init__(self, title: str, body: str, yes: str = "Yes", no: str = "No",
+    def __init__(self, title: str, body: str | Text, yes: str = "Yes", no: str = "No",
                  danger: bool = True) -> None:
         super().__init__()
         self.title_text = title

@@ -15,10 +15,12 @@ from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
+from textual.widgets import Checkbox, Input, Label, Select, TextArea
 
+from negtui.domain.words import counted
 from negtui.store import StoreError
 from negtui.ui.widgets.confirm import ConfirmScreen, OnceModal
+from negtui.ui.widgets.shown import Static, plain
 
 Kind = Literal["text", "choice", "bool", "lines"]
 Values = dict[str, str]
@@ -80,7 +82,9 @@ class FormScreen(OnceModal[bool]):
         value = self.initial.get(spec.name, "")
         widget_id = f"field-{spec.name}"
         if spec.kind == "choice":
-            select: Select[str] = Select(spec.choices, id=widget_id, allow_blank=False,
+            # Choices often name deals: shown literally, like every other text from the data.
+            options = [(plain(label, one_line=True), choice) for label, choice in spec.choices]
+            select: Select[str] = Select(options, id=widget_id, allow_blank=False,
                                          value=value or spec.choices[0][1])
             return select
         if spec.kind == "bool":
@@ -158,7 +162,7 @@ class FormScreen(OnceModal[bool]):
         if errors:
             self.show_errors(errors)
             count = len(errors)
-            self.notify(f"Not saved: {count} field{'s' if count > 1 else ''} to fix",
+            self.notify(f"Not saved: {counted(count, 'field')} to fix",
                         severity="error", timeout=3)
             return
         self.answer(True)

@@ -4,10 +4,15 @@ down, and packages to offer instead."""
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import Static
 
 from negtui.domain.models import Term
-from negtui.domain.scoring import alternatives, batna_score, offer_score, target_score
+from negtui.domain.scoring import (
+    alternatives,
+    batna_score,
+    offer_score,
+    package_worth,
+)
+from negtui.ui.widgets.shown import Static
 
 
 class ScoreBand(Static):
@@ -47,9 +52,8 @@ def score_text(terms: list[Term], threshold: int) -> Text:
         lines.append(Text.assemble(*parts, no_wrap=True, overflow="ellipsis"))
     packages = alternatives(terms, threshold)
     if packages:
-        aim = target_score(terms, threshold)
         names = {t.id: t.name for t in terms}
-        lines.append(Text(f"Packages worth about {round(aim or 0)} to us, to offer together:",
+        lines.append(Text(f"Packages worth {package_worth(packages)} to us, to offer together:",
                           style="bold"))
         for letter, package in zip("ABC", packages, strict=False):
             moves = " · ".join(f"{names[term_id]} {text}"

@@ -11,6 +11,7 @@ from negtui.domain.positions import Verdict, verdict
 from negtui.domain.schedule import days_until, describe_days
 from negtui.domain.terms import class_of
 from negtui.domain.vocab import TermClass
+from negtui.ui.widgets.shown import plain
 from negtui.ui.widgets.term_grid import CLASS_COLOUR, VERDICT_MARK, short_labels
 
 Cell = str | Text
@@ -31,7 +32,7 @@ def marked(term: Term, text: str | None = None) -> Text:
     if not shown:
         return Text("—", style="dim")
     mark, style = VERDICT_MARK[verdict(term, shown)]
-    return Text.assemble((mark, style), " ", shown)
+    return Text.assemble((mark, style), " ", plain(shown, one_line=True))
 
 
 def class_text(term_class: TermClass) -> Text:
@@ -53,7 +54,7 @@ def decide_by_text(term: Term, now: arrow.Arrow, zone: str) -> str:
 def term_row(term: Term, threshold: int, now: arrow.Arrow, zone: str) -> list[Cell]:
     """The cells of ``TERM_COLUMNS`` for one term."""
     return [
-        Text(term.name, style="bold" if term.must_have else ""),
+        plain(term.name, "bold" if term.must_have else "", one_line=True),
         rating_text(term.impact_deal),
         rating_text(term.impact_portfolio),
         class_text(class_of(term, threshold)),

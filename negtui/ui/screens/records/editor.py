@@ -15,7 +15,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header
 
 from negtui.actions.records import remove_record, save_records
 from negtui.domain.book import RECORD_TABLES, DealBook
@@ -27,6 +27,7 @@ from negtui.ui.saving import save_from_form
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.widgets.confirm import ConfirmScreen
 from negtui.ui.widgets.form import FormField, FormScreen, Values
+from negtui.ui.widgets.shown import DataTable, Static, markup, plain
 
 if TYPE_CHECKING:
     from negtui.actions.session import Session
@@ -157,7 +158,7 @@ class RecordEditorScreen(NegtuiScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="records-heading")
-        yield Static(self.spec.empty, id="records-empty", classes="empty")
+        yield Static(markup(self.spec.empty), id="records-empty", classes="empty")
         table: DataTable[str | Text] = DataTable(id="records", cursor_type="row",
                                                  zebra_stripes=True)
         yield table
@@ -195,8 +196,8 @@ class RecordEditorScreen(NegtuiScreen):
         table.clear()
         records = self.records()
         for record in records:
-            table.add_row(*(Text(_cell(column.value(record))) for column in self.spec.columns),
-                          key=record.id)
+            table.add_row(*(plain(_cell(column.value(record)), one_line=True)
+                            for column in self.spec.columns), key=record.id)
         table.display = bool(records)
         self.query_one("#records-detail").display = bool(records)
         self.query_one("#records-empty").display = not records

@@ -1,0 +1,68 @@
+"""The two lines above the portfolio table: money in play, alerts, and hours by week."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from negtui.domain.audit import Review
+from negtui.domain.load import Load, Week
+from negtui.domain.summary import Pipeline, amounts
+from negtui.ui.palette import Role, style
+
+BAR_WIDTH = 12
+
+
+def capacity_bar(week: Week, available: float) -> Text:
+    """This week's booked hours, then its tentative ones, against the hours available."""
+    def cells(hours: float) -> int:
+        if available <= 0:
+            return BAR_WIDTH if hours > 0 else 0
+        return round(hours / available * BAR_WIDTH)
+
+    booked = min(BAR_WIDTH, cells(week.booked_hours))
+    tentative = min(BAR_WIDTH - booked, cells(week.booked_hours + week.tentative_hours) - booked)
+    # Length carries the meaning here, so the bar keeps its colour even without colour.
+    shade = "red" if week.booked_hours > available else "green"
+    return Text.assemble(("█" * booked, shade), ("▒" * tentative, "yellow"),
+                         ("░" * (BAR_WIDTH - booked - tentative), "dim"))
+
+
+def _week_figures(load: Load, week: Week) -> Text:
+    figures = Text.assemble((f"{week.booked_hours:g}/{load.available:g} h",
+                             style(Role.ALARM) if load.over(week) else "bold"))
+    if week.tentative_hours:
+        figures.append(f" (+{week.tentative_hours:g} tentative)")
+    return figures
+
+
+def hours_line(load: Load) -> Text:
+    """'Hours ███░ this week 30/40 h · peak wk 52: 60/40 h (+6 tentative)'."""
+    this_week, peak = load.this_week, load.peak
+    line = Text.assemble(("Hours ", "bold"), capacity_bar(this_week, load.available),
+                         " this week ", _week_figures(load, this_week))
+    if peak is this_week:
+        line.append(f" · no busier week in the next {len(load.weeks)}")
+    else:
+        line.append_text(Text.assemble(f" · peak {peak.label}: ", _week_figures(load, peak)))
+    return line
+
+
+def alerts_title(review: Review) -> str:
+    """The alerts box's title: how the total splits, so the table's per-deal counts (alerts
+    about that deal) add up to the first figure."""
+    total = len(review.alerts)
+    shared = review.portfolio_wide
+    return (f"Alerts: {total} ({total - shared} on deals, {shared} portfolio-wide)"
+            " — ! then enter: go to the deal")
+
+
+def band_text(flow: Pipeline, review: Review, filters: list[str]) -> Text:
+    line_one = Text.assemble(
+        ("Pipeline ", "bold"), amounts(flow.total()), " · weighted ", amounts(flow.weighted),
+        " · ", (f"{len(review.alerts)} alerts",
+                style(Role.ALARM) if review.alerts else style(Role.GOOD)),
+    )
+    line_two = hours_line(review.load)
+    if filters:
+        line_two.append("  ·  " + ", ".join(filters))
+    return Text("\n").join([line_one, line_two])

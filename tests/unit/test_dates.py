@@ -1,0 +1,46 @@
+"""Dates and times typed in words: the twelve-hour clock and what it refuses."""
+
+from __future__ import annotations
+
+import arrow
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from negtui.domain.dates import DateNotUnderstood, parse_when
+
+NOW = arrow.get("2026-11-21T10:00:00+00:00")
+
+
+@pytest.mark.parametrize(("text", "clock"), [
+    ("tomorrow 12pm", "12:00"), ("tomorrow 12am", "00:00"), ("tomorrow 1pm", "13:00"),
+    ("tomorrow 1am", "01:00"), ("tomorrow at 12:30 pm", "12:30"), ("tomorrow 12:05am", "00:05"),
+    ("tomorrow 11pm", "23:00"), ("tomorrow 14:00", "14:00"), ("tomorrow 0:15", "00:15"),
+])
+def test_twelve_hour_times(text: str, clock: str) -> None:
+    moment = parse_when(text, NOW)
+    assert moment.format("YYYY-MM-DD HH:mm") == f"2026-11-22 {clock}"
+
+
+@given(st.integers(min_value=1, max_value=12), st.integers(min_value=0, max_value=59),
+       st.sampled_from(["am", "pm"]), st.sampled_from(["", " "]))
+def test_every_twelve_hour_time_lands_on_its_hour(hour: int, minute: int, half: str,
+                                                  gap: str) -> None:
+    moment = parse_when(f"tomorrow {hour}:{minute:02d}{gap}{half}", NOW)
+    # The hour as a 24-hour clock counts it: 12am is the start of the day, 12pm noon.
+    expected = (0 if hour == 12 else hour) + (12 if half == "pm" else 0)
+    assert (moment.day, moment.hour, moment.minute) == (22, expected, minute)
+
+
+@given(st.integers(min_value=1, max_value=12), st.sampled_from(["am", "pm"]))
+def test_am_comes_before_pm_on_the_same_day(hour: int, half: str) -> None:
+    morning = parse_when(f"tomorrow {hour}am", NOW)
+    afternoon = parse_when(f"tomorrow {hour}pm", NOW)
+    assert afternoon.shift(hours=-12) == morning
+
+
+@pytest.mark.parametrize("text", ["tomorrow 0am", "tomorrow 0pm", "tomorrow 13pm",
+                                  "tomorrow 13am", "tomorrow 24pm", "tomorrow 25:00"])
+def test_hours_off_the_clock_are_refused(text: str) -> None:
+    with pytest.raises(DateNotUnderstood, match="not a time of day"):
+        parse_when(text, NOW)

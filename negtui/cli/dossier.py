@@ -22,8 +22,12 @@ def register(commands: Commands,
         "dossier", parents=[common], help="one deal's dossier, to read before the call",
         description="Everything prepared for one deal in one document: brief, objective, "
                     "stakeholders, research, terms, BATNA, scenarios, risks, value map, "
-                    "agenda, milestones, concessions and open questions. --share leaves out "
-                    "everything private (walk-away points, BATNA, fallbacks, ratings).")
+                    "agenda, milestones, concessions and open questions. --share writes "
+                    "only what may go to the other side: the deal's counterparty, contract "
+                    "type and dates, each term's offer on the table (or agreed value) and "
+                    "status, the dates both sides keep (calls, signing, kickoff, reviews, "
+                    "renewal, follow-ups) and the agenda topics, value-map items and "
+                    "milestones marked share.")
     export.add_argument("deal", metavar="DEAL", type=text_arg,
                         help="the deal: its id or a unique start of its name")
     export.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
@@ -31,7 +35,7 @@ def register(commands: Commands,
                         help="Markdown (default) or a self-contained, printable HTML page; "
                              "taken from the -o file name when it ends in .html")
     export.add_argument("--share", action="store_true",
-                        help="a copy safe to hand to a colleague or the counterparty")
+                        help="a copy to hand to the other side: only what may be shared")
     export.set_defaults(run=run)
 
 

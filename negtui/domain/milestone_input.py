@@ -42,12 +42,15 @@ def milestone_from_values(
             errors[name] = str(error)
     if errors or due is None:
         return None, errors
+    # A form without the box (an older caller) leaves the mark as it was.
+    share = typed["share"] == "true" if "share" in typed else bool(existing and existing.share)
     try:
         milestone = Milestone(
             id=existing.id if existing else new_id("m"), kind=typed["kind"],
             title=typed.get("title", ""), due=due.datetime,
             duration_minutes=lengths["duration"], reminder_minutes=lengths["reminder"],
             done=existing.done if existing else False, note=typed.get("note", ""),
+            share=share,
         )
     except ValidationError as error:
         found = field_messages(error)

@@ -203,6 +203,8 @@ class Milestone(Record):
     reminder_minutes: int | None = Field(default=None, ge=0, le=60 * 24 * 90)
     done: bool = False
     note: Text = ""
+    share: bool = False
+    """Goes into the shared dossier even when its kind is one kept to ourselves."""
 
 
 class Stakeholder(Record):
@@ -234,6 +236,8 @@ class ValueItem(Record):
     benefit_us: Text = ""
     benefit_them: Text = ""
     obligation: Text = ""
+    share: bool = False
+    """Put on the table: what they gain and what it asks of them go into the shared dossier."""
 
 
 class AgendaItem(Record):
@@ -242,6 +246,8 @@ class AgendaItem(Record):
     framing: Text = ""
     alternative: Text = ""
     outcome: Text = ""
+    share: bool = False
+    """On the agenda both sides see: its topic and time go into the shared dossier."""
 
 
 class Lesson(Record):

@@ -40,7 +40,7 @@ def test_shared_copy_leaves_out_everything_private(cli: Cli, demo_folder: Path) 
     cli.ok("export", "dossier", "Northwind", "--share", "--format", "html", "-o", str(target),
            "--data", str(demo_folder))
     page = html.unescape(target.read_text(encoding="utf-8"))
-    assert "Dossier: Northwind data platform" in page
+    assert "Shared summary: Northwind data platform" in page
     for secret in (NORTHWIND_BATNA, NORTHWIND_WALK_AWAY, NORTHWIND_FALLBACK, "700 EUR",
                    "rated 9/8"):
         assert secret not in page

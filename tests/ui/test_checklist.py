@@ -14,7 +14,10 @@ from negtui.ui.app import NegtuiApp
 from negtui.ui.screens.checklist import ChecklistScreen
 from negtui.ui.screens.lessons import LessonsScreen
 from negtui.ui.screens.records import RecordEditorScreen
+from negtui.ui.screens.share_preview import SharePreviewScreen
 from negtui.ui.widgets.form import FormScreen
+
+from .conftest import until
 
 AppMaker = Callable[[Path], NegtuiApp]
 NORTHWIND = "Northwind data platform"
@@ -194,14 +197,16 @@ async def test_export_keys_write_both_dossiers(demo_folder: Path, make_app: AppM
     app = make_app(demo_folder)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("5", "x", "X")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, SharePreviewScreen))
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ChecklistScreen))
         book = app.session.current_book()
         assert book is not None
     private = demo_folder / "exports" / "northwind-data-platform-dossier.md"
     shared = demo_folder / "exports" / "northwind-data-platform-dossier-shared.md"
     assert book.deal.batna in private.read_text(encoding="utf-8")
     text = shared.read_text(encoding="utf-8")
-    assert text.startswith(f"# Dossier: {NORTHWIND}")
+    assert text.startswith(f"# Shared summary: {NORTHWIND}")
     assert book.deal.batna not in text and book.deal.walk_away not in text
 
 

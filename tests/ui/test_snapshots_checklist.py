@@ -84,3 +84,10 @@ def test_lessons(snap_compare, demo_folder: Path, make_app: AppMaker,
                  size: tuple[int, int]) -> None:
     assert snap_compare(make_app(demo_folder), press=["5", "L", "wait:100"], terminal_size=size,
                         run_before=steady)
+
+
+@SIZES
+def test_share_preview(snap_compare, demo_folder: Path, make_app: AppMaker,
+                       size: tuple[int, int]) -> None:
+    assert snap_compare(make_app(demo_folder), press=["5", "X", "wait:100"], terminal_size=size,
+                        run_before=steady)

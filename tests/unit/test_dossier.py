@@ -46,18 +46,24 @@ def _html_headings(text: str) -> list[str]:
 def private_values(book: DealBook, settings: Settings) -> list[str]:
     """Every private value recorded for the deal that no shared field happens to repeat."""
     deal = book.deal
-    shared_positions = {t.ideal for t in book.terms} | {t.on_table for t in book.terms}
-    values = [deal.batna, deal.walk_away]
+    shared_positions = {t.on_table for t in book.terms}
+    values = [deal.batna, deal.walk_away, deal.objective]
     for term in book.terms:
         values += [term.fallback.position, term.rationale, term.consequence,
                    rating_text(term)]
-        values += [p for p in (term.walk_away, term.acceptable) if p not in shared_positions]
+        values += [p for p in (term.walk_away, term.acceptable, term.ideal)
+                   if p not in shared_positions]
     values += [s.outcome for s in book.scenarios]
     values += [c.note for c in book.concessions]
     values += [p.style for p in book.stakeholders] + [p.history for p in book.stakeholders]
+    values += [r.risk for r in book.risks] + [r.mitigation for r in book.risks]
+    values += [a.framing for a in book.agenda] + [a.alternative for a in book.agenda]
+    values += [v.benefit_them for v in book.value_map] + [v.benefit_us for v in book.value_map]
     values += [getattr(deal.research, name) for name in type(deal.research).model_fields]
     values += list(deal.success_measures)
-    return [v for v in values if v]
+    # A one-word position such as "none" says nothing on its own; the marker test in
+    # test_shared_dossier covers every field with text that cannot occur by chance.
+    return [v for v in values if v and " " in v.strip()]
 
 
 @pytest.mark.parametrize("name", DEMO_NAMES)
@@ -88,7 +94,8 @@ def test_shared_dossier_leaks_nothing_private(demo, name: str, fmt: Format) -> N
                           lessons=lessons)
     readable = html.unescape(shared) if fmt == "html" else shared.replace("\\", "")
     headings = _html_headings(shared) if fmt == "html" else _headings(shared)
-    assert headings == SHARED_SECTIONS
+    # The demo marks nothing to share: no agenda and no value exchange.
+    assert headings == SHARED_SECTIONS[:3]
     secrets = private_values(book, settings)
     assert secrets, "the demo deal should have something private to hide"
     for secret in secrets:

@@ -69,3 +69,18 @@ def test_editing_a_milestone_keeps_its_id_and_done_state() -> None:
     milestone, errors = milestone_from_values(typed, existing, NOW.datetime, "UTC")
     assert errors == {} and milestone is not None
     assert (milestone.id, milestone.done) == ("m-1", True)
+
+
+def test_a_milestone_marked_share_and_edited_without_the_box() -> None:
+    typed = {"kind": MilestoneKind.PREP_BLOCK.value, "when": "2026-12-01 10:00", "zone": "",
+             "share": "true"}
+    milestone, errors = milestone_from_values(typed, None, NOW.datetime, "UTC")
+    assert errors == {} and milestone is not None and milestone.share
+    typed.pop("share")
+    again, _ = milestone_from_values(typed, milestone, NOW.datetime, "UTC")
+    assert again is not None and again.share
+    fresh, _ = milestone_from_values(typed, None, NOW.datetime, "UTC")
+    assert fresh is not None and not fresh.share
+    typed["share"] = "false"
+    unshared, _ = milestone_from_values(typed, milestone, NOW.datetime, "UTC")
+    assert unshared is not None and not unshared.share

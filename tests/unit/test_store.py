@@ -15,6 +15,7 @@ import pytest
 
 from negtui.domain.clock import Clock
 from negtui.domain.models import (
+    AgendaItem,
     Call,
     Concession,
     Deal,
@@ -22,6 +23,7 @@ from negtui.domain.models import (
     Milestone,
     Settings,
     Term,
+    ValueItem,
 )
 from negtui.store import Store, StoreError, durable
 from negtui.store.errors import ChangedMeanwhile, FileProblem, NotFound
@@ -415,6 +417,28 @@ def test_unknown_keys_written_by_hand_survive_other_writes(
     assert raw["deal"]["1"]["colour"] == "teal"
     assert raw["deal"]["1"]["notes"] == "follow up"
     assert raw["negotiation_log"] == {"1": {"text": "from a newer negtui"}}
+
+
+def test_a_file_from_before_the_share_mark_loads_with_nothing_shared(
+    two_deals: Store, clock: Clock, edit_json: EditJson
+) -> None:
+    path = two_deals.deal_path("d-alpha")
+    two_deals.put("d-alpha", AgendaItem(id="g-1", topic="Liability cap"),
+                  ValueItem(id="v-1", benefit_them="A lower rate"),
+                  Milestone(id="m-1", kind="signing", due=clock().datetime))
+
+    def written_before(raw: dict[str, Any]) -> None:
+        for table in ("agenda", "value_map", "milestones"):
+            for record in raw[table].values():
+                record.pop("share")
+
+    edit_json(path, written_before)
+    assert two_deals.check() == []
+    book = two_deals.read_book("d-alpha")
+    assert [r.share for r in (*book.agenda, *book.value_map, *book.milestones)] == [False] * 3
+    two_deals.put("d-alpha", book.agenda[0].model_copy(update={"share": True}))
+    assert json.loads(path.read_text())["agenda"]["1"]["share"] is True
+    assert two_deals.read_book("d-alpha").agenda[0].share
 
 
 def test_unknown_settings_keys_survive(two_deals: Store, edit_json: EditJson) -> None:

@@ -1,10 +1,9 @@
-"""What goes in each section of a dossier, and what the shared copy leaves out."""
+"""What goes in each section of the private dossier; the shared copy is built apart, from
+an allow-list (``shared``, ``allow``)."""
 
 from __future__ import annotations
 
 from datetime import datetime
-
-import arrow
 
 from negtui.domain.book import DealBook
 from negtui.domain.checklist import evaluate
@@ -13,27 +12,25 @@ from negtui.domain.models import RESEARCH_DIMENSIONS, Settings, Term
 from negtui.domain.positions import Verdict, verdict
 from negtui.domain.summary import money
 from negtui.domain.terms import class_of
-from negtui.domain.vocab import Direction, MilestoneKind, ScenarioKind, TermClass, TermStatus
+from negtui.domain.vocab import Direction, ScenarioKind, TermClass, TermStatus
 from negtui.domain.words import counted
 from negtui.export.dossier.document import Block, Bullets, Dossier, Fields, Para, Section, Table
+from negtui.export.dossier.shared import SHARE_NOTE, SHARED_SECTIONS, shared_copy
+from negtui.export.dossier.words import local_time as _when
+from negtui.export.dossier.words import or_dash as _or_dash
+
+__all__ = ["PRIVATE_NOTE", "SECTIONS", "SHARED_SECTIONS", "SHARE_NOTE", "build_dossier",
+           "rating_text"]
 
 PREPARATION_PHASES = 7
 
-SHARE_NOTE = ("Shared copy: walk-away points, the BATNA, fallbacks, ratings, acceptable "
-              "positions, rationales, success measures, scenarios, research and private notes "
-              "are left out.")
 PRIVATE_NOTE = "Private: holds walk-away points, the BATNA and fallbacks. Do not forward."
 
-# Section titles, in order; the shared copy keeps only those in SHARED_SECTIONS.
+# Section titles, in order.
 SECTIONS = [
     "Brief", "Objective and success measures", "Stakeholders", "Research",
     "Terms by priority", "BATNA and walk-away", "Scenarios", "Risks", "Value map",
     "Sensitive topics agenda", "Milestones", "Concessions so far", "Open questions",
-]
-SHARED_SECTIONS = [
-    "Brief", "Objective", "Stakeholders", "Terms", "Risks",
-    "Value map", "Sensitive topics agenda", "Milestones", "Concessions so far",
-    "Open questions",
 ]
 
 
@@ -44,19 +41,6 @@ def rating_text(term: Term) -> str:
 
 def _day(moment: datetime | None) -> str:
     return f"{moment:%Y-%m-%d}" if moment else "—"
-
-
-def _when(moment: datetime, tz: str) -> str:
-    """In the user's time zone; the stored offset when the zone is unknown."""
-    try:
-        local = arrow.get(moment).to(tz)
-    except (arrow.parser.ParserError, ValueError):
-        local = arrow.get(moment)
-    return local.format("YYYY-MM-DD HH:mm")
-
-
-def _or_dash(text: str) -> str:
-    return text if text else "—"
 
 
 def _none(what: str) -> Para:
@@ -71,20 +55,17 @@ def _by_priority(terms: list[Term], threshold: int) -> list[Term]:
                                         -(t.impact_deal + t.impact_portfolio), t.name.casefold()))
 
 
-def _brief(book: DealBook, share: bool) -> Section:
+def _brief(book: DealBook) -> Section:
     deal = book.deal
     pairs = [
         ("Counterparty", _or_dash(deal.counterparty)),
         ("Status", deal.status.value),
         ("Contract", f"{deal.contract_type.value}, {deal.relationship.value}"),
         ("Dates", f"{deal.start or '—'} to {deal.end or '—'}"),
+        ("Expected value", money(deal.value, deal.currency)),
+        ("Hours a week", f"{deal.hours_per_week:g}"),
+        ("Strategy", f"{deal.strategy.value}; concessions {deal.concession_approach.value}"),
     ]
-    if not share:
-        pairs += [
-            ("Expected value", money(deal.value, deal.currency)),
-            ("Hours a week", f"{deal.hours_per_week:g}"),
-            ("Strategy", f"{deal.strategy.value}; concessions {deal.concession_approach.value}"),
-        ]
     if deal.invoicing_cycle:
         pairs.append(("Invoicing", deal.invoicing_cycle))
     if deal.reporting_format:
@@ -92,30 +73,21 @@ def _brief(book: DealBook, share: bool) -> Section:
     return Section("Brief", [Fields(pairs)])
 
 
-def _objective(book: DealBook, share: bool) -> Section:
+def _objective(book: DealBook) -> Section:
     deal = book.deal
     blocks: list[Block] = [Para(deal.objective) if deal.objective else _none("objective")]
-    if share:
-        # The measures often name the numbers we hope for: ours to keep.
-        return Section("Objective", blocks)
     blocks.append(Bullets(list(deal.success_measures)) if deal.success_measures
                   else _none("success measures"))
     return Section("Objective and success measures", blocks)
 
 
-def _stakeholders(book: DealBook, share: bool) -> Section:
+def _stakeholders(book: DealBook) -> Section:
     if not book.stakeholders:
         return Section("Stakeholders", [_none("stakeholders")])
-    headers = ["Name", "Organisation", "Role", "Part"]
-    if not share:
-        headers += ["Style", "History"]
-    rows = []
-    for person in book.stakeholders:
-        row = [person.name, _or_dash(person.organisation), _or_dash(person.role),
-               person.influence.value]
-        if not share:
-            row += [_or_dash(person.style), _or_dash(person.history)]
-        rows.append(row)
+    headers = ["Name", "Organisation", "Role", "Part", "Style", "History"]
+    rows = [[person.name, _or_dash(person.organisation), _or_dash(person.role),
+             person.influence.value, _or_dash(person.style), _or_dash(person.history)]
+            for person in book.stakeholders]
     return Section("Stakeholders", [Table(headers, rows)])
 
 
@@ -127,18 +99,8 @@ def _research(book: DealBook) -> Section:
     return Section("Research", [Fields(written)] if written else [_none("research notes")])
 
 
-def _terms(book: DealBook, settings: Settings, share: bool) -> Section:
+def _terms(book: DealBook, settings: Settings) -> Section:
     threshold = settings.high_threshold
-    if share:
-        title = "Terms"
-        if not book.terms:
-            return Section(title, [_none("terms")])
-        ordered = sorted(book.terms, key=lambda t: (t.category.value.casefold(),
-                                                    t.name.casefold()))
-        rows = [[t.name, t.category.value, _or_dash(t.ideal), _or_dash(t.on_table),
-                 t.status.value] for t in ordered]
-        return Section(title, [Table(["Term", "Category", "We propose", "On the table",
-                                      "Status"], rows)])
     title = "Terms by priority"
     if not book.terms:
         return Section(title, [_none("terms")])
@@ -187,13 +149,10 @@ def _scenarios(book: DealBook) -> Section:
                                         "Communication"], rows)])
 
 
-def _risks(book: DealBook, share: bool) -> Section:
+def _risks(book: DealBook) -> Section:
     if not book.risks:
         return Section("Risks", [_none("risks")])
     risks = sorted(book.risks, key=lambda r: -(r.likelihood * r.impact))
-    if share:
-        rows = [[r.risk, _or_dash(r.bearer), _or_dash(r.mitigation)] for r in risks]
-        return Section("Risks", [Table(["Risk", "Borne by", "Mitigation"], rows)])
     rows = [[r.risk, f"{r.likelihood}/5", f"{r.impact}/5", _or_dash(r.bearer),
              _or_dash(r.mitigation)] for r in risks]
     return Section("Risks", [Table(["Risk", "Likelihood", "Impact", "Borne by", "Mitigation"],
@@ -221,46 +180,36 @@ def _agenda(book: DealBook) -> Section:
     ])
 
 
-def _milestones(book: DealBook, now: datetime, tz: str, share: bool) -> Section:
-    # A fallback deadline tells the other side a fallback exists.
-    shown = [m for m in book.milestones
-             if not (share and m.kind is MilestoneKind.FALLBACK_DEADLINE)]
-    if not shown:
+def _milestones(book: DealBook, now: datetime, tz: str) -> Section:
+    if not book.milestones:
         return Section("Milestones", [_none("milestones")])
     rows = []
-    for m in sorted(shown, key=lambda m: m.due):
+    for m in sorted(book.milestones, key=lambda m: m.due):
         state = "done" if m.done else ("overdue" if m.due < now else "ahead")
-        rows.append([_when(m.due, tz), m.kind.value, _or_dash(m.title), state])
-    return Section("Milestones", [Table(["When", "Kind", "What", "State"], rows)])
+        rows.append([_when(m.due, tz), m.kind.value, _or_dash(m.title), state,
+                     _or_dash(m.note)])
+    return Section("Milestones", [Table(["When", "Kind", "What", "State", "Note"], rows)])
 
 
-def _concessions(book: DealBook, share: bool, tz: str) -> Section:
+def _concessions(book: DealBook, tz: str) -> Section:
     live = sorted(book.live_concessions(), key=lambda c: c.at)
     if not live:
         return Section("Concessions so far", [_none("concessions")])
     given = [c for c in live if c.direction is Direction.GIVEN]
     received = len(live) - len(given)
     names = {t.id: t.name for t in book.terms}
-    summary = f"{len(given)} given, {received} received."
-    if not share:
-        value_us = sum(c.value_us or 0 for c in given)
-        # Both sides of the sentence are our own valuation: cost to us, worth to us.
-        worth_us = sum(c.value_us or 0 for c in live if c.direction is Direction.RECEIVED)
-        summary += f" What we gave cost us {value_us}; what we received is worth {worth_us}."
-    headers = ["When", "Direction", "What", "Term"]
-    if not share:
-        headers += ["Value to us / them", "Note"]
-    rows = []
-    for c in live:
-        row = [_when(c.at, tz), c.direction.value, c.what, names.get(c.term_id or "", "—")]
-        if not share:
-            values = f"{c.value_us or '—'} / {c.value_them or '—'}"
-            row += [values, _or_dash(c.note)]
-        rows.append(row)
+    value_us = sum(c.value_us or 0 for c in given)
+    # Both sides of the sentence are our own valuation: cost to us, worth to us.
+    worth_us = sum(c.value_us or 0 for c in live if c.direction is Direction.RECEIVED)
+    summary = (f"{len(given)} given, {received} received. What we gave cost us {value_us}; "
+               f"what we received is worth {worth_us}.")
+    headers = ["When", "Direction", "What", "Term", "Value to us / them", "Note"]
+    rows = [[_when(c.at, tz), c.direction.value, c.what, names.get(c.term_id or "", "—"),
+             f"{c.value_us or '—'} / {c.value_them or '—'}", _or_dash(c.note)] for c in live]
     return Section("Concessions so far", [Para(summary), Table(headers, rows)])
 
 
-def _open_questions(book: DealBook, settings: Settings, share: bool,
+def _open_questions(book: DealBook, settings: Settings,
                     hints: list[tuple[LessonEntry, str]]) -> Section:
     questions = []
     for term in book.terms:
@@ -270,36 +219,31 @@ def _open_questions(book: DealBook, settings: Settings, share: bool,
     for topic in book.agenda:
         if not topic.outcome:
             questions.append(f"How will \"{topic.topic}\" land? No outcome yet.")
-    if not share:
-        # Gaps in the preparation phases; the later ones are not questions before a call.
-        for phase in evaluate(book, settings)[:PREPARATION_PHASES]:
-            for state in phase.items:
-                if state.computed and not state.done:
-                    questions.append(f"Phase {phase.phase.number}: {state.item.text} — "
-                                     f"{state.detail}.")
-        for entry, reason in hints:
-            lesson = entry.lesson
-            text = lesson.did_not or lesson.worked
-            questions.append(f"Lesson from {entry.source} ({reason}): {text}")
+    # Gaps in the preparation phases; the later ones are not questions before a call.
+    for phase in evaluate(book, settings)[:PREPARATION_PHASES]:
+        for state in phase.items:
+            if state.computed and not state.done:
+                questions.append(f"Phase {phase.phase.number}: {state.item.text} — "
+                                 f"{state.detail}.")
+    for entry, reason in hints:
+        lesson = entry.lesson
+        text = lesson.did_not or lesson.worked
+        questions.append(f"Lesson from {entry.source} ({reason}): {text}")
     return Section("Open questions", [Bullets(questions)] if questions
                    else [Para("No open questions.")])
 
 
 def build_dossier(book: DealBook, settings: Settings, now: datetime, *, share: bool = False,
                   lessons: list[LessonEntry] | None = None) -> Dossier:
-    """The dossier's sections, in order; ``share`` leaves out everything private."""
+    """The dossier's sections, in order; ``share`` gives the shared copy instead, built
+    from its allow-list alone."""
+    if share:
+        return shared_copy(book, settings, now).dossier
     hints = related(lessons or [], book.deal)
-    sections = [_brief(book, share), _objective(book, share), _stakeholders(book, share)]
-    if not share:
-        sections.append(_research(book))
-    sections.append(_terms(book, settings, share))
-    if not share:
-        sections += [_batna(book), _scenarios(book)]
-    sections += [_risks(book, share), _value_map(book), _agenda(book),
-                 _milestones(book, now, settings.timezone, share),
-                 _concessions(book, share, settings.timezone),
-                 _open_questions(book, settings, share, hints)]
+    sections = [_brief(book), _objective(book), _stakeholders(book), _research(book),
+                _terms(book, settings), _batna(book), _scenarios(book), _risks(book),
+                _value_map(book), _agenda(book), _milestones(book, now, settings.timezone),
+                _concessions(book, settings.timezone), _open_questions(book, settings, hints)]
     prepared = f"Prepared {_when(now, settings.timezone)}."
-    return Dossier(title=f"Dossier: {book.deal.name}",
-                   notes=[prepared, SHARE_NOTE if share else PRIVATE_NOTE],
+    return Dossier(title=f"Dossier: {book.deal.name}", notes=[prepared, PRIVATE_NOTE],
                    sections=sections)

@@ -319,6 +319,7 @@ class CalendarScreen(NegtuiScreen):
             "duration": describe_minutes(milestone.duration_minutes),
             "reminder": describe_minutes(milestone.reminder_minutes),
             "note": milestone.note,
+            "share": "true" if milestone.share else "false",
         }
         self.app.push_screen(self._milestone_form(
             f"Edit milestone · {book.deal.name}", values, book, milestone))

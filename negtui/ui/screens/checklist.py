@@ -14,7 +14,6 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header
 from textual.widgets.option_list import Option
 
-from negtui.actions.exports import export_dossier
 from negtui.actions.portfolio import tick
 from negtui.domain.book import DealBook
 from negtui.domain.checklist import ItemState, PhaseState, TickRefused, evaluate, toggled
@@ -24,6 +23,7 @@ from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.screens.lessons import LessonsScreen
 from negtui.ui.screens.records import EDITORS, RecordEditorScreen
 from negtui.ui.screens.records.deal_fields import GROUPS, deal_group_form
+from negtui.ui.screens.share_preview import export_from
 from negtui.ui.widgets.shown import OptionList, Static, markup
 
 NO_DEAL = markup(
@@ -274,17 +274,4 @@ class ChecklistScreen(NegtuiScreen):
         self.app.push_screen(LessonsScreen(self.deal_id))
 
     def action_export_dossier(self, share: bool) -> None:
-        book = self.book()
-        if book is None:
-            self.notify("No deal in focus to export.", severity="warning", timeout=3)
-            return
-        session = self.session
-        try:
-            path = export_dossier(session.store.root, session.portfolio, book,
-                                  session.clock().datetime, share)
-        except OSError as error:
-            self.notify(f"Could not write the dossier: {error.strerror or error}",
-                        title="Not exported", severity="error", timeout=8)
-            return
-        kind = "Shared dossier (nothing private)" if share else "Dossier"
-        self.notify(f"{kind} written to {path}", title="Exported", timeout=8)
+        export_from(self, self.book(), share)

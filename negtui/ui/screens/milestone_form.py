@@ -43,6 +43,9 @@ def milestone_fields(deals: list[DealBook] | None,
         FormField("duration", "Duration (optional)", placeholder="45m, 1h30"),
         FormField("reminder", "Reminder before (optional)", placeholder="30m, 1d"),
         FormField("note", "Note"),
+        FormField("share", "Share this date", "bool",
+                  help="calls, signing, kickoff, reviews, renewal and follow-ups are always in "
+                       "the shared dossier; other kinds only when ticked. Never the note"),
     ]
 
 

@@ -11,12 +11,13 @@ from textual.widgets import Footer, Header
 from negtui.actions.records import remove_record
 from negtui.domain.book import DealBook
 from negtui.domain.models import RESEARCH_DIMENSIONS, Stakeholder
-from negtui.ui.keys import DELETE
+from negtui.ui.keys import DELETE, EXPORT, EXPORT_SHARED
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.screens.deal_form import deal_form
 from negtui.ui.screens.records.deal_fields import deal_group_form
 from negtui.ui.screens.records.editor import record_form
 from negtui.ui.screens.records.stakeholders import STAKEHOLDERS
+from negtui.ui.screens.share_preview import export_from
 from negtui.ui.widgets.confirm import ConfirmScreen
 from negtui.ui.widgets.shown import DataTable, Static, plain
 
@@ -35,6 +36,9 @@ class WorkspaceScreen(NegtuiScreen):
         Binding(DELETE, "delete_person", "Delete person", id="workspace.delete_person"),
         Binding("E", "edit_deal", "Edit all deal fields", show=False, id="workspace.edit_deal",
                 priority=True),
+        Binding(EXPORT, "export_dossier(False)", "Dossier", id="workspace.dossier"),
+        Binding(EXPORT_SHARED, "export_dossier(True)", "Shared dossier",
+                id="workspace.shared_dossier"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -122,6 +126,9 @@ class WorkspaceScreen(NegtuiScreen):
         deal = self.session.current_deal()
         if deal is not None:
             self.app.push_screen(deal_form(self.negtui, deal, lambda new, change: None))
+
+    def action_export_dossier(self, share: bool) -> None:
+        export_from(self, self.session.current_book(), share)
 
     # Stakeholders: the same form as their record editor's
 

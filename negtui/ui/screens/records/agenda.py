@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from negtui.ui.screens.records.editor import Column, RecordSpec, attribute
+from negtui.ui.screens.records.editor import Column, RecordSpec, attribute, marked
 from negtui.ui.widgets.form import FormField
 
 AGENDA = RecordSpec(
@@ -14,7 +14,9 @@ AGENDA = RecordSpec(
           "it gets, how you will frame it, another way to say it if that lands badly, and "
           "afterwards the outcome.",
     id_prefix="g",
+    # Share next to the topic, so it stays in sight in a narrow terminal.
     columns=[Column("Topic", attribute("topic")),
+             Column("Share", marked("share")),
              Column("Min", attribute("minutes")),
              Column("Our framing", attribute("framing")),
              Column("Other wording", attribute("alternative")),
@@ -25,6 +27,9 @@ AGENDA = RecordSpec(
         FormField("framing", "Our framing", "lines"),
         FormField("alternative", "Other wording, if that lands badly", "lines"),
         FormField("outcome", "Outcome (after the call)"),
+        FormField("share", "Share on the agenda", "bool",
+                  help="the shared dossier then lists the topic and its time; never your "
+                       "framing, the other wording or the outcome"),
     ],
     label=lambda item: item.topic,
 )

@@ -40,6 +40,15 @@ class Column:
     value: Callable[[Any], str]
 
 
+def marked(name: str) -> Callable[[Any], str]:
+    """A column showing a yes/no attribute as "yes" or nothing."""
+
+    def read(record: Any) -> str:
+        return "yes" if getattr(record, name) else ""
+
+    return read
+
+
 def attribute(name: str) -> Callable[[Any], str]:
     """A column showing one attribute as text (enums by their value)."""
 
@@ -74,7 +83,10 @@ class RecordSpec:
         values: Values = {}
         for spec in self.fields:
             value = getattr(record, spec.name, "")
-            values[spec.name] = "" if value is None else str(getattr(value, "value", value))
+            if isinstance(value, bool):
+                values[spec.name] = "true" if value else "false"
+            else:
+                values[spec.name] = "" if value is None else str(getattr(value, "value", value))
         return values
 
     def build(self, typed: Values, existing: Record | None, session: Session,
@@ -204,6 +216,8 @@ class RecordEditorScreen(NegtuiScreen):
         parts: list[str | tuple[str, str]] = []
         for spec in self.spec.fields:
             text = " ".join(values.get(spec.name, "").split())
+            if spec.kind == "bool":
+                text = "yes" if text == "true" else ""
             if text:
                 parts += [(f"{spec.label}: ", "bold"), text, "\n"]
         detail.update(Text.assemble(*parts[:-1]) if parts else Text(""))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from negtui.ui.screens.records.editor import Column, RecordSpec, attribute
+from negtui.ui.screens.records.editor import Column, RecordSpec, attribute, marked
 from negtui.ui.widgets.form import FormField
 
 VALUE_MAP = RecordSpec(
@@ -13,7 +13,9 @@ VALUE_MAP = RecordSpec(
     empty="[b]The value map is empty.[/b]\n\nPress [b]a[/b] to add a line: a benefit to you, "
           "a benefit to them, and the obligation that comes with it.",
     id_prefix="v",
-    columns=[Column("Benefit to us", attribute("benefit_us")),
+    # Share first, so it stays in sight in a narrow terminal.
+    columns=[Column("Share", marked("share")),
+             Column("Benefit to us", attribute("benefit_us")),
              Column("Benefit to them", attribute("benefit_them")),
              Column("Paired obligation", attribute("obligation"))],
     fields=[
@@ -21,6 +23,9 @@ VALUE_MAP = RecordSpec(
         FormField("benefit_them", "Benefit to them", placeholder="e.g. a 5% lower rate"),
         FormField("obligation", "Obligation paired with it",
                   placeholder="e.g. they present the case at a conference"),
+        FormField("share", "Offer it openly", "bool",
+                  help="the shared dossier then shows the benefit to them and the obligation; "
+                       "never the benefit to us"),
     ],
     label=lambda item: item.benefit_us or item.benefit_them or "(empty line)",
 )

@@ -7,6 +7,7 @@ from negtui.cli.common import (
     Context,
     Parser,
     UsageError,
+    output_errors,
     require_portfolio,
     say,
     text_arg,
@@ -33,7 +34,6 @@ def run(ctx: Context) -> int:
     from negtui.actions.exports import export_ics
     from negtui.actions.lookup import find_deal
     from negtui.domain.calendar import CalendarRefused, zone
-    from negtui.store.files import InsideDataFolder
 
     require_portfolio(ctx, "export")
     portfolio = ctx.store.load()
@@ -47,16 +47,8 @@ def run(ctx: Context) -> int:
         book = find_deal(ctx.store, ctx.args.deal, portfolio)
         books = [book]
         name = book.deal.name
-    try:
+    with output_errors(ctx.args.output, "export"):
         export_ics(ctx.store.root, ctx.args.output, books, tz, ctx.clock().datetime, name)
-    except InsideDataFolder as refused:
-        raise UsageError(f"negtui export: not written: {refused}") from None
-    except BrokenPipeError:
-        raise
-    except OSError as error:
-        raise UsageError(
-            f"negtui export: cannot write {ctx.args.output}: {error.strerror or error}"
-        ) from None
     for problem in portfolio.problems:
         say(f"negtui: left out, cannot be read: {problem}")
     return 0

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import NoReturn
 
@@ -50,13 +52,14 @@ def require_portfolio(ctx: Context, command: str) -> None:
         raise UsageError(f"negtui {command}: {ctx.store.root} holds no portfolio yet")
 
 
-def write_text_output(ctx: Context, target: str | None, text: str, command: str) -> None:
-    """``-o FILE`` atomically, or stdout; a file that cannot be written, or one of the data
-    folder's own files, is a usage error. A reader gone from stdout is a ``BrokenPipeError``."""
-    from negtui.store.files import InsideDataFolder, write_output
+@contextmanager
+def output_errors(target: str | None, command: str) -> Iterator[None]:
+    """What goes wrong writing ``-o FILE`` becomes a usage error naming it; a reader gone
+    from stdout stays a ``BrokenPipeError``."""
+    from negtui.store.files import InsideDataFolder
 
     try:
-        write_output(target, text, ctx.store.root)
+        yield
     except InsideDataFolder as refused:
         raise UsageError(f"negtui {command}: not written: {refused}") from None
     except BrokenPipeError:
@@ -65,6 +68,15 @@ def write_text_output(ctx: Context, target: str | None, text: str, command: str)
         raise UsageError(
             f"negtui {command}: cannot write {target}: {error.strerror or error}"
         ) from None
+
+
+def write_text_output(ctx: Context, target: str | None, text: str, command: str) -> None:
+    """``-o FILE`` atomically, or stdout; a file that cannot be written, or one of the data
+    folder's own files, is a usage error."""
+    from negtui.store.files import write_output
+
+    with output_errors(target, command):
+        write_output(target, text, ctx.store.root)
 
 
 def text_arg(text: str) -> str:

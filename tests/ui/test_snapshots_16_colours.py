@@ -12,11 +12,14 @@ from textual import constants
 
 from negtui.ui.app import NegtuiApp
 
-from .conftest import LARGE, SMALL, steady
+# The same screens as without colour, collected here again with this module's terminal.
+from .conftest import SMALL
+from .test_snapshots_no_color import (  # noqa: F401
+    test_call_flags_and_a_refused_line,
+    test_portfolio_alerts_and_capacity,
+)
 
-Snap = Callable[..., bool]
 AppMaker = Callable[[Path], NegtuiApp]
-SIZES = pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x40"])
 
 
 @pytest.fixture(autouse=True)
@@ -45,17 +48,3 @@ async def test_a_16_colour_terminal_gets_the_terminal_colours(demo_folder: Path,
         band = app.screen.query_one("#band-call")
         assert app.theme == "ansi-dark"
         assert band.styles.background.ansi == -1  # the terminal's own background
-
-
-@SIZES
-def test_portfolio_alerts_and_capacity(snap_compare: Snap, demo_folder: Path,
-                                       make_app: AppMaker, size: tuple[int, int]) -> None:
-    assert snap_compare(make_app(demo_folder), terminal_size=size, run_before=steady)
-
-
-@SIZES
-def test_call_flags_and_a_refused_line(snap_compare: Snap, demo_folder: Path,
-                                       make_app: AppMaker, size: tuple[int, int]) -> None:
-    press = ["3", "c", "g", *"Rate", "space", "#", *"nope", "enter"]
-    assert snap_compare(make_app(demo_folder), press=press, terminal_size=size,
-                        run_before=steady)

@@ -87,7 +87,7 @@ class Target:
         started = time.perf_counter()
         logged = log_concession(self.store, request)
         self.samples.action.append(time.perf_counter() - started)
-        self.store.remove(self.deal_id, logged)
+        self.store.remove(self.deal_id, logged.concession)
 
     def fresh(self, number: int) -> None:
         store = Store(self.folder).open()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from textual import events
@@ -13,6 +13,7 @@ from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.filter import LineFilter
 from textual.notifications import SeverityLevel
+from textual.screen import Screen
 
 from negtui.actions.session import Session
 from negtui.domain.clock import Clock, system_clock
@@ -23,6 +24,7 @@ from negtui.ui.commands import NegtuiCommands
 from negtui.ui.keyorder import KeyOrder
 from negtui.ui.keys import APP_BINDINGS
 from negtui.ui.messages import DealFocused, PortfolioReloaded
+from negtui.ui.places import History, Place
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.screens.calendar import CalendarScreen
 from negtui.ui.screens.checklist import ChecklistScreen
@@ -64,6 +66,7 @@ class NegtuiApp(App[int]):
         self.session.on_focus(self._deal_focused)
         self._hangup = HangupGuard()
         self._key_order = KeyOrder(self)
+        self.history = History()
         self._control_filter = ControlFilter()
         self.sub_title = visible(_short(store.root)) + (" · READ-ONLY" if store.read_only
                                                          else "")
@@ -145,23 +148,65 @@ class NegtuiApp(App[int]):
         if deal_id in books:
             self.session.focus(deal_id)
             self.notify(f"Deal in focus: {books[deal_id].deal.name}", timeout=2)
-            if self.current_mode != "portfolio":
-                self.show_screen("portfolio")
+            self.show_screen("portfolio")
 
-    # Moving around
+    # Moving around: every move to another place is remembered, and escape goes back
+
+    def here(self) -> Place:
+        """The place on screen: the top screen opened as a place, else the main screen."""
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, NegtuiScreen) and screen.place is not None:
+                return screen.place
+        return Place(self.current_mode)
+
+    def go(self, place: Place) -> None:
+        """Show ``place``, remembering the one left."""
+        here = self.here()
+        if here.same(place):
+            return
+        self.history.left(here)
+        self._show(place)
+
+    def _usable(self, place: Place) -> bool:
+        return place.deal_id is None or place.deal_id in self.session.portfolio.books
+
+    def _show(self, place: Place) -> None:
+        self.session.reload()
+        if place.deal_id is not None and place.deal_id != self.session.deal_id:
+            self.session.focus(place.deal_id)
+        # The screens over the main one are left; the history can make them again.
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.switch_mode(place.mode)
+        if place.make is not None:
+            screen = place.make()
+            if isinstance(screen, NegtuiScreen):
+                screen.place = place
+            self.push_screen(screen)
+
+    def open_over(self, key: str, make: Callable[[], Screen[None]],
+                  deal_id: str | None = None) -> None:
+        """Open a screen over the main screen the user is on, as a place of its own."""
+        self.go(Place(self.current_mode, key, make, deal_id))
 
     def show_screen(self, mode: str) -> None:
-        self.session.reload()
-        self.switch_mode(mode)
+        self.go(Place(mode))
 
     def action_show_screen(self, mode: str) -> None:
         self.show_screen(mode)
 
     async def action_back(self) -> None:
-        if len(self.screen_stack) > 1:
+        if len(self.screen_stack) > 1 and not (
+                isinstance(self.screen, NegtuiScreen) and self.screen.place is not None):
+            await self.pop_screen()  # a screen opened without a place of its own
+            return
+        place = self.history.back(self.here(), self._usable)
+        if place is not None:
+            self._show(place)
+        elif len(self.screen_stack) > 1:
             await self.pop_screen()
         elif self.current_mode != "portfolio":
-            self.show_screen("portfolio")
+            self._show(Place("portfolio"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "undo":

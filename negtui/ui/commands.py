@@ -24,12 +24,30 @@ class NegtuiCommands(Provider):
             (f"Go to {title}", partial(app.show_screen, mode), f"screen {key}")
             for key, mode, title in SCREENS
         ]
+        entries += self._preparation(app)
         for deal in sorted(app.session.portfolio.deals(), key=lambda d: d.name.casefold()):
             # The palette reads labels and help as markup: names are escaped, and their
             # control characters shown as marks.
             entries.append((f"Deal: {visible(deal.name)}", partial(app.open_deal, deal.id),
                             escape(visible(f"{deal.counterparty} · {deal.status}"))))
         entries.append(("Reload data from disk", app.action_reload, "ctrl+r"))
+        return entries
+
+    def _preparation(self, app: NegtuiApp) -> list[tuple[str, Callable[[], object], str]]:
+        """Each preparation record of the deal in focus, opened as its workspace key does."""
+        from negtui.ui.screens.base import NegtuiScreen
+        from negtui.ui.screens.preparation import PREPARATION, open_workspace
+
+        deal = app.session.current_deal()
+        screen = self.screen  # the one the palette was opened over
+        if deal is None or not isinstance(screen, NegtuiScreen):
+            return []
+        name = visible(deal.name)
+        entries: list[tuple[str, Callable[[], object], str]] = [
+            (f"Open workspace — {name}", partial(open_workspace, screen, deal.id),
+             "enter on the portfolio")]
+        entries += [(f"{record.command} — {name}", partial(record.open, screen, deal.id),
+                     f"{record.key} on the workspace") for record in PREPARATION]
         return entries
 
     async def discover(self) -> Hits:

@@ -32,17 +32,21 @@ async def test_portfolio_lists_every_demo_deal(demo_folder: Path, make_app: AppM
         assert "Tidewater platform bid" in rows
 
 
-async def test_number_keys_switch_screens_and_escape_goes_home(
+async def test_number_keys_switch_screens_and_escape_walks_back_through_them(
     demo_folder: Path, make_app: AppMaker
 ) -> None:
     app = make_app(demo_folder)
+    visited = ["terms", "concessions", "calendar", "checklist"]
     async with app.run_test() as pilot:
-        for key, mode in [("2", "terms"), ("3", "concessions"), ("4", "calendar"),
-                          ("5", "checklist")]:
+        for key, mode in zip("2345", visited, strict=True):
             await pilot.press(key)
             assert app.current_mode == mode
             assert not isinstance(app.screen, PortfolioScreen)
-        await pilot.press("escape")
+        for mode in reversed(["portfolio", *visited[:-1]]):
+            await pilot.press("escape")
+            assert app.current_mode == mode
+        assert isinstance(app.screen, PortfolioScreen)
+        await pilot.press("escape")  # nowhere further back to go
         assert isinstance(app.screen, PortfolioScreen)
         await pilot.press("3")
         await pilot.press("1")
@@ -85,7 +89,7 @@ async def test_help_on_a_pushed_screen_is_titled_for_it_with_its_own_keys_first(
         await pilot.press("enter", "question_mark")  # the deal workspace, then help
         assert isinstance(app.screen, HelpScreen)
         title = str(app.screen.query_one("#help-title", Static).render())
-        assert title == "Keys: Deal workspace"
+        assert title == "Keys — Deal workspace"
         table = app.screen.query_one("#help-keys", DataTable)
         described = [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
         assert described[:2] == ["Brief", "Research"]

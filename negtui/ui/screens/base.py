@@ -12,6 +12,7 @@ from negtui.actions.session import Session
 from negtui.store import Store
 from negtui.ui import saving
 from negtui.ui.messages import DealFocused, PortfolioReloaded
+from negtui.ui.places import Place
 
 
 class HasSession(saving.Notifies, Protocol):
@@ -23,6 +24,11 @@ class HasSession(saving.Notifies, Protocol):
     def open_deal(self, deal_id: str) -> None: ...
 
     def show_screen(self, mode: str) -> None: ...
+
+    def go(self, place: Place) -> None: ...
+
+    def open_over(self, key: str, make: Callable[[], Screen[None]],
+                  deal_id: str | None = None) -> None: ...
 
 
 def session_of(app: object) -> Session:
@@ -38,6 +44,8 @@ class NegtuiScreen(Screen[None]):
     """
 
     SCREEN_TITLE = ""
+    place: Place | None = None
+    """Set when the screen is opened as a place of the history (see places)."""
     _shown_before = False
 
     @property

@@ -21,7 +21,8 @@ from negtui.domain.lessons import all_lessons, related
 from negtui.ui.keys import EXPORT, EXPORT_SHARED
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.screens.lessons import LessonsScreen
-from negtui.ui.screens.records import EDITORS, RecordEditorScreen
+from negtui.ui.screens.preparation import open_records
+from negtui.ui.screens.records import EDITORS
 from negtui.ui.screens.records.deal_fields import GROUPS, deal_group_form
 from negtui.ui.screens.share_preview import export_from
 from negtui.ui.widgets.shown import OptionList, Static, markup
@@ -259,8 +260,7 @@ class ChecklistScreen(NegtuiScreen):
         if opens in SCREEN_NAMES:
             self.negtui.show_screen(opens)
         elif opens.startswith("record:"):
-            spec = EDITORS[opens.removeprefix("record:")]
-            self.app.push_screen(RecordEditorScreen(spec, book.id))
+            open_records(self, opens.removeprefix("record:"), book.id)
         elif opens.startswith("deal:"):
             form = deal_group_form(self.negtui, book.id, opens.removeprefix("deal:"))
             if form is not None:
@@ -271,7 +271,8 @@ class ChecklistScreen(NegtuiScreen):
             self.action_export_dossier(False)
 
     def action_lessons(self) -> None:
-        self.app.push_screen(LessonsScreen(self.deal_id))
+        deal_id = self.deal_id
+        self.negtui.open_over("lessons", lambda: LessonsScreen(deal_id))
 
     def action_export_dossier(self, share: bool) -> None:
         export_from(self, self.book(), share)

@@ -341,7 +341,7 @@ class ConcessionsScreen(NegtuiScreen):
     def action_all_deals(self) -> None:
         from negtui.ui.screens.all_concessions import AllConcessionsScreen
 
-        self.app.push_screen(AllConcessionsScreen())
+        self.negtui.open_over("all_concessions", AllConcessionsScreen)
 
     def action_edit(self) -> None:
         book = self.book

@@ -22,7 +22,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-box"):
-            yield Static(f"Keys: {self.title_text}", id="help-title")
+            yield Static(f"Keys — {self.title_text}", id="help-title")
             table: DataTable[str] = DataTable(id="help-keys", cursor_type="row", zebra_stripes=True)
             table.add_columns("Key", "What it does")
             for key, description in self.keys:

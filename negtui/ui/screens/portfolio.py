@@ -266,10 +266,11 @@ class PortfolioScreen(NegtuiScreen):
     # Actions
 
     def action_open_deal(self) -> None:
-        from negtui.ui.screens.workspace import WorkspaceScreen
+        from negtui.ui.screens.preparation import open_workspace
 
-        if self.session.current_deal() is not None:
-            self.app.push_screen(WorkspaceScreen())
+        deal = self.session.current_deal()
+        if deal is not None:
+            open_workspace(self, deal.id)
 
     def _remember(self, change: Change | None) -> None:
         if change is not None:
@@ -371,7 +372,7 @@ class PortfolioScreen(NegtuiScreen):
     def action_people(self) -> None:
         from negtui.ui.screens.people import PeopleScreen
 
-        self.app.push_screen(PeopleScreen())
+        self.negtui.open_over("people", PeopleScreen)
 
     def action_settings(self) -> None:
         from negtui.ui.screens.settings_form import settings_form

@@ -356,7 +356,7 @@ class TermsScreen(NegtuiScreen):
             self.focused_id = term_id
             self.deal_id = deal_id
 
-        self.app.push_screen(AllTermsScreen(pick))
+        self.negtui.open_over("all_terms", lambda: AllTermsScreen(pick))
 
     # The form
 

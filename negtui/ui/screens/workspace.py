@@ -14,7 +14,7 @@ from negtui.domain.models import RESEARCH_DIMENSIONS, Stakeholder
 from negtui.ui.keys import DELETE, EXPORT, EXPORT_SHARED
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.screens.deal_form import deal_form
-from negtui.ui.screens.records.deal_fields import deal_group_form
+from negtui.ui.screens.preparation import PREPARATION
 from negtui.ui.screens.records.editor import record_form
 from negtui.ui.screens.records.stakeholders import STAKEHOLDERS
 from negtui.ui.screens.share_preview import export_from
@@ -29,8 +29,12 @@ def _missing(text: str) -> Text:
 class WorkspaceScreen(NegtuiScreen):
     SCREEN_TITLE = "Deal workspace"
     BINDINGS = [
-        Binding("o", "edit_brief", "Brief", id="workspace.brief", priority=True),
-        Binding("r", "edit_research", "Research", id="workspace.research", priority=True),
+        # Every preparation record one key away: the brief and research shown, the rest in
+        # help (?) and the palette.
+        *(Binding(record.key, f"prepare('{record.name}')", record.title,
+                  show=record.name in ("brief", "research"), id=f"workspace.{record.name}",
+                  priority=True)
+          for record in PREPARATION if record.key != EXPORT),
         Binding("a", "add_person", "Add person", id="workspace.add_person", priority=True),
         Binding("e", "edit_person", "Edit person", id="workspace.edit_person", priority=True),
         Binding(DELETE, "delete_person", "Delete person", id="workspace.delete_person"),
@@ -108,19 +112,12 @@ class WorkspaceScreen(NegtuiScreen):
             return self._focused_person() is not None
         return True
 
-    # Brief and research: the same forms as the checklist's
+    # The preparation records: the same forms and lists as the checklist's
 
-    def _deal_form(self, group: str) -> None:
+    def action_prepare(self, name: str) -> None:
         book = self.session.current_book()
-        form = deal_group_form(self.negtui, book.id, group) if book else None
-        if form is not None:
-            self.app.push_screen(form)
-
-    def action_edit_brief(self) -> None:
-        self._deal_form("brief")
-
-    def action_edit_research(self) -> None:
-        self._deal_form("research")
+        if book is not None:
+            next(r for r in PREPARATION if r.name == name).open(self, book.id)
 
     def action_edit_deal(self) -> None:
         deal = self.session.current_deal()

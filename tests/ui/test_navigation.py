@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from textual.binding import Binding
 from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 from textual.screen import Screen
@@ -256,3 +257,12 @@ async def test_help_is_titled_for_its_screen_and_lists_its_keys_and_the_apps(
         title, described = _help(app)
         assert title == "Keys — Risk register"
         assert {"Add", "Edit", "Delete", "Back", "Keys"} <= set(described)
+
+
+def test_no_key_of_the_workspace_opens_two_things() -> None:
+    seen: dict[str, str] = {}
+    for binding in WorkspaceScreen.BINDINGS:
+        assert isinstance(binding, Binding)
+        for key in binding.key.split(","):
+            assert key not in seen, f"{key} runs {seen[key]} and {binding.action}"
+            seen[key] = binding.action

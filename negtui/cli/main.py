@@ -20,6 +20,7 @@ from negtui.cli import (
     log,
     portable,
     serve,
+    spreadsheet,
 )
 from negtui.cli.common import (
     EXIT_PROBLEMS,
@@ -51,9 +52,17 @@ def build_parser() -> argparse.ArgumentParser:
                                  description="Export the portfolio or part of it.")
     exports = export.add_subparsers(dest="format", metavar="FORMAT", required=True,
                                     parser_class=Parser)
+    imp = commands.add_parser("import", parents=[common], help="import data",
+                              description="Import a JSON export (negtui import json FILE) or "
+                                          "a spreadsheet saved as CSV (negtui import csv "
+                                          "terms|deals FILE); nothing is written if anything "
+                                          "in the file is invalid.")
+    imports = imp.add_subparsers(dest="format", metavar="FORMAT", required=True,
+                                 parser_class=Parser)
     demo.register(commands, common)
     log.register(commands, common)
-    portable.register(commands, common, exports)
+    portable.register(common, exports, imports)
+    spreadsheet.register(common, exports, imports)
     calendar_export.register(commands, common, exports)
     dossier.register(commands, common, exports)
     check.register(commands, common)

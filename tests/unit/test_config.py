@@ -80,6 +80,6 @@ def test_keeping_a_theme_changes_only_its_line(tmp_path: Path) -> None:
 def test_a_broken_file_is_never_rewritten(tmp_path: Path) -> None:
     path = tmp_path / "config.toml"
     path.write_text("theme = \n", encoding="utf-8")
-    with pytest.raises(ConfigNotKept, match="config.toml"):
+    with pytest.raises(ConfigNotKept, match=r"config\.toml"):
         keep_theme(path, "nord")
     assert path.read_text(encoding="utf-8") == "theme = \n"

@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, Select
 
 from negtui.ui.app import NegtuiApp
 from negtui.ui.screens.terms import TermsScreen
+from negtui.ui.widgets.form import FormScreen
 from tests.ui.conftest import until
 
 AppMaker = Callable[[Path], NegtuiApp]
@@ -101,3 +102,24 @@ async def test_a_theme_named_in_the_config_wins_over_the_sixteen_colour_one(
     async with app.run_test() as pilot:
         await until(pilot, lambda: app.theme == "textual-light")
     assert config_file.read_text(encoding="utf-8") == 'theme = "textual-light"\n'
+
+
+async def test_a_theme_chosen_in_settings_is_applied_and_kept(
+    demo_folder: Path, make_app: AppMaker, config_file: Path
+) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("comma")
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        for _ in range(40):
+            if app.focused is not None and app.focused.id == "field-theme":
+                break
+            await pilot.press("tab")
+        assert app.focused is not None and app.focused.id == "field-theme"
+        await pilot.press("enter", *"textual-light", "enter")
+        await until(pilot, lambda: app.screen.query_one("#field-theme", Select).value
+                    == "textual-light")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: app.theme == "textual-light")
+        await until(pilot, lambda: config_file.is_file())
+    assert 'theme = "textual-light"' in config_file.read_text(encoding="utf-8")

@@ -10,6 +10,7 @@ from pytest_textual_snapshot import SVGImageExtension
 # Animations and the blinking cursor make screenshots differ from run to run.
 os.environ["TEXTUAL_ANIMATIONS"] = "none"
 os.environ.pop("NEGTUI_DATA", None)
+os.environ.pop("NEGTUI_CONFIG", None)
 
 SNAPSHOT_DIR = Path(__file__).resolve().parent.parent / "snapshots"
 

@@ -9,7 +9,19 @@ import sys
 from collections.abc import Sequence
 
 from negtui import __version__
-from negtui.cli import alerts, calendar_export, check, demo, dossier, log, portable, serve
+from negtui.cli import (
+    alerts,
+    calendar_export,
+    check,
+    config,
+    demo,
+    dossier,
+    keys,
+    log,
+    portable,
+    serve,
+    spreadsheet,
+)
 from negtui.cli.common import (
     EXIT_PROBLEMS,
     EXIT_USAGE,
@@ -21,8 +33,9 @@ from negtui.cli.common import (
 )
 from negtui.domain.clock import Clock, system_clock
 from negtui.domain.lookup import NoUniqueMatch
-from negtui.locations import data_dir
+from negtui.locations import config_path, data_dir
 from negtui.store import Store, StoreError
+from negtui.store.config import first_settings, load_config
 
 # How a shell reports a command stopped by a closed pipe (128 + SIGPIPE).
 EXIT_BROKEN_PIPE = 128 + signal.SIGPIPE
@@ -39,14 +52,24 @@ def build_parser() -> argparse.ArgumentParser:
                                  description="Export the portfolio or part of it.")
     exports = export.add_subparsers(dest="format", metavar="FORMAT", required=True,
                                     parser_class=Parser)
+    imp = commands.add_parser("import", parents=[common], help="import data",
+                              description="Import a JSON export (negtui import json FILE) or "
+                                          "a spreadsheet saved as CSV (negtui import csv "
+                                          "terms|deals FILE); nothing is written if anything "
+                                          "in the file is invalid.")
+    imports = imp.add_subparsers(dest="format", metavar="FORMAT", required=True,
+                                 parser_class=Parser)
     demo.register(commands, common)
     log.register(commands, common)
-    portable.register(commands, common, exports)
+    portable.register(common, exports, imports)
+    spreadsheet.register(common, exports, imports)
     calendar_export.register(commands, common, exports)
     dossier.register(commands, common, exports)
     check.register(commands, common)
     alerts.register(commands, common)
     serve.register(commands, common)
+    keys.register(commands, common)
+    config.register(commands, common)
     return parser
 
 
@@ -72,7 +95,10 @@ def main(argv: Sequence[str] | None = None, clock: Clock = system_clock) -> int:
     args = argparse.Namespace()
     try:
         args = build_parser().parse_args(argv)
-        store = Store(data_dir(getattr(args, "data", None)), clock)
+        # The user's defaults; what is wrong in the file is left out (`config check`).
+        config = load_config(config_path()).config
+        store = Store(data_dir(getattr(args, "data", None), config.data), clock)
+        store.first_settings = first_settings(config)
         run = getattr(args, "run", _open_app)
         if run is not _open_app and not getattr(args, "own_folder", False):
             # The app clears these when it opens; a folder used only from scripts must not

@@ -17,18 +17,15 @@ from negtui.cli.common import (
 from negtui.domain.words import counted
 
 
-def register(commands: Commands,
-             common: Parser,
-             exports: Commands) -> None:
+def register(common: Parser, exports: Commands, imports: Commands) -> None:
     export = exports.add_parser("json", parents=[common], help="the whole portfolio",
                                 description="The whole portfolio as one versioned JSON document.")
     export.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
     export.set_defaults(run=run_export)
 
-    imp = commands.add_parser("import", parents=[common], help="import a JSON export",
-                              description="Import a JSON export; merges by id, and writes "
-                                          "nothing if anything in it is invalid.")
-    imp.add_argument("format", choices=["json"])
+    imp = imports.add_parser("json", parents=[common], help="a JSON export of negtui",
+                             description="Import a JSON export; merges by id, and writes "
+                                         "nothing if anything in it is invalid.")
     imp.add_argument("file", metavar="FILE")
     imp.set_defaults(run=run_import, writes=True)
 

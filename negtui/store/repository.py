@@ -54,6 +54,8 @@ class Store:
         self.clock = clock
         self.lock_timeout = lock_timeout
         self.read_only = False
+        # What a portfolio without a settings file starts from (the user's own defaults).
+        self.first_settings = Settings()
         # Files this process has fully validated, by signature: unchanged bytes need no
         # second check, which keeps a write cheap however large the deal grows.
         self._checked: dict[Path, Signature] = {}
@@ -143,6 +145,8 @@ class Store:
         path = self.portfolio_path
         raw = read_raw(path)
         problems: list[FileProblem] = []
+        if raw is None:
+            return self.first_settings, []
         if raw is not None:
             raw = up_to_date(raw, "portfolio", path, problems)
         return settings_from_raw(raw, path, problems)

@@ -14,11 +14,14 @@ from textual.binding import Binding
 from textual.filter import LineFilter
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.theme import Theme
 
 from negtui.actions.session import Session
 from negtui.domain.clock import Clock, system_clock
+from negtui.domain.config import ConfigRead, UserConfig
 from negtui.domain.text import visible
 from negtui.store import Store, StoreError
+from negtui.store.config import ConfigNotKept, first_settings, keep_theme, load_config
 from negtui.ui import saving
 from negtui.ui.commands import NegtuiCommands
 from negtui.ui.keyorder import KeyOrder
@@ -59,8 +62,13 @@ class NegtuiApp(App[int]):
         "checklist": ChecklistScreen,
     }
 
-    def __init__(self, store: Store, clock: Clock = system_clock) -> None:
+    def __init__(self, store: Store, clock: Clock = system_clock,
+                 config: ConfigRead | None = None, config_file: Path | None = None) -> None:
         super().__init__()
+        self.config = config or ConfigRead(UserConfig())
+        self.config_file = config_file
+        self._kept_theme = ""
+        self.set_keymap(self.config.config.keys)
         self.session = Session(store, clock)
         self.session.on_reload(self._reloaded)
         self.session.on_focus(self._deal_focused)
@@ -85,10 +93,18 @@ class NegtuiApp(App[int]):
                        severity=severity, timeout=timeout, markup=False)
 
     def on_mount(self) -> None:
-        if self.few_colours():
+        if self.config.config.theme:
+            self.theme = self.config.config.theme  # the user's choice wins
+        elif self.few_colours():
             # A 16-colour terminal maps the theme's greys onto "bright black", and red or
             # magenta text on it is hard to read: draw on the terminal's own colours.
             self.theme = "ansi-dark"
+        self._kept_theme = self.theme
+        self.theme_changed_signal.subscribe(self, self._keep_theme)
+        for problem in self.config.problems:
+            self.notify(f"{self.config_file}:{problem.line}: {problem.message}",
+                        title="Config file: left out, defaults used", severity="warning",
+                        timeout=10)
         self._install_signal_handlers()
         self.switch_mode("portfolio")
         self.set_interval(WATCH_INTERVAL_S, self._look_for_changes)
@@ -98,6 +114,19 @@ class NegtuiApp(App[int]):
         without COLORTERM); never in a test's headless run, whose screenshots must not
         depend on the terminal the tests were started from."""
         return not self.is_headless and self.console.color_system in ("standard", "windows")
+
+    def _keep_theme(self, theme: Theme) -> None:
+        """A theme chosen in the app (palette, Settings) is kept in the config file."""
+        if theme.name == self._kept_theme or self.config_file is None:
+            return
+        try:
+            keep_theme(self.config_file, theme.name)
+        except ConfigNotKept as error:
+            self.notify(f"Theme {theme.name} is used, but not kept: {error}",
+                        severity="error", timeout=10)
+            return
+        self._kept_theme = theme.name
+        self.notify(f"Theme {theme.name} kept in {_short(self.config_file)}", timeout=3)
 
     def _install_signal_handlers(self) -> None:
         loop = asyncio.get_running_loop()
@@ -257,8 +286,16 @@ class NegtuiApp(App[int]):
 
 
 def build_app(folder: Path | str, clock: Clock = system_clock) -> NegtuiApp:
-    """The one way to make the app, for the command line and the tests alike."""
-    return NegtuiApp(Store(folder, clock).open(), clock)
+    """The one way to make the app, for the command line and the tests alike; the user's
+    config file is read here, and what is wrong in it left out."""
+    from negtui.locations import config_path
+    from negtui.ui.keymap import config_rules
+
+    path = config_path()
+    config = load_config(path, config_rules())
+    store = Store(folder, clock)
+    store.first_settings = first_settings(config.config)
+    return NegtuiApp(store.open(), clock, config, path)
 
 
 def run_app(folder: Path | str, clock: Clock = system_clock) -> int:

@@ -1,4 +1,5 @@
-"""Keys shared by every screen, each with an id so users can remap it.
+"""Keys shared by every screen, each with an id so users can remap it (the ``[keys]``
+table of the config file; ``negtui keys`` lists every id).
 
 A few meanings recur on many screens; each has one key everywhere, named here, so a
 user who learned it on one screen can trust it on the next.

@@ -35,7 +35,7 @@ DEMO_NAMES = frozenset({
 
 def clean_env(base: Path) -> dict[str, str]:
     env = dict(os.environ)
-    for name in ("NEGTUI_DATA", "XDG_DATA_DIRS", "PYTHONSTARTUP"):
+    for name in ("NEGTUI_DATA", "NEGTUI_CONFIG", "XDG_DATA_DIRS", "PYTHONSTARTUP"):
         env.pop(name, None)
     home = base / "home"
     data_home = base / "xdg-data"

@@ -11,7 +11,7 @@ import pytest
 
 LAYERS = ["negtui.domain", "negtui.store", "negtui.actions", "negtui.export"]
 COMMANDS = [["log", "--help"], ["check"], ["export", "json"], ["export", "ics"], ["alerts"],
-            ["alerts", "--json"]]
+            ["alerts", "--json"], ["config", "path"]]
 
 
 def _loaded_after(code: str) -> set[str]:

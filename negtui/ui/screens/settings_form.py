@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from pydantic import ValidationError
 
@@ -15,6 +15,8 @@ from negtui.ui.saving import save_from_form
 from negtui.ui.widgets.form import FormField, FormScreen, Values
 
 if TYPE_CHECKING:
+    from textual.app import App
+
     from negtui.ui.screens.base import HasSession
 
 NUMBERS = [
@@ -30,6 +32,7 @@ NUMBERS = [
 
 def settings_form(app: HasSession) -> FormScreen:
     settings = app.session.settings
+    shell = cast("App[object]", app)
     fields = [FormField(name, label) for name, label in NUMBERS]
     fields += [
         FormField("default_currency", "Default currency for new deals"),
@@ -37,11 +40,15 @@ def settings_form(app: HasSession) -> FormScreen:
     ]
     fields += [FormField(f"p_{status.name}", f"Chance a {status.value} deal closes (%)")
                for status in DealStatus]
+    # Yours rather than the portfolio's: kept in your config file, for every portfolio.
+    fields.append(FormField("theme", "Theme (yours, kept in your config file)", "choice",
+                            choices=[(name, name) for name in sorted(shell.available_themes)]))
     values: Values = {name: f"{getattr(settings, name):g}" for name, _ in NUMBERS}
     values["default_currency"] = settings.default_currency
     values["timezone"] = settings.timezone
     for status in DealStatus:
         values[f"p_{status.name}"] = f"{settings.status_probability.get(status, 0) * 100:g}"
+    values["theme"] = shell.theme
 
     def submit(typed: Values) -> dict[str, str]:
         errors: dict[str, str] = {}
@@ -74,7 +81,10 @@ def settings_form(app: HasSession) -> FormScreen:
             updated = Settings.model_validate(data)
         except ValidationError as error:
             return field_messages(error)
-        return save_from_form(app, app.session,
-                              lambda store: save_settings(store, updated), "Settings saved")
+        problems = save_from_form(app, app.session,
+                                  lambda store: save_settings(store, updated), "Settings saved")
+        if not problems and typed["theme"] != shell.theme:
+            shell.theme = typed["theme"]
+        return problems
 
     return FormScreen("Settings", fields, values, submit)

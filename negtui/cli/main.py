@@ -9,7 +9,17 @@ import sys
 from collections.abc import Sequence
 
 from negtui import __version__
-from negtui.cli import alerts, calendar_export, check, demo, dossier, log, portable, serve
+from negtui.cli import (
+    alerts,
+    calendar_export,
+    check,
+    demo,
+    dossier,
+    log,
+    portable,
+    serve,
+    sync,
+)
 from negtui.cli.common import (
     EXIT_PROBLEMS,
     EXIT_USAGE,
@@ -47,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.register(commands, common)
     alerts.register(commands, common)
     serve.register(commands, common)
+    sync.register(commands, common)
     return parser
 
 

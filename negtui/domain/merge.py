@@ -141,8 +141,7 @@ def merge_table(name: str, base: Any, ours: Any, theirs: Any, ours_later: bool
         return value, []
     if not all(_is_document_table(t) for t in (ours, theirs) if t is not MISSING) or (
             base is not MISSING and not _is_document_table(base)):
-        kept, clashes = merge_record(name, base, ours, theirs, ours_later)
-        return kept, clashes
+        return merge_record(name, base, ours, theirs, ours_later)
     was, mine, other = _by_key(base), _by_key(ours), _by_key(theirs)
     result: dict[str, Any] = {}
     clashes: list[FieldClash] = []

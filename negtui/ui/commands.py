@@ -12,6 +12,7 @@ from textual.markup import escape
 
 from negtui.domain.text import visible
 from negtui.ui.keys import SCREENS
+from negtui.ui.sync_now import start_sync
 
 if TYPE_CHECKING:
     from negtui.ui.app import NegtuiApp
@@ -30,6 +31,8 @@ class NegtuiCommands(Provider):
             entries.append((f"Deal: {visible(deal.name)}", partial(app.open_deal, deal.id),
                             escape(visible(f"{deal.counterparty} · {deal.status}"))))
         entries.append(("Reload data from disk", app.action_reload, "ctrl+r"))
+        entries.append(("Sync now", partial(start_sync, app),
+                        "share this folder with the team (negtui sync)"))
         return entries
 
     async def discover(self) -> Hits:

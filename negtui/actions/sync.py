@@ -38,7 +38,6 @@ from negtui.store.sharing import (
     checked,
     holding,
     is_shared,
-    local_files,
     merge_file,
     put_in_place,
 )
@@ -190,21 +189,22 @@ def _pending(git: Git) -> list[str]:
 
 
 def _commit_here(store: Store, git: Git) -> bool:
-    """Commit the folder's own changes, under its locks."""
-    with holding(store, local_files(store)):
-        return _commit_held(store, git)
-
-
-def _commit_held(store: Store, git: Git) -> bool:
-    """Commit what changed here (the caller holds the locks). A file negtui cannot read
-    is never committed, and stops the sync with its name."""
+    """Commit the folder's own changes, holding the locks of the files that changed."""
     pending = _pending(git)
+    with holding(store, [name for name in pending if is_shared(name)]):
+        return _commit_held(store, git, pending)
+
+
+def _commit_held(store: Store, git: Git, pending: list[str]) -> bool:
+    """Commit ``pending`` (the caller holds their locks). A file negtui cannot read is
+    never committed, and stops the sync with its name. A file written after the look
+    at the folder waits for the next commit."""
     if not pending:
         return False
     if not (store.root / IGNORE_FILE).exists():
         # What is not the portfolio's (backups, trash, locks) is never shared.
         write_atomically(store.root / IGNORE_FILE, IGNORED)
-        pending.append(IGNORE_FILE)
+        pending = [*pending, IGNORE_FILE]
     problems = []
     for name in pending:
         data = read_regular(store.root / name) if name != IGNORE_FILE else None
@@ -217,6 +217,8 @@ def _commit_held(store: Store, git: Git) -> bool:
     if problems:
         raise SyncFailed(*(f"{p}; not synced, nothing was committed" for p in problems))
     git.run("add", "-A", "--", *pending)
+    if git.ok("diff", "--cached", "--quiet"):
+        return False
     git.run("commit", "-q", "--no-verify", "-m", _summary(store, pending))
     return True
 
@@ -247,8 +249,9 @@ def _merge(store: Store, git: Git, report: SyncReport) -> None:
         return
     changed_there = git.changed(base, theirs)
     incoming = {name for name in changed_there if is_shared(name)}
-    with holding(store, {*local_files(store), *incoming}):
-        report.committed = _commit_held(store, git) or report.committed
+    pending = _pending(git)
+    with holding(store, {*incoming, *(name for name in pending if is_shared(name))}):
+        report.committed = _commit_held(store, git, pending) or report.committed
         ours = git.revision("HEAD")
         mine = {name for name in git.changed(base, ours) if is_shared(name)} if ours else set()
         names = sorted(incoming)
@@ -269,19 +272,21 @@ def _merge(store: Store, git: Git, report: SyncReport) -> None:
         report.taken.extend(n for n in outcome.touched
                             if n not in report.taken and n != IGNORE_FILE)
         report.conflicts.extend(_conflicts(store, outcome))
-        _record_merge(store, git, ours, theirs, base)
+        _record_merge(git, ours, theirs, base, outcome.touched)
 
 
-def _record_merge(store: Store, git: Git, ours: str | None, theirs: str,
-                  base: str | None) -> None:
-    """Commit the merged folder with both sides as parents; when this side had nothing
-    of its own, it simply moves on to the team's commit."""
+def _record_merge(git: Git, ours: str | None, theirs: str, base: str | None,
+                  touched: list[str]) -> None:
+    """Commit the merged files with both sides as parents; when this side had nothing
+    of its own, it simply moves on to the team's commit. Only the files the merge wrote
+    are added: one written here meanwhile goes with the next commit."""
     if ours is None or ours == base:
         git.run("reset", "-q", theirs)
-        if not _pending(git):
+        if not touched or git.ok("diff", "--quiet", "--", *touched):
             return
-        ours = git.revision("HEAD")
-    git.run("add", "-A", "--", *(_pending(git) or ["."]))
+        ours = theirs
+    if touched:
+        git.run("add", "-A", "--", *touched)
     tree = git.text("write-tree")
     parents = ["-p", ours or theirs] + (["-p", theirs] if ours and ours != theirs else [])
     commit = git.text("commit-tree", tree, *parents, "-m", "Merge the team's changes")

@@ -156,9 +156,3 @@ def holding(store: Store, names: set[str] | list[str]) -> Iterator[None]:
         for name in sorted(set(names)):
             held.enter_context(file_lock(store.root / name, store.lock_timeout))
         yield
-
-
-def local_files(store: Store) -> list[str]:
-    """The shared files the folder holds now."""
-    names = [f"{DEALS_DIR}/{path.name}" for path in store.deal_files()]
-    return ([PORTFOLIO_FILE] if os.path.lexists(store.portfolio_path) else []) + names

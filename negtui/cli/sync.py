@@ -8,6 +8,8 @@ later change was kept and the merge is shared).
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 
 from negtui.cli.common import EXIT_PROBLEMS, Commands, Context, Parser, UsageError, say, text_arg
 from negtui.domain.words import counted
@@ -50,6 +52,9 @@ def run(ctx: Context) -> int:
     remote = ctx.args.remote
     if remote is not None and not remote.strip():
         raise UsageError("negtui sync: --remote cannot be empty")
+    if remote is not None and os.path.isdir(remote):
+        # A folder is named from where the command was typed, not from the data folder.
+        remote = str(Path(remote).resolve())
     try:
         report = sync(ctx.store, remote)
     except SyncFailed as failure:

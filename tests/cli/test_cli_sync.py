@@ -35,7 +35,8 @@ def team(cli: Cli, demo_folder: Path):
     ann, bob = person(cli, "Ann"), person(cli, "Bob")
     shared = cli.run("--data", str(demo_folder), "sync", "--remote", str(remote), env=ann)
     assert shared.returncode == 0, str(shared)
-    joined = cli.run("--data", str(cli.base / "bob"), "sync", "--remote", str(remote), env=bob)
+    # A remote folder named from where the command is typed (the sandbox).
+    joined = cli.run("--data", str(cli.base / "bob"), "sync", "--remote", remote.name, env=bob)
     assert joined.returncode == 0, str(joined)
     return {"ann": (demo_folder, ann), "bob": (cli.base / "bob", bob), "remote": remote}
 

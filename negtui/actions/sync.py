@@ -116,7 +116,8 @@ def _sync(store: Store, git: Git, remote: str | None, progress: Progress) -> Syn
             report.pushed = True
             break
         complaint = pushed.stderr.decode("utf-8", "replace")
-        if "rejected" not in complaint and "fetch first" not in complaint:
+        if "fetch first" not in complaint and "non-fast-forward" not in complaint:
+            # Refused for another reason (a hook, permissions): trying again cannot help.
             raise SyncFailed(f"cannot push to {url}: {last_line(pushed.stderr)}; your "
                              f"changes are committed here and will go with the next sync")
     else:

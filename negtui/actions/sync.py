@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from negtui.domain.merge import MISSING
+from negtui.domain.words import counted
 from negtui.store import Store
 from negtui.store.durable import make_private_dirs, write_atomically
 from negtui.store.errors import StoreError
@@ -32,10 +33,11 @@ from negtui.store.git import (
     git_version,
     last_line,
 )
-from negtui.store.reading import read_raw, read_regular
+from negtui.store.reading import read_regular
 from negtui.store.sharing import (
     Outcome,
     checked,
+    describe_change,
     holding,
     is_shared,
     merge_file,
@@ -220,23 +222,24 @@ def _commit_held(store: Store, git: Git, pending: list[str]) -> bool:
     git.run("add", "-A", "--", *pending)
     if git.ok("diff", "--cached", "--quiet"):
         return False
-    git.run("commit", "-q", "--no-verify", "-m", _summary(store, pending))
+    git.run("commit", "-q", "--no-verify", "-m", _summary(store, git, pending))
     return True
 
 
-def _summary(store: Store, names: list[str]) -> str:
-    deals = []
-    for name in names:
-        if name.startswith("deals/"):
-            with contextlib.suppress(StoreError):
-                raw = read_raw(store.root / name)
-                content = (raw or {}).get("deal", {})
-                found = list(content.values()) if isinstance(content, dict) else []
-                deals.append(str(found[0].get("name", name)) if found else name)
-    if not deals:
-        return "Portfolio settings"
-    shown = ", ".join(deals[:3])
-    return f"{shown} and {len(deals) - 3} more" if len(deals) > 3 else shown
+def _summary(store: Store, git: Git, names: list[str]) -> str:
+    """The commit's subject: what changed in each file, as a person would say it."""
+    shared = [name for name in names if is_shared(name)]
+    if git.revision("HEAD") is None:
+        deals = sum(name.startswith("deals/") for name in shared)
+        return f"Start sharing the portfolio ({counted(deals, 'deal')})"
+    before = git.blobs("HEAD", shared)
+    lines = []
+    for name in shared:
+        with contextlib.suppress(StoreError):
+            lines.append(describe_change(store.root, name, before[name],
+                                         read_regular(store.root / name)))
+    shown = "; ".join(lines[:3]) or "Sharing settings"
+    return f"{shown}; and {len(lines) - 3} more" if len(lines) > 3 else shown
 
 
 def _merge(store: Store, git: Git, report: SyncReport) -> None:

@@ -199,3 +199,18 @@ def records_by_id(tables: Tables) -> dict[tuple[str, str], Any]:
         else:
             found[(name, "")] = table
     return found
+
+
+def changed_records(before: Tables | None, after: Tables | None
+                    ) -> dict[str, tuple[int, int, int]]:
+    """How many records of each table were added, changed and removed between two
+    versions of a file; tables with no change are left out."""
+    old, new = records_by_id(before or {}), records_by_id(after or {})
+    counts: dict[str, list[int]] = {}
+    for place in old.keys() | new.keys():
+        if old.get(place) == new.get(place):
+            continue
+        which = 0 if place not in old else 2 if place not in new else 1
+        counts.setdefault(place[0], [0, 0, 0])[which] += 1
+    return {table: (added, changed, removed)
+            for table, (added, changed, removed) in sorted(counts.items())}

@@ -14,7 +14,8 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from negtui.domain.merge import FieldClash, merge_tables
+from negtui.domain.merge import FieldClash, changed_records, merge_tables
+from negtui.domain.words import counted
 from negtui.store.batch import Staged
 from negtui.store.changes import file_lock
 from negtui.store.durable import make_private_dirs, serialize
@@ -156,3 +157,39 @@ def holding(store: Store, names: set[str] | list[str]) -> Iterator[None]:
         for name in sorted(set(names)):
             held.enter_context(file_lock(store.root / name, store.lock_timeout))
         yield
+
+
+# What a record of each list is called in a commit's summary.
+KINDS = {"terms": "term", "concessions": "concession", "calls": "call",
+         "milestones": "milestone", "stakeholders": "stakeholder", "scenarios": "scenario",
+         "risks": "risk", "value_map": "value-map line", "agenda": "agenda topic",
+         "lessons": "lesson", "onboarding": "workstream", "deal": "deal", "checklist":
+         "checklist", "settings": "settings"}
+
+
+def describe_change(root: Path, name: str, before: bytes | None, after: bytes | None) -> str:
+    """"Northwind: 1 concession added, 1 term changed" for one file's new version."""
+    def tables(data: bytes | None) -> Raw | None:
+        if data is None:
+            return None
+        try:
+            return checked(root, name, data)
+        except StoreError:
+            return None
+
+    old, new = tables(before), tables(after)
+    title = (_deal_name(new) or _deal_name(old) or Path(name).stem
+             if name != PORTFOLIO_FILE else "Portfolio")
+    if new is None:
+        return f"{title}: removed"
+    parts = []
+    for table, (added, changed, removed) in changed_records(old, new).items():
+        if table == "_meta":
+            continue
+        kind = KINDS.get(table, table)
+        for count, what in ((added, "added"), (changed, "changed"), (removed, "removed")):
+            if count and kind in ("deal", "checklist", "settings"):
+                parts.append(f"{kind} {what}")
+            elif count:
+                parts.append(f"{counted(count, kind)} {what}")
+    return f"{title}: {', '.join(parts)}" if parts else title

@@ -110,6 +110,8 @@ async def test_history_shows_who_changed_a_term_and_its_conflict_until_looked_at
         table = screen.query_one("#history-table", DataTable)
         authors = [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
         assert authors == ["Bob", "Ann"]  # newest first: Bob's offer, Ann's sharing
+        summary = str(table.get_row_at(0)[2])
+        assert summary == "Northwind data platform: 1 concession added, 1 term changed"
         (conflict,) = screen.query(".history-conflict").results(Static)
         assert '"45"' in str(conflict.render()) and '"50"' in str(conflict.render())
         assert read_state(demo_folder).conflicts == []

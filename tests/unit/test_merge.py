@@ -185,3 +185,13 @@ def test_every_value_lost_from_a_side_is_in_a_clash(data):
             for field, value in doc.items():
                 if value != before.get(place, {}).get(field, object()):
                     assert held[place].get(field) == value
+
+
+def test_what_changed_between_two_versions_is_counted_by_list():
+    from negtui.domain.merge import changed_records
+
+    before = _file(RATE, SCOPE, concessions=({"id": "c1", "what": "net 45"},))
+    after = _file(_edited(RATE, on_table="700"),
+                  concessions=({"id": "c1", "what": "net 45"}, {"id": "c2", "what": "x"}))
+    assert changed_records(before, after) == {"concessions": (1, 0, 0), "terms": (0, 1, 1)}
+    assert changed_records(after, after) == {}

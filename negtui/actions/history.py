@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from negtui.store import Store
+from negtui.store.errors import StoreError
 from negtui.store.git import Git, GitFailed, git_version
-from negtui.store.sync_state import Conflict, mark_seen
+from negtui.store.sync_state import Conflict, mark_seen, read_state
 
 FIELD_END = "\x1f"
 
@@ -32,6 +34,15 @@ class History:
     """Why there is no history to show, when there is none."""
     unsynced: bool = False
     """The record was changed here since the last commit."""
+
+
+def conflicted_records(root: Path) -> set[str]:
+    """The ids of the records with sync conflicts nobody has looked at yet; none when the
+    record of syncs cannot be read (``negtui sync`` reports that file by name)."""
+    try:
+        return {conflict.record_id for conflict in read_state(root).conflicts}
+    except StoreError:
+        return set()
 
 
 def record_history(store: Store, deal_id: str, record_id: str) -> History:

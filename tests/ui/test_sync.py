@@ -20,7 +20,7 @@ from negtui.ui.screens.concessions import ConcessionsScreen
 from negtui.ui.screens.history import HistoryScreen
 from negtui.ui.screens.terms import TermsScreen
 from tests.ui.conftest import until
-from tests.ui.test_terms import go_to
+from tests.ui.test_terms import go_to, rows
 
 AppMaker = Callable[[Path], NegtuiApp]
 
@@ -80,6 +80,10 @@ async def test_sync_now_brings_a_teammate_s_entry_and_says_when_it_synced(
         assert "synced 20" in str(app.screen.sub_title)
 
 
+def names(app: NegtuiApp) -> list[str]:
+    return [row[0] for row in rows(app)]
+
+
 async def _history_of(pilot, app: NegtuiApp) -> HistoryScreen:  # type: ignore[no-untyped-def]
     await pilot.press("w")
     await until(pilot, lambda: isinstance(app.screen, HistoryScreen))
@@ -105,7 +109,8 @@ async def test_history_shows_who_changed_a_term_and_its_conflict_until_looked_at
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("2")
         await until(pilot, lambda: isinstance(app.screen, TermsScreen))
-        await go_to(pilot, app, "Payment terms")
+        assert names(app)[:3] == ["Day rate", "⇄ Payment terms", "Tooling IP"]
+        await go_to(pilot, app, "⇄ Payment terms")
         screen = await _history_of(pilot, app)
         table = screen.query_one("#history-table", DataTable)
         authors = [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
@@ -117,6 +122,7 @@ async def test_history_shows_who_changed_a_term_and_its_conflict_until_looked_at
         assert read_state(demo_folder).conflicts == []
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, TermsScreen))
+        await until(pilot, lambda: names(app)[1] == "Payment terms")  # looked at: unmarked
 
 
 async def test_history_of_a_concession_in_a_folder_not_shared_says_so(

@@ -10,6 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.widgets import Footer, Header
 
+from negtui.actions.history import conflicted_records
 from negtui.actions.records import remove_record, save_records
 from negtui.domain.book import DealBook
 from negtui.domain.integrity import term_in_use
@@ -181,8 +182,10 @@ class TermsScreen(NegtuiScreen):
         now = self.session.clock()
         zone = self.session.settings.timezone
         table.clear()
+        clashed = conflicted_records(self.session.store.root)
         for term in terms:
-            table.add_row(*term_row(term, self.threshold, now, zone), key=term.id)
+            table.add_row(*term_row(term, self.threshold, now, zone, term.id in clashed),
+                          key=term.id)
         if self.focused_id is not None:
             table.move_cursor(row=table.get_row_index(self.focused_id), animate=False)
 

@@ -56,6 +56,7 @@ class SyncFailed(Exception):
 
     def __init__(self, *lines: str) -> None:
         self.lines = list(lines)
+        self.conflicts: list[Conflict] = []
         super().__init__("; ".join(lines))
 
 
@@ -76,21 +77,28 @@ def _quiet(_: str) -> None:
 
 
 def sync(store: Store, remote: str | None = None, progress: Progress = _quiet) -> SyncReport:
+    """Raises ``SyncFailed``; its ``conflicts`` are those of a merge made before the sync
+    stopped (already remembered for the app)."""
     git = Git(store.root)
+    report = SyncReport(remote=remote or "")
     try:
-        return _sync(store, git, remote, progress)
-    except GitFailed as failure:
-        raise SyncFailed(str(failure)) from None
-    except StoreError as error:
-        raise SyncFailed(*(str(problem) for problem in error.problems)) from None
+        try:
+            return _sync(store, git, remote, progress, report)
+        except GitFailed as failure:
+            raise SyncFailed(str(failure)) from None
+        except StoreError as error:
+            raise SyncFailed(*(str(problem) for problem in error.problems)) from None
+    except SyncFailed as failure:
+        failure.conflicts = report.conflicts
+        raise
 
 
-def _sync(store: Store, git: Git, remote: str | None, progress: Progress) -> SyncReport:
+def _sync(store: Store, git: Git, remote: str | None, progress: Progress,
+          report: SyncReport) -> SyncReport:
     if git_version() is None:
         raise SyncFailed("git is not installed; install it to share the folder")
     if store.read_only:
         raise SyncFailed(f"{store.root} is read-only; a sync cannot change it")
-    report = SyncReport(remote=remote or "")
     progress("checking the folder")
     before = git.config(f"remote.{REMOTE}.url") if git.is_repository() else ""
     url = _prepare(store, git, remote, report)
@@ -275,7 +283,11 @@ def _merge(store: Store, git: Git, report: SyncReport) -> None:
         put_in_place(store, outcome)
         report.taken.extend(n for n in outcome.touched
                             if n not in report.taken and n != IGNORE_FILE)
-        report.conflicts.extend(_conflicts(store, outcome))
+        found = _conflicts(store, outcome)
+        report.conflicts.extend(found)
+        if found:
+            update_state(store.root, lambda state: state.conflicts.extend(found),
+                         store.lock_timeout)
         _record_merge(git, ours, theirs, base, outcome.touched)
 
 
@@ -314,6 +326,5 @@ def _remember(store: Store, report: SyncReport) -> None:
     def change(state: SyncState) -> None:
         state.last_synced = store.clock().isoformat()
         state.remote = report.remote
-        state.conflicts.extend(report.conflicts)
 
     update_state(store.root, change, store.lock_timeout)

@@ -58,6 +58,8 @@ def run(ctx: Context) -> int:
     try:
         report = sync(ctx.store, remote)
     except SyncFailed as failure:
+        for conflict in failure.conflicts:
+            say(conflict_line(conflict))
         for line in failure.lines:
             say(f"negtui sync: {line}")
         return EXIT_PROBLEMS

@@ -87,3 +87,24 @@ def test_a_push_refused_for_good_stops_with_one_line(tmp_path):
                             capture_output=True, text=True, check=True)
     assert status.stdout == ""
     assert "Ann's entry" in _entries(ann)
+
+
+def test_a_conflict_merged_before_a_refused_push_is_still_reported_and_kept(tmp_path):
+    from negtui.store.sync_state import read_state
+
+    ann, bob, remote = _shared(tmp_path)
+    deal = sorted(p.stem for p in ann.deal_files())[0]
+    term = ann.read_book(deal).terms[0]
+    for store, position in ((bob, "11"), (ann, "12")):
+        log_concession(store, ConcessionRequest(deal=deal, direction=Direction.GIVEN,
+                                                what=f"moved to {position}", term=term.id,
+                                                position=position))
+    sync(bob)
+    hook = Path(remote) / "hooks" / "pre-receive"
+    hook.write_text("#!/bin/sh\nexit 1\n", encoding="utf-8")
+    hook.chmod(0o755)
+    with pytest.raises(SyncFailed) as failure:
+        sync(ann)
+    assert [(c.record_name, c.field) for c in failure.value.conflicts] == [
+        (term.name, "on_table")]
+    assert read_state(ann.root).conflicts == failure.value.conflicts

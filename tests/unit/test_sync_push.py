@@ -108,3 +108,30 @@ def test_a_conflict_merged_before_a_refused_push_is_still_reported_and_kept(tmp_
     assert [(c.record_name, c.field) for c in failure.value.conflicts] == [
         (term.name, "on_table")]
     assert read_state(ann.root).conflicts == failure.value.conflicts
+
+
+def test_an_entry_logged_while_the_merge_writes_waits_for_it_and_is_kept(tmp_path,
+                                                                         monkeypatch):
+    import threading
+
+    from negtui.store import sharing
+
+    ann, bob, _ = _shared(tmp_path)
+    _log(bob, "Bob's entry")
+    sync(bob)
+    real = sharing.put_in_place
+    writer: list[threading.Thread] = []
+
+    def with_a_writer_meanwhile(store, outcome):  # type: ignore[no-untyped-def]
+        # Another process logs into the very deal being merged, right now. Under the
+        # store's locks it waits; given a moment, a writer without them would be done.
+        thread = threading.Thread(target=_log, args=(Store(ann.root, CLOCK), "Ann's entry"))
+        thread.start()
+        writer.append(thread)
+        thread.join(timeout=2)
+        real(store, outcome)
+
+    monkeypatch.setattr("negtui.actions.sync.put_in_place", with_a_writer_meanwhile)
+    sync(ann)
+    writer[0].join()
+    assert {"Ann's entry", "Bob's entry"} <= _entries(ann)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import shutil
+import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -185,8 +186,6 @@ def _check_identity(git: Git, store: Store) -> None:
 
 
 def _global(key: str) -> str:
-    import subprocess
-
     found = subprocess.run(["git", "config", "--get", key], capture_output=True, check=False)
     return found.stdout.decode("utf-8", "replace").strip()
 

@@ -68,5 +68,5 @@ def run(ctx: Context) -> int:
     taken = len(report.taken)
     parts = [f"{counted(taken, 'file')} updated from the team" if taken else "nothing new "
              "from the team", "pushed" if report.pushed else "nothing to push"]
-    say(f"synced with {report.remote}: " + ", ".join(parts))
+    say(f"synced with {report.remote}: " + ", ".join(parts), out=True)
     return EXIT_PROBLEMS if report.conflicts else 0

@@ -66,6 +66,9 @@ def _data(folder: Path) -> dict[str, bytes]:
 
 def test_joining_from_an_empty_folder_gives_the_whole_portfolio(cli, team):
     assert _data(team["bob"][0]) == _data(team["ann"][0])
+    again = _sync(cli, team["bob"])
+    assert again.returncode == 0 and again.stderr == "", str(again)
+    assert again.stdout.startswith("synced with ") and "nothing new" in again.stdout
 
 
 def test_entries_logged_offline_by_two_people_in_one_deal_reach_both(cli, team):

@@ -21,6 +21,7 @@ from negtui.cli import (
     portable,
     serve,
     spreadsheet,
+    sync,
 )
 from negtui.cli.common import (
     EXIT_PROBLEMS,
@@ -70,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.register(commands, common)
     keys.register(commands, common)
     config.register(commands, common)
+    sync.register(commands, common)
     return parser
 
 

@@ -36,6 +36,7 @@ from negtui.ui.screens.help import HelpScreen
 from negtui.ui.screens.portfolio import PortfolioScreen
 from negtui.ui.screens.terms import TermsScreen
 from negtui.ui.shutdown import HangupGuard
+from negtui.ui.sync_now import synced_label
 from negtui.ui.widgets.shown import ControlFilter
 
 # How often the folder is checked for changes made by another process.
@@ -77,7 +78,7 @@ class NegtuiApp(App[int]):
         self.history = History()
         self._control_filter = ControlFilter()
         self.sub_title = visible(_short(store.root)) + (" · READ-ONLY" if store.read_only
-                                                         else "")
+                                                         else "") + synced_label(store.root)
 
     # Nothing from the data reaches the terminal as a command: the widgets in
     # widgets/shown.py draw control characters as marks, the filter drops any left.

@@ -12,6 +12,7 @@ from textual.markup import escape
 
 from negtui.domain.text import visible
 from negtui.ui.keys import SCREENS
+from negtui.ui.sync_now import start_sync
 
 if TYPE_CHECKING:
     from negtui.ui.app import NegtuiApp
@@ -31,6 +32,8 @@ class NegtuiCommands(Provider):
             entries.append((f"Deal: {visible(deal.name)}", partial(app.open_deal, deal.id),
                             escape(visible(f"{deal.counterparty} · {deal.status}"))))
         entries.append(("Reload data from disk", app.action_reload, "ctrl+r"))
+        entries.append(("Sync now", partial(start_sync, app),
+                        "share this folder with the team (negtui sync)"))
         return entries
 
     def _preparation(self, app: NegtuiApp) -> list[tuple[str, Callable[[], object], str]]:

@@ -19,6 +19,8 @@ EXPORT = "x"
 """Write this screen's data to a file (a calendar, a dossier)."""
 EXPORT_SHARED = "X"
 """The copy that is safe to send to the counterparty."""
+HISTORY = "w"
+"""Who changed the record in focus, and when (a folder shared with ``negtui sync``)."""
 
 SCREENS: list[tuple[str, str, str]] = [
     ("1", "portfolio", "Portfolio"),

@@ -31,7 +31,7 @@ DEAL = "Northwind data platform"  # first on the demo portfolio, in focus at the
 
 # What each preparation record is on screen, by the key that opens it on the workspace.
 RECORD_LISTS = {"s": "stakeholders", "k": "risks", "v": "value_map", "g": "agenda",
-                "c": "scenarios", "l": "lessons", "w": "onboarding"}
+                "c": "scenarios", "l": "lessons", "b": "onboarding"}
 FORMS = {"o": "Brief", "r": "Research"}
 NUMBERS = {"1": PortfolioScreen, "2": TermsScreen, "3": ConcessionsScreen,
            "4": CalendarScreen, "5": ChecklistScreen}

@@ -30,6 +30,7 @@ MEANINGS = {
     "all deals": ({"all_terms", "all_deals"}, keys.ALL_DEALS),
     "export": ({"export", "export_dossier(False)"}, keys.EXPORT),
     "shared export": ({"export_dossier(True)"}, keys.EXPORT_SHARED),
+    "history": ({"history"}, keys.HISTORY),
 }
 
 

@@ -9,7 +9,7 @@ from typing import Protocol, cast
 from textual.screen import Screen
 
 from negtui.actions.session import Session
-from negtui.store import Store
+from negtui.store import Store, StoreError
 from negtui.ui import saving
 from negtui.ui.messages import DealFocused, PortfolioReloaded
 from negtui.ui.places import Place
@@ -61,11 +61,31 @@ class NegtuiScreen(Screen[None]):
              deal_id: str | None = None) -> bool:
         return saving.save(self, self.session, use_case, done, deal_id)
 
+    def show_history(self, deal_id: str, record_id: str, name: str) -> None:
+        """Who changed the record and when; its sync conflicts count as looked at."""
+        from negtui.actions.history import record_history
+        from negtui.ui.screens.history import HistoryScreen
+
+        try:
+            history = record_history(self.session.store, deal_id, record_id)
+        except StoreError as error:
+            self.notify(saving.problem_text(error), title="No history", severity="error")
+            return
+        self.app.push_screen(HistoryScreen(name, history))
+
     def on_mount(self) -> None:
         # The header always names the data folder, so two windows are never confused.
         # (Runs after the subclass's own on_mount, which may have named a deal already.)
         if not self.sub_title:
             self.sub_title = f"{self.SCREEN_TITLE} — {self.negtui.sub_title}"
+        self._titled_with = self.negtui.sub_title
+
+    def retitle(self, old: str, new: str) -> None:
+        """The app's part of the header changed (a sync): say the new one."""
+        shown = self.sub_title or ""
+        if old and old != new and shown.endswith(old):
+            self.sub_title = shown[:len(shown) - len(old)] + new
+        self._titled_with = new
 
     def fill(self) -> None:
         """Draw the screen from the app's portfolio and the deal in focus."""
@@ -84,6 +104,7 @@ class NegtuiScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         # The first showing follows on_mount, which has just drawn the screen.
+        self.retitle(getattr(self, "_titled_with", ""), self.negtui.sub_title)
         if self._shown_before:
             self.resume()
         self._shown_before = True

@@ -25,7 +25,7 @@ from negtui.domain.book import DealBook
 from negtui.domain.guards import Guard, needs_confirmation
 from negtui.domain.models import Call, Concession
 from negtui.domain.vocab import Direction
-from negtui.ui.keys import ALL_DEALS, UNDO
+from negtui.ui.keys import ALL_DEALS, HISTORY, UNDO
 from negtui.ui.palette import Role, style
 from negtui.ui.saving import save_from_form
 from negtui.ui.screens.base import NegtuiScreen
@@ -55,6 +55,7 @@ class ConcessionsScreen(NegtuiScreen):
         Binding("U", "restore", "Restore undone", show=False, id="concessions.restore"),
         Binding("e", "edit", "Edit", id="concessions.edit", priority=True),
         Binding(ALL_DEALS, "all_deals", "All deals", show=False, id="concessions.all"),
+        Binding(HISTORY, "history", "History", show=False, id="concessions.history"),
     ]
 
     def __init__(self) -> None:
@@ -342,6 +343,12 @@ class ConcessionsScreen(NegtuiScreen):
         from negtui.ui.screens.all_concessions import AllConcessionsScreen
 
         self.negtui.open_over("all_concessions", AllConcessionsScreen)
+
+    def action_history(self) -> None:
+        book, row_key = self.book, self.table.focused_id()
+        found = next((c for c in book.concessions if c.id == row_key), None) if book else None
+        if book is not None and found is not None:
+            self.show_history(book.id, found.id, found.what)
 
     def action_edit(self) -> None:
         book = self.book

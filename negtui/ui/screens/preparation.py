@@ -81,7 +81,7 @@ PREPARATION: list[Preparation] = [
     Preparation("agenda", "g", "Agenda", "Open agenda", _records("agenda")),
     Preparation("scenarios", "c", "Scenarios", "Open scenarios", _records("scenarios")),
     Preparation("lessons", "l", "Lessons", "Open lessons", _records("lessons")),
-    Preparation("onboarding", "w", "Onboarding", "Open onboarding", _records("onboarding")),
+    Preparation("onboarding", "b", "Onboarding", "Open onboarding", _records("onboarding")),
     Preparation("dossier", EXPORT, "Dossier", "Export dossier", _dossier),
 ]
 """In the order of the ten preparation phases, the onboarding plan after the close."""

@@ -10,6 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.widgets import Footer, Header
 
+from negtui.actions.history import conflicted_records
 from negtui.actions.records import remove_record, save_records
 from negtui.domain.book import DealBook
 from negtui.domain.integrity import term_in_use
@@ -20,7 +21,7 @@ from negtui.domain.term_input import term_from_values
 from negtui.domain.terms import class_of, term_problems
 from negtui.domain.vocab import TermClass, TermStatus
 from negtui.domain.words import counted
-from negtui.ui.keys import ALL_DEALS, DELETE
+from negtui.ui.keys import ALL_DEALS, DELETE, HISTORY
 from negtui.ui.saving import save_from_form
 from negtui.ui.screens.all_terms import AllTermsScreen
 from negtui.ui.screens.base import NegtuiScreen
@@ -73,6 +74,7 @@ class TermsScreen(NegtuiScreen):
         Binding("t", "template", "Template", id="terms.template"),
         Binding(ALL_DEALS, "all_terms", "All deals", id="terms.all"),
         Binding(DELETE, "delete", "Delete", show=False, id="terms.delete"),
+        Binding(HISTORY, "history", "History", show=False, id="terms.history"),
     ]
 
     def __init__(self) -> None:
@@ -180,8 +182,10 @@ class TermsScreen(NegtuiScreen):
         now = self.session.clock()
         zone = self.session.settings.timezone
         table.clear()
+        clashed = conflicted_records(self.session.store.root)
         for term in terms:
-            table.add_row(*term_row(term, self.threshold, now, zone), key=term.id)
+            table.add_row(*term_row(term, self.threshold, now, zone, term.id in clashed),
+                          key=term.id)
         if self.focused_id is not None:
             table.move_cursor(row=table.get_row_index(self.focused_id), animate=False)
 
@@ -290,6 +294,11 @@ class TermsScreen(NegtuiScreen):
         term = self.focused_term()
         if term is not None:
             self._open_form(term, {}, existing=term)
+
+    def action_history(self) -> None:
+        term, book = self.focused_term(), self.book()
+        if term is not None and book is not None:
+            self.show_history(book.id, term.id, term.name)
 
     def action_offer(self) -> None:
         term = self.focused_term()

@@ -51,10 +51,16 @@ def decide_by_text(term: Term, now: arrow.Arrow, zone: str) -> str:
     return f"{local.format('ddd D MMM')} ({describe_days(days_until(moment, now.datetime))})"
 
 
-def term_row(term: Term, threshold: int, now: arrow.Arrow, zone: str) -> list[Cell]:
+CONFLICT_MARK = "⇄ "
+"""Before the name of a term a sync found changed on both sides, until ``w`` shows it."""
+
+
+def term_row(term: Term, threshold: int, now: arrow.Arrow, zone: str,
+             conflicted: bool = False) -> list[Cell]:
     """The cells of ``TERM_COLUMNS`` for one term."""
+    name = plain(term.name, "bold" if term.must_have else "", one_line=True)
     return [
-        plain(term.name, "bold" if term.must_have else "", one_line=True),
+        Text.assemble((CONFLICT_MARK, "bold"), name) if conflicted else name,
         rating_text(term.impact_deal),
         rating_text(term.impact_portfolio),
         class_text(class_of(term, threshold)),

@@ -9,7 +9,7 @@ from negtui.domain.book import DealBook
 from negtui.domain.checklist import evaluate
 from negtui.domain.lessons import LessonEntry, related
 from negtui.domain.models import RESEARCH_DIMENSIONS, Settings, Term
-from negtui.domain.positions import Verdict, verdict
+from negtui.domain.positions import Verdict, verdict, with_unit
 from negtui.domain.summary import money
 from negtui.domain.terms import class_of
 from negtui.domain.vocab import Direction, ScenarioKind, TermClass, TermStatus
@@ -108,15 +108,16 @@ def _terms(book: DealBook, settings: Settings) -> Section:
     rows = []
     for t in ordered:
         standing = verdict(t)
-        table_text = _or_dash(t.on_table)
+        table_text = _or_dash(with_unit(t, t.on_table))
         if t.on_table and standing is not Verdict.UNKNOWN:
             table_text += f" ({standing.value})"
         rows.append([t.name, f"{class_of(t, threshold).value}, {rating_text(t)}",
-                     _or_dash(t.ideal), _or_dash(t.acceptable), _or_dash(t.walk_away),
+                     _or_dash(with_unit(t, t.ideal)), _or_dash(with_unit(t, t.acceptable)),
+                     _or_dash(with_unit(t, t.walk_away)),
                      table_text, t.status.value])
     blocks: list[Block] = [Table(["Term", "Class", "Ideal", "Acceptable", "Walk-away",
                                   "On the table", "Status"], rows)]
-    fallbacks = [f"{t.name}: {t.fallback.position or '—'} — decide by "
+    fallbacks = [f"{t.name}: {with_unit(t, t.fallback.position) or '—'} — decide by "
                  f"{_day(t.fallback.decide_by)}"
                  for t in ordered if t.fallback.position or t.fallback.decide_by]
     blocks.append(Para("Fallbacks:"))
@@ -214,7 +215,7 @@ def _open_questions(book: DealBook, settings: Settings,
     questions = []
     for term in book.terms:
         if term.status is TermStatus.OPEN:
-            on_table = f" (on the table: {term.on_table})" if term.on_table else ""
+            on_table = f" (on the table: {with_unit(term, term.on_table)})" if term.on_table else ""
             questions.append(f"{term.name} is still open{on_table}.")
     for topic in book.agenda:
         if not topic.outcome:

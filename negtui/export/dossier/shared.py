@@ -11,6 +11,7 @@ from datetime import datetime
 
 from negtui.domain.book import DealBook
 from negtui.domain.models import Settings
+from negtui.domain.positions import unit_added
 from negtui.domain.vocab import ContractType, MilestoneKind, TermCategory, TermStatus
 from negtui.domain.words import counted
 from negtui.export.dossier.allow import Cut, Shown, cut
@@ -53,8 +54,8 @@ def _terms(terms: list[Shown]) -> Section:
     rows = []
     for term in sorted(terms, key=order):
         status: TermStatus = term["status"]
-        rows.append([term["name"], term["category"].value, or_dash(term["on_table"]),
-                     status.value])
+        offer = unit_added(term["on_table"], term["unit"])
+        rows.append([term["name"], term["category"].value, or_dash(offer), status.value])
     return Section("Terms", [Table(["Term", "Category", "On the table (or agreed)", "Status"],
                                    rows)])
 

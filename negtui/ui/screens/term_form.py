@@ -12,6 +12,7 @@ from negtui.domain.positions import Verdict, describe_position, verdict
 from negtui.domain.term_input import form_values, term_from_values
 from negtui.domain.vocab import TermCategory, TermStatus
 from negtui.ui.widgets.form import FormField, FormScreen, Values
+from negtui.ui.widgets.term_rows import bank_text
 
 Submit = Callable[[Values], dict[str, str]]
 
@@ -64,8 +65,7 @@ class OfferForm(FormScreen):
     """Just the offer on the table, with where the typed offer stands against the bank."""
 
     def __init__(self, term: Term, submit: Submit) -> None:
-        hint = f"ideal {term.ideal or '—'} · acceptable {term.acceptable or '—'} · " \
-               f"walk-away {term.walk_away or '—'}"
+        hint = bank_text(term)
         if term.options:
             hint += " · options: " + ", ".join(term.options)
         fields = [FormField("on_table", "Offer on the table", help=hint, preview=self.preview)]

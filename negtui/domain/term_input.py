@@ -9,12 +9,17 @@ import arrow
 from pydantic import ValidationError
 
 from negtui.domain.dates import DateNotUnderstood, parse_when
-from negtui.domain.fields import field_messages
 from negtui.domain.ids import new_id
+from negtui.domain.messages import plain_messages
 from negtui.domain.models import Term
 from negtui.domain.vocab import TermCategory, TermStatus
 
 Values = dict[str, str]
+LABELS = {"name": "Term", "category": "Category", "impact_deal": "Impact on this deal",
+          "impact_portfolio": "Impact on the whole portfolio", "weight": "Weight",
+          "status": "Status", "fallback": "Decide-by date", "offer_expires": "Offer expiry",
+          "rationale": "Why it is a hard line", "consequence": "What happens if violated"}
+"""How the term form's fields are named when a value does not fit."""
 
 
 def term_from_values(values: Values, existing: Term | None, now: arrow.Arrow,
@@ -53,7 +58,7 @@ def term_from_values(values: Values, existing: Term | None, now: arrow.Arrow,
     try:
         built = Term.model_validate(data)
     except ValidationError as error:
-        for name, message in field_messages(error).items():
+        for name, message in plain_messages(error, LABELS).items():
             errors.setdefault("decide_by" if name == "fallback" else name, message)
         return None, errors
     if errors:

@@ -70,7 +70,7 @@ async def test_bad_input_shows_messages_and_stores_nothing(
         name_error = app.screen.query_one("#error-name", Static)
         value_error = app.screen.query_one("#error-value", Static)
         assert "cannot be empty" in str(name_error.render()) and name_error.display
-        assert "not a number" in str(value_error.render())
+        assert "Value must be a number, not 'plenty'" in str(value_error.render())
         assert app.screen.query_one("#field-value", Input).value == "plenty"  # text kept
         await pilot.press("escape")
         assert isinstance(app.screen, ConfirmScreen)  # typed text is not dropped silently

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from negtui.domain.book import DealBook
+from negtui.domain.dates import day_text, moment_in
 from negtui.domain.models import RESEARCH_DIMENSIONS, Settings, Term
 from negtui.domain.positions import Verdict, verdict
 from negtui.domain.terms import class_of, term_problems
@@ -49,7 +50,8 @@ def hours_and_dates(book: DealBook, _: Settings) -> Proof:
                                      ("end date", deal.end is not None)) if not ok]
     if missing:
         return False, "missing: " + ", ".join(missing)
-    return True, f"{deal.hours_per_week:g} h a week, {deal.start} to {deal.end}"
+    return True, (f"{deal.hours_per_week:g} h a week, {day_text(deal.start)} to "
+                  f"{day_text(deal.end)}")
 
 
 def research_notes(book: DealBook, _: Settings) -> Proof:
@@ -147,18 +149,20 @@ def walk_away_written(book: DealBook, _: Settings) -> Proof:
             "written down" if book.deal.walk_away else "not written down yet")
 
 
-def _has_milestone(book: DealBook, kinds: Iterable[MilestoneKind], what: str) -> Proof:
+def _has_milestone(book: DealBook, kinds: Iterable[MilestoneKind], what: str,
+                   zone: str = "UTC") -> Proof:
     wanted = set(kinds)
     found = [m for m in book.milestones if m.kind in wanted]
     if not found:
         return False, f"no {what} in the calendar"
     first = min(found, key=lambda m: m.due)
-    return True, f"{first.title or first.kind.value}, {first.due:%Y-%m-%d}"
+    return True, f"{first.title or first.kind.value}, {day_text(moment_in(first.due, zone))}"
 
 
-def decision_deadline(book: DealBook, _: Settings) -> Proof:
+def decision_deadline(book: DealBook, settings: Settings) -> Proof:
     return _has_milestone(book, (MilestoneKind.DECISION_DEADLINE,
-                                 MilestoneKind.FALLBACK_DEADLINE), "decision deadline")
+                                 MilestoneKind.FALLBACK_DEADLINE), "decision deadline",
+                          settings.timezone)
 
 
 def _has_category(book: DealBook, categories: Iterable[TermCategory], what: str) -> Proof:
@@ -309,23 +313,23 @@ def terms_settled(book: DealBook, _: Settings) -> Proof:
     return True, _count(len(book.terms), len(book.terms), "term settled", "terms settled")
 
 
-def offer_expiry(book: DealBook, _: Settings) -> Proof:
-    return _has_milestone(book, (MilestoneKind.OFFER_EXPIRY,), "offer expiry")
+def offer_expiry(book: DealBook, settings: Settings) -> Proof:
+    return _has_milestone(book, (MilestoneKind.OFFER_EXPIRY,), "offer expiry", settings.timezone)
 
 
-def renewal_planned(book: DealBook, _: Settings) -> Proof:
-    found = _has_milestone(book, (MilestoneKind.RENEWAL,), "renewal date")
+def renewal_planned(book: DealBook, settings: Settings) -> Proof:
+    found = _has_milestone(book, (MilestoneKind.RENEWAL,), "renewal date", settings.timezone)
     if found[0]:
         return found
     return _has_category(book, (TermCategory.RENEWAL,), "renewal")
 
 
-def signing_planned(book: DealBook, _: Settings) -> Proof:
-    return _has_milestone(book, (MilestoneKind.SIGNING,), "signing date")
+def signing_planned(book: DealBook, settings: Settings) -> Proof:
+    return _has_milestone(book, (MilestoneKind.SIGNING,), "signing date", settings.timezone)
 
 
-def kickoff_planned(book: DealBook, _: Settings) -> Proof:
-    return _has_milestone(book, (MilestoneKind.KICKOFF,), "kickoff")
+def kickoff_planned(book: DealBook, settings: Settings) -> Proof:
+    return _has_milestone(book, (MilestoneKind.KICKOFF,), "kickoff", settings.timezone)
 
 
 def kickoff_objectives(book: DealBook, _: Settings) -> Proof:

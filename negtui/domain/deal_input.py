@@ -7,7 +7,7 @@ from typing import Any
 import arrow
 from pydantic import ValidationError
 
-from negtui.domain.dates import DateNotUnderstood, describe_moment, parse_when
+from negtui.domain.dates import DateNotUnderstood, day_text, parse_when
 from negtui.domain.ids import new_id
 from negtui.domain.messages import plain_messages
 from negtui.domain.models import Deal
@@ -44,7 +44,7 @@ def preview_date(text: str, now: arrow.Arrow, tz: str) -> str:
     if not text.strip():
         return "no date"
     try:
-        return "understood as " + describe_moment(parse_when(text, now, tz, default_time=None))[:14]
+        return f"understood as {day_text(parse_when(text, now, tz, default_time=None).date())}"
     except DateNotUnderstood as error:
         return str(error)
 

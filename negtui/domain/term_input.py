@@ -27,16 +27,10 @@ def term_from_values(values: Values, existing: Term | None, now: arrow.Arrow,
     """The term the form describes (keeping ``existing``'s id and unknown keys), or the
     problems by field."""
     errors: dict[str, str] = {}
-    decide_by = existing.fallback.decide_by if existing else None
-    if values["decide_by"].strip() == moment_text(decide_by, zone):
-        pass
-    elif values["decide_by"].strip():
-        try:
-            decide_by = parse_when(values["decide_by"], now, zone).datetime
-        except DateNotUnderstood as error:
-            errors["decide_by"] = str(error)
-    else:
-        decide_by = None
+    decide_by = _moment(values, "decide_by", existing.fallback.decide_by if existing else None,
+                        now, zone, errors)
+    expires = _moment(values, "offer_expires", existing.offer_expires if existing else None,
+                      now, zone, errors)
     base: dict[str, Any] = existing.model_dump() if existing else {"id": new_id("t")}
     data = {
         **base,
@@ -53,7 +47,7 @@ def term_from_values(values: Values, existing: Term | None, now: arrow.Arrow,
         "fallback": {**dict(base.get("fallback") or {}), "position": values["fallback"],
                      "decide_by": decide_by},
         "status": values["status"], "weight": values["weight"].strip() or "1",
-        "indicator": values["indicator"],
+        "indicator": values["indicator"], "offer_expires": expires,
     }
     try:
         built = Term.model_validate(data)
@@ -64,6 +58,21 @@ def term_from_values(values: Values, existing: Term | None, now: arrow.Arrow,
     if errors:
         return None, errors
     return built, {}
+
+
+def _moment(values: Values, name: str, stored: datetime | None, now: arrow.Arrow, zone: str,
+            errors: dict[str, str]) -> datetime | None:
+    """A typed date and time; text left as the form showed it keeps the stored moment."""
+    text = values.get(name, "").strip()
+    if text == moment_text(stored, zone):
+        return stored
+    if not text:
+        return None
+    try:
+        return parse_when(text, now, zone).datetime
+    except DateNotUnderstood as error:
+        errors[name] = str(error)
+        return stored
 
 
 def moment_text(moment: datetime | None, zone: str) -> str:
@@ -89,4 +98,5 @@ def form_values(term: Term | None, now: arrow.Arrow, zone: str) -> Values:
         "decide_by": moment_text(decide_by, zone),
         "status": term.status.value, "weight": f"{term.weight:g}",
         "indicator": term.indicator,
+        "offer_expires": moment_text(term.offer_expires, zone),
     }

@@ -43,7 +43,7 @@ async def test_create_a_deal_through_the_form(empty_folder: Path, make_app: AppM
         await pilot.press(*"42k", "tab", "tab", *"8")
         await pilot.press("tab", *"next monday")
         preview = app.screen.query_one("#preview-start", Static)
-        assert "understood as Mon 2026-11-30" in str(preview.render())
+        assert "understood as Mon 30 Nov 2026" in str(preview.render())
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, PortfolioScreen)

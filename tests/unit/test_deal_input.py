@@ -56,7 +56,7 @@ def test_editing_keeps_the_id_and_unknown_keys() -> None:
 
 
 def test_the_form_shows_how_a_date_was_understood() -> None:
-    assert preview_date("tomorrow", NOW, "UTC").startswith("understood as Tue 2026-11-24")
+    assert preview_date("tomorrow", NOW, "UTC").startswith("understood as Tue 24 Nov 2026")
     assert "not a date" in preview_date("someday", NOW, "UTC")
 
 

@@ -16,6 +16,7 @@ from negtui.domain.vocab import Direction, ScenarioKind, TermClass, TermStatus
 from negtui.domain.words import counted
 from negtui.export.dossier.document import Block, Bullets, Dossier, Fields, Para, Section, Table
 from negtui.export.dossier.shared import SHARE_NOTE, SHARED_SECTIONS, shared_copy
+from negtui.export.dossier.words import days, local_day
 from negtui.export.dossier.words import local_time as _when
 from negtui.export.dossier.words import or_dash as _or_dash
 
@@ -39,10 +40,6 @@ def rating_text(term: Term) -> str:
     return f"rated {term.impact_deal}/{term.impact_portfolio}"
 
 
-def _day(moment: datetime | None) -> str:
-    return f"{moment:%Y-%m-%d}" if moment else "—"
-
-
 def _none(what: str) -> Para:
     return Para(f"Nothing recorded yet: {what}.")
 
@@ -61,7 +58,7 @@ def _brief(book: DealBook) -> Section:
         ("Counterparty", _or_dash(deal.counterparty)),
         ("Status", deal.status.value),
         ("Contract", f"{deal.contract_type.value}, {deal.relationship.value}"),
-        ("Dates", f"{deal.start or '—'} to {deal.end or '—'}"),
+        ("Dates", days(deal.start, deal.end)),
         ("Expected value", money(deal.value, deal.currency)),
         ("Hours a week", f"{deal.hours_per_week:g}"),
         ("Strategy", f"{deal.strategy.value}; concessions {deal.concession_approach.value}"),
@@ -118,7 +115,7 @@ def _terms(book: DealBook, settings: Settings) -> Section:
     blocks: list[Block] = [Table(["Term", "Class", "Ideal", "Acceptable", "Walk-away",
                                   "On the table", "Status"], rows)]
     fallbacks = [f"{t.name}: {with_unit(t, t.fallback.position) or '—'} — decide by "
-                 f"{_day(t.fallback.decide_by)}"
+                 f"{local_day(t.fallback.decide_by, settings.timezone)}"
                  for t in ordered if t.fallback.position or t.fallback.decide_by]
     blocks.append(Para("Fallbacks:"))
     blocks.append(Bullets(fallbacks) if fallbacks else _none("fallbacks"))

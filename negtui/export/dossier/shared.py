@@ -16,7 +16,7 @@ from negtui.domain.vocab import ContractType, MilestoneKind, TermCategory, TermS
 from negtui.domain.words import counted
 from negtui.export.dossier.allow import Cut, Shown, cut
 from negtui.export.dossier.document import Dossier, Fields, Para, Section, Table
-from negtui.export.dossier.words import local_time, or_dash
+from negtui.export.dossier.words import days, local_time, or_dash
 
 SHARE_NOTE = ("A shared copy, for both sides of the table: the deal, where each term "
               "stands and the dates ahead.")
@@ -39,7 +39,7 @@ def _deal(deal: Shown) -> Section:
     return Section("The deal", [Fields([
         ("Counterparty", or_dash(deal["counterparty"])),
         ("Contract", contract.value),
-        ("Dates", f"{deal['start'] or '—'} to {deal['end'] or '—'}"),
+        ("Dates", days(deal["start"], deal["end"])),
     ])])
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import arrow
 from pydantic import ValidationError
 
 from negtui.actions.portfolio import save_settings
-from negtui.domain.calendar import CalendarRefused, zone
+from negtui.domain.dates import describe_moment, moment_in, zone_problem
 from negtui.domain.messages import plain_messages
 from negtui.domain.models import Settings
 from negtui.domain.positions import read_number
@@ -38,13 +39,23 @@ LABELS = {
 """How each setting is named when a value does not fit: 'Capacity must be 168 or less'."""
 
 
+def zone_preview(text: str, now: arrow.Arrow) -> str:
+    """The time it is now in the typed zone, with the zone's name, or why it is not one."""
+    name = text.strip() or "UTC"
+    problem = zone_problem(name)
+    if problem:
+        return problem
+    return "now " + describe_moment(moment_in(now, name), name)
+
+
 def settings_form(app: HasSession) -> FormScreen:
     settings = app.session.settings
     fields = [FormField(name, label) for name, label in NUMBERS]
     fields += [
         FormField("default_currency", "Default currency for new deals"),
         FormField("timezone", "Time zone for dates and times", placeholder="e.g. Europe/Berlin",
-                  help="every typed date is read in it and every time shown in it"),
+                  help="every typed date is read in it and every time shown in it",
+                  preview=lambda text: zone_preview(text, app.session.clock())),
     ]
     fields += [FormField(f"p_{status.name}", f"Chance a {status.value} deal closes (%)")
                for status in DealStatus]
@@ -73,10 +84,9 @@ def settings_form(app: HasSession) -> FormScreen:
         data["status_probability"] = chances
         data["default_currency"] = typed["default_currency"]
         data["timezone"] = typed["timezone"].strip() or "UTC"
-        try:
-            zone(data["timezone"])
-        except CalendarRefused as error:
-            errors["timezone"] = str(error)
+        problem = zone_problem(data["timezone"])
+        if problem:
+            errors["timezone"] = problem
         if errors:
             return errors
         try:

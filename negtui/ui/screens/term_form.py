@@ -56,7 +56,7 @@ class TermForm(FormScreen):
         if not text.strip():
             return ""
         try:
-            return describe_moment(parse_when(text, self.clock(), self.zone))
+            return describe_moment(parse_when(text, self.clock(), self.zone), self.zone)
         except DateNotUnderstood as error:
             return str(error)
 
@@ -106,6 +106,9 @@ def form_fields(threshold: int, position_preview: Callable[[str], str],
         position("acceptable", "Acceptable"),
         position("walk_away", "Walk-away"),
         position("on_table", "Offer on the table"),
+        FormField("offer_expires", "The offer on the table expires", placeholder="friday 17:00",
+                  help="when the other side said their offer lapses; blank if they did not",
+                  preview=when_preview),
         position("batna", "Under our best alternative (BATNA)",
                  help="where this term would land without this deal; scores the BATNA"),
         FormField("fallback", "Fallback position"),

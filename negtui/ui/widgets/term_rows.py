@@ -6,6 +6,7 @@ from __future__ import annotations
 import arrow
 from rich.text import Text
 
+from negtui.domain.dates import short_day
 from negtui.domain.models import Term
 from negtui.domain.positions import Verdict, verdict, with_unit
 from negtui.domain.schedule import days_until, describe_days
@@ -54,8 +55,7 @@ def decide_by_text(term: Term, now: arrow.Arrow, zone: str) -> str:
     moment = term.fallback.decide_by
     if moment is None:
         return ""
-    local = arrow.get(moment).to(zone)
-    return f"{local.format('ddd D MMM')} ({describe_days(days_until(moment, now.datetime))})"
+    return f"{short_day(moment, zone)} ({describe_days(days_until(moment, now.datetime))})"
 
 
 def term_row(term: Term, threshold: int, now: arrow.Arrow, zone: str) -> list[Cell]:

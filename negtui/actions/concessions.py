@@ -17,10 +17,10 @@ from negtui.actions.lookup import find_deal, find_term
 from negtui.domain.balance import call_summary
 from negtui.domain.book import DealBook
 from negtui.domain.capture import parse_capture, resolve_capture
-from negtui.domain.fields import field_messages
 from negtui.domain.guards import GuardWarning, check_concession, in_order
 from negtui.domain.ids import new_id
 from negtui.domain.lookup import NoUniqueMatch
+from negtui.domain.messages import plain_messages
 from negtui.domain.models import Call, Concession, Deal, Record, Settings, Term
 from negtui.domain.vocab import Direction
 from negtui.store import Store
@@ -29,6 +29,10 @@ from negtui.store.errors import StoreError
 
 # What a choice field of the edit form holds when nothing is chosen.
 NO_CHOICE = "-"
+LABELS = {"direction": "Side", "what": "What happened", "term_id": "Term",
+          "value_us": "Value to us", "value_them": "Value to them",
+          "position": "New position", "linked_deal_id": "Traded against deal", "note": "Note"}
+"""How the fields of a concession are named when a value does not fit."""
 
 
 @dataclass(frozen=True)
@@ -130,7 +134,7 @@ def concession_from_capture(book: DealBook, text: str, direction: Direction,
             note=capture.note, position=capture.position or "",
         )
     except ValidationError as error:
-        return [f"{k}: {v}" for k, v in field_messages(error).items()]
+        return list(plain_messages(error, LABELS).values())
 
 
 def save_planned(store: Store, book: DealBook, planned: PlannedConcession) -> None:
@@ -204,7 +208,7 @@ def plan_edit(book: DealBook, concession: Concession, values: Mapping[str, str],
     try:
         edited = Concession.model_validate(data)
     except ValidationError as error:
-        return field_messages(error)
+        return plain_messages(error, LABELS)
     planned = plan_concession(book, edited, settings)
     guarded = ("direction", "term_id", "position")
     if all(getattr(edited, name) == getattr(concession, name) for name in guarded):

@@ -47,7 +47,7 @@ def zone(name: str) -> ZoneInfo:
     """The time zone called ``name``, or a readable refusal."""
     try:
         return ZoneInfo(name.strip())
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         raise CalendarRefused(
             f"{name.strip()!r} is not a time zone; try UTC, Europe/Berlin or America/New_York"
         ) from None

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from negtui.domain.book import DealBook
+from negtui.domain.dates import day_text, moment_in
 from negtui.domain.models import RESEARCH_DIMENSIONS, Settings, Term
 from negtui.domain.positions import Verdict, verdict
 from negtui.domain.terms import class_of, term_problems
@@ -27,8 +28,9 @@ Proof = tuple[bool, str]
 Check = Callable[[DealBook, Settings], Proof]
 
 
-def _count(done: int, total: int, what: str) -> str:
-    return f"{done} of {total} {what}"
+def _count(done: int, total: int, one: str, many: str) -> str:
+    """'2 of 3 risks have a mitigation'; ``one`` when there is just one ('1 of 1 risk has')."""
+    return f"{done} of {total} {one if total == 1 else many}"
 
 
 def _important(book: DealBook, settings: Settings) -> list[Term]:
@@ -48,7 +50,8 @@ def hours_and_dates(book: DealBook, _: Settings) -> Proof:
                                      ("end date", deal.end is not None)) if not ok]
     if missing:
         return False, "missing: " + ", ".join(missing)
-    return True, f"{deal.hours_per_week:g} h a week, {deal.start} to {deal.end}"
+    return True, (f"{deal.hours_per_week:g} h a week, {day_text(deal.start)} to "
+                  f"{day_text(deal.end)}")
 
 
 def research_notes(book: DealBook, _: Settings) -> Proof:
@@ -56,7 +59,8 @@ def research_notes(book: DealBook, _: Settings) -> Proof:
     missing = [dimension.label.casefold() for dimension in RESEARCH_DIMENSIONS
                if not getattr(research, dimension.name)]
     if missing:
-        return False, f"{_count(6 - len(missing), 6, 'dimensions')}; missing " + ", ".join(missing)
+        done = _count(6 - len(missing), 6, "dimension", "dimensions")
+        return False, f"{done}; missing " + ", ".join(missing)
     return True, "all six dimensions have notes"
 
 
@@ -75,7 +79,8 @@ def stakeholder_styles(book: DealBook, _: Settings) -> Proof:
     described = [p for p in people if p.style]
     if not people:
         return False, "nobody listed yet"
-    return len(described) == len(people), _count(len(described), len(people), "have a style noted")
+    return len(described) == len(people), _count(len(described), len(people),
+                                                 "has a style noted", "have a style noted")
 
 
 def objective_written(book: DealBook, _: Settings) -> Proof:
@@ -95,7 +100,7 @@ def terms_rated(book: DealBook, settings: Settings) -> Proof:
         return False, f"{counted(count, 'term')} listed; list at least three"
     classes = [class_of(t, settings.high_threshold) for t in book.terms]
     summary = ", ".join(f"{classes.count(c)} {c.value}" for c in TermClass if c in classes)
-    return True, f"{count} terms: {summary}"
+    return True, f"{counted(count, 'term')}: {summary}"
 
 
 def rationale_for_non_negotiables(book: DealBook, settings: Settings) -> Proof:
@@ -107,7 +112,8 @@ def rationale_for_non_negotiables(book: DealBook, settings: Settings) -> Proof:
     missing = [t.name for t in hard if term_problems(t, settings.high_threshold)]
     if missing:
         return False, "missing rationale or consequence: " + ", ".join(missing)
-    return True, _count(len(hard), len(hard), "non-negotiables carry their reason")
+    return True, _count(len(hard), len(hard), "non-negotiable carries its reason",
+                     "non-negotiables carry their reason")
 
 
 def positions_set(book: DealBook, settings: Settings) -> Proof:
@@ -117,7 +123,8 @@ def positions_set(book: DealBook, settings: Settings) -> Proof:
     missing = [t.name for t in important if not (t.ideal and t.acceptable and t.walk_away)]
     if missing:
         return False, "ideal, acceptable or walk-away missing: " + ", ".join(missing)
-    return True, _count(len(important), len(important), "important terms have all three")
+    return True, _count(len(important), len(important), "important term has all three",
+                     "important terms have all three")
 
 
 def fallbacks_dated(book: DealBook, settings: Settings) -> Proof:
@@ -129,7 +136,8 @@ def fallbacks_dated(book: DealBook, settings: Settings) -> Proof:
     missing = [t.name for t in critical if not (t.fallback.position and t.fallback.decide_by)]
     if missing:
         return False, "no dated fallback: " + ", ".join(missing)
-    return True, _count(len(critical), len(critical), "critical terms have a dated fallback")
+    return True, _count(len(critical), len(critical), "critical term has a dated fallback",
+                     "critical terms have a dated fallback")
 
 
 def batna_written(book: DealBook, _: Settings) -> Proof:
@@ -141,18 +149,20 @@ def walk_away_written(book: DealBook, _: Settings) -> Proof:
             "written down" if book.deal.walk_away else "not written down yet")
 
 
-def _has_milestone(book: DealBook, kinds: Iterable[MilestoneKind], what: str) -> Proof:
+def _has_milestone(book: DealBook, kinds: Iterable[MilestoneKind], what: str,
+                   zone: str = "UTC") -> Proof:
     wanted = set(kinds)
     found = [m for m in book.milestones if m.kind in wanted]
     if not found:
         return False, f"no {what} in the calendar"
     first = min(found, key=lambda m: m.due)
-    return True, f"{first.title or first.kind.value}, {first.due:%Y-%m-%d}"
+    return True, f"{first.title or first.kind.value}, {day_text(moment_in(first.due, zone))}"
 
 
-def decision_deadline(book: DealBook, _: Settings) -> Proof:
+def decision_deadline(book: DealBook, settings: Settings) -> Proof:
     return _has_milestone(book, (MilestoneKind.DECISION_DEADLINE,
-                                 MilestoneKind.FALLBACK_DEADLINE), "decision deadline")
+                                 MilestoneKind.FALLBACK_DEADLINE), "decision deadline",
+                          settings.timezone)
 
 
 def _has_category(book: DealBook, categories: Iterable[TermCategory], what: str) -> Proof:
@@ -191,7 +201,8 @@ def risks_mitigated(book: DealBook, _: Settings) -> Proof:
     if not risks:
         return False, "the risk register is empty"
     covered = [r for r in risks if r.mitigation]
-    return len(covered) == len(risks), _count(len(covered), len(risks), "risks have a mitigation")
+    return len(covered) == len(risks), _count(len(covered), len(risks), "risk has a mitigation",
+                                           "risks have a mitigation")
 
 
 def rate_banked(book: DealBook, _: Settings) -> Proof:
@@ -213,7 +224,8 @@ def value_map_balanced(book: DealBook, _: Settings) -> Proof:
     if not items:
         return False, "the value map is empty"
     both = [v for v in items if v.benefit_us and v.benefit_them]
-    return len(both) == len(items), _count(len(both), len(items), "name a benefit for each side")
+    return len(both) == len(items), _count(len(both), len(items), "names a benefit for each side",
+                                          "name a benefit for each side")
 
 
 def value_map_paired(book: DealBook, _: Settings) -> Proof:
@@ -221,7 +233,8 @@ def value_map_paired(book: DealBook, _: Settings) -> Proof:
     if not items:
         return False, "the value map is empty"
     paired = [v for v in items if v.obligation]
-    return len(paired) == len(items), _count(len(paired), len(items), "paired with an obligation")
+    return len(paired) == len(items), _count(len(paired), len(items), "paired with an obligation",
+                                            "paired with an obligation")
 
 
 def agenda_timed(book: DealBook, _: Settings) -> Proof:
@@ -231,7 +244,8 @@ def agenda_timed(book: DealBook, _: Settings) -> Proof:
     minutes = sum(a.minutes for a in agenda)
     timed = [a for a in agenda if a.minutes > 0]
     if len(timed) != len(agenda):
-        return False, _count(len(timed), len(agenda), "topics have time allotted")
+        return False, _count(len(timed), len(agenda), "topic has time allotted",
+                             "topics have time allotted")
     return True, f"{counted(len(agenda), 'topic')}, {counted(minutes, 'minute')}"
 
 
@@ -241,7 +255,8 @@ def agenda_framed(book: DealBook, _: Settings) -> Proof:
         return False, "no sensitive topics on the agenda"
     framed = [a for a in agenda if a.framing and a.alternative]
     return (len(framed) == len(agenda),
-            _count(len(framed), len(agenda), "have our framing and another wording"))
+            _count(len(framed), len(agenda), "has our framing and another wording",
+                    "have our framing and another wording"))
 
 
 def scenarios_written(book: DealBook, _: Settings) -> Proof:
@@ -257,7 +272,8 @@ def scenarios_planned(book: DealBook, _: Settings) -> Proof:
         return False, "no scenarios yet"
     planned = [s for s in book.scenarios if s.actions and s.approvals and s.communication]
     return (len(planned) == len(book.scenarios),
-            _count(len(planned), len(book.scenarios), "have actions, approvals and communication"))
+            _count(len(planned), len(book.scenarios), "has actions, approvals and communication",
+                    "have actions, approvals and communication"))
 
 
 def calls_logged(book: DealBook, _: Settings) -> Proof:
@@ -294,33 +310,34 @@ def terms_settled(book: DealBook, _: Settings) -> Proof:
     still_open = [t.name for t in book.terms if t.status is TermStatus.OPEN]
     if still_open:
         return False, "still open: " + ", ".join(still_open)
-    return True, _count(len(book.terms), len(book.terms), "terms settled")
+    return True, _count(len(book.terms), len(book.terms), "term settled", "terms settled")
 
 
-def offer_expiry(book: DealBook, _: Settings) -> Proof:
-    return _has_milestone(book, (MilestoneKind.OFFER_EXPIRY,), "offer expiry")
+def offer_expiry(book: DealBook, settings: Settings) -> Proof:
+    return _has_milestone(book, (MilestoneKind.OFFER_EXPIRY,), "offer expiry", settings.timezone)
 
 
-def renewal_planned(book: DealBook, _: Settings) -> Proof:
-    found = _has_milestone(book, (MilestoneKind.RENEWAL,), "renewal date")
+def renewal_planned(book: DealBook, settings: Settings) -> Proof:
+    found = _has_milestone(book, (MilestoneKind.RENEWAL,), "renewal date", settings.timezone)
     if found[0]:
         return found
     return _has_category(book, (TermCategory.RENEWAL,), "renewal")
 
 
-def signing_planned(book: DealBook, _: Settings) -> Proof:
-    return _has_milestone(book, (MilestoneKind.SIGNING,), "signing date")
+def signing_planned(book: DealBook, settings: Settings) -> Proof:
+    return _has_milestone(book, (MilestoneKind.SIGNING,), "signing date", settings.timezone)
 
 
-def kickoff_planned(book: DealBook, _: Settings) -> Proof:
-    return _has_milestone(book, (MilestoneKind.KICKOFF,), "kickoff")
+def kickoff_planned(book: DealBook, settings: Settings) -> Proof:
+    return _has_milestone(book, (MilestoneKind.KICKOFF,), "kickoff", settings.timezone)
 
 
 def kickoff_objectives(book: DealBook, _: Settings) -> Proof:
     written = [w for w in book.onboarding if w.kickoff_objective]
     if not written:
         return False, "no kickoff objectives yet"
-    return True, _count(len(written), len(book.onboarding), "workstreams have one")
+    return True, _count(len(written), len(book.onboarding), "workstream has one",
+                   "workstreams have one")
 
 
 def owners_named(book: DealBook, _: Settings) -> Proof:
@@ -328,7 +345,8 @@ def owners_named(book: DealBook, _: Settings) -> Proof:
     if not streams:
         return False, "no workstreams yet"
     owned = [w for w in streams if w.owner]
-    return len(owned) == len(streams), _count(len(owned), len(streams), "workstreams have an owner")
+    return len(owned) == len(streams), _count(len(owned), len(streams), "workstream has an owner",
+                                             "workstreams have an owner")
 
 
 def review_cadence(book: DealBook, _: Settings) -> Proof:

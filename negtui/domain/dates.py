@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import arrow
 
@@ -94,6 +96,53 @@ def parse_when(text: str, now: arrow.Arrow, tz: str | None = None,
     return day.replace(hour=default_time[0], minute=default_time[1], second=0, microsecond=0)
 
 
-def describe_moment(moment: arrow.Arrow) -> str:
-    """How a parsed date is shown back before saving: 'Fri 2027-03-05 14:00 (+01:00)'."""
-    return moment.format("ddd YYYY-MM-DD HH:mm (ZZ)")
+# Every date the app shows is written one way: the day as "Mon 07 Dec 2026", in lists
+# "07 Dec", and times as "14:30" in the user's zone.
+DAY = "ddd DD MMM YYYY"
+SHORT_DAY = "DD MMM"
+TIME = "HH:mm"
+
+
+def day_text(day: date | datetime | arrow.Arrow | None) -> str:
+    """'Mon 07 Dec 2026'; '' for no date."""
+    return arrow.get(day).format(DAY) if day is not None else ""
+
+
+def moment_in(moment: datetime | arrow.Arrow, zone: str) -> arrow.Arrow:
+    """The moment on the clock of ``zone``; as stored when the zone is not known."""
+    try:
+        return arrow.get(moment).to(zone)
+    except (arrow.parser.ParserError, ValueError):
+        return arrow.get(moment)
+
+
+def when_text(moment: datetime | arrow.Arrow | None, zone: str) -> str:
+    """'Mon 07 Dec 2026 14:30' in ``zone``; '' for no moment."""
+    return moment_in(moment, zone).format(f"{DAY} {TIME}") if moment is not None else ""
+
+
+def short_day(moment: datetime | arrow.Arrow, zone: str) -> str:
+    """'07 Dec', the day of ``moment`` in ``zone``, for lists."""
+    return moment_in(moment, zone).format(SHORT_DAY)
+
+
+def short_when(moment: datetime | arrow.Arrow, zone: str) -> str:
+    """'07 Dec 14:30' in ``zone``, for lists."""
+    return moment_in(moment, zone).format(f"{SHORT_DAY} {TIME}")
+
+
+def describe_moment(moment: arrow.Arrow, zone: str | None = None) -> str:
+    """How a parsed date is shown back before saving, with the zone it is read in:
+    'Fri 05 Mar 2027 14:00 Europe/Berlin (+01:00)'."""
+    named = f" {zone}" if zone else ""
+    return moment.format(f"{DAY} {TIME}") + f"{named} ({moment.format('ZZ')})"
+
+
+def zone_problem(name: str) -> str | None:
+    """Why ``name`` is not a time zone, or None when it is one (e.g. 'Europe/Berlin')."""
+    try:
+        ZoneInfo(name.strip())
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return (f"{name.strip()!r} is not a time zone; try UTC, Europe/Berlin or "
+                "America/New_York")
+    return None

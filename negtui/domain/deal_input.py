@@ -7,9 +7,9 @@ from typing import Any
 import arrow
 from pydantic import ValidationError
 
-from negtui.domain.dates import DateNotUnderstood, describe_moment, parse_when
-from negtui.domain.fields import field_messages
+from negtui.domain.dates import DateNotUnderstood, day_text, parse_when
 from negtui.domain.ids import new_id
+from negtui.domain.messages import plain_messages
 from negtui.domain.models import Deal
 from negtui.domain.positions import read_number
 
@@ -17,6 +17,12 @@ Values = dict[str, str]
 
 TEXT_FIELDS = ["name", "counterparty", "objective", "batna", "walk_away", "invoicing_cycle",
                "reporting_format", "notes"]
+LABELS = {"name": "Deal name", "counterparty": "Counterparty", "value": "Value",
+          "currency": "Currency", "hours_per_week": "Hours a week", "start": "Start date",
+          "end": "End date", "status": "Status", "contract_type": "Contract type",
+          "relationship": "Relationship", "strategy": "Strategy",
+          "concession_approach": "Concession approach"}
+"""How the deal form's fields are named when a value does not fit."""
 CHOICE_FIELDS = ["status", "contract_type", "relationship", "strategy", "concession_approach"]
 
 
@@ -38,7 +44,7 @@ def preview_date(text: str, now: arrow.Arrow, tz: str) -> str:
     if not text.strip():
         return "no date"
     try:
-        return "understood as " + describe_moment(parse_when(text, now, tz, default_time=None))[:14]
+        return f"understood as {day_text(parse_when(text, now, tz, default_time=None).date())}"
     except DateNotUnderstood as error:
         return str(error)
 
@@ -62,7 +68,7 @@ def deal_from_values(values: Values, base: Deal | None, now: arrow.Arrow,
             continue
         number = read_number(text)
         if number is None:
-            errors[name] = f"{text!r} is not a number"
+            errors[name] = f"{LABELS[name]} must be a number, not {text!r}"
         else:
             data[name] = number
     for name in ("start", "end"):
@@ -87,7 +93,7 @@ def deal_from_values(values: Values, base: Deal | None, now: arrow.Arrow,
     try:
         deal = Deal.model_validate(data)
     except ValidationError as error:
-        messages = field_messages(error)
+        messages = plain_messages(error, LABELS)
         if "" in messages:
             # Whole-deal rules, such as dates in order, are shown at the end date.
             messages["end"] = messages.pop("")

@@ -9,6 +9,8 @@ from typing import Annotated, Any
 import arrow
 from pydantic import BeforeValidator, ValidationError
 
+from negtui.domain.messages import phrase
+
 
 def _rating(value: Any) -> int:
     if isinstance(value, bool):
@@ -123,21 +125,17 @@ def explain(error: ValidationError, where: str = "") -> list[str]:
     lines = []
     for item in error.errors():
         path = ".".join(str(part) for part in item["loc"])
-        message = str(item["msg"]).removeprefix("Value error, ")
-        if item["type"] == "missing":
-            message = "is required"
+        message = phrase(item)
         prefix = f"{where}: " if where else ""
         lines.append(f"{prefix}{path}: {message}" if path else f"{prefix}{message}")
     return lines
 
 
 def field_messages(error: ValidationError) -> dict[str, str]:
-    """The first message for each top-level field, for showing next to form inputs."""
+    """The first problem with each top-level field, in plain words without the field's name
+    ('must be 0 or more'); ``messages.plain_messages`` says it as a sentence with the label."""
     messages: dict[str, str] = {}
     for item in error.errors():
         field = str(item["loc"][0]) if item["loc"] else ""
-        message = str(item["msg"]).removeprefix("Value error, ")
-        if item["type"] == "missing":
-            message = "is required"
-        messages.setdefault(field, message)
+        messages.setdefault(field, phrase(item))
     return messages

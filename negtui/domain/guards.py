@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from negtui.domain.models import Concession, Settings, Term
-from negtui.domain.positions import Verdict, verdict
+from negtui.domain.positions import Verdict, verdict, with_unit
 from negtui.domain.terms import class_of
 from negtui.domain.vocab import Direction, TermClass
 from negtui.domain.words import counted
@@ -87,13 +87,14 @@ def _tripped(direction: Direction, term: Term | None, position: str | None, in_a
         if where is Verdict.PAST_WALK_AWAY:
             warnings.append(GuardWarning(
                 Guard.PAST_WALK_AWAY,
-                f"{position} is past the walk-away point of {term.name} ({term.walk_away})",
+                f"{with_unit(term, position)} is past the walk-away point of {term.name} "
+                f"({with_unit(term, term.walk_away)})",
             ))
         elif where is Verdict.UNKNOWN and term.walk_away:
             warnings.append(GuardWarning(
                 Guard.UNCOMPARABLE,
-                f"{position} cannot be compared with the walk-away point of {term.name} "
-                f"({term.walk_away}); check it yourself",
+                f"{with_unit(term, position)} cannot be compared with the walk-away point of "
+                f"{term.name} ({with_unit(term, term.walk_away)}); check it yourself",
             ))
     if in_a_row >= settings.unreciprocated_limit:
         warnings.append(GuardWarning(

@@ -9,11 +9,14 @@ from pydantic import ValidationError
 
 from negtui.domain.calendar import CalendarRefused, parse_minutes, zone
 from negtui.domain.dates import DateNotUnderstood, parse_when
-from negtui.domain.fields import field_messages
 from negtui.domain.ids import new_id
+from negtui.domain.messages import plain_messages
 from negtui.domain.models import Milestone
 
 Values = dict[str, str]
+LABELS = {"kind": "Kind", "title": "Title", "due": "Date and time",
+          "duration_minutes": "Duration", "reminder_minutes": "Reminder", "note": "Note"}
+"""How the milestone form's fields are named when a value does not fit."""
 RENAMED = {"due": "when", "duration_minutes": "duration", "reminder_minutes": "reminder"}
 
 
@@ -53,6 +56,6 @@ def milestone_from_values(
             share=share,
         )
     except ValidationError as error:
-        found = field_messages(error)
+        found = plain_messages(error, LABELS)
         return None, {RENAMED.get(name, name): message for name, message in found.items()}
     return milestone, {}

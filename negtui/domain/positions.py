@@ -88,6 +88,38 @@ def unit_word(text: str) -> str | None:
     return after.group(1) if after else None
 
 
+def with_unit(term: Term, text: str) -> str:
+    """A position as the user reads it, with the term's unit: '740' on an 'EUR/day' term is
+    '740 EUR/day', '740 EUR' is '740 EUR/day', '3' on an 'x fees' term is '3x fees'.
+
+    Text that already names the unit, names another one ('6 weeks' on a term in days), or is
+    not a number ('licence only') is shown as typed; so is every position of a term with
+    ranked options or without a unit.
+    """
+    return (text or "").strip() if term.options else unit_added(text, term.unit)
+
+
+def unit_added(text: str, unit: str) -> str:
+    """``with_unit`` for a position and a unit alone."""
+    shown = (text or "").strip()
+    unit = (unit or "").strip()
+    if not shown or not unit:
+        return shown
+    if unit.casefold() in shown.casefold():
+        return shown
+    match = _NUMBER.search(shown)
+    if match is None or match.start() != 0:
+        return shown
+    rest = shown[match.end():].strip()
+    if not rest:
+        # "3x fees" and "12%" read better without the space.
+        return f"{shown}{'' if unit[0] in 'x%' else ' '}{unit}"
+    head, slash, tail = unit.partition("/")
+    if slash and rest.casefold() == head.strip().casefold():
+        return f"{shown}/{tail.strip()}"
+    return shown
+
+
 def _duration_factor(term: Term, text: str) -> float:
     """How many of the term's own time units one unit of the text is (1 when not a duration)."""
     said = DURATION_DAYS.get((unit_word(text) or "").casefold())

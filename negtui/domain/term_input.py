@@ -9,12 +9,17 @@ import arrow
 from pydantic import ValidationError
 
 from negtui.domain.dates import DateNotUnderstood, parse_when
-from negtui.domain.fields import field_messages
 from negtui.domain.ids import new_id
+from negtui.domain.messages import plain_messages
 from negtui.domain.models import Term
 from negtui.domain.vocab import TermCategory, TermStatus
 
 Values = dict[str, str]
+LABELS = {"name": "Term", "category": "Category", "impact_deal": "Impact on this deal",
+          "impact_portfolio": "Impact on the whole portfolio", "weight": "Weight",
+          "status": "Status", "fallback": "Decide-by date", "offer_expires": "Offer expiry",
+          "rationale": "Why it is a hard line", "consequence": "What happens if violated"}
+"""How the term form's fields are named when a value does not fit."""
 
 
 def term_from_values(values: Values, existing: Term | None, now: arrow.Arrow,
@@ -22,16 +27,10 @@ def term_from_values(values: Values, existing: Term | None, now: arrow.Arrow,
     """The term the form describes (keeping ``existing``'s id and unknown keys), or the
     problems by field."""
     errors: dict[str, str] = {}
-    decide_by = existing.fallback.decide_by if existing else None
-    if values["decide_by"].strip() == moment_text(decide_by, zone):
-        pass
-    elif values["decide_by"].strip():
-        try:
-            decide_by = parse_when(values["decide_by"], now, zone).datetime
-        except DateNotUnderstood as error:
-            errors["decide_by"] = str(error)
-    else:
-        decide_by = None
+    decide_by = _moment(values, "decide_by", existing.fallback.decide_by if existing else None,
+                        now, zone, errors)
+    expires = _moment(values, "offer_expires", existing.offer_expires if existing else None,
+                      now, zone, errors)
     base: dict[str, Any] = existing.model_dump() if existing else {"id": new_id("t")}
     data = {
         **base,
@@ -48,17 +47,32 @@ def term_from_values(values: Values, existing: Term | None, now: arrow.Arrow,
         "fallback": {**dict(base.get("fallback") or {}), "position": values["fallback"],
                      "decide_by": decide_by},
         "status": values["status"], "weight": values["weight"].strip() or "1",
-        "indicator": values["indicator"],
+        "indicator": values["indicator"], "offer_expires": expires,
     }
     try:
         built = Term.model_validate(data)
     except ValidationError as error:
-        for name, message in field_messages(error).items():
+        for name, message in plain_messages(error, LABELS).items():
             errors.setdefault("decide_by" if name == "fallback" else name, message)
         return None, errors
     if errors:
         return None, errors
     return built, {}
+
+
+def _moment(values: Values, name: str, stored: datetime | None, now: arrow.Arrow, zone: str,
+            errors: dict[str, str]) -> datetime | None:
+    """A typed date and time; text left as the form showed it keeps the stored moment."""
+    text = values.get(name, "").strip()
+    if text == moment_text(stored, zone):
+        return stored
+    if not text:
+        return None
+    try:
+        return parse_when(text, now, zone).datetime
+    except DateNotUnderstood as error:
+        errors[name] = str(error)
+        return stored
 
 
 def moment_text(moment: datetime | None, zone: str) -> str:
@@ -84,4 +98,5 @@ def form_values(term: Term | None, now: arrow.Arrow, zone: str) -> Values:
         "decide_by": moment_text(decide_by, zone),
         "status": term.status.value, "weight": f"{term.weight:g}",
         "indicator": term.indicator,
+        "offer_expires": moment_text(term.offer_expires, zone),
     }

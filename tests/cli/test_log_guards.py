@@ -56,7 +56,7 @@ def test_strict_refuses_with_exit_3_and_writes_nothing(cli, demo_folder):
     assert result.stdout == ""
     warnings = _warnings(result)
     assert any("non-negotiable" in line for line in warnings)
-    assert any("690 is past the walk-away point of Day rate (700 EUR)" in line
+    assert any("690 EUR/day is past the walk-away point of Day rate (700 EUR/day)" in line
                for line in warnings)
     assert "not logged" in result.stderr_lines[-1]
     assert cli.snapshot(demo_folder) == before

@@ -92,7 +92,7 @@ async def test_add_a_milestone_in_plain_words_then_mark_it_done(
         await pilot.press("4", "a")
         assert isinstance(app.screen, FormScreen)
         await pilot.press("tab", "tab", *"CFO", "tab", *"tomorrow 14:00")
-        assert "Tue 2026-11-24 14:00" in _text(app, "#preview-when")
+        assert "Tue 24 Nov 2026 14:00 UTC" in _text(app, "#preview-when")
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, CalendarScreen)
 

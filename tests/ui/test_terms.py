@@ -59,7 +59,7 @@ async def test_two_opens_the_terms_of_the_deal_in_focus(demo_folder: Path,
         assert [row[0] for row in rows(app)][:3] == ["Day rate", "Payment terms", "Tooling IP"]
         day_rate = row_of(app, "Day rate")
         assert day_rate[1:4] == ["9", "8", "non-negotiable"]
-        assert day_rate[4] == "▼ 740 EUR"  # below acceptable
+        assert day_rate[4] == "▼ 740 EUR/day"  # below acceptable, in the term's unit
         assert row_of(app, "Payment terms")[4] == "✗ 60 days"  # past walk-away
         band = text_of(app, "#score-band")
         assert "Offer score 9/100" in band
@@ -83,6 +83,27 @@ async def test_add_a_term_from_the_keyboard(demo_folder: Path, make_app: AppMake
         assert isinstance(app.screen, TermsScreen)
         assert row_of(app, "Late fees")[1:4] == ["5", "5", "tradeable"]
         assert stored_term(demo_folder, app, "Late fees").impact_deal == 5
+
+
+async def test_the_term_form_sets_when_the_offer_expires(demo_folder: Path,
+                                                         make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("2")
+        await go_to(pilot, app, "Payment terms")
+        await pilot.press("e")
+        assert isinstance(app.screen, TermForm)
+        field = app.screen.query_one("#field-offer_expires", Input)
+        assert field.value == ""
+        field.focus()
+        await pilot.press(*"friday 17:00")
+        assert "Fri 27 Nov 2026 17:00" in text_of(app, "#preview-offer_expires")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, TermsScreen))
+        saved = stored_term(demo_folder, app, "Payment terms").offer_expires
+        assert saved is not None and saved.isoformat() == "2026-11-27T17:00:00+00:00"
+        await pilot.press("e")
+        assert app.screen.query_one("#field-offer_expires", Input).value == "2026-11-27 17:00"
 
 
 async def test_rating_keys_move_the_class_at_once_and_save(demo_folder: Path,
@@ -204,7 +225,7 @@ async def test_offer_key_updates_the_verdict(demo_folder: Path, make_app: AppMak
         await pilot.press("2", "o")
         await pilot.press("ctrl+a", "ctrl+k", *"790 EUR", "ctrl+s")
         await pilot.pause()
-        assert row_of(app, "Day rate")[4] == "✓ 790 EUR"
+        assert row_of(app, "Day rate")[4] == "✓ 790 EUR/day"
         assert stored_term(demo_folder, app, "Day rate").on_table == "790 EUR"
 
 

@@ -173,7 +173,7 @@ def test_onboarding_items_read_the_workstreams() -> None:
     book = _book()
     book.onboarding = [Workstream(id="w-1", name="Migration", kickoff_objective="Access")]
     assert _state(book, "onboard.objectives")[0] is True
-    assert _state(book, "onboard.owners") == (False, "0 of 1 workstreams have an owner")
+    assert _state(book, "onboard.owners") == (False, "0 of 1 workstream has an owner")
     book.onboarding[0].owner = "Ama"
     assert _state(book, "onboard.owners")[0] is True
 
@@ -244,3 +244,11 @@ def test_lessons_bear_on_deals_with_the_same_counterparty_or_type() -> None:
     assert [e.lesson.id for e in search(entries, "net 60")] == ["l-1"]
     assert [e.lesson.id for e in search(entries, "TIME materials")] == ["l-3"]
     assert len(search(entries, "")) == 4
+
+
+def test_counts_in_the_proofs_agree_with_their_number() -> None:
+    book = _book()
+    book.agenda = [AgendaItem(id="a-1", topic="Rate", minutes=0)]
+    assert _state(book, "value.agenda") == (False, "0 of 1 topic has time allotted")
+    book.agenda.append(AgendaItem(id="a-2", topic="IP", minutes=10))
+    assert _state(book, "value.agenda") == (False, "1 of 2 topics have time allotted")

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
 import arrow
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from negtui.domain.dates import DateNotUnderstood, parse_when
+from negtui.domain.dates import (
+    DateNotUnderstood,
+    day_text,
+    describe_moment,
+    moment_in,
+    parse_when,
+    short_day,
+    short_when,
+    when_text,
+    zone_problem,
+)
 
 NOW = arrow.get("2026-11-21T10:00:00+00:00")
 
@@ -44,3 +57,27 @@ def test_am_comes_before_pm_on_the_same_day(hour: int, half: str) -> None:
 def test_hours_off_the_clock_are_refused(text: str) -> None:
     with pytest.raises(DateNotUnderstood, match="not a time of day"):
         parse_when(text, NOW)
+
+
+def test_dates_are_written_one_way_in_the_users_zone() -> None:
+    moment = datetime(2026, 12, 7, 13, 30, tzinfo=ZoneInfo("UTC"))
+    assert day_text(date(2026, 12, 7)) == "Mon 07 Dec 2026"
+    assert day_text(None) == ""
+    assert when_text(moment, "Europe/Berlin") == "Mon 07 Dec 2026 14:30"
+    assert when_text(moment, "America/New_York") == "Mon 07 Dec 2026 08:30"
+    assert short_when(moment, "Europe/Berlin") == "07 Dec 14:30"
+    # Late on Monday in UTC is already Tuesday in Tokyo.
+    late = datetime(2026, 12, 7, 20, 0, tzinfo=ZoneInfo("UTC"))
+    assert short_day(late, "Asia/Tokyo") == "08 Dec"
+    assert describe_moment(moment_in(moment, "Europe/Berlin"), "Europe/Berlin") == \
+        "Mon 07 Dec 2026 14:30 Europe/Berlin (+01:00)"
+    # A zone the app cannot read leaves the moment as it was stored.
+    assert when_text(moment, "Mars/Olympus") == "Mon 07 Dec 2026 13:30"
+
+
+def test_a_time_zone_name_is_checked_in_plain_words() -> None:
+    assert zone_problem("Europe/Berlin") is None
+    assert zone_problem("UTC") is None
+    for wrong in ("Mars/Olympus", "Europe", "", "../etc"):
+        problem = zone_problem(wrong)
+        assert problem is not None and "is not a time zone" in problem

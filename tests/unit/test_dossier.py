@@ -162,3 +162,16 @@ def test_concession_totals_are_both_valued_by_us(clock: Clock) -> None:
     # Cost to us of the gives: 2 + 5; worth to us of what came back: 4 + 3. The other
     # side's figures (6 + 1 and 9 + 1 + 7) and the undone entry count for nothing here.
     assert "2 given, 3 received. What we gave cost us 7; what we received is worth 7." in text
+
+
+def test_positions_carry_the_unit_typed_for_the_term(clock: Clock) -> None:
+    now = clock().datetime
+    rate = Term(id="t-rate", name="Day rate", unit="EUR/day", ideal="820", acceptable="760",
+                walk_away="700 EUR", on_table="740")
+    book = DealBook(deal=Deal(id="d-one", name="One"), terms=[rate])
+    row = next(line for line in dossier_text(book, Settings(), now).splitlines()
+               if line.startswith("| Day rate "))
+    for shown in ("820 EUR/day", "760 EUR/day", "700 EUR/day", "740 EUR/day"):
+        assert shown in row
+    shared = dossier_text(book, Settings(), now, share=True)
+    assert "| Day rate | other | 740 EUR/day |" in shared

@@ -61,9 +61,9 @@ def _shared_date(milestone: Milestone) -> bool:
 
 ALLOWED: dict[str, Allowance] = {
     # Every term, as it stands between the parties: the offer on the table (the agreed
-    # value once agreed) and its status. Our ideal, acceptable and walk-away positions,
+    # value once agreed) in its unit, and its status. Our ideal, acceptable and walk-away positions,
     # ratings, rationales and fallbacks stay ours.
-    "terms": Allowance(("name", "category", "on_table", "status"), lambda term: True,
+    "terms": Allowance(("name", "category", "on_table", "unit", "status"), lambda term: True,
                        ("term", "terms"), ("term", "terms"), "positions, ratings and notes"),
     # The date, kind and title; a note is ours even on a shared date.
     "milestones": Allowance(("kind", "title", "due", "done"), _shared_date,

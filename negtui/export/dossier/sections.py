@@ -9,13 +9,14 @@ from negtui.domain.book import DealBook
 from negtui.domain.checklist import evaluate
 from negtui.domain.lessons import LessonEntry, related
 from negtui.domain.models import RESEARCH_DIMENSIONS, Settings, Term
-from negtui.domain.positions import Verdict, verdict
+from negtui.domain.positions import Verdict, verdict, with_unit
 from negtui.domain.summary import money
 from negtui.domain.terms import class_of
 from negtui.domain.vocab import Direction, ScenarioKind, TermClass, TermStatus
 from negtui.domain.words import counted
 from negtui.export.dossier.document import Block, Bullets, Dossier, Fields, Para, Section, Table
 from negtui.export.dossier.shared import SHARE_NOTE, SHARED_SECTIONS, shared_copy
+from negtui.export.dossier.words import days, local_day
 from negtui.export.dossier.words import local_time as _when
 from negtui.export.dossier.words import or_dash as _or_dash
 
@@ -39,10 +40,6 @@ def rating_text(term: Term) -> str:
     return f"rated {term.impact_deal}/{term.impact_portfolio}"
 
 
-def _day(moment: datetime | None) -> str:
-    return f"{moment:%Y-%m-%d}" if moment else "—"
-
-
 def _none(what: str) -> Para:
     return Para(f"Nothing recorded yet: {what}.")
 
@@ -61,7 +58,7 @@ def _brief(book: DealBook) -> Section:
         ("Counterparty", _or_dash(deal.counterparty)),
         ("Status", deal.status.value),
         ("Contract", f"{deal.contract_type.value}, {deal.relationship.value}"),
-        ("Dates", f"{deal.start or '—'} to {deal.end or '—'}"),
+        ("Dates", days(deal.start, deal.end)),
         ("Expected value", money(deal.value, deal.currency)),
         ("Hours a week", f"{deal.hours_per_week:g}"),
         ("Strategy", f"{deal.strategy.value}; concessions {deal.concession_approach.value}"),
@@ -108,16 +105,17 @@ def _terms(book: DealBook, settings: Settings) -> Section:
     rows = []
     for t in ordered:
         standing = verdict(t)
-        table_text = _or_dash(t.on_table)
+        table_text = _or_dash(with_unit(t, t.on_table))
         if t.on_table and standing is not Verdict.UNKNOWN:
             table_text += f" ({standing.value})"
         rows.append([t.name, f"{class_of(t, threshold).value}, {rating_text(t)}",
-                     _or_dash(t.ideal), _or_dash(t.acceptable), _or_dash(t.walk_away),
+                     _or_dash(with_unit(t, t.ideal)), _or_dash(with_unit(t, t.acceptable)),
+                     _or_dash(with_unit(t, t.walk_away)),
                      table_text, t.status.value])
     blocks: list[Block] = [Table(["Term", "Class", "Ideal", "Acceptable", "Walk-away",
                                   "On the table", "Status"], rows)]
-    fallbacks = [f"{t.name}: {t.fallback.position or '—'} — decide by "
-                 f"{_day(t.fallback.decide_by)}"
+    fallbacks = [f"{t.name}: {with_unit(t, t.fallback.position) or '—'} — decide by "
+                 f"{local_day(t.fallback.decide_by, settings.timezone)}"
                  for t in ordered if t.fallback.position or t.fallback.decide_by]
     blocks.append(Para("Fallbacks:"))
     blocks.append(Bullets(fallbacks) if fallbacks else _none("fallbacks"))
@@ -214,7 +212,7 @@ def _open_questions(book: DealBook, settings: Settings,
     questions = []
     for term in book.terms:
         if term.status is TermStatus.OPEN:
-            on_table = f" (on the table: {term.on_table})" if term.on_table else ""
+            on_table = f" (on the table: {with_unit(term, term.on_table)})" if term.on_table else ""
             questions.append(f"{term.name} is still open{on_table}.")
     for topic in book.agenda:
         if not topic.outcome:

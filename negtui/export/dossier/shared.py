@@ -11,11 +11,12 @@ from datetime import datetime
 
 from negtui.domain.book import DealBook
 from negtui.domain.models import Settings
+from negtui.domain.positions import unit_added
 from negtui.domain.vocab import ContractType, MilestoneKind, TermCategory, TermStatus
 from negtui.domain.words import counted
 from negtui.export.dossier.allow import Cut, Shown, cut
 from negtui.export.dossier.document import Dossier, Fields, Para, Section, Table
-from negtui.export.dossier.words import local_time, or_dash
+from negtui.export.dossier.words import days, local_time, or_dash
 
 SHARE_NOTE = ("A shared copy, for both sides of the table: the deal, where each term "
               "stands and the dates ahead.")
@@ -38,7 +39,7 @@ def _deal(deal: Shown) -> Section:
     return Section("The deal", [Fields([
         ("Counterparty", or_dash(deal["counterparty"])),
         ("Contract", contract.value),
-        ("Dates", f"{deal['start'] or '—'} to {deal['end'] or '—'}"),
+        ("Dates", days(deal["start"], deal["end"])),
     ])])
 
 
@@ -53,8 +54,8 @@ def _terms(terms: list[Shown]) -> Section:
     rows = []
     for term in sorted(terms, key=order):
         status: TermStatus = term["status"]
-        rows.append([term["name"], term["category"].value, or_dash(term["on_table"]),
-                     status.value])
+        offer = unit_added(term["on_table"], term["unit"])
+        rows.append([term["name"], term["category"].value, or_dash(offer), status.value])
     return Section("Terms", [Table(["Term", "Category", "On the table (or agreed)", "Status"],
                                    rows)])
 

@@ -6,13 +6,13 @@ only the entries linked to another deal; ``enter`` opens the entry's deal.
 
 from __future__ import annotations
 
-import arrow
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, Header
 
+from negtui.domain.dates import short_when
 from negtui.domain.models import Concession
 from negtui.domain.words import counted
 from negtui.ui.screens.base import NegtuiScreen
@@ -77,7 +77,7 @@ class AllConcessionsScreen(NegtuiScreen):
         for deal_id, concession in entries[:SHOWN_AT_MOST]:
             linked = concession.linked_deal_id
             table.add_row(
-                arrow.get(concession.at).to(timezone).format("DD MMM HH:mm"),
+                short_when(concession.at, timezone),
                 plain(names.get(deal_id, deal_id), one_line=True, overflow="ellipsis",
                       no_wrap=True),
                 SIDE_TEXT[concession.direction],

@@ -32,7 +32,7 @@ from negtui.domain.calendar import (
     shift_month,
     zone,
 )
-from negtui.domain.dates import describe_moment
+from negtui.domain.dates import describe_moment, when_text
 from negtui.domain.milestone_input import milestone_from_values
 from negtui.domain.models import Milestone
 from negtui.domain.vocab import MilestoneKind
@@ -59,7 +59,7 @@ NO_DEALS_TEXT = markup(
 
 
 def _when_text(moment: datetime, tz: ZoneInfo) -> str:
-    return arrow.get(moment).to(tz).format("YYYY-MM-DD HH:mm")
+    return when_text(moment, str(tz))
 
 
 class CalendarScreen(NegtuiScreen):
@@ -341,7 +341,7 @@ class CalendarScreen(NegtuiScreen):
         if chosen is None:
             return
         book, milestone = chosen
-        when = describe_moment(arrow.get(milestone.due).to(self.tz))
+        when = describe_moment(arrow.get(milestone.due).to(self.tz), str(self.tz))
 
         def decided(yes: bool | None) -> None:
             if yes:

@@ -24,6 +24,7 @@ from negtui.domain.balance import call_summary
 from negtui.domain.book import DealBook
 from negtui.domain.guards import Guard, needs_confirmation
 from negtui.domain.models import Call, Concession
+from negtui.domain.positions import with_unit
 from negtui.domain.vocab import Direction
 from negtui.ui.keys import ALL_DEALS, HISTORY, UNDO
 from negtui.ui.palette import Role, style
@@ -242,7 +243,7 @@ class ConcessionsScreen(NegtuiScreen):
         if term.consequence:
             lines.append(plain(f"If violated: {term.consequence}"))
         if term.walk_away:
-            lines.append(plain(f"Walk-away: {term.walk_away}"))
+            lines.append(plain(f"Walk-away: {with_unit(term, term.walk_away)}"))
         lines += [plain(f"⚠ {w.message}", "bold") for w in planned.warnings
                   if not w.needs_confirmation]
         lines += [Text(""), plain(f"Log “{concession.what}” as given anyway?")]

@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, Header, Input
 
+from negtui.domain.dates import day_text, moment_in
 from negtui.domain.lessons import LessonEntry, all_lessons, related, search
 from negtui.domain.words import counted
 from negtui.ui.screens.base import NegtuiScreen
@@ -111,7 +112,8 @@ class LessonsScreen(NegtuiScreen):
             return
         entry = self.shown[row]
         lesson = entry.lesson
-        when = f" · {lesson.at:%Y-%m-%d}" if lesson.at else ""
+        zone = self.session.settings.timezone
+        when = f" · {day_text(moment_in(lesson.at, zone))}" if lesson.at else ""
         detail.update(Text.assemble(
             (entry.source, "bold"), (when, "dim"), "\n",
             ("Worked: ", "bold green"), lesson.worked or "—", "\n",

@@ -18,8 +18,9 @@ from negtui.ui.widgets.form import FormField, FormScreen, Values
 def describe_when(text: str, zone_text: str, default_zone: str, now: datetime) -> str:
     """How the typed date and zone are understood, shown under both fields."""
     try:
-        tz = zone(zone_text or default_zone)
-        return "→ " + describe_moment(parse_when(text, arrow.get(now), str(tz)))
+        name = (zone_text or default_zone).strip()
+        tz = zone(name)
+        return "→ " + describe_moment(parse_when(text, arrow.get(now), str(tz)), name)
     except (CalendarRefused, DateNotUnderstood) as error:
         return f"? {error}"
 

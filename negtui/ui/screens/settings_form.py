@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, cast
 
+import arrow
 from pydantic import ValidationError
 
 from negtui.actions.portfolio import save_settings
-from negtui.domain.fields import field_messages
+from negtui.domain.dates import describe_moment, moment_in, zone_problem
+from negtui.domain.messages import plain_messages
 from negtui.domain.models import Settings
 from negtui.domain.positions import read_number
 from negtui.domain.vocab import DealStatus
@@ -28,6 +30,24 @@ NUMBERS = [
     ("max_reporting_formats", "Admin load: most reporting formats before a warning"),
     ("capacity_weeks", "Capacity check looks this many weeks ahead"),
 ]
+LABELS = {
+    "capacity_hours": "Capacity", "high_threshold": "The high rating",
+    "unreciprocated_limit": "The gives-in-a-row limit", "crunch_limit": "The crunch limit",
+    "max_invoicing_cycles": "The invoicing-cycle limit",
+    "max_reporting_formats": "The reporting-format limit",
+    "capacity_weeks": "The capacity look-ahead", "default_currency": "The default currency",
+    "timezone": "The time zone",
+}
+"""How each setting is named when a value does not fit: 'Capacity must be 168 or less'."""
+
+
+def zone_preview(text: str, now: arrow.Arrow) -> str:
+    """The time it is now in the typed zone, with the zone's name, or why it is not one."""
+    name = text.strip() or "UTC"
+    problem = zone_problem(name)
+    if problem:
+        return problem
+    return "now " + describe_moment(moment_in(now, name), name)
 
 
 def settings_form(app: HasSession) -> FormScreen:
@@ -36,7 +56,9 @@ def settings_form(app: HasSession) -> FormScreen:
     fields = [FormField(name, label) for name, label in NUMBERS]
     fields += [
         FormField("default_currency", "Default currency for new deals"),
-        FormField("timezone", "Time zone for typed dates", placeholder="e.g. Europe/Berlin"),
+        FormField("timezone", "Time zone for dates and times", placeholder="e.g. Europe/Berlin",
+                  help="every typed date is read in it and every time shown in it",
+                  preview=lambda text: zone_preview(text, app.session.clock())),
     ]
     fields += [FormField(f"p_{status.name}", f"Chance a {status.value} deal closes (%)")
                for status in DealStatus]
@@ -56,31 +78,28 @@ def settings_form(app: HasSession) -> FormScreen:
         for name, _ in NUMBERS:
             number = read_number(typed[name])
             if number is None:
-                errors[name] = "must be a number"
+                errors[name] = f"{LABELS[name]} must be a number"
             else:
                 data[name] = number if name == "capacity_hours" else int(number)
         chances = {}
         for status in DealStatus:
             number = read_number(typed[f"p_{status.name}"])
             if number is None or not 0 <= number <= 100:
-                errors[f"p_{status.name}"] = "must be a percentage from 0 to 100"
+                errors[f"p_{status.name}"] = "The chance must be a percentage from 0 to 100"
             else:
                 chances[status] = number / 100
         data["status_probability"] = chances
         data["default_currency"] = typed["default_currency"]
         data["timezone"] = typed["timezone"].strip() or "UTC"
-        try:
-            import arrow
-
-            arrow.now(data["timezone"])
-        except (arrow.parser.ParserError, ValueError):
-            errors["timezone"] = f"{data['timezone']!r} is not a time zone I know"
+        problem = zone_problem(data["timezone"])
+        if problem:
+            errors["timezone"] = problem
         if errors:
             return errors
         try:
             updated = Settings.model_validate(data)
         except ValidationError as error:
-            return field_messages(error)
+            return plain_messages(error, LABELS)
         problems = save_from_form(app, app.session,
                                   lambda store: save_settings(store, updated), "Settings saved")
         if not problems and typed["theme"] != shell.theme:

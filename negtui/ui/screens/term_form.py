@@ -12,6 +12,7 @@ from negtui.domain.positions import Verdict, describe_position, verdict
 from negtui.domain.term_input import form_values, term_from_values
 from negtui.domain.vocab import TermCategory, TermStatus
 from negtui.ui.widgets.form import FormField, FormScreen, Values
+from negtui.ui.widgets.term_rows import bank_text
 
 Submit = Callable[[Values], dict[str, str]]
 
@@ -55,7 +56,7 @@ class TermForm(FormScreen):
         if not text.strip():
             return ""
         try:
-            return describe_moment(parse_when(text, self.clock(), self.zone))
+            return describe_moment(parse_when(text, self.clock(), self.zone), self.zone)
         except DateNotUnderstood as error:
             return str(error)
 
@@ -64,8 +65,7 @@ class OfferForm(FormScreen):
     """Just the offer on the table, with where the typed offer stands against the bank."""
 
     def __init__(self, term: Term, submit: Submit) -> None:
-        hint = f"ideal {term.ideal or '—'} · acceptable {term.acceptable or '—'} · " \
-               f"walk-away {term.walk_away or '—'}"
+        hint = bank_text(term)
         if term.options:
             hint += " · options: " + ", ".join(term.options)
         fields = [FormField("on_table", "Offer on the table", help=hint, preview=self.preview)]
@@ -106,6 +106,9 @@ def form_fields(threshold: int, position_preview: Callable[[str], str],
         position("acceptable", "Acceptable"),
         position("walk_away", "Walk-away"),
         position("on_table", "Offer on the table"),
+        FormField("offer_expires", "The offer on the table expires", placeholder="friday 17:00",
+                  help="when the other side said their offer lapses; blank if they did not",
+                  preview=when_preview),
         position("batna", "Under our best alternative (BATNA)",
                  help="where this term would land without this deal; scores the BATNA"),
         FormField("fallback", "Fallback position"),

@@ -19,6 +19,7 @@ from negtui.ui.screens.records.editor import record_form
 from negtui.ui.screens.records.stakeholders import STAKEHOLDERS
 from negtui.ui.screens.share_preview import export_from
 from negtui.ui.widgets.confirm import ConfirmScreen
+from negtui.ui.widgets.deal_facts import deal_facts
 from negtui.ui.widgets.shown import DataTable, Static, plain
 
 
@@ -70,7 +71,8 @@ class WorkspaceScreen(NegtuiScreen):
         brief.append(f"  {deal.counterparty} · {deal.status} · {deal.contract_type} · "
                      f"{deal.relationship} · strategy {deal.strategy} · "
                      f"{deal.concession_approach} concessions\n\n")
-        brief.append("Objective  ", "bold")
+        brief.append_text(deal_facts(deal))
+        brief.append("\nObjective  ", "bold")
         brief.append_text(_missing(deal.objective))
         brief.append("\nSuccess    ", "bold")
         brief.append_text(_missing("; ".join(deal.success_measures)))

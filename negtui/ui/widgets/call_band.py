@@ -10,7 +10,7 @@ from negtui.domain.balance import Balance, balance, describe_ratio, give_trend
 from negtui.domain.book import DealBook
 from negtui.domain.guards import is_non_negotiable
 from negtui.domain.models import Settings, Term
-from negtui.domain.positions import Verdict, verdict
+from negtui.domain.positions import Verdict, verdict, with_unit
 from negtui.ui.palette import Role, style
 from negtui.ui.widgets.shown import plain
 
@@ -57,11 +57,12 @@ def band_lines(book: DealBook, now: arrow.Arrow) -> tuple[Text, Text]:
 
 def _positions(term: Term) -> Text:
     line = Text()
-    line.append_text(plain(f"walk-away {term.walk_away or '—'}", "dim", one_line=True))
+    walk_away = with_unit(term, term.walk_away) or "—"
+    line.append_text(plain(f"walk-away {walk_away}", "dim", one_line=True))
     if term.on_table:
         past = verdict(term) is Verdict.PAST_WALK_AWAY
-        line.append_text(plain(f" · table {term.on_table}", style(Role.ALARM) if past else "",
-                               one_line=True))
+        line.append_text(plain(f" · table {with_unit(term, term.on_table)}",
+                               style(Role.ALARM) if past else "", one_line=True))
         if past:
             line.append(" (past)", style(Role.ALARM))
     line.append("\n")

@@ -7,6 +7,7 @@ from rich.text import Text
 from negtui.domain.audit import Review
 from negtui.domain.load import Load, Week
 from negtui.domain.summary import Pipeline, amounts
+from negtui.domain.words import counted
 from negtui.ui.palette import Role, style
 
 BAR_WIDTH = 12
@@ -41,7 +42,7 @@ def hours_line(load: Load) -> Text:
     line = Text.assemble(("Hours ", "bold"), capacity_bar(this_week, load.available),
                          " this week ", _week_figures(load, this_week))
     if peak is this_week:
-        line.append(f" · no busier week in the next {len(load.weeks)}")
+        line.append(f" · no busier week in the next {counted(len(load.weeks), 'week')}")
     else:
         line.append_text(Text.assemble(f" · peak {peak.label}: ", _week_figures(load, peak)))
     return line
@@ -59,7 +60,7 @@ def alerts_title(review: Review) -> str:
 def band_text(flow: Pipeline, review: Review, filters: list[str]) -> Text:
     line_one = Text.assemble(
         ("Pipeline ", "bold"), amounts(flow.total()), " · weighted ", amounts(flow.weighted),
-        " · ", (f"{len(review.alerts)} alerts",
+        " · ", (counted(len(review.alerts), "alert"),
                 style(Role.ALARM) if review.alerts else style(Role.GOOD)),
     )
     line_two = hours_line(review.load)

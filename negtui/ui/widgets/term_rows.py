@@ -6,8 +6,9 @@ from __future__ import annotations
 import arrow
 from rich.text import Text
 
+from negtui.domain.dates import short_day
 from negtui.domain.models import Term
-from negtui.domain.positions import Verdict, verdict
+from negtui.domain.positions import Verdict, verdict, with_unit
 from negtui.domain.schedule import days_until, describe_days
 from negtui.domain.terms import class_of
 from negtui.domain.vocab import TermClass
@@ -32,7 +33,14 @@ def marked(term: Term, text: str | None = None) -> Text:
     if not shown:
         return Text("—", style="dim")
     mark, style = VERDICT_MARK[verdict(term, shown)]
-    return Text.assemble((mark, style), " ", plain(shown, one_line=True))
+    return Text.assemble((mark, style), " ", plain(with_unit(term, shown), one_line=True))
+
+
+def bank_text(term: Term) -> str:
+    """'ideal 780 EUR/day · acceptable 740 EUR/day · walk-away 700 EUR/day'."""
+    return " · ".join(f"{label} {with_unit(term, getattr(term, name)) or '—'}"
+                      for label, name in (("ideal", "ideal"), ("acceptable", "acceptable"),
+                                          ("walk-away", "walk_away")))
 
 
 def class_text(term_class: TermClass) -> Text:
@@ -47,8 +55,7 @@ def decide_by_text(term: Term, now: arrow.Arrow, zone: str) -> str:
     moment = term.fallback.decide_by
     if moment is None:
         return ""
-    local = arrow.get(moment).to(zone)
-    return f"{local.format('ddd D MMM')} ({describe_days(days_until(moment, now.datetime))})"
+    return f"{short_day(moment, zone)} ({describe_days(days_until(moment, now.datetime))})"
 
 
 CONFLICT_MARK = "⇄ "
@@ -69,9 +76,10 @@ def term_row(term: Term, threshold: int, now: arrow.Arrow, zone: str,
         Text(f"{term.weight:g}", justify="right"),
         "must" if term.must_have else "nice",
         term.category.value,
-        term.ideal, term.acceptable, term.walk_away,
+        with_unit(term, term.ideal), with_unit(term, term.acceptable),
+        with_unit(term, term.walk_away),
         marked(term, term.batna) if term.batna else "",
-        term.fallback.position,
+        with_unit(term, term.fallback.position),
         decide_by_text(term, now, zone),
     ]
 
@@ -83,15 +91,14 @@ def term_detail(term: Term, threshold: int, now: arrow.Arrow, zone: str) -> Text
     first = Text.assemble(
         (term.name, "bold"), " · ", class_text(cls), " · on table ", marked(term),
         (f" ({where.value})" if term.on_table and where is not Verdict.UNKNOWN else ""),
-        f" · ideal {term.ideal or '—'} · acceptable {term.acceptable or '—'}"
-        f" · walk-away {term.walk_away or '—'}",
+        f" · {bank_text(term)}",
         no_wrap=True, overflow="ellipsis",
     )
     second: list[str | tuple[str, str]] = []
     if term.fallback.position:
         when = decide_by_text(term, now, zone)
-        second.append(f"Fallback: {term.fallback.position}" + (f", decide by {when}"
-                                                                if when else ""))
+        fallback = with_unit(term, term.fallback.position)
+        second.append(f"Fallback: {fallback}" + (f", decide by {when}" if when else ""))
     if cls is TermClass.NON_NEGOTIABLE and term.rationale:
         second.append(f"Why: {term.rationale}")
     if not second:

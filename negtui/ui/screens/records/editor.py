@@ -19,8 +19,8 @@ from textual.widgets import Footer, Header
 
 from negtui.actions.records import remove_record, save_records
 from negtui.domain.book import RECORD_TABLES, DealBook
-from negtui.domain.fields import field_messages
 from negtui.domain.ids import new_id
+from negtui.domain.messages import plain_messages, short_label
 from negtui.domain.models import Record
 from negtui.ui.keys import DELETE
 from negtui.ui.saving import save_from_form
@@ -107,7 +107,8 @@ class RecordSpec:
         try:
             return model.model_validate(data), {}
         except ValidationError as error:
-            return None, field_messages(error)
+            labels = {spec.name: short_label(spec.label) for spec in self.fields}
+            return None, plain_messages(error, labels)
 
 
 def record_form(app: HasSession, spec: RecordSpec, book: DealBook,

@@ -12,6 +12,7 @@ from negtui.actions.session import Session
 from negtui.store import Store
 from negtui.ui import saving
 from negtui.ui.messages import DealFocused, PortfolioReloaded
+from negtui.ui.panes import name_panes
 
 
 class HasSession(saving.Notifies, Protocol):
@@ -54,6 +55,7 @@ class NegtuiScreen(Screen[None]):
         return saving.save(self, self.session, use_case, done, deal_id)
 
     def on_mount(self) -> None:
+        name_panes(self)
         # The header always names the data folder, so two windows are never confused.
         # (Runs after the subclass's own on_mount, which may have named a deal already.)
         if not self.sub_title:

@@ -10,6 +10,7 @@ from textual.widgets import Footer, Header, Input
 
 from negtui.domain.lessons import LessonEntry, all_lessons, related, search
 from negtui.domain.words import counted
+from negtui.ui.palette import Role, style
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.widgets.shown import DataTable, Static, markup
 
@@ -84,7 +85,7 @@ class LessonsScreen(NegtuiScreen):
         table = self.query_one("#lessons", DataTable)
         table.clear()
         for entry in found:
-            mark = Text("★", style="bold yellow") if entry.lesson.id in relevant else Text("")
+            mark = Text("★", style=style(Role.WARNING)) if entry.lesson.id in relevant else Text("")
             kind = entry.deal.contract_type.value if entry.deal else "—"
             table.add_row(mark, _short(entry.source, 30), kind,
                           _short(lesson_summary(entry)),
@@ -114,8 +115,8 @@ class LessonsScreen(NegtuiScreen):
         when = f" · {lesson.at:%Y-%m-%d}" if lesson.at else ""
         detail.update(Text.assemble(
             (entry.source, "bold"), (when, "dim"), "\n",
-            ("Worked: ", "bold green"), lesson.worked or "—", "\n",
-            ("Did not: ", "bold red"), lesson.did_not or "—", "\n",
+            ("Worked: ", "bold " + style(Role.GOOD)), lesson.worked or "—", "\n",
+            ("Did not: ", style(Role.ALARM)), lesson.did_not or "—", "\n",
             ("Why: ", "bold"), lesson.why or "—",
         ))
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input, Label
 
@@ -69,17 +70,18 @@ async def test_a_bad_value_is_named_at_its_field_not_in_a_toast(demo_folder: Pat
         assert not list(app._notifications)
 
 
-async def test_labels_go_above_their_fields_on_a_narrow_terminal(demo_folder: Path,
-                                                                 make_app: AppMaker) -> None:
-    for size, above in [((80, 24), True), ((120, 40), False)]:
-        app = make_app(demo_folder)
-        async with app.run_test(size=size) as pilot:
-            form = await open_deal_form(pilot, app)
-            label = form.query(".field-row").first().query_one(Label)
-            field = form.query_one("#field-name", Input)
-            await wait_until(pilot, lambda: field.region.height > 0, "the form to be drawn")
-            assert (label.region.y < field.region.y) is above, size
-            assert (label.region.y == field.region.y) is not above, size
+@pytest.mark.parametrize(("size", "above"), [((80, 24), True), ((120, 40), False)],
+                         ids=["80x24", "120x40"])
+async def test_labels_go_above_their_fields_on_a_narrow_terminal(
+        demo_folder: Path, make_app: AppMaker, size: tuple[int, int], above: bool) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=size) as pilot:
+        form = await open_deal_form(pilot, app)
+        label = form.query(".field-row").first().query_one(Label)
+        field = form.query_one("#field-name", Input)
+        await wait_until(pilot, lambda: field.region.height > 0, "the form to be drawn")
+        assert (label.region.y < field.region.y) is above
+        assert (label.region.y == field.region.y) is not above
 
 
 async def test_the_app_stays_in_sight_behind_a_dialog(demo_folder: Path,

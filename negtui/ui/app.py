@@ -11,10 +11,13 @@ from textual import events
 from textual.app import App
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
+from textual.content import Content
 from textual.filter import LineFilter
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
+from textual.widgets import Header
+from textual.widgets._header import HeaderTitle
 
 from negtui.actions.session import Session
 from negtui.domain.clock import Clock, system_clock
@@ -27,6 +30,7 @@ from negtui.ui.commands import NegtuiCommands
 from negtui.ui.keyorder import KeyOrder
 from negtui.ui.keys import APP_BINDINGS
 from negtui.ui.messages import DealFocused, PortfolioReloaded
+from negtui.ui.palette import theme_colour
 from negtui.ui.places import History, Place
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.screens.calendar import CalendarScreen
@@ -83,6 +87,13 @@ class NegtuiApp(App[int]):
     # Nothing from the data reaches the terminal as a command: the widgets in
     # widgets/shown.py draw control characters as marks, the filter drops any left.
 
+    def format_title(self, title: str, sub_title: str) -> Content:
+        # Textual dims the sub-title, below 4.5:1 on a light theme's panel.
+        if not sub_title:
+            return Content(title)
+        muted = theme_colour("foreground 75%", readable=True)
+        return Content.assemble(title, (" — ", muted), (sub_title, muted))
+
     def get_line_filters(self) -> Sequence[LineFilter]:
         return [*super().get_line_filters(), self._control_filter]
 
@@ -107,6 +118,7 @@ class NegtuiApp(App[int]):
                         title="Config file: left out, defaults used", severity="warning",
                         timeout=10)
         self._install_signal_handlers()
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.switch_mode("portfolio")
         self.set_interval(WATCH_INTERVAL_S, self._look_for_changes)
 
@@ -167,6 +179,14 @@ class NegtuiApp(App[int]):
 
     def _reloaded(self) -> None:
         self.screen.post_message(PortfolioReloaded())
+
+    def _theme_changed(self, _: object) -> None:
+        # Colours inside the text of tables, bands and titles are taken from the theme when
+        # drawn: draw them again.
+        for screen in self.screen_stack:
+            screen.post_message(PortfolioReloaded())
+            for header in screen.query(Header):
+                header.query_one(HeaderTitle).update(header.format_title())
 
     def _deal_focused(self) -> None:
         if self.current_mode == "portfolio":

@@ -15,8 +15,9 @@ from textual.widgets import Footer, Header
 from negtui.domain.dates import short_when
 from negtui.domain.models import Concession
 from negtui.domain.words import counted
+from negtui.ui.palette import Role, style
 from negtui.ui.screens.base import NegtuiScreen
-from negtui.ui.widgets.concession_log import SIDE_TEXT
+from negtui.ui.widgets.concession_log import side_text
 from negtui.ui.widgets.shown import DataTable, Static, plain
 
 COLUMNS = [("When", "when", 12), ("Deal", "deal", 22), ("Side", "side", 4),
@@ -80,11 +81,11 @@ class AllConcessionsScreen(NegtuiScreen):
                 short_when(concession.at, timezone),
                 plain(names.get(deal_id, deal_id), one_line=True, overflow="ellipsis",
                       no_wrap=True),
-                SIDE_TEXT[concession.direction],
+                side_text(concession.direction),
                 plain(term_names.get(concession.term_id or "", ""), one_line=True,
                       overflow="ellipsis", no_wrap=True),
                 _value(concession.value_us), _value(concession.value_them),
-                plain(names.get(linked, linked) if linked else "", "blue", one_line=True,
+                plain(names.get(linked, linked) if linked else "", style(Role.LINK), one_line=True,
                       overflow="ellipsis", no_wrap=True),
                 concession.what, key=f"{deal_id}/{concession.id}",
             )

@@ -15,6 +15,7 @@ from negtui.domain.models import Term
 from negtui.domain.terms import class_of
 from negtui.domain.vocab import TermCategory, TermStatus
 from negtui.domain.words import counted
+from negtui.ui.palette import Role, style
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.widgets.shown import DataTable, Static, plain
 from negtui.ui.widgets.term_rows import class_text, marked, rating_text
@@ -87,7 +88,7 @@ class AllTermsScreen(NegtuiScreen):
             previous = term.category
             table.add_row(
                 Text(category, style="bold"), term.name,
-                plain(clashes.get((deal_id, term.id), ""), "bold red", one_line=True),
+                plain(clashes.get((deal_id, term.id), ""), style(Role.ALARM), one_line=True),
                 marked(term), term.status.value, deal_name,
                 class_text(class_of(term, threshold)),
                 rating_text(term.impact_deal), rating_text(term.impact_portfolio),

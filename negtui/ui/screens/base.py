@@ -12,6 +12,7 @@ from negtui.actions.session import Session
 from negtui.store import Store, StoreError
 from negtui.ui import saving
 from negtui.ui.messages import DealFocused, PortfolioReloaded
+from negtui.ui.panes import name_panes
 from negtui.ui.places import Place
 
 
@@ -74,6 +75,7 @@ class NegtuiScreen(Screen[None]):
         self.app.push_screen(HistoryScreen(name, history))
 
     def on_mount(self) -> None:
+        name_panes(self)
         # The header always names the data folder, so two windows are never confused.
         # (Runs after the subclass's own on_mount, which may have named a deal already.)
         if not self.sub_title:

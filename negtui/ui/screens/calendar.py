@@ -38,6 +38,7 @@ from negtui.domain.models import Milestone
 from negtui.domain.vocab import MilestoneKind
 from negtui.domain.words import counted
 from negtui.ui.keys import DELETE, EXPORT
+from negtui.ui.palette import Role, style
 from negtui.ui.saving import save_from_form
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.screens.calendar_forms import ALL, CalendarExportForm, CheckpointForm
@@ -166,7 +167,7 @@ class CalendarScreen(NegtuiScreen):
         )
         if late:
             status.append(" · ")
-            status.append(f"{late} overdue", style="bold red")
+            status.append(f"{late} overdue", style=style(Role.ALARM))
         status.append(f"  ({self.session.portfolio.settings.timezone})", style="dim")
         self.query_one("#calendar-status", Static).update(status)
 
@@ -177,7 +178,7 @@ class CalendarScreen(NegtuiScreen):
             return
         first = self.warnings[0]
         text = Text.assemble(
-            ("⚠ ", "bold yellow"), (first.call.label, "bold"), f": {first.problem}",
+            ("⚠ ", style(Role.WARNING)), (first.call.label, "bold"), f": {first.problem}",
             (f" · {first.call.deal_name}", "dim"),
         )
         if len(self.warnings) > 1:

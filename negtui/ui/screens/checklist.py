@@ -19,6 +19,7 @@ from negtui.domain.book import DealBook
 from negtui.domain.checklist import ItemState, PhaseState, TickRefused, evaluate, toggled
 from negtui.domain.lessons import all_lessons, related
 from negtui.ui.keys import EXPORT, EXPORT_SHARED
+from negtui.ui.palette import Role, style
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.screens.lessons import LessonsScreen
 from negtui.ui.screens.preparation import open_records
@@ -57,15 +58,16 @@ def where(opens: str) -> str:
 
 def _mark(state: ItemState) -> Text:
     if state.computed:
-        return Text("(✓)" if state.done else "( )", style="green" if state.done else "yellow")
-    return Text("[x]" if state.done else "[ ]", style="green" if state.done else "")
+        return Text("(✓)" if state.done else "( )",
+                    style=style(Role.GOOD if state.done else Role.WARNING))
+    return Text("[x]" if state.done else "[ ]", style=style(Role.GOOD) if state.done else "")
 
 
 def _phase_prompt(state: PhaseState) -> Text:
     phase = state.phase
-    style = "green" if state.complete else ""
-    return Text.assemble(f"{phase.number:<3}", (f"{phase.short:<18}", style),
-                         (f"{state.done:>2}/{state.total:<2}", style or "dim"))
+    shade = style(Role.GOOD) if state.complete else ""
+    return Text.assemble(f"{phase.number:<3}", (f"{phase.short:<18}", shade),
+                         (f"{state.done:>2}/{state.total:<2}", shade or "dim"))
 
 
 class ChecklistScreen(NegtuiScreen):
@@ -196,8 +198,9 @@ class ChecklistScreen(NegtuiScreen):
         entry, reason = hints[0]
         text = entry.lesson.did_not or entry.lesson.worked
         more = f" (+{len(hints) - 1} more)" if len(hints) > 1 else ""
-        box.update(Text.assemble(("Lesson ", "bold yellow"), f"from {entry.source} ({reason}): ",
-                                 text, (f"{more} · L to read", "dim")))
+        box.update(Text.assemble(("Lesson ", style(Role.WARNING)),
+                                 f"from {entry.source} ({reason}): ", text,
+                                 (f"{more} · L to read", "dim")))
 
     @on(OptionList.OptionHighlighted, "#phases")
     def _phase_highlighted(self, event: OptionList.OptionHighlighted) -> None:

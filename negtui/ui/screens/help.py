@@ -21,7 +21,9 @@ class HelpScreen(ModalScreen[None]):
         self.keys = keys
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="help-box"):
+        box = Vertical(id="help-box")
+        box.border_title = "Help"
+        with box:
             yield Static(f"Keys — {self.title_text}", id="help-title")
             table: DataTable[str] = DataTable(id="help-keys", cursor_type="row", zebra_stripes=True)
             table.add_columns("Key", "What it does")

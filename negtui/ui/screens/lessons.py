@@ -11,6 +11,7 @@ from textual.widgets import Footer, Header, Input
 from negtui.domain.dates import day_text, moment_in
 from negtui.domain.lessons import LessonEntry, all_lessons, related, search
 from negtui.domain.words import counted
+from negtui.ui.palette import Role, style
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.widgets.shown import DataTable, Static, markup
 
@@ -85,7 +86,7 @@ class LessonsScreen(NegtuiScreen):
         table = self.query_one("#lessons", DataTable)
         table.clear()
         for entry in found:
-            mark = Text("★", style="bold yellow") if entry.lesson.id in relevant else Text("")
+            mark = Text("★", style=style(Role.WARNING)) if entry.lesson.id in relevant else Text("")
             kind = entry.deal.contract_type.value if entry.deal else "—"
             table.add_row(mark, _short(entry.source, 30), kind,
                           _short(lesson_summary(entry)),
@@ -116,8 +117,8 @@ class LessonsScreen(NegtuiScreen):
         when = f" · {day_text(moment_in(lesson.at, zone))}" if lesson.at else ""
         detail.update(Text.assemble(
             (entry.source, "bold"), (when, "dim"), "\n",
-            ("Worked: ", "bold green"), lesson.worked or "—", "\n",
-            ("Did not: ", "bold red"), lesson.did_not or "—", "\n",
+            ("Worked: ", "bold " + style(Role.GOOD)), lesson.worked or "—", "\n",
+            ("Did not: ", style(Role.ALARM)), lesson.did_not or "—", "\n",
             ("Why: ", "bold"), lesson.why or "—",
         ))
 

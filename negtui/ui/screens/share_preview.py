@@ -20,6 +20,7 @@ from negtui.domain.book import DealBook
 from negtui.export.dossier import dossier_filename
 from negtui.export.dossier.shared import SharedCopy, shared_copy
 from negtui.store.files import EXPORTS_DIR
+from negtui.ui.palette import Role, style
 from negtui.ui.widgets.confirm import OnceModal
 from negtui.ui.widgets.shown import Static, plain
 
@@ -57,14 +58,14 @@ class SharePreviewScreen(OnceModal[bool]):
         width = max(len(title) for title, _ in self.copy.written)
         lines = [Text.assemble((f"  {title:<{width}}  ", "bold"), size)
                  for title, size in self.copy.written]
-        return Text("\n").join([Text("Goes in", "bold green"), *lines])
+        return Text("\n").join([Text("Goes in", "bold " + style(Role.GOOD)), *lines])
 
     def _left_out(self) -> Text:
         lines = [Text(f"  {entry}") for entry in self.copy.left_out] or [
             Text("  nothing: every record of this deal may be shared", "dim")]
         hint = Text("\nMark an agenda topic, value-map item or milestone share to add it.",
                     "dim")
-        return Text("\n").join([Text("Left out", "bold yellow"), *lines, hint])
+        return Text("\n").join([Text("Left out", style(Role.WARNING)), *lines, hint])
 
     def action_write(self) -> None:
         self.answer(True)

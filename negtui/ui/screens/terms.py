@@ -30,7 +30,7 @@ from negtui.ui.widgets.confirm import ConfirmScreen
 from negtui.ui.widgets.form import Values
 from negtui.ui.widgets.score_band import ScoreBand
 from negtui.ui.widgets.shown import DataTable, Static, markup, plain
-from negtui.ui.widgets.term_grid import CLASS_COLOUR, TermGrid
+from negtui.ui.widgets.term_grid import TermGrid, class_colour
 from negtui.ui.widgets.term_rows import (
     TERM_COLUMNS,
     grid_key,
@@ -125,6 +125,7 @@ class TermsScreen(NegtuiScreen):
         return next((t for t in book.terms if t.id == self.focused_id), None)
 
     def fill(self) -> None:
+        self.query_one("#grid-key", Static).update(grid_key())
         book = self.book()
         if book is None or self.deal_id != book.id:
             self.focused_id = None
@@ -173,7 +174,7 @@ class TermsScreen(NegtuiScreen):
         ]
         for cls in TermClass:
             if counts[cls]:
-                parts += [" · ", (f"{counts[cls]} {cls.value}", CLASS_COLOUR[cls])]
+                parts += [" · ", (f"{counts[cls]} {cls.value}", class_colour(cls))]
         parts.append((f"  ·  high from {self.threshold}", "dim"))
         line.update(Text.assemble(*parts, no_wrap=True, overflow="ellipsis"))
 

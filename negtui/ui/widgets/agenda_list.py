@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from negtui.domain.calendar import Agenda, CalendarEntry, describe_minutes, is_overdue
 from negtui.domain.schedule import days_until, describe_days
+from negtui.ui.palette import Role, style
 from negtui.ui.widgets.month_grid import mark_of
 from negtui.ui.widgets.shown import OptionList, plain
 
@@ -26,7 +27,7 @@ class AgendaList(OptionList):
         previous = keep or self.highlighted_uid()
         options: list[Option] = []
         if plan.overdue:
-            options.append(Option(Text("Overdue", style="bold red"), disabled=True))
+            options.append(Option(Text("Overdue", style=style(Role.ALARM)), disabled=True))
             options.extend(entry_option(e, tz, now, problems, with_day=True)
                            for e in plan.overdue)
         first_of_selected: str | None = None
@@ -78,12 +79,12 @@ def entry_option(entry: CalendarEntry, tz: ZoneInfo, now: datetime,
     if entry.duration_minutes:
         line.append(f" ({describe_minutes(entry.duration_minutes)})", style="dim")
     if entry.done:
-        line.append("  ✓ done", style="green")
+        line.append("  ✓ done", style=style(Role.GOOD))
     elif is_overdue(entry, now):
         days = -days_until(entry.start, now)
-        line.append(f"  overdue {days}d" if days > 0 else "  overdue", style="bold red")
+        line.append(f"  overdue {days}d" if days > 0 else "  overdue", style=style(Role.ALARM))
     if entry.uid in problems:
-        line.append_text(plain(f"  ⚠ {problems[entry.uid]}", "yellow", one_line=True))
+        line.append_text(plain(f"  ⚠ {problems[entry.uid]}", style(Role.WARNING), one_line=True))
     line.append_text(plain(f"  · {entry.deal_name}", "dim", one_line=True))
     if entry.milestone_id is None and entry.origin:
         line.append_text(plain(f" · from {entry.origin}", "dim italic", one_line=True))

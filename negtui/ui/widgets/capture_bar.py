@@ -36,7 +36,7 @@ class CaptureBar(Vertical):
         height: auto;
         display: none;
         background: $panel;
-        border-top: solid $accent;
+        border-top: solid $primary;
         padding: 0 1;
     }
     CaptureBar.open {
@@ -60,10 +60,10 @@ class CaptureBar(Vertical):
         text-style: bold;
     }
     CaptureBar.given #capture-prompt {
-        color: $warning;
+        color: $text-warning;
     }
     CaptureBar.received #capture-prompt {
-        color: $success;
+        color: $text-success;
     }
     CaptureBar #capture-input {
         border: none;
@@ -73,11 +73,11 @@ class CaptureBar(Vertical):
         background: $panel;
     }
     CaptureBar #capture-hint {
-        color: $text-muted;
+        color: $foreground 75%;
         height: auto;
     }
     CaptureBar #capture-hint.problem {
-        color: $error;
+        color: $text-error;
     }
     CaptureBar:nocolor #capture-hint.problem {
         color: $foreground;

@@ -24,7 +24,12 @@ COLUMNS = [("Time", "time", 6), ("Side", "side", 4), ("Term", "term", 14), ("Us"
 FLAG_ROLES = {Guard.NON_NEGOTIABLE: Role.ALARM, Guard.PAST_WALK_AWAY: Role.ATTENTION,
               Guard.UNRECIPROCATED: Role.WARNING}
 FLAG_LEGEND = "flags  N non-negotiable · W past walk-away · U given, nothing back"
-SIDE_TEXT = {Direction.GIVEN: Text("gave", "yellow"), Direction.RECEIVED: Text("got", "green")}
+SIDES = {Direction.GIVEN: ("gave", Role.WARNING), Direction.RECEIVED: ("got", Role.GOOD)}
+
+
+def side_text(direction: Direction) -> Text:
+    word, role = SIDES[direction]
+    return Text(word, style(role))
 
 
 @dataclass(frozen=True)
@@ -62,12 +67,12 @@ def _row(source: _Source, timezone: str) -> tuple[str | Text, ...]:
     concession = source.concession
     what = plain(concession.what, one_line=True)
     if concession.position:
-        what.append_text(plain(f"  ={concession.position}", "cyan", one_line=True))
+        what.append_text(plain(f"  ={concession.position}", "bold", one_line=True))
     if source.linked:
-        what.append_text(plain(f"  @{source.linked}", "blue", one_line=True))
+        what.append_text(plain(f"  @{source.linked}", style(Role.LINK), one_line=True))
     return (
         _when(arrow.get(concession.at).to(timezone), source.today),
-        SIDE_TEXT[concession.direction],
+        side_text(concession.direction),
         plain(source.term, one_line=True, overflow="ellipsis", no_wrap=True),
         _value(concession.value_us), _value(concession.value_them), flag_text(source.flags),
         what,

@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button
 
-from negtui.ui.widgets.shown import Static
+from negtui.ui.widgets.shown import Static, plain
 
 ResultType = TypeVar("ResultType")
 
@@ -60,8 +60,9 @@ class ConfirmScreen(OnceModal[bool]):
         self.danger = danger
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="confirm-box", classes="danger" if self.danger else ""):
-            yield Static(self.title_text, id="confirm-title")
+        box = Vertical(id="confirm-box", classes="danger" if self.danger else "")
+        box.border_title = plain(self.title_text, one_line=True)
+        with box:
             yield Static(self.body, id="confirm-body")
             with Horizontal(id="confirm-buttons"):
                 yield Button(f"{self.yes_label} (y)", id="yes",

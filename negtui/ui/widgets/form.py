@@ -25,6 +25,7 @@ from negtui.ui.widgets.shown import Static, plain
 Kind = Literal["text", "choice", "bool", "lines"]
 Values = dict[str, str]
 FORM_ERROR = "_form"
+NARROW_BELOW = 90
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,9 @@ class FormField:
 class FormScreen(OnceModal[bool]):
     """Dismisses with True once ``submit`` saved, False when the user cancelled; saves at
     most once, however many Enters arrive."""
+
+    # Below this width each label goes above its field.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="form.save", priority=True),
@@ -63,13 +67,16 @@ class FormScreen(OnceModal[bool]):
         self.submit = submit
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="form-box"):
-            yield Static(self.form_title, id="form-title")
+        box = Vertical(id="form-box")
+        box.border_title = plain(self.form_title, one_line=True)
+        with box:
             yield Static("", id="form-error", classes="field-error")
             with VerticalScroll(id="form-fields", can_focus=False):
                 for spec in self.fields:
                     with Horizontal(classes="field-row"):
-                        yield Label(spec.label, classes="field-label")
+                        # A checkbox carries its own label, after the box.
+                        yield Label("" if spec.kind == "bool" else spec.label,
+                                    classes="field-label")
                         yield self._input_for(spec)
                     if spec.help:
                         yield Static(spec.help, classes="field-help")
@@ -88,12 +95,13 @@ class FormScreen(OnceModal[bool]):
                                          value=value or spec.choices[0][1])
             return select
         if spec.kind == "bool":
-            return Checkbox("", value=value == "true", id=widget_id)
+            return Checkbox(spec.label, value=value == "true", id=widget_id)
         if spec.kind == "lines":
             area = TextArea(value, id=widget_id, classes="field-lines")
             area.cursor_blink = False
             return area
-        return Input(value, placeholder=spec.placeholder, id=widget_id)
+        # Tabbing in puts the cursor at the end: typing adds to the text, never replaces it.
+        return Input(value, placeholder=spec.placeholder, id=widget_id, select_on_focus=False)
 
     def on_mount(self) -> None:
         for spec in self.fields:
@@ -145,7 +153,10 @@ class FormScreen(OnceModal[bool]):
         unplaced = [f"{name}: {message}" for name, message in errors.items()
                     if name != FORM_ERROR and name not in {s.name for s in self.fields}]
         general = [errors[FORM_ERROR]] if FORM_ERROR in errors else []
-        self._message("#form-error", "\n".join(general + unplaced))
+        placed = len(errors) - len(general) - len(unplaced)
+        summary = [f"Not saved: {counted(placed, 'field')} to fix, each says why below"] \
+            if placed else []
+        self._message("#form-error", "\n".join(general + unplaced + summary))
         bad = next((s for s in self.fields if s.name in errors), None)
         if bad is not None:
             widget = self.query_one(f"#field-{bad.name}")
@@ -160,10 +171,8 @@ class FormScreen(OnceModal[bool]):
         except StoreError as error:
             errors = {FORM_ERROR: f"Not saved: {error}"}
         if errors:
+            # Said at the fields and above them, not in a toast over the keys.
             self.show_errors(errors)
-            count = len(errors)
-            self.notify(f"Not saved: {counted(count, 'field')} to fix",
-                        severity="error", timeout=3)
             return
         self.answer(True)
 

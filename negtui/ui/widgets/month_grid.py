@@ -15,22 +15,24 @@ from textual.widget import Widget
 
 from negtui.domain.calendar import ALL_KINDS, DEAL_END, DEAL_START, month_weeks
 from negtui.domain.vocab import MilestoneKind
+from negtui.ui.palette import Role, style
 
-# One letter per kind, so a cell can show what is on the day in a few characters.
-KIND_MARKS: dict[str, tuple[str, str]] = {
-    MilestoneKind.PREP_BLOCK: ("P", "blue"),
-    MilestoneKind.CALL: ("C", "cyan"),
-    MilestoneKind.OFFER_EXPIRY: ("X", "red"),
-    MilestoneKind.DECISION_DEADLINE: ("D", "red"),
-    MilestoneKind.FALLBACK_DEADLINE: ("F", "yellow"),
-    MilestoneKind.CHECKPOINT: ("K", "green"),
-    MilestoneKind.SIGNING: ("S", "magenta"),
-    MilestoneKind.KICKOFF: ("O", "magenta"),
-    MilestoneKind.REVIEW: ("R", "green"),
-    MilestoneKind.RENEWAL: ("N", "yellow"),
-    MilestoneKind.FOLLOW_UP: ("U", "bright_blue"),
-    DEAL_START: ("B", "bright_black"),
-    DEAL_END: ("E", "bright_black"),
+# One letter per kind, so a cell can show what is on the day in a few characters; the colour
+# says what the kind means (a deadline, a date to prepare for, a milestone reached).
+KIND_MARKS: dict[str, tuple[str, Role]] = {
+    MilestoneKind.PREP_BLOCK: ("P", Role.LINK),
+    MilestoneKind.CALL: ("C", Role.LINK),
+    MilestoneKind.OFFER_EXPIRY: ("X", Role.ALARM),
+    MilestoneKind.DECISION_DEADLINE: ("D", Role.ALARM),
+    MilestoneKind.FALLBACK_DEADLINE: ("F", Role.WARNING),
+    MilestoneKind.CHECKPOINT: ("K", Role.GOOD),
+    MilestoneKind.SIGNING: ("S", Role.GOOD),
+    MilestoneKind.KICKOFF: ("O", Role.GOOD),
+    MilestoneKind.REVIEW: ("R", Role.GOOD),
+    MilestoneKind.RENEWAL: ("N", Role.WARNING),
+    MilestoneKind.FOLLOW_UP: ("U", Role.LINK),
+    DEAL_START: ("B", Role.MUTED),
+    DEAL_END: ("E", Role.MUTED),
 }
 WEEKDAY_NAMES = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
 MIN_CELL = 5
@@ -38,7 +40,9 @@ MAX_CELL = 16
 
 
 def mark_of(kind: str) -> tuple[str, str]:
-    return KIND_MARKS.get(kind, ("?", "white"))
+    """The letter of a kind and its style in the theme in use."""
+    letter, role = KIND_MARKS.get(kind, ("?", Role.MUTED))
+    return letter, style(role)
 
 
 class MonthGrid(Widget, can_focus=True):
@@ -120,14 +124,15 @@ class MonthGrid(Widget, can_focus=True):
         counter = self.counts.get(day, Counter())
         total = sum(counter.values())
         in_month = day.month == self.selected.month
-        number_style = "" if in_month else "bright_black"
+        muted = style(Role.MUTED)
+        number_style = "" if in_month else muted
         if day in self.overdue:
-            number_style = "bold red"
+            number_style = style(Role.ALARM)
         if day == self.today:
             number_style += " bold underline"
         top = Text(f"{day.day:>2}", style=number_style.strip())
         if total:
-            top.append(f" ·{total}", style="bold" if in_month else "bright_black")
+            top.append(f" ·{total}", style="bold" if in_month else muted)
         marks = Text()
         room = cell - 1
         letters = [(kind, n) for kind in ALL_KINDS if (n := counter.get(kind, 0))]
@@ -136,16 +141,16 @@ class MonthGrid(Widget, can_focus=True):
             for _ in range(n):
                 if marks.cell_len >= room:
                     break
-                marks.append(letter, style=colour if in_month else "bright_black")
+                marks.append(letter, style=colour if in_month else muted)
         if total > room:
             marks = marks[: room - 1]
-            marks.append("…", style="bright_black")
+            marks.append("…", style=muted)
         if day == self.selected:
-            style = "reverse bold" if self.has_focus else "reverse"
+            chosen = "reverse bold" if self.has_focus else "reverse"
             top.pad_right(room - top.cell_len)
             marks.pad_right(room - marks.cell_len)
-            top.stylize(style)
-            marks.stylize(style)
+            top.stylize(chosen)
+            marks.stylize(chosen)
         return top, marks
 
     def render(self) -> Text:
@@ -154,7 +159,7 @@ class MonthGrid(Widget, can_focus=True):
         title = self.selected.strftime("%B %Y")
         lines = [Text(title.center(cell * 7).rstrip(), style="bold")]
         lines.append(Text("".join(name.ljust(cell) for name in WEEKDAY_NAMES).rstrip(),
-                          style="bright_black"))
+                          style=style(Role.MUTED)))
         for week in self._weeks():
             top_line, mark_line = Text(), Text()
             for day in week:

@@ -8,7 +8,7 @@ from negtui.domain.audit import Review
 from negtui.domain.load import Load, Week
 from negtui.domain.summary import Pipeline, amounts
 from negtui.domain.words import counted
-from negtui.ui.palette import Role, style
+from negtui.ui.palette import Role, style, theme_colour
 
 BAR_WIDTH = 12
 
@@ -23,8 +23,8 @@ def capacity_bar(week: Week, available: float) -> Text:
     booked = min(BAR_WIDTH, cells(week.booked_hours))
     tentative = min(BAR_WIDTH - booked, cells(week.booked_hours + week.tentative_hours) - booked)
     # Length carries the meaning here, so the bar keeps its colour even without colour.
-    shade = "red" if week.booked_hours > available else "green"
-    return Text.assemble(("█" * booked, shade), ("▒" * tentative, "yellow"),
+    shade = theme_colour("error" if week.booked_hours > available else "success")
+    return Text.assemble(("█" * booked, shade), ("▒" * tentative, theme_colour("warning")),
                          ("░" * (BAR_WIDTH - booked - tentative), "dim"))
 
 

@@ -12,6 +12,7 @@ from negtui.domain.scoring import (
     offer_score,
     package_worth,
 )
+from negtui.ui.palette import Role, style
 from negtui.ui.widgets.shown import Static
 
 
@@ -31,12 +32,13 @@ def score_text(terms: list[Term], threshold: int) -> Text:
                      "dim"))
     else:
         value = round(offer.value)
-        style = "bold red" if value < 34 else "bold yellow" if value < 67 else "bold green"
-        line += [(f"{value}/100", style), " ", (_bar(offer.value), style)]
+        role = Role.ALARM if value < 34 else Role.WARNING if value < 67 else Role.GOOD
+        shade = f"bold {style(role)}"
+        line += [(f"{value}/100", shade), " ", (_bar(offer.value), shade)]
     if batna is not None and batna.value is not None:
         line += ["  ·  BATNA ", (f"{round(batna.value)}", "bold")]
         if offer.value is not None and batna.value > offer.value:
-            line.append((" (better than this offer)", "bold red"))
+            line.append((" (better than this offer)", style(Role.ALARM)))
     elif offer.value is not None:
         line.append(("  ·  BATNA not scored", "dim"))
     lines = [Text.assemble(*line, no_wrap=True, overflow="ellipsis")]
@@ -46,7 +48,7 @@ def score_text(terms: list[Term], threshold: int) -> Text:
         for index, item in enumerate(drags):
             if index:
                 parts.append(" · ")
-            parts += [item.term.name, (f" -{round(item.points_lost)}", "bold red")]
+            parts += [item.term.name, (f" -{round(item.points_lost)}", style(Role.ALARM))]
         if offer.unscored:
             parts.append((f"   ({len(offer.unscored)} not comparable)", "dim"))
         lines.append(Text.assemble(*parts, no_wrap=True, overflow="ellipsis"))

@@ -20,30 +20,47 @@ from negtui.domain.models import Term
 from negtui.domain.positions import Verdict
 from negtui.domain.terms import term_class
 from negtui.domain.vocab import TermClass
+from negtui.ui.palette import Role, style, tint
 
 CELL = 4
 AXIS = 3
 GRID_WIDTH = AXIS + 10 * CELL + 1
 GRID_HEIGHT = 14
 
-# Fixed colours, readable on dark and light themes and in 256-colour terminals over SSH.
-REGION = {
-    TermClass.NON_NEGOTIABLE: Style(bgcolor="#5a1e1e"),
-    TermClass.FLEXIBLE: Style(bgcolor="#4d4214"),
-    TermClass.TRADEABLE: Style(bgcolor="#1d4228"),
+# Each class has the colour of what it means in the theme in use: its region is that colour
+# mixed into the background, its name and marks are drawn in it.
+CLASS_ROLE = {
+    TermClass.NON_NEGOTIABLE: ("error", Role.ALARM),
+    TermClass.FLEXIBLE: ("warning", Role.WARNING),
+    TermClass.TRADEABLE: ("success", Role.GOOD),
 }
-CLASS_COLOUR = {
-    TermClass.NON_NEGOTIABLE: "bold red",
-    TermClass.FLEXIBLE: "bold yellow",
-    TermClass.TRADEABLE: "bold green",
+REGION_TINT = 0.2
+VERDICT_ROLE: dict[Verdict, tuple[str, Role | None]] = {
+    Verdict.IDEAL: ("★", Role.GOOD),
+    Verdict.ACCEPTABLE: ("✓", Role.GOOD),
+    Verdict.BELOW_ACCEPTABLE: ("▼", Role.WARNING),
+    Verdict.PAST_WALK_AWAY: ("✗", Role.ALARM),
+    Verdict.UNKNOWN: ("·", None),
 }
-VERDICT_MARK: dict[Verdict, tuple[str, str]] = {
-    Verdict.IDEAL: ("★", "bold green"),
-    Verdict.ACCEPTABLE: ("✓", "green"),
-    Verdict.BELOW_ACCEPTABLE: ("▼", "bold yellow"),
-    Verdict.PAST_WALK_AWAY: ("✗", "bold red"),
-    Verdict.UNKNOWN: ("·", "dim"),
-}
+
+
+def region_colour(cls: TermClass) -> str:
+    """The background of a class's region ("" where the theme has no colour to mix)."""
+    return tint(CLASS_ROLE[cls][0], REGION_TINT)
+
+
+def region_style(cls: TermClass) -> Style:
+    colour = region_colour(cls)
+    return Style(bgcolor=colour) if colour else Style()
+
+
+def class_colour(cls: TermClass) -> str:
+    return f"bold {style(CLASS_ROLE[cls][1])}"
+
+
+def verdict_mark(where: Verdict) -> tuple[str, str]:
+    mark, role = VERDICT_ROLE[where]
+    return mark, "bold " + style(role) if role else style(Role.MUTED)
 
 
 def short_labels(terms: Iterable[Term]) -> dict[str, str]:
@@ -113,7 +130,9 @@ class TermGrid(Widget, can_focus=True):
     def render(self) -> Text:
         threshold = self.threshold
         focus_style = Style(reverse=True, bold=True) if self.has_focus else Style(
-            bold=True, underline=True, color="bright_white")
+            bold=True, underline=True)
+        regions = {cls: region_style(cls) for cls in TermClass}
+        muted = Style.parse(style(Role.MUTED))
         cells: dict[tuple[int, int], list[Marker]] = {}
         for marker in self.markers:
             cells.setdefault((marker.deal, marker.portfolio), []).append(marker)
@@ -125,17 +144,16 @@ class TermGrid(Widget, can_focus=True):
             for deal in range(1, 11):
                 if deal == threshold:
                     text.append("│", style="bold")
-                region = REGION[term_class(deal, portfolio, threshold)]
+                region = regions[term_class(deal, portfolio, threshold)]
                 here = cells.get((deal, portfolio), [])
                 if not here:
-                    text.append("  · ", style=region + Style(dim=True))
+                    text.append("  · ", style=region + muted)
                     continue
                 shown = next((m for m in here if m.term_id == self.focused_id), here[0])
                 body = f" {shown.label:<2} " if len(here) == 1 else (
                     f"{shown.label:<2}+{min(len(here) - 1, 9)}")
-                style = region + (focus_style if shown.term_id == self.focused_id
-                                  else Style(bold=True, color="bright_white"))
-                text.append(body, style=style)
+                text.append(body, style=region + (focus_style if shown.term_id == self.focused_id
+                                                  else Style(bold=True)))
             text.append("\n")
             if portfolio == threshold:
                 line = "─" * (CELL * (threshold - 1)) + "┼" + "─" * (CELL * (11 - threshold))

@@ -12,8 +12,9 @@ from negtui.domain.positions import Verdict, verdict, with_unit
 from negtui.domain.schedule import days_until, describe_days
 from negtui.domain.terms import class_of
 from negtui.domain.vocab import TermClass
+from negtui.ui.palette import Role, style
 from negtui.ui.widgets.shown import plain
-from negtui.ui.widgets.term_grid import CLASS_COLOUR, VERDICT_MARK, short_labels
+from negtui.ui.widgets.term_grid import class_colour, region_colour, short_labels, verdict_mark
 
 Cell = str | Text
 
@@ -32,8 +33,8 @@ def marked(term: Term, text: str | None = None) -> Text:
     shown = term.on_table if text is None else text
     if not shown:
         return Text("—", style="dim")
-    mark, style = VERDICT_MARK[verdict(term, shown)]
-    return Text.assemble((mark, style), " ", plain(with_unit(term, shown), one_line=True))
+    mark, shade = verdict_mark(verdict(term, shown))
+    return Text.assemble((mark, shade), " ", plain(with_unit(term, shown), one_line=True))
 
 
 def bank_text(term: Term) -> str:
@@ -44,7 +45,7 @@ def bank_text(term: Term) -> str:
 
 
 def class_text(term_class: TermClass) -> Text:
-    return Text(term_class.value, style=CLASS_COLOUR[term_class])
+    return Text(term_class.value, style=class_colour(term_class))
 
 
 def rating_text(rating: int) -> Text:
@@ -112,12 +113,13 @@ def term_legend(terms: list[Term], focused: Term | None, threshold: int, now: ar
     labels = short_labels(terms)
     text = Text(no_wrap=True, overflow="ellipsis")
     for term in terms:
-        mark, mark_style = VERDICT_MARK[verdict(term)] if term.on_table else ("—", "dim")
-        style = "reverse" if focused is not None and term.id == focused.id else ""
+        mark, mark_style = (verdict_mark(verdict(term)) if term.on_table
+                            else ("—", style(Role.MUTED)))
+        chosen = "reverse" if focused is not None and term.id == focused.id else ""
         cls = class_of(term, threshold)
-        text.append(f"{labels[term.id]} ", style=f"{CLASS_COLOUR[cls]} {style}")
-        text.append(f"{term.name[:18]:<18} ", style=style)
-        text.append(f"{term.impact_deal:>2}/{term.impact_portfolio:<2} ", style=style)
+        text.append(f"{labels[term.id]} ", style=f"{class_colour(cls)} {chosen}")
+        text.append(f"{term.name[:18]:<18} ", style=chosen)
+        text.append(f"{term.impact_deal:>2}/{term.impact_portfolio:<2} ", style=chosen)
         text.append(mark + "\n", style=mark_style)
     if focused is not None:
         text.append("\n")
@@ -127,15 +129,14 @@ def term_legend(terms: list[Term], focused: Term | None, threshold: int, now: ar
 
 def grid_key() -> Text:
     """What the colours and marks mean."""
-    regions = [(TermClass.NON_NEGOTIABLE, "#5a1e1e"), (TermClass.FLEXIBLE, "#4d4214"),
-               (TermClass.TRADEABLE, "#1d4228")]
     parts: list[str | tuple[str, str]] = []
-    for cls, colour in regions:
-        parts += [("  ", f"on {colour}"), f" {cls.value}  "]
+    for cls in TermClass:
+        colour = region_colour(cls)
+        parts += [("  ", f"on {colour}" if colour else "reverse"), f" {cls.value}  "]
     for index, where in enumerate([Verdict.IDEAL, Verdict.ACCEPTABLE,
                                    Verdict.BELOW_ACCEPTABLE, Verdict.PAST_WALK_AWAY]):
-        mark, style = VERDICT_MARK[where]
-        parts += ["\n" if index % 2 == 0 else "  ", (mark, style), f" {where.value}"]
+        mark, shade = verdict_mark(where)
+        parts += ["\n" if index % 2 == 0 else "  ", (mark, shade), f" {where.value}"]
     return Text.assemble(*parts)
 
 

@@ -162,6 +162,7 @@ class RecordEditorScreen(NegtuiScreen):
         yield Static(markup(self.spec.empty), id="records-empty", classes="empty")
         table: DataTable[str | Text] = DataTable(id="records", cursor_type="row",
                                                  zebra_stripes=True)
+        table.border_title = self.spec.title
         yield table
         yield Static(id="records-detail")
         yield Footer()

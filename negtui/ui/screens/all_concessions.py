@@ -11,12 +11,13 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from negtui.domain.models import Concession
 from negtui.domain.words import counted
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.widgets.concession_log import SIDE_TEXT
+from negtui.ui.widgets.footer import KeyFooter
 from negtui.ui.widgets.shown import DataTable, Static, plain
 
 COLUMNS = [("When", "when", 12), ("Deal", "deal", 22), ("Side", "side", 4),
@@ -46,7 +47,7 @@ class AllConcessionsScreen(NegtuiScreen):
         yield Header()
         yield Static(id="all-summary")
         yield DataTable(id="all-log", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#all-log", DataTable)

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from negtui.domain.clashes import restrictive_clashes
 from negtui.domain.models import Term
@@ -16,6 +16,7 @@ from negtui.domain.terms import class_of
 from negtui.domain.vocab import TermCategory, TermStatus
 from negtui.domain.words import counted
 from negtui.ui.screens.base import NegtuiScreen
+from negtui.ui.widgets.footer import KeyFooter
 from negtui.ui.widgets.shown import DataTable, Static, plain
 from negtui.ui.widgets.term_rows import class_text, marked, rating_text
 
@@ -48,7 +49,7 @@ class AllTermsScreen(NegtuiScreen):
         table: DataTable[str | Text] = DataTable(id="all-terms", cursor_type="row",
                                                  zebra_stripes=True)
         yield table
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#all-terms", DataTable).add_columns(*COLUMNS)

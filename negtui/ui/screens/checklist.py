@@ -11,7 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 from textual.widgets.option_list import Option
 
 from negtui.actions.portfolio import tick
@@ -24,6 +24,7 @@ from negtui.ui.screens.lessons import LessonsScreen
 from negtui.ui.screens.records import EDITORS, RecordEditorScreen
 from negtui.ui.screens.records.deal_fields import GROUPS, deal_group_form
 from negtui.ui.screens.share_preview import export_from
+from negtui.ui.widgets.footer import KeyFooter
 from negtui.ui.widgets.shown import OptionList, Static, markup
 
 NO_DEAL = markup(
@@ -101,7 +102,7 @@ class ChecklistScreen(NegtuiScreen):
                 yield items
                 yield Static(id="item-detail")
         yield Static(id="checklist-hints")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.fill()

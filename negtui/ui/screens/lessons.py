@@ -6,11 +6,12 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Header, Input
 
 from negtui.domain.lessons import LessonEntry, all_lessons, related, search
 from negtui.domain.words import counted
 from negtui.ui.screens.base import NegtuiScreen
+from negtui.ui.widgets.footer import KeyFooter
 from negtui.ui.widgets.shown import DataTable, Static, markup
 
 EMPTY_TEXT = markup(
@@ -58,7 +59,7 @@ class LessonsScreen(NegtuiScreen):
                                                  zebra_stripes=True)
         yield table
         yield Static(id="lesson-detail")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#lessons", DataTable)

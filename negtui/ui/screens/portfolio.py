@@ -6,7 +6,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Header, Input
 from textual.widgets.data_table import RowDoesNotExist
 from textual.widgets.option_list import Option
 
@@ -25,6 +25,7 @@ from negtui.ui.palette import Role, style
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.screens.deal_form import deal_form
 from negtui.ui.widgets.confirm import ConfirmScreen
+from negtui.ui.widgets.footer import KeyFooter
 from negtui.ui.widgets.form import open_form
 from negtui.ui.widgets.portfolio_band import alerts_title, band_text
 from negtui.ui.widgets.shown import DataTable, OptionList, Static, markup, plain
@@ -86,7 +87,7 @@ class PortfolioScreen(NegtuiScreen):
         alerts = OptionList(id="alerts")
         alerts.border_title = "Alerts"
         yield alerts
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#filter").display = False

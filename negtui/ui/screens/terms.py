@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from negtui.actions.records import remove_record, save_records
 from negtui.domain.book import DealBook
@@ -26,6 +26,7 @@ from negtui.ui.screens.all_terms import AllTermsScreen
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.screens.term_form import OfferForm, TermForm
 from negtui.ui.widgets.confirm import ConfirmScreen
+from negtui.ui.widgets.footer import KeyFooter
 from negtui.ui.widgets.form import Values
 from negtui.ui.widgets.score_band import ScoreBand
 from negtui.ui.widgets.shown import DataTable, Static, markup, plain
@@ -51,6 +52,11 @@ RATING_NAMES = {"impact_deal": "impact on the deal", "impact_portfolio": "impact
 STATUS_CYCLE = list(TermStatus)
 
 
+# The footer shows each pair as one label ("+/- Deal impact"); help lists every key.
+DEAL_IMPACT = Binding.Group("Deal impact")
+PORTFOLIO_IMPACT = Binding.Group("Portfolio impact")
+
+
 class TermsScreen(NegtuiScreen):
     SCREEN_TITLE = "Terms"
 
@@ -59,13 +65,13 @@ class TermsScreen(NegtuiScreen):
         Binding("e", "edit", "Edit", id="terms.edit", priority=True),
         Binding("enter", "edit", "Edit", show=False, id="terms.edit_enter", priority=True),
         Binding("plus,equals_sign", "rate('impact_deal', 1)", "Deal impact +",
-                key_display="+", id="terms.deal_up"),
+                key_display="+", id="terms.deal_up", group=DEAL_IMPACT),
         Binding("minus", "rate('impact_deal', -1)", "Deal impact -", key_display="-",
-                id="terms.deal_down"),
+                id="terms.deal_down", group=DEAL_IMPACT),
         Binding("right_square_bracket", "rate('impact_portfolio', 1)", "Portfolio impact +",
-                key_display="]", id="terms.portfolio_up"),
+                key_display="]", id="terms.portfolio_up", group=PORTFOLIO_IMPACT),
         Binding("left_square_bracket", "rate('impact_portfolio', -1)", "Portfolio impact -",
-                key_display="[", id="terms.portfolio_down"),
+                key_display="[", id="terms.portfolio_down", group=PORTFOLIO_IMPACT),
         Binding("g", "toggle_grid", "Grid", id="terms.grid"),
         Binding("o", "offer", "Offer", id="terms.offer", priority=True),
         Binding("s", "cycle_status", "Status", show=False, id="terms.status"),
@@ -95,7 +101,7 @@ class TermsScreen(NegtuiScreen):
             yield Static(id="grid-legend")
         yield Static(id="term-detail")
         yield ScoreBand(id="score-band")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#terms-table", DataTable)

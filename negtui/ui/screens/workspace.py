@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from negtui.actions.records import remove_record
 from negtui.domain.book import DealBook
@@ -19,6 +19,7 @@ from negtui.ui.screens.records.editor import record_form
 from negtui.ui.screens.records.stakeholders import STAKEHOLDERS
 from negtui.ui.screens.share_preview import export_from
 from negtui.ui.widgets.confirm import ConfirmScreen
+from negtui.ui.widgets.footer import KeyFooter
 from negtui.ui.widgets.shown import DataTable, Static, plain
 
 
@@ -33,7 +34,8 @@ class WorkspaceScreen(NegtuiScreen):
         Binding("r", "edit_research", "Research", id="workspace.research", priority=True),
         Binding("a", "add_person", "Add person", id="workspace.add_person", priority=True),
         Binding("e", "edit_person", "Edit person", id="workspace.edit_person", priority=True),
-        Binding(DELETE, "delete_person", "Delete person", id="workspace.delete_person"),
+        Binding(DELETE, "delete_person", "Delete person", show=False,
+                id="workspace.delete_person"),
         Binding("E", "edit_deal", "Edit all deal fields", show=False, id="workspace.edit_deal",
                 priority=True),
         Binding(EXPORT, "export_dossier(False)", "Dossier", id="workspace.dossier"),
@@ -48,7 +50,7 @@ class WorkspaceScreen(NegtuiScreen):
         people: DataTable[str] = DataTable(id="people", cursor_type="row", zebra_stripes=True)
         people.border_title = "Stakeholders — a add · e edit · d delete"
         yield people
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.fill()

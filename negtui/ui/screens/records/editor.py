@@ -15,7 +15,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from negtui.actions.records import remove_record, save_records
 from negtui.domain.book import RECORD_TABLES, DealBook
@@ -26,6 +26,7 @@ from negtui.ui.keys import DELETE
 from negtui.ui.saving import save_from_form
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.widgets.confirm import ConfirmScreen
+from negtui.ui.widgets.footer import KeyFooter
 from negtui.ui.widgets.form import FormField, FormScreen, Values
 from negtui.ui.widgets.shown import DataTable, Static, markup, plain
 
@@ -163,7 +164,7 @@ class RecordEditorScreen(NegtuiScreen):
                                                  zebra_stripes=True)
         yield table
         yield Static(id="records-detail")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#records", DataTable)

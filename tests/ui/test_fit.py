@@ -1,0 +1,83 @@
+"""Every screen fits the terminal: at 80x24 each footer label is whole and `?` is there,
+and a wide terminal shows more keys rather than more empty footer."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+from negtui.ui.app import NegtuiApp
+from tests.ui.conftest import until
+
+AppMaker = Callable[[Path], NegtuiApp]
+
+# The keys that reach each screen from the portfolio.
+SCREENS = {
+    "portfolio": [],
+    "workspace": ["enter"],
+    "people": ["p"],
+    "terms": ["2"],
+    "term grid": ["2", "g"],
+    "all terms": ["2", "A"],
+    "concessions": ["3"],
+    "all concessions": ["3", "A"],
+    "calendar": ["4"],
+    "agenda": ["4", "v"],
+    "checklist": ["5"],
+    "lessons": ["5", "L"],
+}
+
+
+def screen_lines(app: NegtuiApp) -> list[str]:
+    """The screen's rows as a terminal shows them."""
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
+                      color_system="truecolor", record=True, legacy_windows=False,
+                      safe_box=False)
+    console.print(app.screen._compositor.render_update(
+        full=True, screen_stack=app._background_screens))
+    return console.export_text().splitlines()
+
+
+def footer_labels(app: NegtuiApp) -> list[str]:
+    footer = app.screen.query_one(Footer)
+    return [f"{key.key_display} {key.description}" for key in footer.query(FooterKey)]
+
+
+async def open_screen(app: NegtuiApp, pilot: object, keys: list[str]) -> None:
+    for key in keys:
+        await pilot.press(key)  # type: ignore[attr-defined]
+    await until(pilot, lambda: "? Keys" in footer_labels(app))  # type: ignore[arg-type]
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("name", list(SCREENS))
+async def test_every_footer_label_is_whole_at_80_columns(
+        name: str, demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, SCREENS[name])
+        labels = footer_labels(app)
+        bottom = screen_lines(app)[-1]
+        assert bottom.rstrip().endswith("? Keys")
+        for label in labels:
+            assert label in bottom, f"{label!r} is cut in {bottom!r}"
+        assert len(labels) >= 4
+
+
+async def test_a_wide_terminal_names_the_five_screens_a_narrow_one_sums_them_up(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, [])
+        assert "1-5 Screens" in screen_lines(app)[-1]
+        await pilot.resize_terminal(200, 60)
+        await until(pilot, lambda: "5 Checklist" in screen_lines(app)[-1])
+        bottom = screen_lines(app)[-1]
+        assert "1 Portfolio" in bottom and "^q Quit" in bottom

@@ -81,3 +81,60 @@ async def test_a_wide_terminal_names_the_five_screens_a_narrow_one_sums_them_up(
         await until(pilot, lambda: "5 Checklist" in screen_lines(app)[-1])
         bottom = screen_lines(app)[-1]
         assert "1 Portfolio" in bottom and "^q Quit" in bottom
+
+
+def table_lines(app: NegtuiApp) -> str:
+    return "\n".join(screen_lines(app))
+
+
+async def test_a_narrow_portfolio_keeps_next_and_alerts_and_names_what_it_left_out(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: "Northwind" in table_lines(app))
+        header = next(line for line in screen_lines(app) if line.startswith(" Deal "))
+        assert "Next" in header and "Alerts" in header and "Counterparty" not in header
+        assert "Widen the window for 5 more columns: Value, h/wk, Prep, Counterparty, Type" \
+            in table_lines(app)
+        # A name too long for its column ends in "…", never mid-word without a mark.
+        meridian = next(line for line in screen_lines(app) if line.startswith(" Meridian"))
+        assert "analytics exten" in meridian and "…" in meridian
+        await pilot.resize_terminal(200, 60)
+        await until(pilot, lambda: "Counterparty" in table_lines(app))
+        assert "Widen the window" not in table_lines(app)
+        assert " Meridian analytics extension " in table_lines(app)
+
+
+async def test_all_terms_at_80_columns_tell_two_day_rates_apart_by_their_deal(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, ["2", "A"])
+        day_rates = [line for line in screen_lines(app) if line.startswith(" Day rate ")]
+        assert len(day_rates) == 2
+        assert "Northwind data" in day_rates[1]
+        assert "Meridian analyt" in day_rates[0]
+
+
+async def test_all_concessions_at_80_columns_say_what_was_conceded(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, ["3", "A"])
+        header = next(line for line in screen_lines(app) if line.startswith(" When "))
+        assert "What" in header
+        assert "Dropped rate from 820 to 780" in table_lines(app)
+
+
+async def test_a_wide_record_table_shows_long_text_whole(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    from negtui.ui.screens.records import EDITORS
+    from negtui.ui.screens.records.editor import RecordEditorScreen
+
+    app = make_app(demo_folder)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await until(pilot, lambda: app.session.deal_id is not None)
+        app.push_screen(RecordEditorScreen(EDITORS["risks"], app.session.deal_id or ""))
+        await until(pilot, lambda: "Mitigation" in table_lines(app))
+        row = next(line for line in screen_lines(app) if line.startswith(" Scope grows"))
+        assert "Write the deliverables list into the statement of work" in row

@@ -26,6 +26,7 @@ from negtui.ui.screens.all_terms import AllTermsScreen
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.screens.term_form import OfferForm, TermForm
 from negtui.ui.widgets.confirm import ConfirmScreen
+from negtui.ui.widgets.fit_table import FitTable
 from negtui.ui.widgets.footer import KeyFooter
 from negtui.ui.widgets.form import Values
 from negtui.ui.widgets.score_band import ScoreBand
@@ -95,18 +96,14 @@ class TermsScreen(NegtuiScreen):
             with Vertical(id="grid-column"):
                 yield TermGrid(id="term-grid")
                 yield Static(grid_key(), id="grid-key")
-            table: DataTable[str | Text] = DataTable(id="terms-table", cursor_type="row",
-                                                     zebra_stripes=True)
-            yield table
+            yield FitTable(TERM_COLUMNS, id="terms-table", hint="terms-hint")
             yield Static(id="grid-legend")
+        yield Static(id="terms-hint", classes="column-hint")
         yield Static(id="term-detail")
         yield ScoreBand(id="score-band")
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        table = self.query_one("#terms-table", DataTable)
-        for label, key in TERM_COLUMNS:
-            table.add_column(label, key=key)
         self.set_class(self.size.width >= WIDE, "-wide")
         self.fill()
 
@@ -182,12 +179,10 @@ class TermsScreen(NegtuiScreen):
         line.update(Text.assemble(*parts, no_wrap=True, overflow="ellipsis"))
 
     def _fill_table(self, terms: list[Term]) -> None:
-        table = self.query_one("#terms-table", DataTable)
+        table = self.query_one("#terms-table", FitTable)
         now = self.session.clock()
         zone = self.session.settings.timezone
-        table.clear()
-        for term in terms:
-            table.add_row(*term_row(term, self.threshold, now, zone), key=term.id)
+        table.show([(term.id, term_row(term, self.threshold, now, zone)) for term in terms])
         if self.focused_id is not None:
             table.move_cursor(row=table.get_row_index(self.focused_id), animate=False)
 

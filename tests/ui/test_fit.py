@@ -63,11 +63,16 @@ async def test_every_footer_label_is_whole_at_80_columns(
     app = make_app(demo_folder)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_screen(app, pilot, SCREENS[name])
+
+        def whole() -> bool:
+            # Read together, once the footer drawn matches its keys (a screen may change
+            # its keys as it settles).
+            bottom = screen_lines(app)[-1]
+            return bottom.rstrip().endswith("? Keys") and all(
+                label in bottom for label in footer_labels(app))
+
+        await until(pilot, whole, timeout=10)
         labels = footer_labels(app)
-        bottom = screen_lines(app)[-1]
-        assert bottom.rstrip().endswith("? Keys")
-        for label in labels:
-            assert label in bottom, f"{label!r} is cut in {bottom!r}"
         assert len(labels) >= 4
 
 
@@ -138,3 +143,49 @@ async def test_a_wide_record_table_shows_long_text_whole(
         await until(pilot, lambda: "Mitigation" in table_lines(app))
         row = next(line for line in screen_lines(app) if line.startswith(" Scope grows"))
         assert "Write the deliverables list into the statement of work" in row
+
+
+async def test_the_month_legend_names_every_letter_the_grid_shows(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, ["4"])
+        # 2 December, in the last week of the November grid, holds a renewal.
+        await until(pilot, lambda: "November 2026" in table_lines(app))
+        assert "XN" in table_lines(app)
+        assert "N renewal" in table_lines(app)
+
+
+async def test_an_all_day_date_in_the_agenda_reads_apart_from_its_letter(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await open_screen(app, pilot, ["4"])
+        await until(pilot, lambda: "Deal starts" in table_lines(app))
+        assert "all day B Deal starts" in table_lines(app)
+        assert "dayB" not in table_lines(app)
+
+
+async def test_what_was_conceded_ends_in_an_ellipsis_when_the_log_is_narrow(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, ["3"])
+        await until(pilot, lambda: "Reporting reduced" in table_lines(app))
+        line = next(line for line in screen_lines(app) if "Reporting reduced" in line)
+        assert "…" in line
+
+
+async def test_the_term_grid_grows_with_the_window(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    def rule() -> int:
+        return max((line.count("─") for line in screen_lines(app) if "┼" in line), default=0)
+
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, ["2", "g"])
+        await until(pilot, lambda: rule() > 0)
+        narrow = rule()
+        await pilot.resize_terminal(200, 60)
+        await until(pilot, lambda: rule() > narrow)
+        assert rule() >= 2 * narrow - 10  # cells twice as wide

@@ -19,8 +19,14 @@ from negtui.ui.screens.records.editor import record_form
 from negtui.ui.screens.records.stakeholders import STAKEHOLDERS
 from negtui.ui.screens.share_preview import export_from
 from negtui.ui.widgets.confirm import ConfirmScreen
+from negtui.ui.widgets.fit_table import Column, FitTable
 from negtui.ui.widgets.footer import KeyFooter
 from negtui.ui.widgets.shown import DataTable, Static, plain
+
+# Who they are and how they decide stay; where they work and their title leave first.
+PEOPLE_COLUMNS = [Column("Name", "name", 0, 14), Column("Organisation", "organisation", 2, 12),
+                  Column("Role", "role", 1, 12), Column("Part", "part"),
+                  Column("Style", "style", 0, 16)]
 
 
 def _missing(text: str) -> Text:
@@ -47,9 +53,10 @@ class WorkspaceScreen(NegtuiScreen):
         yield Header()
         with VerticalScroll(id="brief-scroll"):
             yield Static(id="brief")
-        people: DataTable[str] = DataTable(id="people", cursor_type="row", zebra_stripes=True)
+        people = FitTable(PEOPLE_COLUMNS, id="people", hint="people-hint")
         people.border_title = "Stakeholders — a add · e edit · d delete"
         yield people
+        yield Static(id="people-hint", classes="column-hint")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -85,16 +92,18 @@ class WorkspaceScreen(NegtuiScreen):
         self._fill_people(book)
 
     def _fill_people(self, book: DealBook) -> None:
-        table = self.query_one("#people", DataTable)
+        table = self.query_one("#people", FitTable)
         row = table.cursor_row
-        table.clear(columns=True)
-        table.add_columns("Name", "Organisation", "Role", "Part", "Style")
-        for person in book.stakeholders:
-            table.add_row(person.name, person.organisation, person.role, person.influence.value,
-                          person.style, key=person.id)
+        rows: list[tuple[str | None, list[str | Text]]] = [
+            (person.id, [plain(person.name, one_line=True),
+                         plain(person.organisation, one_line=True),
+                         plain(person.role, one_line=True), person.influence.value,
+                         plain(person.style, one_line=True)])
+            for person in book.stakeholders]
         if not book.stakeholders:
-            table.add_row("No stakeholders yet: press a to add one.", "", "", "", "",
-                          key="__empty__")
+            rows.append(("__empty__", ["No stakeholders yet: press a to add one.",
+                                       "", "", "", ""]))
+        table.show(rows)
         table.move_cursor(row=min(row, table.row_count - 1), animate=False)
 
     def _focused_person(self) -> Stakeholder | None:

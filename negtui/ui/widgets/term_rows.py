@@ -21,11 +21,11 @@ Cell = str | Text
 # window keeps the term, where it stands and its bank; the rest leave from the right.
 TERM_COLUMNS = [
     Column("Term", "name", 0, 14), Column("Deal", "deal", 1), Column("Port", "portfolio", 1),
-    Column("Class", "class", 3), Column("On table", "on_table", 0, 12),
+    Column("Class", "class", 3), Column("On table", "on_table", 0, 16),
     Column("Status", "status", 2), Column("Wt", "weight", 9), Column("Must", "must", 7),
-    Column("Category", "category", 10), Column("Ideal", "ideal", 5, 10),
-    Column("Acceptable", "acceptable", 6, 10), Column("Walk-away", "walk_away", 4, 10),
-    Column("BATNA", "batna", 11, 10), Column("Fallback", "fallback", 12, 10),
+    Column("Category", "category", 10), Column("Ideal", "ideal", 5, 14),
+    Column("Acceptable", "acceptable", 6, 14), Column("Walk-away", "walk_away", 4, 14),
+    Column("BATNA", "batna", 11, 14), Column("Fallback", "fallback", 12, 16),
     Column("Decide by", "decide_by", 8),
 ]
 

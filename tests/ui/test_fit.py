@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
-from textual.widgets import Footer
+from textual.widgets import DataTable, Footer
 from textual.widgets._footer import FooterKey
 
 from negtui.ui.app import NegtuiApp
@@ -189,3 +189,15 @@ async def test_the_term_grid_grows_with_the_window(
         await pilot.resize_terminal(200, 60)
         await until(pilot, lambda: rule() > narrow)
         assert rule() >= 2 * narrow - 10  # cells twice as wide
+
+
+async def test_a_table_that_fits_its_pane_has_no_sideways_scrollbar(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, ["enter"])
+        people = app.screen.query_one("#people", DataTable)
+        await until(pilot, lambda: people.row_count == 3 and people.size.width > 0)
+        await pilot.pause()
+        assert people.virtual_size.width <= people.size.width
+        assert not people.show_horizontal_scrollbar

@@ -46,6 +46,8 @@ class Layout:
     """For each shown column, the width it is cut to, or None for its natural width."""
     hidden: tuple[str, ...]
     """Labels of the columns left out."""
+    fits: bool = True
+    """False when even the columns that must stay, cut to their floors, are too wide."""
 
 
 def lay_out(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], room: int) -> Layout:
@@ -77,7 +79,7 @@ def lay_out(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], room: int
         cut[widest] = cut.get(widest, natural[widest]) - 1
         over -= 1
     hidden = tuple(columns[i].label for i in range(len(columns)) if i not in shown)
-    return Layout(tuple(shown), tuple(cut.get(i) for i in shown), hidden)
+    return Layout(tuple(shown), tuple(cut.get(i) for i in shown), hidden, total(cut) <= room)
 
 
 def hidden_note(hidden: Sequence[str]) -> str:
@@ -134,6 +136,8 @@ class FitTable(DataTable[Cell]):
             self.add_row(*(cells[i] for i in layout.shown), key=key)
         if keep_cursor and 0 <= row < self.row_count:
             self.move_cursor(row=row, animate=False)
+        # A horizontal scrollbar only when the table is really wider than its pane.
+        self.styles.overflow_x = "hidden" if layout.fits else "auto"
         self._hint(layout)
 
     def _hint(self, layout: Layout) -> None:

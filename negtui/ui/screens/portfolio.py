@@ -43,7 +43,7 @@ RIGHT = {"Value", "h/wk", "Prep", "Alerts"}
 ALERTS_SHOWN = 50
 # What a narrow window keeps: the deal, where it stands and what is next come first.
 _DROP = {"Type": 7, "Counterparty": 6, "h/wk": 5, "Prep": 4, "Value": 3}
-_SHRINK = {"Deal": 22, "Next": 24, "Counterparty": 12}
+_SHRINK = {"Deal": 26, "Next": 28}
 DEAL_COLUMNS = [Column(title, title, _DROP.get(title, 0), _SHRINK.get(title, 0))
                 for title in SORTS]
 

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from negtui.domain.dates import short_when
 from negtui.domain.models import Concession
@@ -18,11 +18,15 @@ from negtui.domain.words import counted
 from negtui.ui.palette import Role, style
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.widgets.concession_log import side_text
+from negtui.ui.widgets.fit_table import Column, FitTable
+from negtui.ui.widgets.footer import KeyFooter
 from negtui.ui.widgets.shown import DataTable, Static, plain
 
-COLUMNS = [("When", "when", 12), ("Deal", "deal", 22), ("Side", "side", 4),
-           ("Term", "term", 14), ("Us", "us", 2), ("Them", "them", 4),
-           ("Traded against", "linked", 22), ("What", "what", None)]
+# What was conceded is the point of a line: it stays, cut with "…" when it must be.
+COLUMNS = [Column("When", "when"), Column("Deal", "deal", 0, 16), Column("Side", "side"),
+           Column("What", "what", 0, 28), Column("Term", "term", 2, 10),
+           Column("Us", "us", 4), Column("Them", "them", 5),
+           Column("Traded against", "linked", 3, 12)]
 # The newest entries shown; a portfolio can hold tens of thousands of them.
 SHOWN_AT_MOST = 1000
 
@@ -46,13 +50,11 @@ class AllConcessionsScreen(NegtuiScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="all-summary")
-        yield DataTable(id="all-log", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield FitTable(COLUMNS, id="all-log", hint="all-log-hint")
+        yield Static(id="all-log-hint", classes="column-hint")
+        yield KeyFooter()
 
     def on_mount(self) -> None:
-        table = self.query_one("#all-log", DataTable)
-        for label, key, width in COLUMNS:
-            table.add_column(label, key=key, width=width)
         self.fill()
 
     def entries(self) -> list[tuple[str, Concession]]:
@@ -72,23 +74,20 @@ class AllConcessionsScreen(NegtuiScreen):
         term_names = {term.id: term.name for book in portfolio.books.values()
                       for term in book.terms}
         timezone = portfolio.settings.timezone
-        table: DataTable[str | Text] = self.query_one("#all-log", DataTable)
-        table.clear()
         entries = self.entries()
+        rows: list[tuple[str | None, list[str | Text]]] = []
         for deal_id, concession in entries[:SHOWN_AT_MOST]:
             linked = concession.linked_deal_id
-            table.add_row(
+            rows.append((f"{deal_id}/{concession.id}", [
                 short_when(concession.at, timezone),
-                plain(names.get(deal_id, deal_id), one_line=True, overflow="ellipsis",
-                      no_wrap=True),
+                plain(names.get(deal_id, deal_id), one_line=True),
                 side_text(concession.direction),
-                plain(term_names.get(concession.term_id or "", ""), one_line=True,
-                      overflow="ellipsis", no_wrap=True),
+                plain(concession.what, one_line=True),
+                plain(term_names.get(concession.term_id or "", ""), one_line=True),
                 _value(concession.value_us), _value(concession.value_them),
-                plain(names.get(linked, linked) if linked else "", style(Role.LINK), one_line=True,
-                      overflow="ellipsis", no_wrap=True),
-                concession.what, key=f"{deal_id}/{concession.id}",
-            )
+                plain(names.get(linked, linked) if linked else "", style(Role.LINK), one_line=True),
+            ]))
+        self.query_one("#all-log", FitTable).show(rows)
         linked_count = sum(1 for _, c in entries if c.linked_deal_id)
         scope = "linked to another deal" if self.linked_only else "in all deals"
         shown = (f", newest {SHOWN_AT_MOST:,} shown" if len(entries) > SHOWN_AT_MOST else "")

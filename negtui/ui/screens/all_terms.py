@@ -8,7 +8,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from negtui.domain.clashes import restrictive_clashes
 from negtui.domain.models import Term
@@ -17,11 +17,17 @@ from negtui.domain.vocab import TermCategory, TermStatus
 from negtui.domain.words import counted
 from negtui.ui.palette import Role, style
 from negtui.ui.screens.base import NegtuiScreen
+from negtui.ui.widgets.fit_table import Column, FitTable
+from negtui.ui.widgets.footer import KeyFooter
 from negtui.ui.widgets.shown import DataTable, Static, plain
 from negtui.ui.widgets.term_rows import class_text, marked, rating_text
 
-COLUMNS = ["Category", "Term", "Clashes with", "On table", "Status", "Deal", "Class",
-           "Deal imp", "Port imp"]
+# Two terms of one name ("Day rate") are told apart by their deal, so it stays beside them.
+COLUMNS = [Column("Category", "category", 4, 8), Column("Term", "term", 0, 20),
+           Column("Deal", "deal", 0, 20), Column("On table", "on_table", 0, 16),
+           Column("Status", "status", 1), Column("Class", "class", 3),
+           Column("Clashes with", "clashes", 2, 12), Column("Deal imp", "deal_imp", 5),
+           Column("Port imp", "port_imp", 6)]
 
 
 class AllTermsScreen(NegtuiScreen):
@@ -46,13 +52,11 @@ class AllTermsScreen(NegtuiScreen):
         yield Header()
         yield Static(id="all-filters")
         yield Static(id="all-empty", classes="empty")
-        table: DataTable[str | Text] = DataTable(id="all-terms", cursor_type="row",
-                                                 zebra_stripes=True)
-        yield table
-        yield Footer()
+        yield FitTable(COLUMNS, id="all-terms", hint="all-terms-hint")
+        yield Static(id="all-terms-hint", classes="column-hint")
+        yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#all-terms", DataTable).add_columns(*COLUMNS)
         self.fill()
 
     def rows(self) -> list[tuple[str, str, Term]]:
@@ -74,26 +78,26 @@ class AllTermsScreen(NegtuiScreen):
 
     def fill(self) -> None:
         threshold = self.session.portfolio.settings.high_threshold
-        table = self.query_one("#all-terms", DataTable)
-        table.clear()
+        table = self.query_one("#all-terms", FitTable)
         rows = self.rows()
         clashes = {
             (book.id, term.id): ", ".join(deal.name for deal, _ in others)
             for book, term, others in restrictive_clashes(self.session.portfolio.books.values())
         }
         previous = None
+        shown: list[tuple[str | None, list[str | Text]]] = []
         for deal_id, deal_name, term in rows:
             # The category is written once per group so terms of one kind read together.
             category = "" if term.category is previous else term.category.value
             previous = term.category
-            table.add_row(
-                Text(category, style="bold"), term.name,
-                plain(clashes.get((deal_id, term.id), ""), style(Role.ALARM), one_line=True),
-                marked(term), term.status.value, deal_name,
+            shown.append((f"{deal_id}/{term.id}", [
+                Text(category, style="bold"), plain(term.name, one_line=True),
+                plain(deal_name, one_line=True), marked(term), term.status.value,
                 class_text(class_of(term, threshold)),
+                plain(clashes.get((deal_id, term.id), ""), style(Role.ALARM), one_line=True),
                 rating_text(term.impact_deal), rating_text(term.impact_portfolio),
-                key=f"{deal_id}/{term.id}",
-            )
+            ]))
+        table.show(shown)
         category = self.category.value if self.category else "all"
         status = self.status.value if self.status else "all"
         deals = len({deal_id for deal_id, _, _ in rows})

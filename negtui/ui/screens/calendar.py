@@ -11,7 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from negtui.actions.records import remove_record, save_records
 from negtui.domain.book import DealBook
@@ -45,6 +45,7 @@ from negtui.ui.screens.calendar_forms import ALL, CalendarExportForm, Checkpoint
 from negtui.ui.screens.milestone_form import MilestoneForm
 from negtui.ui.widgets.agenda_list import AgendaList
 from negtui.ui.widgets.confirm import ConfirmScreen
+from negtui.ui.widgets.footer import KeyFooter
 from negtui.ui.widgets.form import FormField, FormScreen, Values
 from negtui.ui.widgets.month_grid import MonthGrid
 from negtui.ui.widgets.shown import OptionList, Static, markup
@@ -104,7 +105,7 @@ class CalendarScreen(NegtuiScreen):
             with Vertical(id="agenda-pane"):
                 yield Static(id="agenda-title")
                 yield AgendaList(id="agenda")
-        yield Footer()
+        yield KeyFooter()
 
     # Where the data comes from
 

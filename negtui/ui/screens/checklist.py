@@ -11,7 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 from textual.widgets.option_list import Option
 
 from negtui.actions.portfolio import tick
@@ -26,6 +26,7 @@ from negtui.ui.screens.preparation import open_records
 from negtui.ui.screens.records import EDITORS
 from negtui.ui.screens.records.deal_fields import GROUPS, deal_group_form
 from negtui.ui.screens.share_preview import export_from
+from negtui.ui.widgets.footer import KeyFooter
 from negtui.ui.widgets.shown import OptionList, Static, markup
 
 NO_DEAL = markup(
@@ -104,7 +105,7 @@ class ChecklistScreen(NegtuiScreen):
                 yield items
                 yield Static(id="item-detail")
         yield Static(id="checklist-hints")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.fill()

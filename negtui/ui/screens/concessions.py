@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.events import Resize
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Header, Input
 
 from negtui.actions import concessions as use
 from negtui.actions.concessions import PlannedConcession, active_call
@@ -35,6 +35,7 @@ from negtui.ui.widgets.call_band import band_lines, pinned_text
 from negtui.ui.widgets.capture_bar import CaptureBar
 from negtui.ui.widgets.concession_log import FLAG_LEGEND, ConcessionLog
 from negtui.ui.widgets.confirm import ConfirmScreen
+from negtui.ui.widgets.footer import KeyFooter
 from negtui.ui.widgets.form import FormScreen
 from negtui.ui.widgets.shown import Static, markup, plain
 
@@ -80,7 +81,7 @@ class ConcessionsScreen(NegtuiScreen):
         # Its own line under the log, so it is whole at 80 columns whatever the band says.
         yield Static(Text(FLAG_LEGEND, "dim"), id="flag-legend", classes="band")
         yield CaptureBar(id="capture")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.set_interval(1.0, self._tick)

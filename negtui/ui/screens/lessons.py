@@ -6,14 +6,16 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Header, Input
 
 from negtui.domain.dates import day_text, moment_in
 from negtui.domain.lessons import LessonEntry, all_lessons, related, search
 from negtui.domain.words import counted
 from negtui.ui.palette import Role, style
 from negtui.ui.screens.base import NegtuiScreen
-from negtui.ui.widgets.shown import DataTable, Static, markup
+from negtui.ui.widgets.fit_table import Column, FitTable
+from negtui.ui.widgets.footer import KeyFooter
+from negtui.ui.widgets.shown import DataTable, Static, markup, plain
 
 EMPTY_TEXT = markup(
     "[b]No lessons learned yet.[/b]\n\n"
@@ -34,9 +36,9 @@ def lesson_summary(entry: LessonEntry) -> str:
     return "; ".join(parts) or "(empty lesson)"
 
 
-def _short(text: str, width: int = 48) -> str:
-    """Cut for the table; the panel below shows the whole lesson."""
-    return text if len(text) <= width else text[: width - 1] + "…"
+# The table cuts long text with "…" to its pane; the panel below shows the whole lesson.
+COLUMNS = [Column("", "mark"), Column("Deal", "deal", 0, 16), Column("Type", "type", 1),
+           Column("Lesson", "lesson", 0, 24)]
 
 
 class LessonsScreen(NegtuiScreen):
@@ -56,15 +58,13 @@ class LessonsScreen(NegtuiScreen):
         yield Input(placeholder="search lessons: words from any field, deal or contract type",
                     id="lessons-search")
         yield Static(id="lessons-note")
-        table: DataTable[str | Text] = DataTable(id="lessons", cursor_type="row",
-                                                 zebra_stripes=True)
-        yield table
+        yield FitTable(COLUMNS, id="lessons", hint="lessons-hint")
+        yield Static(id="lessons-hint", classes="column-hint")
         yield Static(id="lesson-detail")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#lessons", DataTable)
-        table.add_columns("", "Deal", "Type", "Lesson")
         self.fill()
         table.focus()
 
@@ -83,14 +83,14 @@ class LessonsScreen(NegtuiScreen):
         # Lessons that bear on the deal being prepared come first.
         found.sort(key=lambda entry: entry.lesson.id not in relevant)
         self.shown = found
-        table = self.query_one("#lessons", DataTable)
-        table.clear()
+        rows: list[tuple[str | None, list[str | Text]]] = []
         for entry in found:
             mark = Text("★", style=style(Role.WARNING)) if entry.lesson.id in relevant else Text("")
             kind = entry.deal.contract_type.value if entry.deal else "—"
-            table.add_row(mark, _short(entry.source, 30), kind,
-                          _short(lesson_summary(entry)),
-                          key=entry.lesson.id)
+            rows.append((entry.lesson.id, [mark, plain(entry.source, one_line=True), kind,
+                                           plain(lesson_summary(entry), one_line=True)]))
+        table = self.query_one("#lessons", FitTable)
+        table.show(rows)
         note = self.query_one("#lessons-note", Static)
         book = portfolio.books.get(self.deal_id or "")
         if not entries:

@@ -7,12 +7,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 from textual.widgets.option_list import Option
 
 from negtui.domain.people import Person, people
 from negtui.domain.words import counted
 from negtui.ui.screens.base import NegtuiScreen
+from negtui.ui.widgets.footer import KeyFooter
 from negtui.ui.widgets.shown import DataTable, OptionList, Static
 
 
@@ -38,7 +39,7 @@ class PeopleScreen(NegtuiScreen):
                 deals = OptionList(id="person-deals")
                 deals.border_title = "Deals — enter opens"
                 yield deals
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.fill()

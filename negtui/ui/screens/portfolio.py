@@ -6,7 +6,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Header, Input
 from textual.widgets.data_table import RowDoesNotExist
 from textual.widgets.option_list import Option
 
@@ -25,6 +25,8 @@ from negtui.ui.palette import Role, style
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.screens.deal_form import deal_form
 from negtui.ui.widgets.confirm import ConfirmScreen
+from negtui.ui.widgets.fit_table import Column, FitTable
+from negtui.ui.widgets.footer import KeyFooter
 from negtui.ui.widgets.form import open_form
 from negtui.ui.widgets.portfolio_band import alerts_title, band_text
 from negtui.ui.widgets.shown import DataTable, OptionList, Static, markup, plain
@@ -39,6 +41,11 @@ NOTHING_MATCHES = "No deal matches the filter. Press escape in the filter, or f 
 RIGHT = {"Value", "h/wk", "Prep", "Alerts"}
 # The alerts box lists this many; the count in its title says how many there are in all.
 ALERTS_SHOWN = 50
+# What a narrow window keeps: the deal, where it stands and what is next come first.
+_DROP = {"Type": 7, "Counterparty": 6, "h/wk": 5, "Prep": 4, "Value": 3}
+_SHRINK = {"Deal": 26, "Next": 28}
+DEAL_COLUMNS = [Column(title, title, _DROP.get(title, 0), _SHRINK.get(title, 0))
+                for title in SORTS]
 
 
 class PortfolioScreen(NegtuiScreen):
@@ -81,12 +88,12 @@ class PortfolioScreen(NegtuiScreen):
         yield Input(placeholder="filter: name, counterparty, status or market — escape clears",
                     id="filter")
         yield Static(EMPTY_TEXT, id="empty", classes="empty")
-        table: DataTable[str | Text] = DataTable(id="deals", cursor_type="row", zebra_stripes=True)
-        yield table
+        yield FitTable(DEAL_COLUMNS, id="deals", hint="deals-hint")
+        yield Static(id="deals-hint", classes="column-hint")
         alerts = OptionList(id="alerts")
         alerts.border_title = "Alerts"
         yield alerts
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#filter").display = False
@@ -152,18 +159,19 @@ class PortfolioScreen(NegtuiScreen):
              if matches(r, self.filter_text, self.status_filter, self.show_archived)],
             self.sort_column, self.sort_reverse,
         )
-        table = self.query_one("#deals", DataTable)
+        table = self.query_one("#deals", FitTable)
         keep = session.deal_id
-        table.clear(columns=True)
-        for title in SORTS:
-            arrow = (" ▼" if self.sort_reverse else " ▲") if title == self.sort_column else ""
-            table.add_column(title + arrow, key=title)
+        arrow = " ▼" if self.sort_reverse else " ▲"
+        table.relabel({title: title + (arrow if title == self.sort_column else "")
+                       for title in SORTS})
+        rows = []
         for row in shown:
             texts = cells(row)
-            table.add_row(*(plain(texts[title],
-                                  style(Role.ALARM) if title == "Next" and row.overdue else "",
-                                  one_line=True, justify="right" if title in RIGHT else "left")
-                            for title in SORTS), key=row.deal_id)
+            rows.append((row.deal_id, [
+                plain(texts[title], style(Role.ALARM) if title == "Next" and row.overdue else "",
+                      one_line=True, justify="right" if title in RIGHT else "left")
+                for title in SORTS]))
+        table.show(rows)
         has_deals = bool(portfolio.books)
         empty = self.query_one("#empty", Static)
         empty.display = not shown

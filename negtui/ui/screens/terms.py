@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from negtui.actions.history import conflicted_records
 from negtui.actions.records import remove_record, save_records
@@ -27,6 +27,8 @@ from negtui.ui.screens.all_terms import AllTermsScreen
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.screens.term_form import OfferForm, TermForm
 from negtui.ui.widgets.confirm import ConfirmScreen
+from negtui.ui.widgets.fit_table import FitTable
+from negtui.ui.widgets.footer import KeyFooter
 from negtui.ui.widgets.form import Values
 from negtui.ui.widgets.score_band import ScoreBand
 from negtui.ui.widgets.shown import DataTable, Static, markup, plain
@@ -52,6 +54,11 @@ RATING_NAMES = {"impact_deal": "impact on the deal", "impact_portfolio": "impact
 STATUS_CYCLE = list(TermStatus)
 
 
+# The footer shows each pair as one label ("+/- Deal impact"); help lists every key.
+DEAL_IMPACT = Binding.Group("Deal impact")
+PORTFOLIO_IMPACT = Binding.Group("Portfolio impact")
+
+
 class TermsScreen(NegtuiScreen):
     SCREEN_TITLE = "Terms"
 
@@ -60,13 +67,13 @@ class TermsScreen(NegtuiScreen):
         Binding("e", "edit", "Edit", id="terms.edit", priority=True),
         Binding("enter", "edit", "Edit", show=False, id="terms.edit_enter", priority=True),
         Binding("plus,equals_sign", "rate('impact_deal', 1)", "Deal impact +",
-                key_display="+", id="terms.deal_up"),
+                key_display="+", id="terms.deal_up", group=DEAL_IMPACT),
         Binding("minus", "rate('impact_deal', -1)", "Deal impact -", key_display="-",
-                id="terms.deal_down"),
+                id="terms.deal_down", group=DEAL_IMPACT),
         Binding("right_square_bracket", "rate('impact_portfolio', 1)", "Portfolio impact +",
-                key_display="]", id="terms.portfolio_up"),
+                key_display="]", id="terms.portfolio_up", group=PORTFOLIO_IMPACT),
         Binding("left_square_bracket", "rate('impact_portfolio', -1)", "Portfolio impact -",
-                key_display="[", id="terms.portfolio_down"),
+                key_display="[", id="terms.portfolio_down", group=PORTFOLIO_IMPACT),
         Binding("g", "toggle_grid", "Grid", id="terms.grid"),
         Binding("o", "offer", "Offer", id="terms.offer", priority=True),
         Binding("s", "cycle_status", "Status", show=False, id="terms.status"),
@@ -91,18 +98,14 @@ class TermsScreen(NegtuiScreen):
             with Vertical(id="grid-column"):
                 yield TermGrid(id="term-grid")
                 yield Static(grid_key(), id="grid-key")
-            table: DataTable[str | Text] = DataTable(id="terms-table", cursor_type="row",
-                                                     zebra_stripes=True)
-            yield table
+            yield FitTable(TERM_COLUMNS, id="terms-table", hint="terms-hint")
             yield Static(id="grid-legend")
+        yield Static(id="terms-hint", classes="column-hint")
         yield Static(id="term-detail")
         yield ScoreBand(id="score-band")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
-        table = self.query_one("#terms-table", DataTable)
-        for label, key in TERM_COLUMNS:
-            table.add_column(label, key=key)
         self.set_class(self.size.width >= WIDE, "-wide")
         self.fill()
 
@@ -179,14 +182,12 @@ class TermsScreen(NegtuiScreen):
         line.update(Text.assemble(*parts, no_wrap=True, overflow="ellipsis"))
 
     def _fill_table(self, terms: list[Term]) -> None:
-        table = self.query_one("#terms-table", DataTable)
+        table = self.query_one("#terms-table", FitTable)
         now = self.session.clock()
         zone = self.session.settings.timezone
-        table.clear()
         clashed = conflicted_records(self.session.store.root)
-        for term in terms:
-            table.add_row(*term_row(term, self.threshold, now, zone, term.id in clashed),
-                          key=term.id)
+        table.show([(term.id, term_row(term, self.threshold, now, zone, term.id in clashed))
+                    for term in terms])
         if self.focused_id is not None:
             table.move_cursor(row=table.get_row_index(self.focused_id), animate=False)
 

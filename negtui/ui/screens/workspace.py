@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from negtui.actions.records import remove_record
 from negtui.domain.book import DealBook
@@ -20,7 +20,14 @@ from negtui.ui.screens.records.stakeholders import STAKEHOLDERS
 from negtui.ui.screens.share_preview import export_from
 from negtui.ui.widgets.confirm import ConfirmScreen
 from negtui.ui.widgets.deal_facts import deal_facts
+from negtui.ui.widgets.fit_table import Column, FitTable
+from negtui.ui.widgets.footer import KeyFooter
 from negtui.ui.widgets.shown import DataTable, Static, plain
+
+# Who they are and how they decide stay; where they work and their title leave first.
+PEOPLE_COLUMNS = [Column("Name", "name", 0, 14), Column("Organisation", "organisation", 2, 12),
+                  Column("Role", "role", 1, 12), Column("Part", "part"),
+                  Column("Style", "style", 0, 16)]
 
 
 def _missing(text: str) -> Text:
@@ -38,7 +45,8 @@ class WorkspaceScreen(NegtuiScreen):
           for record in PREPARATION if record.key != EXPORT),
         Binding("a", "add_person", "Add person", id="workspace.add_person", priority=True),
         Binding("e", "edit_person", "Edit person", id="workspace.edit_person", priority=True),
-        Binding(DELETE, "delete_person", "Delete person", id="workspace.delete_person"),
+        Binding(DELETE, "delete_person", "Delete person", show=False,
+                id="workspace.delete_person"),
         Binding("E", "edit_deal", "Edit all deal fields", show=False, id="workspace.edit_deal",
                 priority=True),
         Binding(EXPORT, "export_dossier(False)", "Dossier", id="workspace.dossier"),
@@ -50,10 +58,11 @@ class WorkspaceScreen(NegtuiScreen):
         yield Header()
         with VerticalScroll(id="brief-scroll"):
             yield Static(id="brief")
-        people: DataTable[str] = DataTable(id="people", cursor_type="row", zebra_stripes=True)
+        people = FitTable(PEOPLE_COLUMNS, id="people", hint="people-hint")
         people.border_title = "Stakeholders — a add · e edit · d delete"
         yield people
-        yield Footer()
+        yield Static(id="people-hint", classes="column-hint")
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.fill()
@@ -89,16 +98,18 @@ class WorkspaceScreen(NegtuiScreen):
         self._fill_people(book)
 
     def _fill_people(self, book: DealBook) -> None:
-        table = self.query_one("#people", DataTable)
+        table = self.query_one("#people", FitTable)
         row = table.cursor_row
-        table.clear(columns=True)
-        table.add_columns("Name", "Organisation", "Role", "Part", "Style")
-        for person in book.stakeholders:
-            table.add_row(person.name, person.organisation, person.role, person.influence.value,
-                          person.style, key=person.id)
+        rows: list[tuple[str | None, list[str | Text]]] = [
+            (person.id, [plain(person.name, one_line=True),
+                         plain(person.organisation, one_line=True),
+                         plain(person.role, one_line=True), person.influence.value,
+                         plain(person.style, one_line=True)])
+            for person in book.stakeholders]
         if not book.stakeholders:
-            table.add_row("No stakeholders yet: press a to add one.", "", "", "", "",
-                          key="__empty__")
+            rows.append(("__empty__", ["No stakeholders yet: press a to add one.",
+                                       "", "", "", ""]))
+        table.show(rows)
         table.move_cursor(row=min(row, table.row_count - 1), animate=False)
 
     def _focused_person(self) -> Stakeholder | None:

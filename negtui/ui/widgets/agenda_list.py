@@ -73,7 +73,7 @@ def entry_option(entry: CalendarEntry, tz: ZoneInfo, now: datetime,
     else:
         when = f"{local:%H:%M}"
     line = Text.assemble(
-        f" {when:<7}", (letter, f"bold {colour}"), " ",
+        f" {when:<7} ", (letter, f"bold {colour}"), " ",
         plain(entry.label, "strike dim" if entry.done else "", one_line=True),
     )
     if entry.duration_minutes:

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import arrow
 from rich.text import Text
+from textual import events
+from textual.widgets.data_table import ColumnKey
 
 from negtui.domain.book import DealBook
 from negtui.domain.guards import FLAG_LETTERS, Guard, in_order, log_flags
@@ -30,6 +32,8 @@ SIDES = {Direction.GIVEN: ("gave", Role.WARNING), Direction.RECEIVED: ("got", Ro
 def side_text(direction: Direction) -> Text:
     word, role = SIDES[direction]
     return Text(word, style(role))
+# The narrowest the What column gets, however narrow the window.
+WHAT_AT_LEAST = 12
 
 
 @dataclass(frozen=True)
@@ -89,6 +93,18 @@ class ConcessionLog(DataTable[str | Text]):
     def on_mount(self) -> None:
         for label, key, width in COLUMNS:
             self.add_column(label, key=key, width=width)
+
+    def on_resize(self, event: events.Resize) -> None:
+        # What was conceded takes the room the other columns leave, cut with "…" when it
+        # is longer: the log never scrolls sideways.
+        fixed = sum((width or 0) + 2 * self.cell_padding for _, _, width in COLUMNS)
+        room = event.size.width - self.styles.scrollbar_size_vertical - fixed
+        column = self.columns[ColumnKey("what")]
+        column.width = max(WHAT_AT_LEAST, room)
+        column.auto_width = False
+        self._clear_caches()
+        self._require_update_dimensions = True
+        self.refresh()
 
     def show(self, book: DealBook, deal_names: Mapping[str, str], settings: Settings,
              today: str) -> bool:

@@ -97,16 +97,17 @@ class MonthGrid(Widget, can_focus=True):
     def _weeks(self) -> list[list[date]]:
         return month_weeks(self.selected.year, self.selected.month)
 
-    def _kinds_this_month(self) -> list[str]:
-        present = {kind for day, counter in self.counts.items()
-                   if day.month == self.selected.month and day.year == self.selected.year
-                   for kind in counter}
+    def _kinds_shown(self) -> list[str]:
+        """Every kind whose letter the grid shows, days of the months beside included."""
+        shown = {day for week in self._weeks() for day in week}
+        present = {kind for day, counter in self.counts.items() if day in shown
+                   for kind in counter if counter[kind]}
         return [kind for kind in ALL_KINDS if kind in present]
 
     def _legend(self, width: int) -> list[Text]:
         lines: list[Text] = []
         line = Text()
-        for kind in self._kinds_this_month():
+        for kind in self._kinds_shown():
             letter, colour = mark_of(kind)
             piece = Text.assemble((letter, f"bold {colour}"), f" {kind}  ")
             if line.cell_len + piece.cell_len > width and line.cell_len:

@@ -85,11 +85,17 @@ class Static(TextualStatic):
 
 
 def _cell(value: object) -> object:
+    # A cell too long for its column ends in "…", never mid-word without a mark.
     if isinstance(value, str):
         # What Textual makes of a string in a one-line row, without reading markup.
-        return Text(visible(value), end="", no_wrap=True)
+        return Text(visible(value), end="", no_wrap=True, overflow="ellipsis")
     if isinstance(value, Text):
-        return shown(value, one_line=True)
+        cell = shown(value, one_line=True)
+        if cell.overflow is None:
+            cell = cell.copy()
+            cell.overflow = "ellipsis"
+            cell.no_wrap = True
+        return cell
     return value
 
 

@@ -26,6 +26,9 @@ CELL = 4
 AXIS = 3
 GRID_WIDTH = AXIS + 10 * CELL + 1
 GRID_HEIGHT = 14
+# A larger pane draws larger cells, up to these.
+MAX_CELL = 8
+MAX_ROWS_PER_RATING = 3
 
 # Each class has the colour of what it means in the theme in use: its region is that colour
 # mixed into the background, its name and marks are drawn in it.
@@ -127,8 +130,16 @@ class TermGrid(Widget, can_focus=True):
     def get_content_height(self, container: object, viewport: object, width: int) -> int:
         return GRID_HEIGHT
 
+    def _cell_size(self) -> tuple[int, int]:
+        """Columns of a cell and lines of a rating row, as the pane's size allows."""
+        width, height = self.size
+        cell = max(CELL, min(MAX_CELL, (width - AXIS - 1) // 10))
+        lines = max(1, min(MAX_ROWS_PER_RATING, (height - 4) // 10))
+        return cell, lines
+
     def render(self) -> Text:
         threshold = self.threshold
+        cell, lines = self._cell_size()
         focus_style = Style(reverse=True, bold=True) if self.has_focus else Style(
             bold=True, underline=True)
         regions = {cls: region_style(cls) for cls in TermClass}
@@ -140,31 +151,34 @@ class TermGrid(Widget, can_focus=True):
         text.append(" portfolio impact ↑", style="dim")
         text.append("\n")
         for portfolio in range(10, 0, -1):
-            text.append(f"{portfolio:>2} ", style="dim")
-            for deal in range(1, 11):
-                if deal == threshold:
-                    text.append("│", style="bold")
-                region = regions[term_class(deal, portfolio, threshold)]
-                here = cells.get((deal, portfolio), [])
-                if not here:
-                    text.append("  · ", style=region + muted)
-                    continue
-                shown = next((m for m in here if m.term_id == self.focused_id), here[0])
-                body = f" {shown.label:<2} " if len(here) == 1 else (
-                    f"{shown.label:<2}+{min(len(here) - 1, 9)}")
-                text.append(body, style=region + (focus_style if shown.term_id == self.focused_id
-                                                  else Style(bold=True)))
-            text.append("\n")
+            for line in range(lines):
+                labelled = line == lines // 2
+                text.append(f"{portfolio:>2} " if labelled else " " * AXIS, style="dim")
+                for deal in range(1, 11):
+                    if deal == threshold:
+                        text.append("│", style="bold")
+                    region = regions[term_class(deal, portfolio, threshold)]
+                    here = cells.get((deal, portfolio), [])
+                    if not here or not labelled:
+                        text.append(f"{'·' if labelled else '':^{cell}}", style=region + muted)
+                        continue
+                    shown = next((m for m in here if m.term_id == self.focused_id), here[0])
+                    body = shown.label if len(here) == 1 else (
+                        f"{shown.label:<2}+{min(len(here) - 1, 9)}")
+                    shade = region + (focus_style if shown.term_id == self.focused_id
+                                      else Style(bold=True))
+                    text.append(f"{body:^{cell}}", style=shade)
+                text.append("\n")
             if portfolio == threshold:
-                line = "─" * (CELL * (threshold - 1)) + "┼" + "─" * (CELL * (11 - threshold))
-                text.append("   " + line + "\n", style="bold")
-        text.append("   ")
+                rule = "─" * (cell * (threshold - 1)) + "┼" + "─" * (cell * (11 - threshold))
+                text.append(" " * AXIS + rule + "\n", style="bold")
+        text.append(" " * AXIS)
         for deal in range(1, 11):
             if deal == threshold:
                 text.append(" ")
-            text.append(f"{deal:^{CELL}}", style="dim")
+            text.append(f"{deal:^{cell}}", style="dim")
         text.append("\n")
-        text.append(f"{'deal impact →':>{GRID_WIDTH - 1}}", style="dim")
+        text.append(f"{'deal impact →':>{AXIS + 10 * cell}}", style="dim")
         return text
 
     def watch_focused_id(self) -> None:

@@ -13,18 +13,22 @@ from negtui.domain.schedule import days_until, describe_days
 from negtui.domain.terms import class_of
 from negtui.domain.vocab import TermClass
 from negtui.ui.palette import Role, style
+from negtui.ui.widgets.fit_table import Column
 from negtui.ui.widgets.shown import plain
 from negtui.ui.widgets.term_grid import class_colour, region_colour, short_labels, verdict_mark
 
 Cell = str | Text
 
-# (label, key) of each column of the one deal's terms table; term_row fills them in order.
+# Each column of the one deal's terms table, term_row fills them in order. A narrow
+# window keeps the term, where it stands and its bank; the rest leave from the right.
 TERM_COLUMNS = [
-    ("Term", "name"), ("Deal", "deal"), ("Port", "portfolio"), ("Class", "class"),
-    ("On table", "on_table"), ("Status", "status"), ("Wt", "weight"), ("Must", "must"),
-    ("Category", "category"), ("Ideal", "ideal"), ("Acceptable", "acceptable"),
-    ("Walk-away", "walk_away"), ("BATNA", "batna"), ("Fallback", "fallback"),
-    ("Decide by", "decide_by"),
+    Column("Term", "name", 0, 14), Column("Deal", "deal", 1), Column("Port", "portfolio", 1),
+    Column("Class", "class", 3), Column("On table", "on_table", 0, 16),
+    Column("Status", "status", 2), Column("Wt", "weight", 9), Column("Must", "must", 7),
+    Column("Category", "category", 10), Column("Ideal", "ideal", 5, 14),
+    Column("Acceptable", "acceptable", 6, 14), Column("Walk-away", "walk_away", 4, 14),
+    Column("BATNA", "batna", 11, 14), Column("Fallback", "fallback", 12, 16),
+    Column("Decide by", "decide_by", 8),
 ]
 
 

@@ -15,7 +15,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from negtui.actions.records import remove_record, save_records
 from negtui.domain.book import RECORD_TABLES, DealBook
@@ -26,6 +26,9 @@ from negtui.ui.keys import DELETE
 from negtui.ui.saving import save_from_form
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.widgets.confirm import ConfirmScreen
+from negtui.ui.widgets.fit_table import Column as FitColumn
+from negtui.ui.widgets.fit_table import FitTable
+from negtui.ui.widgets.footer import KeyFooter
 from negtui.ui.widgets.form import FormField, FormScreen, Values
 from negtui.ui.widgets.shown import DataTable, Static, markup, plain
 
@@ -133,12 +136,8 @@ def record_form(app: HasSession, spec: RecordSpec, book: DealBook,
     return FormScreen(f"{verb} {spec.noun} — {book.deal.name}", spec.fields, values, submit)
 
 
-CELL_WIDTH = 34
-
-
 def _cell(text: str) -> str:
-    text = " ".join(text.split()) or "—"
-    return text if len(text) <= CELL_WIDTH else text[: CELL_WIDTH - 1] + "…"
+    return " ".join(text.split()) or "—"
 
 
 class RecordEditorScreen(NegtuiScreen):
@@ -160,16 +159,19 @@ class RecordEditorScreen(NegtuiScreen):
         yield Header()
         yield Static(id="records-heading")
         yield Static(markup(self.spec.empty), id="records-empty", classes="empty")
-        table: DataTable[str | Text] = DataTable(id="records", cursor_type="row",
-                                                 zebra_stripes=True)
+        # The first column names the record and stays; the others leave from the right
+        # when the window is narrow, and the detail under the table shows them whole.
+        table = FitTable([FitColumn(column.label, f"c{index}", index, 16 if index == 0 else 14)
+                          for index, column in enumerate(self.spec.columns)],
+                         id="records", hint="records-hint")
         table.border_title = self.spec.title
         yield table
+        yield Static(id="records-hint", classes="column-hint")
         yield Static(id="records-detail")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#records", DataTable)
-        table.add_columns(*(column.label for column in self.spec.columns))
         self.fill()
         table.focus()
 
@@ -195,11 +197,11 @@ class RecordEditorScreen(NegtuiScreen):
         heading.update(Text.assemble((f"{self.spec.title} — {book.deal.name}", "bold"), "\n",
                                      (self.spec.purpose, "dim")))
         keep = table.cursor_row
-        table.clear()
         records = self.records()
-        for record in records:
-            table.add_row(*(plain(_cell(column.value(record)), one_line=True)
-                            for column in self.spec.columns), key=record.id)
+        self.query_one("#records", FitTable).show([
+            (record.id, [plain(_cell(column.value(record)), one_line=True)
+                         for column in self.spec.columns])
+            for record in records])
         table.display = bool(records)
         self.query_one("#records-detail").display = bool(records)
         self.query_one("#records-empty").display = not records

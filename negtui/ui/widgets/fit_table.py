@@ -1,0 +1,155 @@
+"""A table that fits its pane: the least important columns step aside when it is narrow.
+
+Each column has a rank: 0 is always shown, a higher one leaves first when the columns
+would not fit the pane's width. A column given ``shrink`` may then be cut to that many
+cells, its text ending in "…". What was left out is named on a line under the table,
+so nothing is hidden without a word; widening the window brings it back. When even the
+columns that must stay are wider than the pane, the table scrolls sideways.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual import events
+
+from negtui.ui.widgets.shown import DataTable, Static
+
+Cell = str | Text
+# A cell's padding on each side (DataTable's cell_padding).
+PAD = 1
+
+
+@dataclass(frozen=True)
+class Column:
+    label: str
+    key: str
+    drop: int = 0
+    """0: always shown; otherwise the higher, the sooner it leaves a narrow table."""
+    shrink: int = 0
+    """The narrowest this column may be cut to with "…"; 0 keeps it whole."""
+
+
+def cell_width(cell: Cell) -> int:
+    text = cell.plain if isinstance(cell, Text) else cell
+    return max((cell_len(line) for line in text.splitlines()), default=0)
+
+
+@dataclass(frozen=True)
+class Layout:
+    shown: tuple[int, ...]
+    """Indices of the columns shown, in their order."""
+    widths: tuple[int | None, ...]
+    """For each shown column, the width it is cut to, or None for its natural width."""
+    hidden: tuple[str, ...]
+    """Labels of the columns left out."""
+    fits: bool = True
+    """False when even the columns that must stay, cut to their floors, are too wide."""
+
+
+def lay_out(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], room: int) -> Layout:
+    """Which columns fit in ``room`` cells and how wide: the pure part of the table."""
+    natural = [max([cell_width(c.label), *(cell_width(row[i]) for row in rows)])
+               for i, c in enumerate(columns)]
+    shown = list(range(len(columns)))
+
+    def total(widths: dict[int, int]) -> int:
+        return sum(widths.get(i, natural[i]) + 2 * PAD for i in shown)
+
+    floors = {i: min(c.shrink, natural[i]) for i, c in enumerate(columns) if c.shrink}
+    # Leave out columns, highest rank first (the rightmost of equal rank first), while
+    # even cutting the others as far as they may go would not make room.
+    leaving = sorted((i for i, c in enumerate(columns) if c.drop),
+                     key=lambda i: (columns[i].drop, i), reverse=True)
+    for index in leaving:
+        if total(floors) <= room:
+            break
+        shown.remove(index)
+    cut: dict[int, int] = {}
+    # Then cut the widest of those that may shrink, a cell at a time, down to their floor.
+    over = total(cut) - room
+    while over > 0:
+        candidates = [i for i in shown if i in floors and cut.get(i, natural[i]) > floors[i]]
+        if not candidates:
+            break
+        widest = max(candidates, key=lambda i: cut.get(i, natural[i]))
+        cut[widest] = cut.get(widest, natural[widest]) - 1
+        over -= 1
+    hidden = tuple(columns[i].label for i in range(len(columns)) if i not in shown)
+    return Layout(tuple(shown), tuple(cut.get(i) for i in shown), hidden, total(cut) <= room)
+
+
+def hidden_note(hidden: Sequence[str]) -> str:
+    if not hidden:
+        return ""
+    more = "1 more column" if len(hidden) == 1 else f"{len(hidden)} more columns"
+    return f"Widen the window for {more}: {', '.join(hidden)}"
+
+
+class FitTable(DataTable[Cell]):
+    """A DataTable filled with ``show``; it lays its columns out again when resized."""
+
+    def __init__(self, columns: Sequence[Column], *, id: str | None = None,
+                 hint: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self.columns_spec = list(columns)
+        self.hint_id = hint
+        self._rows: list[tuple[str | None, Sequence[Cell]]] = []
+        self._layout: Layout | None = None
+
+    def relabel(self, labels: dict[str, str]) -> None:
+        """New labels for some columns by key (a sort arrow, say), used at the next show."""
+        self.columns_spec = [Column(labels.get(c.key, c.label), c.key, c.drop, c.shrink)
+                             for c in self.columns_spec]
+
+    def show(self, rows: Sequence[tuple[str | None, Sequence[Cell]]]) -> None:
+        """Replace the rows: (key, every column's cell) each."""
+        self._rows = list(rows)
+        self._layout = None
+        self._draw(keep_cursor=False)
+
+    @property
+    def hidden(self) -> tuple[str, ...]:
+        """Labels of the columns the pane has no room for now."""
+        return self._layout.hidden if self._layout else ()
+
+    def room(self) -> int:
+        width = self.size.width or self.app.size.width
+        if len(self._rows) + 1 > (self.size.height or self.app.size.height):
+            width -= self.styles.scrollbar_size_vertical
+        return width
+
+    def _draw(self, keep_cursor: bool) -> None:
+        layout = lay_out(self.columns_spec, [cells for _, cells in self._rows], self.room())
+        if layout == self._layout:
+            return
+        row = self.cursor_row
+        self._layout = layout
+        self.clear(columns=True)
+        for index, width in zip(layout.shown, layout.widths, strict=True):
+            column = self.columns_spec[index]
+            self.add_column(column.label, key=column.key, width=width)
+        for key, cells in self._rows:
+            self.add_row(*(cells[i] for i in layout.shown), key=key)
+        if keep_cursor and 0 <= row < self.row_count:
+            self.move_cursor(row=row, animate=False)
+        # A horizontal scrollbar only when the table is really wider than its pane.
+        self.styles.overflow_x = "hidden" if layout.fits else "auto"
+        self._hint(layout)
+
+    def _hint(self, layout: Layout) -> None:
+        if self.hint_id is None:
+            return
+        try:
+            hint = self.screen.query_one(f"#{self.hint_id}", Static)
+        except Exception:  # the screen is being put together or taken apart
+            return
+        hint.update(hidden_note(layout.hidden))
+        hint.set_class(bool(layout.hidden) and bool(self._rows), "-shown")
+
+    def on_resize(self, _: events.Resize) -> None:
+        if self._rows:
+            self._draw(keep_cursor=True)

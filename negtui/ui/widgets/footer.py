@@ -1,0 +1,165 @@
+"""The footer: as many of the screen's keys as fit whole on one line, ``? Keys`` always.
+
+Textual's footer lays every key in a row and lets the line end mid-word. This one takes
+the keys in order of importance (the focused widget's, then the screen's in the order the
+screen declares them, then undo, the five screens and quit) and leaves out any that would
+not fit whole; ``? Keys`` keeps its place at the right end, and help lists every key. The
+five screen keys show as one ``1-5 Screens`` when their names do not fit. Keys declared in
+one ``Binding.Group`` share an entry (``+/- Deal impact``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+HELP_ID = "app.help"
+PALETTE_ID = "app.palette"
+SCREEN_PREFIX = "screen."
+# The app's own keys after the screen's, in this order; any other app key comes last.
+APP_ORDER = {"app.undo": 0, "screen": 1, "app.quit": 2}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One label of the footer: a key (or a few, joined by ``/``) and what it does."""
+
+    key: str
+    display: str
+    description: str
+    action: str
+    enabled: bool = True
+    tooltip: str = ""
+
+    @property
+    def width(self) -> int:
+        # A key drawn with one cell of padding each side, then its description and a cell.
+        return cell_len(self.display) + 2 + cell_len(self.description) + 1
+
+    def widget(self, classes: str = "") -> FooterKey:
+        return FooterKey(self.key, self.display, self.description, self.action,
+                         disabled=not self.enabled, tooltip=self.tooltip, classes=classes)
+
+
+def fitting(units: list[list[Entry]], room: int) -> list[list[Entry]]:
+    """The units (each shown whole or not at all) that fit in ``room`` cells, in order:
+    one too wide is left out and the next ones still get their chance."""
+    chosen: list[list[Entry]] = []
+    used = 0
+    for unit in units:
+        width = sum(entry.width for entry in unit)
+        if used + width <= room:
+            chosen.append(unit)
+            used += width
+    return chosen
+
+
+class KeyFooter(Footer):
+    """A footer whose every label is whole at any width."""
+
+    DEFAULT_CSS = """
+    KeyFooter FooterKey.-help {
+        dock: right;
+    }
+    """
+
+    def __init__(self) -> None:
+        super().__init__(show_command_palette=False)
+        self._drawn_width = 0
+
+    def _entries(self) -> tuple[list[list[Entry]], Entry | None, Entry | None]:
+        """The units in order of importance, the help key and the command palette key."""
+        screen = self.screen
+        ranked: list[tuple[tuple[int, int], Binding, bool, str]] = []
+        help_entry: Entry | None = None
+        palette: Entry | None = None
+        app = self.app
+        seen: set[tuple[str, str]] = set()
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            entry = Entry(binding.key, app.get_key_display(binding), binding.description,
+                          binding.action, active.enabled, active.tooltip)
+            if binding.id == HELP_ID:
+                help_entry = entry
+            elif binding.id == PALETTE_ID:
+                palette = entry
+            if not binding.show or binding.id in (HELP_ID, PALETTE_ID):
+                continue
+            if (binding.action, binding.description) in seen:
+                continue  # "d,delete": one label for both keys
+            seen.add((binding.action, binding.description))
+            node = active.node
+            order = [b for _, b in getattr(node, "_bindings", [])]
+            place = order.index(binding) if binding in order else len(order)
+            if node is app:
+                kind = "screen" if (binding.id or "").startswith(SCREEN_PREFIX) else binding.id
+                rank = (2, APP_ORDER.get(kind or "", len(APP_ORDER)) * 100 + place)
+            else:
+                rank = (1 if node is screen else 0, place)
+            ranked.append((rank, binding, active.enabled, active.tooltip))
+        ranked.sort(key=lambda item: item[0])
+
+        units: list[list[Entry]] = []
+        groups: dict[int, list[Entry]] = {}
+        screens: list[Entry] = []
+        for _, binding, enabled, tooltip in ranked:
+            entry = Entry(binding.key, app.get_key_display(binding), binding.description,
+                          binding.action, enabled, tooltip)
+            if binding.action.startswith("show_screen("):
+                if not screens:
+                    units.append(screens)
+                screens.append(entry)
+            elif binding.group is not None:
+                group = groups.get(id(binding.group))
+                if group is None:
+                    group = groups[id(binding.group)] = []
+                    units.append(group)
+                    group.append(Entry(entry.key, entry.display, binding.group.description,
+                                       entry.action, enabled, tooltip))
+                else:
+                    # The group's keys share its one label: "+/- Deal impact".
+                    head = group[0]
+                    group[0] = Entry(head.key, f"{head.display}/{entry.display}",
+                                     head.description, head.action, head.enabled,
+                                     head.tooltip)
+            else:
+                units.append([entry])
+        return units, help_entry, palette
+
+    def compose(self) -> ComposeResult:
+        if not self._bindings_ready:
+            return
+        width = self.size.width or self.app.size.width
+        self._drawn_width = width
+        units, help_entry, palette = self._entries()
+        room = width - (help_entry.width if help_entry else 0)
+        screens = next((u for u in units if u and u[0].action.startswith("show_screen(")),
+                       None)
+        chosen = fitting(units, room)
+        if screens is not None and screens not in chosen:
+            # The five names do not fit: one label stands for them.
+            first = screens[0]
+            short = Entry(first.key, f"{first.display}-{screens[-1].display}", "Screens",
+                          first.action)
+            units = [[short] if unit is screens else unit for unit in units]
+            chosen = fitting(units, room)
+        used = sum(entry.width for unit in chosen for entry in unit)
+        for unit in chosen:
+            for entry in unit:
+                yield entry.widget().data_bind(compact=Footer.compact)
+        # Whatever room is left shows the command palette's key, if it fits whole.
+        if palette is not None and used + palette.width + 1 <= room:
+            yield palette.widget(classes="-palette").data_bind(compact=Footer.compact)
+        if help_entry is not None:
+            yield help_entry.widget(classes="-help").data_bind(compact=Footer.compact)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if event.size.width != self._drawn_width and self._bindings_ready:
+            self.call_after_refresh(self.recompose)
+

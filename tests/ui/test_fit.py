@@ -1,0 +1,203 @@
+"""Every screen fits the terminal: at 80x24 each footer label is whole and `?` is there,
+and a wide terminal shows more keys rather than more empty footer."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from textual.widgets import DataTable, Footer
+from textual.widgets._footer import FooterKey
+
+from negtui.ui.app import NegtuiApp
+from tests.ui.conftest import until
+
+AppMaker = Callable[[Path], NegtuiApp]
+
+# The keys that reach each screen from the portfolio.
+SCREENS = {
+    "portfolio": [],
+    "workspace": ["enter"],
+    "people": ["p"],
+    "terms": ["2"],
+    "term grid": ["2", "g"],
+    "all terms": ["2", "A"],
+    "concessions": ["3"],
+    "all concessions": ["3", "A"],
+    "calendar": ["4"],
+    "agenda": ["4", "v"],
+    "checklist": ["5"],
+    "lessons": ["5", "L"],
+}
+
+
+def screen_lines(app: NegtuiApp) -> list[str]:
+    """The screen's rows as a terminal shows them."""
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
+                      color_system="truecolor", record=True, legacy_windows=False,
+                      safe_box=False)
+    console.print(app.screen._compositor.render_update(
+        full=True, screen_stack=app._background_screens))
+    return console.export_text().splitlines()
+
+
+def footer_labels(app: NegtuiApp) -> list[str]:
+    footer = app.screen.query_one(Footer)
+    return [f"{key.key_display} {key.description}" for key in footer.query(FooterKey)]
+
+
+async def open_screen(app: NegtuiApp, pilot: object, keys: list[str]) -> None:
+    for key in keys:
+        await pilot.press(key)  # type: ignore[attr-defined]
+    await until(pilot, lambda: "? Keys" in footer_labels(app))  # type: ignore[arg-type]
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("name", list(SCREENS))
+async def test_every_footer_label_is_whole_at_80_columns(
+        name: str, demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, SCREENS[name])
+
+        def whole() -> bool:
+            # Read together, once the footer drawn matches its keys (a screen may change
+            # its keys as it settles).
+            bottom = screen_lines(app)[-1]
+            return bottom.rstrip().endswith("? Keys") and all(
+                label in bottom for label in footer_labels(app))
+
+        await until(pilot, whole, timeout=10)
+        labels = footer_labels(app)
+        assert len(labels) >= 4
+
+
+async def test_a_wide_terminal_names_the_five_screens_a_narrow_one_sums_them_up(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, [])
+        assert "1-5 Screens" in screen_lines(app)[-1]
+        await pilot.resize_terminal(200, 60)
+        await until(pilot, lambda: "5 Checklist" in screen_lines(app)[-1])
+        bottom = screen_lines(app)[-1]
+        assert "1 Portfolio" in bottom and "^q Quit" in bottom
+
+
+def table_lines(app: NegtuiApp) -> str:
+    return "\n".join(screen_lines(app))
+
+
+async def test_a_narrow_portfolio_keeps_next_and_alerts_and_names_what_it_left_out(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: "Northwind" in table_lines(app))
+        header = next(line for line in screen_lines(app) if line.startswith(" Deal "))
+        assert "Next" in header and "Alerts" in header and "Counterparty" not in header
+        assert "Widen the window for 5 more columns: Value, h/wk, Prep, Counterparty, Type" \
+            in table_lines(app)
+        # A name too long for its column ends in "…", never mid-word without a mark.
+        meridian = next(line for line in screen_lines(app) if line.startswith(" Meridian"))
+        assert "analytics exten" in meridian and "…" in meridian
+        await pilot.resize_terminal(200, 60)
+        await until(pilot, lambda: "Counterparty" in table_lines(app))
+        assert "Widen the window" not in table_lines(app)
+        assert " Meridian analytics extension " in table_lines(app)
+
+
+async def test_all_terms_at_80_columns_tell_two_day_rates_apart_by_their_deal(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, ["2", "A"])
+        day_rates = [line for line in screen_lines(app) if line.startswith(" Day rate ")]
+        assert len(day_rates) == 2
+        assert "Northwind data" in day_rates[1]
+        assert "Meridian analyt" in day_rates[0]
+
+
+async def test_all_concessions_at_80_columns_say_what_was_conceded(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, ["3", "A"])
+        header = next(line for line in screen_lines(app) if line.startswith(" When "))
+        assert "What" in header
+        assert "Dropped rate from 820 to 780" in table_lines(app)
+
+
+async def test_a_wide_record_table_shows_long_text_whole(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    from negtui.ui.screens.records import EDITORS
+    from negtui.ui.screens.records.editor import RecordEditorScreen
+
+    app = make_app(demo_folder)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await until(pilot, lambda: app.session.deal_id is not None)
+        app.push_screen(RecordEditorScreen(EDITORS["risks"], app.session.deal_id or ""))
+        await until(pilot, lambda: "Mitigation" in table_lines(app))
+        row = next(line for line in screen_lines(app) if line.startswith(" Scope grows"))
+        assert "Write the deliverables list into the statement of work" in row
+
+
+async def test_the_month_legend_names_every_letter_the_grid_shows(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, ["4"])
+        # 2 December, in the last week of the November grid, holds a renewal.
+        await until(pilot, lambda: "November 2026" in table_lines(app))
+        assert "XN" in table_lines(app)
+        assert "N renewal" in table_lines(app)
+
+
+async def test_an_all_day_date_in_the_agenda_reads_apart_from_its_letter(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await open_screen(app, pilot, ["4"])
+        await until(pilot, lambda: "Deal starts" in table_lines(app))
+        assert "all day B Deal starts" in table_lines(app)
+        assert "dayB" not in table_lines(app)
+
+
+async def test_what_was_conceded_ends_in_an_ellipsis_when_the_log_is_narrow(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, ["3"])
+        await until(pilot, lambda: "Reporting reduced" in table_lines(app))
+        line = next(line for line in screen_lines(app) if "Reporting reduced" in line)
+        assert "…" in line
+
+
+async def test_the_term_grid_grows_with_the_window(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    def rule() -> int:
+        return max((line.count("─") for line in screen_lines(app) if "┼" in line), default=0)
+
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, ["2", "g"])
+        await until(pilot, lambda: rule() > 0)
+        narrow = rule()
+        await pilot.resize_terminal(200, 60)
+        await until(pilot, lambda: rule() > narrow)
+        assert rule() >= 2 * narrow - 10  # cells twice as wide
+
+
+async def test_a_table_that_fits_its_pane_has_no_sideways_scrollbar(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, ["enter"])
+        people = app.screen.query_one("#people", DataTable)
+        await until(pilot, lambda: people.row_count == 3 and people.size.width > 0)
+        await pilot.pause()
+        assert people.virtual_size.width <= people.size.width
+        assert not people.show_horizontal_scrollbar

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import gc
 import sys
+import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -59,7 +62,7 @@ class NegtuiApp(App[int]):
 
     def __init__(self, store: Store, clock: Clock = system_clock) -> None:
         super().__init__()
-        self.session = Session(store, clock)
+        self.session = Session(store, clock, glance=True)
         self.session.on_reload(self._reloaded)
         self.session.on_focus(self._deal_focused)
         self._hangup = HangupGuard()
@@ -89,6 +92,21 @@ class NegtuiApp(App[int]):
         self._install_signal_handlers()
         self.switch_mode("portfolio")
         self.set_interval(WATCH_INTERVAL_S, self._look_for_changes)
+        # What was loaded stays for the whole session: the collector need not walk it.
+        gc.freeze()
+        if not self.session.complete:
+            # Once the Portfolio is on screen, every file is read in full, in a thread.
+            self.call_after_refresh(self.call_after_refresh, self._read_in_full)
+
+    def _read_in_full(self) -> None:
+        def read() -> None:
+            self.session.read_in_full()
+            # A thread of its own (a daemon): quitting at once does not wait for it. The
+            # app may have ended meanwhile.
+            with contextlib.suppress(RuntimeError):
+                self.call_from_thread(self.session.settle)
+
+        threading.Thread(target=read, name="negtui-full-read", daemon=True).start()
 
     def few_colours(self) -> bool:
         """True on a terminal that shows 16 colours (TERM=xterm-16color, or plain xterm

@@ -95,7 +95,7 @@ class PortfolioScreen(NegtuiScreen):
 
     def resume(self) -> None:
         # Coming back from another screen: rebuild only if the data changed meanwhile.
-        if self._filled_for is not self.session.portfolio:
+        if self._filled_for is not self.session.glance():
             self.fill()
         else:
             self.follow_current_deal()
@@ -115,7 +115,7 @@ class PortfolioScreen(NegtuiScreen):
             self.filter_text = ""
             self.status_filter = None
             self.show_archived = self.show_archived or bool(
-                (book := self.session.portfolio.books.get(wanted)) and book.deal.archived)
+                (book := self.session.glance().books.get(wanted)) and book.deal.archived)
             self.fill()
             return
         table.move_cursor(row=index, animate=False)
@@ -127,11 +127,14 @@ class PortfolioScreen(NegtuiScreen):
         a minute passed: a key typed in the filter must not audit the whole portfolio."""
         session = self.session
         now = session.clock().datetime
-        key = (session.portfolio, now.replace(second=0, microsecond=0))
+        # Painted from what is known now (maybe partly summaries): the full read replaces
+        # it moments later, with a reload.
+        glance = session.glance()
+        key = (glance, now.replace(second=0, microsecond=0))
         if self._rows_for is not None and self._rows_for[0] is key[0] \
                 and self._rows_for[1] == key[1]:
             return self._rows
-        books = list(session.portfolio.books.values())
+        books = list(glance.books.values())
         found = self.review = review(books, session.settings, now)
         self.alerts = found.alerts
         progress = session.checklist_progress
@@ -144,7 +147,7 @@ class PortfolioScreen(NegtuiScreen):
 
     def fill(self) -> None:
         session = self.session
-        portfolio = session.portfolio
+        portfolio = session.glance()
         self._filled_for = portfolio
         all_rows = self.rows()
         shown = sort_rows(
@@ -188,7 +191,7 @@ class PortfolioScreen(NegtuiScreen):
         if self.show_archived:
             filters.append("archived shown")
         if self.review is not None:
-            flow = pipeline(deals, self.session.portfolio.settings)
+            flow = pipeline(deals, self.session.settings)
             self.query_one("#summary", Static).update(band_text(flow, self.review, filters))
 
     def _fill_alerts(self) -> None:
@@ -206,7 +209,7 @@ class PortfolioScreen(NegtuiScreen):
         box.display = bool(self.alerts)
 
     def _fill_problems(self) -> None:
-        problems = self.session.portfolio.problems
+        problems = self.session.glance().problems
         lines = []
         if self.session.store.read_only:
             lines.append("This data folder is read-only: you can look, but no change can be "
@@ -238,10 +241,10 @@ class PortfolioScreen(NegtuiScreen):
     @on(OptionList.OptionSelected, "#alerts")
     def jump_to_alert(self, event: OptionList.OptionSelected) -> None:
         alert = self.alerts[int(event.option.id or 0)]
-        target = next((d for d in alert.deal_ids if d in self.session.portfolio.books), None)
+        target = next((d for d in alert.deal_ids if d in self.session.glance().books), None)
         if target is None:
             return
-        if self.session.portfolio.books[target].deal.archived:
+        if self.session.glance().books[target].deal.archived:
             self.show_archived = True
         self.status_filter = None
         self.filter_text = ""

@@ -79,14 +79,15 @@ class Summaries:
             from negtui.domain.checklist import checklist_progress
 
             progress = checklist_progress(book, settings)
-        doc = {
-            "stamp": _stamp(), "signature": list(signature), "settings": key,
-            "progress": list(progress), "concessions": len(book.concessions),
-            "deal": book.deal.model_dump(mode="json"),
-            "terms": [term.model_dump(mode="json") for term in book.terms],
-            "milestones": [m.model_dump(mode="json") for m in book.milestones],
-        }
-        if self._write(self.path_for(deal_file), json.dumps(doc, ensure_ascii=False)):
+        # Two lines: what finding a deal by name needs first, so that can be read alone.
+        head = {"stamp": _stamp(), "signature": list(signature), "name": book.deal.name,
+                "settings": key, "progress": list(progress),
+                "concessions": len(book.concessions)}
+        body = {"deal": book.deal.model_dump(mode="json"),
+                "terms": [term.model_dump(mode="json") for term in book.terms],
+                "milestones": [m.model_dump(mode="json") for m in book.milestones]}
+        text = f"{json.dumps(head, ensure_ascii=False)}\n{json.dumps(body, ensure_ascii=False)}\n"
+        if self._write(self.path_for(deal_file), text):
             self._current[deal_file] = (signature, key)
 
     def _write(self, target: Path, text: str) -> bool:
@@ -105,25 +106,29 @@ class Summaries:
             return False
         return True
 
-    def _doc(self, deal_file: Path, signature: Signature | None) -> dict[str, Any] | None:
-        """The summary of ``deal_file`` if it describes the file at ``signature``."""
+    def _read(self, deal_file: Path, signature: Signature | None, *, whole: bool
+              ) -> tuple[dict[str, Any], dict[str, Any] | None] | None:
+        """The head of the summary of ``deal_file`` (and its body, if ``whole``) if it
+        describes the file at ``signature``."""
         if signature is None:
             return None
         try:
             with open(self.path_for(deal_file), "rb") as handle:
-                doc = json.loads(handle.read())
+                head = json.loads(handle.readline())
+                if not isinstance(head, dict) or head.get("stamp") != _stamp() \
+                        or head.get("signature") != list(signature):
+                    return None
+                body = json.loads(handle.readline()) if whole else None
         except (OSError, ValueError, RecursionError):
             return None
-        if not isinstance(doc, dict) or doc.get("stamp") != _stamp() \
-                or doc.get("signature") != list(signature):
+        if whole and not isinstance(body, dict):
             return None
-        return doc
+        return head, body
 
     def name(self, deal_file: Path, signature: Signature | None) -> str | None:
         """The deal's name, from a current summary; None when there is none."""
-        doc = self._doc(deal_file, signature)
-        deal = doc.get("deal") if doc else None
-        name = deal.get("name") if isinstance(deal, dict) else None
+        found = self._read(deal_file, signature, whole=False)
+        name = found[0].get("name") if found else None
         return name if isinstance(name, str) else None
 
     def glance(self, deal_file: Path, signature: Signature | None, settings: str
@@ -131,22 +136,24 @@ class Summaries:
         """The deal with its terms and milestones (and no other record) from a current
         summary, and its checklist progress if worked out with the settings whose
         ``settings_key`` is ``settings``; None when the file must be read in full."""
-        doc = self._doc(deal_file, signature)
-        if doc is None:
+        read = self._read(deal_file, signature, whole=True)
+        if read is None or signature is None:
+            return None
+        head, body = read
+        if body is None:
             return None
         try:
-            deal = Deal.model_validate(doc["deal"])
-            terms = [Term.model_validate(item) for item in doc["terms"]]
-            milestones = [Milestone.model_validate(item) for item in doc["milestones"]]
+            deal = Deal.model_validate(body["deal"])
+            terms = [Term.model_validate(item) for item in body["terms"]]
+            milestones = [Milestone.model_validate(item) for item in body["milestones"]]
         except (KeyError, TypeError, ValidationError):
             return None
-        if deal.id != deal_file.stem:
+        if deal.id != deal_file.stem or deal.name != head.get("name"):
             return None
-        found = doc.get("progress")
+        found = head.get("progress")
         progress = None
-        if doc.get("settings") == settings and isinstance(found, list) \
+        if head.get("settings") == settings and isinstance(found, list) \
                 and len(found) == 2 and all(type(n) is int for n in found):
             progress = (found[0], found[1])
-        assert signature is not None
-        self._current[deal_file] = (signature, str(doc.get("settings")))
+        self._current[deal_file] = (signature, str(head.get("settings")))
         return DealBook(deal=deal, terms=terms, milestones=milestones), progress

@@ -93,10 +93,10 @@ def test_a_summary_written_by_another_version_or_for_another_file_is_not_used(
         two_deals: Store, clock: Clock) -> None:
     opened(two_deals.root, clock)
     summary = two_deals.root / SUMMARY_DIR / "d-alpha.json"
-    doc = json.loads(summary.read_text(encoding="utf-8"))
-    doc["stamp"][-1] = "0.0.1"
-    doc["deal"]["name"] = "From an old summary"
-    summary.write_text(json.dumps(doc), encoding="utf-8")
+    head, body = (json.loads(line) for line in summary.read_text("utf-8").splitlines())
+    head["stamp"][-1] = "0.0.1"
+    head["name"] = body["deal"]["name"] = "From an old summary"
+    summary.write_text(f"{json.dumps(head)}\n{json.dumps(body)}\n", encoding="utf-8")
     (two_deals.root / SUMMARY_DIR / "d-beta.json").write_text("{not json", encoding="utf-8")
     session = opened(two_deals.root, clock)
     assert names(session) == {"d-alpha": "Alpha rollout", "d-beta": "Beta audit"}

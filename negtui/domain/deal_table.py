@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -29,6 +30,13 @@ class DealRow:
     @property
     def deal_id(self) -> str:
         return self.book.id
+
+    @cached_property
+    def haystack(self) -> str:
+        """What the filter text is looked for in, worked out once per row."""
+        deal = self.book.deal
+        return " ".join([deal.name, deal.counterparty, deal.status.value,
+                         deal.contract_type.value, *deal.markets]).casefold()
 
 
 def make_row(book: DealBook, now: datetime, alerts: int, progress: tuple[int, int] | None,
@@ -80,9 +88,7 @@ def matches(row: DealRow, text: str, status: DealStatus | None, show_archived: b
     wanted = text.strip().casefold()
     if not wanted:
         return True
-    haystack = " ".join([deal.name, deal.counterparty, deal.status.value,
-                         deal.contract_type.value, *deal.markets]).casefold()
-    return all(word in haystack for word in wanted.split())
+    return all(word in row.haystack for word in wanted.split())
 
 
 def cells(row: DealRow) -> dict[str, str]:

@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 from negtui.actions.deals import delete_deal, toggle_archive
 from negtui.actions.undo import Change
 from negtui.domain.audit import Alert, Review, review
-from negtui.domain.deal_table import SORTS, DealRow, cells, make_row, matches, sort_rows
+from negtui.domain.deal_table import SORTS, DealRow, make_row, matches, sort_rows
 from negtui.domain.models import Deal
 from negtui.domain.schedule import user_zone
 from negtui.domain.summary import STATUS_ORDER, pipeline
@@ -21,10 +21,10 @@ from negtui.domain.vocab import DealStatus
 from negtui.domain.words import counted
 from negtui.ui import saving
 from negtui.ui.keys import DELETE
-from negtui.ui.palette import Role, style
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.screens.deal_form import deal_form
 from negtui.ui.widgets.confirm import ConfirmScreen
+from negtui.ui.widgets.drawn import Drawn, row_cells
 from negtui.ui.widgets.form import open_form
 from negtui.ui.widgets.portfolio_band import alerts_title, band_text
 from negtui.ui.widgets.shown import DataTable, OptionList, Static, markup, plain
@@ -36,7 +36,6 @@ EMPTY_TEXT = markup(
     "To bring in deals you already have: [b]negtui import json FILE[/b]."
 )
 NOTHING_MATCHES = "No deal matches the filter. Press escape in the filter, or f to show all."
-RIGHT = {"Value", "h/wk", "Prep", "Alerts"}
 # The alerts box lists this many; the count in its title says how many there are in all.
 ALERTS_SHOWN = 50
 
@@ -73,6 +72,10 @@ class PortfolioScreen(NegtuiScreen):
         self._filled_for: object | None = None
         self._rows_for: tuple[object, object] | None = None
         self._rows: list[DealRow] = []
+        # The cells of each row and what the band and the alerts box show, drawn again
+        # only when they change: a key typed in the filter redraws the table alone.
+        self._cells: dict[str, tuple[Text, ...]] = {}
+        self._drawn = Drawn()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -142,6 +145,7 @@ class PortfolioScreen(NegtuiScreen):
         self._rows = [make_row(book, now, found.about(book.id), progress(book),
                                found.next_due.get(book.id), tz)
                       for book in books]
+        self._cells = {}
         self._rows_for = key
         return self._rows
 
@@ -162,11 +166,7 @@ class PortfolioScreen(NegtuiScreen):
             arrow = (" ▼" if self.sort_reverse else " ▲") if title == self.sort_column else ""
             table.add_column(title + arrow, key=title)
         for row in shown:
-            texts = cells(row)
-            table.add_row(*(plain(texts[title],
-                                  style(Role.ALARM) if title == "Next" and row.overdue else "",
-                                  one_line=True, justify="right" if title in RIGHT else "left")
-                            for title in SORTS), key=row.deal_id)
+            table.add_row(*self._row_cells(row), key=row.deal_id)
         has_deals = bool(portfolio.books)
         empty = self.query_one("#empty", Static)
         empty.display = not shown
@@ -181,6 +181,12 @@ class PortfolioScreen(NegtuiScreen):
         elif shown_ids:
             session.focus(shown_ids[0])
 
+    def _row_cells(self, row: DealRow) -> tuple[Text, ...]:
+        found = self._cells.get(row.deal_id)
+        if found is None:
+            found = self._cells[row.deal_id] = row_cells(row)
+        return found
+
     def _fill_summary(self, rows: list[DealRow]) -> None:
         deals = [r.book.deal for r in rows]
         filters = []
@@ -190,12 +196,15 @@ class PortfolioScreen(NegtuiScreen):
             filters.append(f"filter: {self.filter_text!r}")
         if self.show_archived:
             filters.append("archived shown")
-        if self.review is not None:
+        if self.review is not None and not self._drawn.unchanged(
+                "summary", self.review, rows, *filters):
             flow = pipeline(deals, self.session.settings)
             self.query_one("#summary", Static).update(band_text(flow, self.review, filters))
 
     def _fill_alerts(self) -> None:
         box = self.query_one("#alerts", OptionList)
+        if self._drawn.unchanged("alerts", self.review):
+            return
         box.clear_options()
         box.add_options(
             Option(Text.assemble((f"{alert.kind}: ", "bold"), alert.message), id=str(index))

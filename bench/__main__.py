@@ -8,7 +8,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 
-from bench import capture, filtering, log_write, memory, startup, switch
+from bench import capture, filtering, log_write, memory, scale, startup, switch
 from bench.common import Row, format_table, machine_description
 from bench.portfolios import Portfolios
 
@@ -19,7 +19,8 @@ def _capture(_: Portfolios, quick: bool) -> list[Row]:
 
 
 BENCHMARKS: dict[str, Callable[[Portfolios, bool], list[Row]]] = {
-    **{module.NAME: module.run for module in (log_write, startup, switch, filtering, memory)},
+    **{module.NAME: module.run
+       for module in (log_write, startup, switch, filtering, memory, scale)},
     capture.NAME: _capture,
 }
 

@@ -22,7 +22,7 @@ from bench.portfolios import LARGE, Portfolios
 from negtui.ui.app import build_app
 
 NAME = "filter"
-TARGET_MS = 50.0
+TARGET_MS = 16.0
 SIZE = (120, 40)
 TYPED = "maple"
 

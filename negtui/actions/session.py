@@ -115,11 +115,17 @@ class Session:
         return not self._portfolio.partial
 
     def read_in_full(self) -> None:
-        """Read every file in full and keep it for ``settle``: safe to run in a thread."""
+        """Read every file in full and keep it for ``settle``, and write the summaries
+        due: safe to run in a thread."""
         with self._full_lock:
             if self._full_read is None and self._portfolio.partial:
                 before = self.store.signature()
                 self._full_read = (before, self.store.load())
+        self.keep_summaries()
+
+    def keep_summaries(self) -> None:
+        """Write the summaries of the files read in full since last time (thread-safe)."""
+        self.store.summaries.write_due()
 
     def settle(self) -> None:
         """Use the full read (made now if no thread has made it) in place of what came

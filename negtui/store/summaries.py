@@ -26,6 +26,7 @@ import contextlib
 import hashlib
 import json
 import os
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -62,23 +63,35 @@ class Summaries:
         # Written only by the app, which opens from them; a command leaves the folder be.
         self.enabled = False
         self._current: dict[Path, tuple[Signature, str]] = {}
+        self._due: dict[Path, tuple[Signature, DealBook, Settings]] = {}
+        self._lock = threading.Lock()
 
     def path_for(self, deal_file: Path) -> Path:
         return self.folder / deal_file.name
 
     def keep(self, deal_file: Path, signature: Signature | None, book: DealBook,
-             settings: Settings, progress: tuple[int, int] | None = None) -> None:
-        """Remember ``book``, just read in full from ``deal_file`` as it was at ``signature``.
-        ``progress`` is worked out from the settings when not given."""
-        if signature is None:
-            return
+             settings: Settings) -> None:
+        """Remember ``book``, just read in full from ``deal_file`` as it was at ``signature``,
+        to be written by the next ``write_due`` (away from a key press)."""
+        if signature is not None:
+            with self._lock:
+                self._due[deal_file] = (signature, book, settings)
+
+    def write_due(self) -> None:
+        """Write the summaries ``keep`` was given; safe to run in a thread."""
+        with self._lock:
+            due, self._due = self._due, {}
+        for deal_file, (signature, book, settings) in due.items():
+            self._write_one(deal_file, signature, book, settings)
+
+    def _write_one(self, deal_file: Path, signature: Signature, book: DealBook,
+                   settings: Settings) -> None:
         key = settings_key(settings)
         if self._current.get(deal_file) == (signature, key):
             return
-        if progress is None:
-            from negtui.domain.checklist import checklist_progress
+        from negtui.domain.checklist import checklist_progress
 
-            progress = checklist_progress(book, settings)
+        progress = checklist_progress(book, settings)
         # Two lines: what finding a deal by name needs first, so that can be read alone.
         head = {"stamp": _stamp(), "signature": list(signature), "name": book.deal.name,
                 "settings": key, "progress": list(progress),

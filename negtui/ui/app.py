@@ -94,13 +94,15 @@ class NegtuiApp(App[int]):
         self.set_interval(WATCH_INTERVAL_S, self._look_for_changes)
         # What was loaded stays for the whole session: the collector need not walk it.
         gc.freeze()
-        if not self.session.complete:
-            # Once the Portfolio is on screen, every file is read in full, in a thread.
-            self.call_after_refresh(self.call_after_refresh, self._read_in_full)
+        # Once the Portfolio is on screen, every file is read in full (if some came from
+        # summaries) and the summaries due are written, in a thread.
+        self.call_after_refresh(self.call_after_refresh, self._read_in_full)
 
     def _read_in_full(self) -> None:
         def read() -> None:
             self.session.read_in_full()
+            if self.session.complete:
+                return
             # A thread of its own (a daemon): quitting at once does not wait for it. The
             # app may have ended meanwhile.
             with contextlib.suppress(RuntimeError):
@@ -141,6 +143,7 @@ class NegtuiApp(App[int]):
 
     def on_unmount(self) -> None:
         self._key_order.stop()
+        self.session.keep_summaries()
 
     async def _press_keys(self, keys: Iterable[str]) -> None:
         # Pilot.press sends keys here, then waits only for what is queued on the screen;
@@ -219,6 +222,7 @@ class NegtuiApp(App[int]):
                         exit_on_error=False)
 
     def _scan(self) -> None:
+        self.session.keep_summaries()  # those of files written since the last look
         scan = self.session.scan()
         if scan is not None:
             self.call_from_thread(self.session.take, scan)

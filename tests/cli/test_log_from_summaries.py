@@ -12,7 +12,7 @@ from negtui.store import Store
 
 def keep_summaries(folder: Path) -> None:
     """What opening the app does: read every file and keep a summary of each."""
-    Session(Store(folder).open(), Store(folder).clock, glance=True)
+    Session(Store(folder).open(), Store(folder).clock, glance=True).keep_summaries()
 
 
 def rename_by_hand(path: Path, name: str) -> None:

@@ -61,7 +61,7 @@ async def test_the_second_start_paints_the_same_portfolio(demo_folder: Path,
 
 async def test_a_broken_file_behind_a_current_summary_is_reported_by_name(
         demo_folder: Path, make_app: AppMaker) -> None:
-    make_app(demo_folder)  # keeps the summaries
+    make_app(demo_folder).session.keep_summaries()
     store = Store(demo_folder).open()
     path = next(p for p in store.deal_files() if '"impact_deal": ' in p.read_text("utf-8"))
     name = store.read_book(path.stem).deal.name

@@ -14,8 +14,11 @@ from negtui.store.summaries import SUMMARY_DIR
 
 
 def opened(root: Path, clock: Clock) -> Session:
-    """A session as the app starts one: from the summaries where they are current."""
-    return Session(Store(root, clock).open(), clock, glance=True)
+    """A session as the app starts one: from the summaries where they are current; the
+    app writes the summaries of the files it read in full soon after."""
+    session = Session(Store(root, clock).open(), clock, glance=True)
+    session.keep_summaries()
+    return session
 
 
 def names(session: Session) -> dict[str, str]:

@@ -63,6 +63,8 @@ class _BareFilter(App[None]):
         self._show("")
 
     def _show(self, text: str) -> None:
+        if not self.query(DataTable):
+            return  # the Input reports its first value before the table is mounted
         table: DataTable[str] = self.query_one(DataTable)
         table.clear()
         for name in self.NAMES:

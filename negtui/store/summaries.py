@@ -65,6 +65,9 @@ class Summaries:
         self._current: dict[Path, tuple[Signature, str]] = {}
         self._due: dict[Path, tuple[Signature, DealBook, Settings]] = {}
         self._lock = threading.Lock()
+        # Held for a whole round of writing: the app's last round, as it ends, waits for
+        # one a thread has begun, so no summary due is left unwritten.
+        self._writing = threading.Lock()
 
     def path_for(self, deal_file: Path) -> Path:
         return self.folder / deal_file.name
@@ -79,10 +82,11 @@ class Summaries:
 
     def write_due(self) -> None:
         """Write the summaries ``keep`` was given; safe to run in a thread."""
-        with self._lock:
-            due, self._due = self._due, {}
-        for deal_file, (signature, book, settings) in due.items():
-            self._write_one(deal_file, signature, book, settings)
+        with self._writing:
+            with self._lock:
+                due, self._due = self._due, {}
+            for deal_file, (signature, book, settings) in due.items():
+                self._write_one(deal_file, signature, book, settings)
 
     def _write_one(self, deal_file: Path, signature: Signature, book: DealBook,
                    settings: Settings) -> None:

@@ -44,6 +44,9 @@ async def _type(app: App[Any], rows: Callable[[], int]) -> list[float]:
 async def _negtui(folder: Any) -> list[float]:
     app = build_app(folder)
     async with app.run_test(size=SIZE) as pilot:
+        # Typed once every file has been read in full, a moment after the first paint.
+        while not app.session.complete:
+            await pilot.pause(0.05)
         await pilot.press("slash")
         await pilot.pause()
         table = app.screen.query_one("#deals", DataTable)

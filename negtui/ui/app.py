@@ -105,8 +105,9 @@ class NegtuiApp(App[int]):
                 return
             # A thread of its own (a daemon): quitting at once does not wait for it. The
             # app may have ended meanwhile.
-            with contextlib.suppress(RuntimeError):
-                self.call_from_thread(self.session.settle)
+            if self.is_running:
+                with contextlib.suppress(RuntimeError):
+                    self.call_from_thread(self.session.settle)
 
         threading.Thread(target=read, name="negtui-full-read", daemon=True).start()
 

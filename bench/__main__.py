@@ -8,7 +8,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 
-from bench import capture, filtering, log_write, memory, startup, switch, sync
+from bench import capture, filtering, log_write, memory, scale, startup, switch, sync
 from bench.common import Row, format_table, machine_description
 from bench.portfolios import Portfolios
 
@@ -20,7 +20,7 @@ def _capture(_: Portfolios, quick: bool) -> list[Row]:
 
 BENCHMARKS: dict[str, Callable[[Portfolios, bool], list[Row]]] = {
     **{module.NAME: module.run
-       for module in (log_write, startup, switch, filtering, memory, sync)},
+       for module in (log_write, startup, switch, filtering, memory, scale, sync)},
     capture.NAME: _capture,
 }
 
@@ -47,8 +47,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         for name in chosen:
             print(f"running {name} ...", file=sys.stderr, flush=True)
             begun = time.perf_counter()
-            rows += BENCHMARKS[name](portfolios, args.quick)
+            found = BENCHMARKS[name](portfolios, args.quick)
+            rows += found
             print(f"  {name} took {time.perf_counter() - begun:.1f} s", file=sys.stderr)
+            # As it goes too, so a run cut short still shows what it measured.
+            print(format_table(found), file=sys.stderr, flush=True)
     print(f"{_load()} at end; total {time.perf_counter() - started:.0f} s\n")
     print(format_table(rows))
     missed = [row for row in rows if row.met is False]

@@ -69,7 +69,8 @@ def _negtui_app(folder: str) -> tuple[App[Any], _Probe]:
             self.call_later(self._watch)
 
         def _watch(self) -> None:
-            expected = sum(not book.deal.archived for book in self.session.portfolio.books.values())
+            expected = sum(not book.deal.archived
+                           for book in self.session.glance().books.values())
 
             def table() -> DataTable[Any] | None:
                 screen = self.screen

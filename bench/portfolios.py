@@ -19,6 +19,11 @@ from types import TracebackType
 
 DEMO = "demo"
 LARGE = "large"
+HUGE = "huge"
+HUGE_DEALS = 1000
+# Writing the 1,000-deal portfolio takes a while: it is kept here between runs, keyed by
+# the negtui version, and copied into each run's own folder.
+CACHE = Path(tempfile.gettempdir()) / "negtui-bench-cache"
 
 
 def child_env() -> dict[str, str]:
@@ -68,6 +73,8 @@ class Portfolios:
 
     def _build(self, name: str) -> Path:
         folder = self.root / name
+        if name == HUGE:
+            return self._huge(folder)
         command = [sys.executable, "-m", "negtui", "--data", str(folder), "demo", "--no-open"]
         if name == LARGE:
             command.append("--large")
@@ -82,6 +89,27 @@ class Portfolios:
             print(file=sys.stderr)
             raise RuntimeError(f"{' '.join(command)} failed:\n{result.stderr}")
         print(f" {time.perf_counter() - started:.1f} s", file=sys.stderr)
+        return folder
+
+
+    def _huge(self, folder: Path) -> Path:
+        from negtui import __version__
+
+        cached = CACHE / f"{HUGE}-{HUGE_DEALS}-{__version__}"
+        if not (cached / "complete").exists():
+            print(f"  writing the {HUGE_DEALS}-deal portfolio into {cached} (kept for later "
+                  "runs) ...", end="", file=sys.stderr, flush=True)
+            started = time.perf_counter()
+            shutil.rmtree(cached, ignore_errors=True)
+            command = [sys.executable, "-m", "bench.build", str(cached), str(HUGE_DEALS)]
+            result = subprocess.run(command, capture_output=True, text=True, env=child_env(),
+                                    check=False)
+            if result.returncode != 0:
+                print(file=sys.stderr)
+                raise RuntimeError(f"{' '.join(command)} failed:\n{result.stderr}")
+            (cached / "complete").write_text("", encoding="utf-8")
+            print(f" {time.perf_counter() - started:.1f} s", file=sys.stderr)
+        shutil.copytree(cached, folder, ignore=shutil.ignore_patterns("complete", "*.lock"))
         return folder
 
 

@@ -23,15 +23,15 @@ def find_deal(store: Store, reference: str, portfolio: Portfolio | None = None) 
         return portfolio.books[reference]
     if is_identifier(reference) and os.path.lexists(store.deal_path(reference)):
         return store.read_book(reference)
-    portfolio = portfolio or store.load()
-    broken: dict[Path, list[FileProblem]] = {}
-    for problem in portfolio.problems:
-        if problem.path.parent == store.deals_dir:
-            broken.setdefault(problem.path, []).append(problem)
+    if portfolio is None:
+        names, books, broken = _by_name(store)
+    else:
+        books, broken = portfolio.books, _broken(store, portfolio.problems)
+        names = {deal_id: book.deal.name for deal_id, book in books.items()}
     # A broken file still named its deal: it takes part, so a name it shares with a good
     # deal stays ambiguous rather than quietly picking the good one.
     candidates: list[tuple[str, str, Path | None]] = [
-        (deal.id, deal.name, None) for deal in portfolio.deals()]
+        (deal_id, name, None) for deal_id, name in names.items()]
     for path in broken:
         name = raw_deal_name(path)
         if name is not None:
@@ -54,7 +54,37 @@ def find_deal(store: Store, reference: str, portfolio: Portfolio | None = None) 
         raise
     if broken_path is not None:
         raise StoreError(broken[broken_path])
-    return portfolio.books[deal_id]
+    # Known from its summary only: the one deal asked for is read (and checked) in full.
+    return books[deal_id] if deal_id in books else store.read_book(deal_id)
+
+
+def _broken(store: Store, problems: list[FileProblem]) -> dict[Path, list[FileProblem]]:
+    broken: dict[Path, list[FileProblem]] = {}
+    for problem in problems:
+        if problem.path.parent == store.deals_dir:
+            broken.setdefault(problem.path, []).append(problem)
+    return broken
+
+
+def _by_name(store: Store) -> tuple[dict[str, str], dict[str, DealBook],
+                                    dict[Path, list[FileProblem]]]:
+    """Every deal's name, from its summary where that is current, else from its file read
+    in full (those deals are returned too); and the files that cannot be read."""
+    names: dict[str, str] = {}
+    books: dict[str, DealBook] = {}
+    broken: dict[Path, list[FileProblem]] = {}
+    for path in store.deal_files():
+        name = store.summaries.name(path, store.path_signature(path))
+        if name is not None:
+            names[path.stem] = name
+            continue
+        try:
+            books[path.stem] = store.read_book(path.stem)
+        except StoreError as error:
+            broken[path] = list(error.problems)
+            continue
+        names[path.stem] = books[path.stem].deal.name
+    return names, books, broken
 
 
 def find_term(book: DealBook, reference: str) -> Term:

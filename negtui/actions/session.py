@@ -6,6 +6,7 @@ cases and listen; the app decides how a change is shown.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,12 +34,20 @@ class Scan:
 
 
 class Session:
-    def __init__(self, store: Store, clock: Clock) -> None:
+    """With ``glance``, deals whose summary is current are taken from it at first, so the
+    Portfolio can be painted at once (``glance()``); everything else reads ``portfolio``,
+    which is always every file read in full (``read_in_full`` does that in a thread
+    meanwhile; until it is done, ``portfolio`` waits for it)."""
+
+    def __init__(self, store: Store, clock: Clock, *, glance: bool = False) -> None:
         self.store = store
         self.clock = clock
-        self.portfolio: Portfolio = store.load()
-        self.undo = UndoStack()
         self._signature: dict[Path, Signature | None] = store.signature()
+        store.summaries.enabled = store.summaries.enabled or glance
+        self._portfolio: Portfolio = store.load(glance=glance)
+        self._full_lock = threading.Lock()
+        self._full_read: tuple[dict[Path, Signature | None], Portfolio] | None = None
+        self.undo = UndoStack()
         self._deal_id: str | None = None
         self._generation = 0
         self._reload_listeners: list[Listener] = []
@@ -71,16 +80,67 @@ class Session:
         return self.portfolio.books.get(self._deal_id or "")
 
     def current_deal(self) -> Deal | None:
-        book = self.current_book()
+        # A deal's own fields are in its summary: no need to wait for the full read.
+        book = self._portfolio.books.get(self._deal_id or "")
         return book.deal if book else None
 
     @property
     def settings(self) -> Settings:
-        return self.portfolio.settings
+        return self._portfolio.settings
 
-    def checklist_progress(self, book: DealBook) -> tuple[int, int]:
-        """Checklist items done and in all, for the portfolio table."""
-        return checklist_progress(book, self.portfolio.settings)
+    def checklist_progress(self, book: DealBook) -> tuple[int, int] | None:
+        """Checklist items done and in all, for the portfolio table; None while the deal
+        is known from its summary only and that does not say."""
+        glance = self._portfolio
+        if book.id in glance.partial:
+            return glance.progress.get(book.id)
+        return checklist_progress(book, glance.settings)
+
+    # Reading in full
+
+    @property
+    def portfolio(self) -> Portfolio:
+        """Every file of the folder read in full (waits for that, if need be)."""
+        if self._portfolio.partial:
+            self.settle()
+        return self._portfolio
+
+    def glance(self) -> Portfolio:
+        """What is known now, maybe partly from summaries (``Portfolio.partial``): enough
+        to paint the Portfolio screen without waiting for the full read."""
+        return self._portfolio
+
+    @property
+    def complete(self) -> bool:
+        return not self._portfolio.partial
+
+    def read_in_full(self) -> None:
+        """Read every file in full and keep it for ``settle``, and write the summaries
+        due: safe to run in a thread."""
+        with self._full_lock:
+            if self._full_read is None and self._portfolio.partial:
+                before = self.store.signature()
+                self._full_read = (before, self.store.load())
+        self.keep_summaries()
+
+    def keep_summaries(self) -> None:
+        """Write the summaries of the files read in full since last time (thread-safe)."""
+        self.store.summaries.write_due()
+
+    def settle(self) -> None:
+        """Use the full read (made now if no thread has made it) in place of what came
+        from summaries; anything changed on disk meanwhile is read again at once."""
+        if not self._portfolio.partial:
+            return
+        self.read_in_full()
+        with self._full_lock:
+            assert self._full_read is not None
+            before, full = self._full_read
+            self._full_read = None
+        self._signature = before
+        self._portfolio = full
+        if not self.reload():
+            self._apply(full)
 
     # Changing and re-reading
 
@@ -99,6 +159,7 @@ class Session:
     def reload(self, paths: set[Path] | None = None) -> bool:
         """Re-read files that changed on disk (only ``paths``, when given); tells the
         listeners once. Returns whether anything changed."""
+        self.settle()
         if paths is None:
             fresh = self.store.signature()
             changed = {path for path in fresh.keys() | self._signature.keys()
@@ -118,7 +179,7 @@ class Session:
 
     def _apply(self, portfolio: Portfolio) -> None:
         self._generation += 1
-        self.portfolio = portfolio
+        self._portfolio = portfolio
         for listener in self._reload_listeners:
             listener()
 
@@ -132,7 +193,7 @@ class Session:
                    if fresh.get(path) != known.get(path)}
         if not changed:
             return None
-        return Scan(generation, fresh, self.store.refresh(self.portfolio, changed))
+        return Scan(generation, fresh, self.store.refresh(self._portfolio, changed))
 
     def take(self, scan: Scan) -> bool:
         """Use what ``scan`` read, unless the session changed since it started (then the

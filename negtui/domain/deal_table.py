@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -19,7 +20,8 @@ from negtui.domain.vocab import DealStatus
 class DealRow:
     book: DealBook
     alerts: int
-    progress: tuple[int, int]
+    progress: tuple[int, int] | None
+    """Checklist items done and in all; None while not known yet (shown as '…')."""
     next_due: datetime | None
     next_text: str
     overdue: bool = False
@@ -29,8 +31,15 @@ class DealRow:
     def deal_id(self) -> str:
         return self.book.id
 
+    @cached_property
+    def haystack(self) -> str:
+        """What the filter text is looked for in, worked out once per row."""
+        deal = self.book.deal
+        return " ".join([deal.name, deal.counterparty, deal.status.value,
+                         deal.contract_type.value, *deal.markets]).casefold()
 
-def make_row(book: DealBook, now: datetime, alerts: int, progress: tuple[int, int],
+
+def make_row(book: DealBook, now: datetime, alerts: int, progress: tuple[int, int] | None,
              upcoming: CalendarEntry | None, tz: ZoneInfo) -> DealRow:
     """``upcoming`` is the deal's item needing attention first (``schedule.next_due``)."""
     if upcoming is None:
@@ -43,6 +52,8 @@ def make_row(book: DealBook, now: datetime, alerts: int, progress: tuple[int, in
 
 
 def _progress_share(row: DealRow) -> float:
+    if row.progress is None:
+        return 0.0
     done, total = row.progress
     return done / total if total else 0.0
 
@@ -77,22 +88,20 @@ def matches(row: DealRow, text: str, status: DealStatus | None, show_archived: b
     wanted = text.strip().casefold()
     if not wanted:
         return True
-    haystack = " ".join([deal.name, deal.counterparty, deal.status.value,
-                         deal.contract_type.value, *deal.markets]).casefold()
-    return all(word in haystack for word in wanted.split())
+    return all(word in row.haystack for word in wanted.split())
 
 
 def cells(row: DealRow) -> dict[str, str]:
     """Each column's text, keyed by the titles of ``SORTS``."""
     deal = row.book.deal
-    done, total = row.progress
+    done, total = row.progress or (0, 0)
     return {
         "Deal": deal.name + (" (archived)" if deal.archived else ""),
         "Status": deal.status.value,
         "Value": money(deal.value, deal.currency),
         "h/wk": f"{deal.hours_per_week:g}",
         "Next": row.next_text,
-        "Prep": f"{done}/{total}" if total else "—",
+        "Prep": "…" if row.progress is None else f"{done}/{total}" if total else "—",
         "Alerts": str(row.alerts) if row.alerts else "",
         "Counterparty": deal.counterparty,
         "Type": deal.contract_type.value,

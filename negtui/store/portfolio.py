@@ -21,9 +21,19 @@ class Portfolio:
     lessons: list[Lesson] = field(default_factory=list)
     books: dict[str, DealBook] = field(default_factory=dict)
     problems: list[FileProblem] = field(default_factory=list)
+    partial: set[str] = field(default_factory=set)
+    """Deals read from their summary only: the deal, its terms and milestones, no other
+    record (see ``summaries``). Empty once every file has been read in full."""
+    progress: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """The checklist progress of partial deals, where the summary knows it."""
 
     def deals(self) -> list[Deal]:
         return [book.deal for book in self.books.values()]
+
+    def still_partial(self, reread: set[str]) -> tuple[set[str], dict[str, tuple[int, int]]]:
+        """``partial`` and ``progress`` once the deals ``reread`` are read in full."""
+        partial = self.partial - reread
+        return partial, {key: self.progress[key] for key in partial & self.progress.keys()}
 
 
 def file_signature(path: Path) -> Signature | None:

@@ -40,6 +40,7 @@ from negtui.store.migrations import META_TABLE, Raw, meta_doc
 from negtui.store.portfolio import Portfolio, Signature, file_signature
 from negtui.store.reading import read_raw
 from negtui.store.storage import DurableStorage
+from negtui.store.summaries import SUMMARY_DIR, Summaries, settings_key
 
 PORTFOLIO_FILE = "portfolio.json"
 DEALS_DIR = "deals"
@@ -59,6 +60,7 @@ class Store:
         # Files this process has fully validated, by signature: unchanged bytes need no
         # second check, which keeps a write cheap however large the deal grows.
         self._checked: dict[Path, Signature] = {}
+        self.summaries = Summaries(self.root)
 
     def open(self) -> Store:
         """Create the folder if needed and clear temp files left by a crashed writer.
@@ -84,7 +86,8 @@ class Store:
     def sweep_temps(self) -> None:
         """Remove the temp files of writers that are gone; a folder this process may not
         write to, or that does not exist, is left alone."""
-        for folder in (self.root, self.deals_dir, self.root / DRAFTS_DIR):
+        for folder in (self.root, self.deals_dir, self.root / DRAFTS_DIR,
+                       self.root / SUMMARY_DIR):
             if folder.is_dir() and os.access(folder, os.W_OK | os.X_OK):
                 remove_stale_temps(folder)
 
@@ -127,6 +130,10 @@ class Store:
     def read_book(self, deal_id: str) -> DealBook:
         """The deal in its file; a file that holds another deal id is refused, so nothing
         meant for one deal is ever written into another's file."""
+        return self._read_book(deal_id)[0]
+
+    def _read_book(self, deal_id: str) -> tuple[DealBook, Signature | None]:
+        """The deal, and the signature its file had before it was read."""
         path = self.deal_path(deal_id)
         # Taken before reading: if the file is replaced meanwhile, the new one is not
         # wrongly remembered as checked.
@@ -139,6 +146,12 @@ class Store:
         book = book_from_raw(raw, path, problems, expected_id=deal_id)
         if signature is not None:
             self._checked[path] = signature
+        return book, signature
+
+    def _read_and_summarize(self, path: Path, settings: Settings) -> DealBook:
+        book, signature = self._read_book(path.stem)  # and its summary brought up to date
+        if self.summaries.enabled and not self.read_only:
+            self.summaries.keep(path, signature, book, settings)
         return book
 
     def read_settings(self) -> tuple[Settings, list[Lesson]]:
@@ -151,27 +164,36 @@ class Store:
             raw = up_to_date(raw, "portfolio", path, problems)
         return settings_from_raw(raw, path, problems)
 
-    def load(self) -> Portfolio:
-        """Everything readable; a broken file is listed in ``problems`` and left alone."""
+    def load(self, *, glance: bool = False) -> Portfolio:
+        """Everything readable; a broken file is listed in ``problems`` and left alone.
+        With ``glance``, deals with a current summary come from it (``partial``)."""
         # Tens of thousands of new objects trigger the cyclic collector again and again
         # while nothing here can be garbage; pausing it nearly halves a large load.
         collecting = gc.isenabled()
         gc.disable()
         try:
-            return self._load()
+            return self._load(glance)
         finally:
             if collecting:
                 gc.enable()
 
-    def _load(self) -> Portfolio:
+    def _load(self, glance: bool) -> Portfolio:
         portfolio = Portfolio()
         try:
             portfolio.settings, portfolio.lessons = self.read_settings()
         except StoreError as error:
             portfolio.problems.extend(error.problems)
+        key = settings_key(portfolio.settings)
         for path in self.deal_files():
+            found = self.summaries.glance(path, file_signature(path), key) if glance else None
+            if found is not None:
+                portfolio.books[path.stem] = found[0]
+                portfolio.partial.add(path.stem)
+                if found[1] is not None:
+                    portfolio.progress[path.stem] = found[1]
+                continue
             try:
-                book = self.read_book(path.stem)
+                book = self._read_and_summarize(path, portfolio.settings)
             except StoreError as error:
                 portfolio.problems.extend(error.problems)
                 continue
@@ -194,6 +216,7 @@ class Store:
         fresh.books = dict(fresh.books)
         fresh.problems = [p for p in fresh.problems if p.path not in changed
                           or p.path == self.portfolio_path]
+        fresh.partial, fresh.progress = portfolio.still_partial({p.stem for p in changed})
         for path in changed:
             if path.parent != self.deals_dir:
                 continue
@@ -201,7 +224,7 @@ class Store:
             if not os.path.lexists(path):
                 continue
             try:
-                fresh.books[path.stem] = self.read_book(path.stem)
+                fresh.books[path.stem] = self._read_and_summarize(path, fresh.settings)
             except StoreError as error:
                 fresh.problems.extend(error.problems)
         return fresh

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import gc
 import sys
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
@@ -74,7 +77,7 @@ class NegtuiApp(App[int]):
         self.config_file = config_file
         self._kept_theme = ""
         self.set_keymap(self.config.config.keys)
-        self.session = Session(store, clock)
+        self.session = Session(store, clock, glance=True)
         self.session.on_reload(self._reloaded)
         self.session.on_focus(self._deal_focused)
         self._hangup = HangupGuard()
@@ -121,6 +124,24 @@ class NegtuiApp(App[int]):
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.switch_mode("portfolio")
         self.set_interval(WATCH_INTERVAL_S, self._look_for_changes)
+        # What was loaded stays for the whole session: the collector need not walk it.
+        gc.freeze()
+        # Once the Portfolio is on screen, every file is read in full (if some came from
+        # summaries) and the summaries due are written, in a thread.
+        self.call_after_refresh(self.call_after_refresh, self._read_in_full)
+
+    def _read_in_full(self) -> None:
+        def read() -> None:
+            self.session.read_in_full()
+            if self.session.complete:
+                return
+            # A thread of its own (a daemon): quitting at once does not wait for it. The
+            # app may have ended meanwhile.
+            if self.is_running:
+                with contextlib.suppress(RuntimeError):
+                    self.call_from_thread(self.session.settle)
+
+        threading.Thread(target=read, name="negtui-full-read", daemon=True).start()
 
     def few_colours(self) -> bool:
         """True on a terminal that shows 16 colours (TERM=xterm-16color, or plain xterm
@@ -168,6 +189,7 @@ class NegtuiApp(App[int]):
 
     def on_unmount(self) -> None:
         self._key_order.stop()
+        self.session.keep_summaries()
 
     async def _press_keys(self, keys: Iterable[str]) -> None:
         # Pilot.press sends keys here, then waits only for what is queued on the screen;
@@ -296,6 +318,7 @@ class NegtuiApp(App[int]):
                         exit_on_error=False)
 
     def _scan(self) -> None:
+        self.session.keep_summaries()  # those of files written since the last look
         scan = self.session.scan()
         if scan is not None:
             self.call_from_thread(self.session.take, scan)

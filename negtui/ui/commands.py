@@ -26,7 +26,7 @@ class NegtuiCommands(Provider):
             for key, mode, title in SCREENS
         ]
         entries += self._preparation(app)
-        for deal in sorted(app.session.portfolio.deals(), key=lambda d: d.name.casefold()):
+        for deal in sorted(app.session.glance().deals(), key=lambda d: d.name.casefold()):
             # The palette reads labels and help as markup: names are escaped, and their
             # control characters shown as marks.
             entries.append((f"Deal: {visible(deal.name)}", partial(app.open_deal, deal.id),

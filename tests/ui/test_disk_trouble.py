@@ -21,8 +21,10 @@ AppMaker = Callable[[Path], NegtuiApp]
 
 
 def folder_bytes(folder: Path) -> dict[str, bytes]:
+    """The data files; the backups and the app's summaries (a cache) aside."""
     return {str(p.relative_to(folder)): p.read_bytes()
-            for p in sorted(folder.rglob("*.json")) if ".backups" not in p.parts}
+            for p in sorted(folder.rglob("*.json"))
+            if ".backups" not in p.parts and ".summaries" not in p.parts}
 
 
 def notices(app: NegtuiApp) -> str:

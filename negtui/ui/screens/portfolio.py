@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 from negtui.actions.deals import delete_deal, toggle_archive
 from negtui.actions.undo import Change
 from negtui.domain.audit import Alert, Review, review
-from negtui.domain.deal_table import SORTS, DealRow, cells, make_row, matches, sort_rows
+from negtui.domain.deal_table import SORTS, DealRow, make_row, matches, sort_rows
 from negtui.domain.models import Deal
 from negtui.domain.schedule import user_zone
 from negtui.domain.summary import STATUS_ORDER, pipeline
@@ -21,10 +21,10 @@ from negtui.domain.vocab import DealStatus
 from negtui.domain.words import counted
 from negtui.ui import saving
 from negtui.ui.keys import DELETE
-from negtui.ui.palette import Role, style
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.screens.deal_form import deal_form
 from negtui.ui.widgets.confirm import ConfirmScreen
+from negtui.ui.widgets.drawn import Drawn, row_cells
 from negtui.ui.widgets.fit_table import Column, FitTable
 from negtui.ui.widgets.footer import KeyFooter
 from negtui.ui.widgets.form import open_form
@@ -38,7 +38,6 @@ EMPTY_TEXT = markup(
     "To bring in deals you already have: [b]negtui import json FILE[/b]."
 )
 NOTHING_MATCHES = "No deal matches the filter. Press escape in the filter, or f to show all."
-RIGHT = {"Value", "h/wk", "Prep", "Alerts"}
 # The alerts box lists this many; the count in its title says how many there are in all.
 ALERTS_SHOWN = 50
 # What a narrow window keeps: the deal, where it stands and what is next come first.
@@ -80,6 +79,10 @@ class PortfolioScreen(NegtuiScreen):
         self._filled_for: object | None = None
         self._rows_for: tuple[object, object] | None = None
         self._rows: list[DealRow] = []
+        # The cells of each row and what the band and the alerts box show, drawn again
+        # only when they change: a key typed in the filter redraws the table alone.
+        self._cells: dict[str, tuple[Text, ...]] = {}
+        self._drawn = Drawn()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -102,7 +105,7 @@ class PortfolioScreen(NegtuiScreen):
 
     def resume(self) -> None:
         # Coming back from another screen: rebuild only if the data changed meanwhile.
-        if self._filled_for is not self.session.portfolio:
+        if self._filled_for is not self.session.glance():
             self.fill()
         else:
             self.follow_current_deal()
@@ -122,7 +125,7 @@ class PortfolioScreen(NegtuiScreen):
             self.filter_text = ""
             self.status_filter = None
             self.show_archived = self.show_archived or bool(
-                (book := self.session.portfolio.books.get(wanted)) and book.deal.archived)
+                (book := self.session.glance().books.get(wanted)) and book.deal.archived)
             self.fill()
             return
         table.move_cursor(row=index, animate=False)
@@ -134,11 +137,14 @@ class PortfolioScreen(NegtuiScreen):
         a minute passed: a key typed in the filter must not audit the whole portfolio."""
         session = self.session
         now = session.clock().datetime
-        key = (session.portfolio, now.replace(second=0, microsecond=0))
+        # Painted from what is known now (maybe partly summaries): the full read replaces
+        # it moments later, with a reload.
+        glance = session.glance()
+        key = (glance, now.replace(second=0, microsecond=0))
         if self._rows_for is not None and self._rows_for[0] is key[0] \
                 and self._rows_for[1] == key[1]:
             return self._rows
-        books = list(session.portfolio.books.values())
+        books = list(glance.books.values())
         found = self.review = review(books, session.settings, now)
         self.alerts = found.alerts
         progress = session.checklist_progress
@@ -146,12 +152,13 @@ class PortfolioScreen(NegtuiScreen):
         self._rows = [make_row(book, now, found.about(book.id), progress(book),
                                found.next_due.get(book.id), tz)
                       for book in books]
+        self._cells = {}
         self._rows_for = key
         return self._rows
 
     def fill(self) -> None:
         session = self.session
-        portfolio = session.portfolio
+        portfolio = session.glance()
         self._filled_for = portfolio
         all_rows = self.rows()
         shown = sort_rows(
@@ -166,11 +173,7 @@ class PortfolioScreen(NegtuiScreen):
                        for title in SORTS})
         rows = []
         for row in shown:
-            texts = cells(row)
-            rows.append((row.deal_id, [
-                plain(texts[title], style(Role.ALARM) if title == "Next" and row.overdue else "",
-                      one_line=True, justify="right" if title in RIGHT else "left")
-                for title in SORTS]))
+            rows.append((row.deal_id, list(self._row_cells(row))))
         table.show(rows)
         has_deals = bool(portfolio.books)
         empty = self.query_one("#empty", Static)
@@ -186,6 +189,12 @@ class PortfolioScreen(NegtuiScreen):
         elif shown_ids:
             session.focus(shown_ids[0])
 
+    def _row_cells(self, row: DealRow) -> tuple[Text, ...]:
+        found = self._cells.get(row.deal_id)
+        if found is None:
+            found = self._cells[row.deal_id] = row_cells(row)
+        return found
+
     def _fill_summary(self, rows: list[DealRow]) -> None:
         deals = [r.book.deal for r in rows]
         filters = []
@@ -195,12 +204,15 @@ class PortfolioScreen(NegtuiScreen):
             filters.append(f"filter: {self.filter_text!r}")
         if self.show_archived:
             filters.append("archived shown")
-        if self.review is not None:
-            flow = pipeline(deals, self.session.portfolio.settings)
+        if self.review is not None and not self._drawn.unchanged(
+                "summary", self.review, rows, *filters):
+            flow = pipeline(deals, self.session.settings)
             self.query_one("#summary", Static).update(band_text(flow, self.review, filters))
 
     def _fill_alerts(self) -> None:
         box = self.query_one("#alerts", OptionList)
+        if self._drawn.unchanged("alerts", self.review):
+            return
         box.clear_options()
         box.add_options(
             Option(Text.assemble((f"{alert.kind}: ", "bold"), alert.message), id=str(index))
@@ -214,7 +226,7 @@ class PortfolioScreen(NegtuiScreen):
         box.display = bool(self.alerts)
 
     def _fill_problems(self) -> None:
-        problems = self.session.portfolio.problems
+        problems = self.session.glance().problems
         lines = []
         if self.session.store.read_only:
             lines.append("This data folder is read-only: you can look, but no change can be "
@@ -246,10 +258,10 @@ class PortfolioScreen(NegtuiScreen):
     @on(OptionList.OptionSelected, "#alerts")
     def jump_to_alert(self, event: OptionList.OptionSelected) -> None:
         alert = self.alerts[int(event.option.id or 0)]
-        target = next((d for d in alert.deal_ids if d in self.session.portfolio.books), None)
+        target = next((d for d in alert.deal_ids if d in self.session.glance().books), None)
         if target is None:
             return
-        if self.session.portfolio.books[target].deal.archived:
+        if self.session.glance().books[target].deal.archived:
             self.show_archived = True
         self.status_filter = None
         self.filter_text = ""

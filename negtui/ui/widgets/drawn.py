@@ -1,0 +1,34 @@
+"""Remembering what a screen drew, so a redraw can skip what did not change."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from negtui.domain.deal_table import SORTS, DealRow, cells
+from negtui.ui.palette import Role, style
+from negtui.ui.widgets.shown import plain
+
+RIGHT = {"Value", "h/wk", "Prep", "Alerts"}
+
+
+class Drawn:
+    """For each part of a screen, the objects (or texts) it was last drawn from."""
+
+    def __init__(self) -> None:
+        self._from: dict[str, tuple[object, ...]] = {}
+
+    def unchanged(self, part: str, *key: object) -> bool:
+        """Whether ``part`` was last drawn from the same objects; remembers these."""
+        before = self._from.get(part)
+        self._from[part] = key
+        return before is not None and len(before) == len(key) and all(
+            old is new or (isinstance(new, str) and old == new)
+            for old, new in zip(before, key, strict=True))
+
+
+def row_cells(row: DealRow) -> tuple[Text, ...]:
+    """The cells of a Portfolio row, in the order of ``SORTS``."""
+    texts = cells(row)
+    return tuple(plain(texts[title], style(Role.ALARM) if title == "Next" and row.overdue else "",
+                       one_line=True, justify="right" if title in RIGHT else "left")
+                 for title in SORTS)

@@ -48,7 +48,7 @@ def _form_title(app: NegtuiApp) -> str:
     screen = app.screen
     if not isinstance(screen, FormScreen):
         return ""
-    return str(screen.query_one("#form-title", Static).render())
+    return str(screen.query_one("#form-box").border_title or "")
 
 
 def _form_titled(app: NegtuiApp, title: str) -> bool:

@@ -35,14 +35,15 @@ SCREENS = {
 
 
 def screen_lines(app: NegtuiApp) -> list[str]:
-    """The screen's rows as a terminal shows them."""
+    """The screen's rows as a terminal shows them, without the frame around a pane."""
     width, height = app.size
     console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
                       color_system="truecolor", record=True, legacy_windows=False,
                       safe_box=False)
     console.print(app.screen._compositor.render_update(
         full=True, screen_stack=app._background_screens))
-    return console.export_text().splitlines()
+    return [line.removeprefix("│").removesuffix("│")
+            for line in console.export_text().splitlines()]
 
 
 def footer_labels(app: NegtuiApp) -> list[str]:

@@ -18,6 +18,9 @@ AppMaker = Callable[[Path], NegtuiApp]
 async def light(pilot: Pilot[object]) -> None:
     pilot.app.theme = "textual-light"
     await pilot.pause()
+    # Picking a theme says where it was kept; the screenshot is of the screen under it.
+    pilot.app.clear_notifications()
+    await pilot.pause()
     await steady(pilot)
 
 

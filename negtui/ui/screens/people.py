@@ -13,8 +13,12 @@ from textual.widgets.option_list import Option
 from negtui.domain.people import Person, people
 from negtui.domain.words import counted
 from negtui.ui.screens.base import NegtuiScreen
+from negtui.ui.widgets.fit_table import Column, FitTable
 from negtui.ui.widgets.footer import KeyFooter
-from negtui.ui.widgets.shown import DataTable, OptionList, Static
+from negtui.ui.widgets.shown import DataTable, OptionList, Static, plain
+
+PEOPLE_COLUMNS = [Column("Name", "name", 0, 14), Column("Deals", "deals"),
+                  Column("Organisations", "organisations", 0, 12)]
 
 
 class PeopleScreen(NegtuiScreen):
@@ -30,8 +34,8 @@ class PeopleScreen(NegtuiScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="people-split"):
-            table: DataTable[str] = DataTable(id="people-list", cursor_type="row",
-                                              zebra_stripes=True)
+            # The organisations are cut with "…" before a name is: the detail shows them whole.
+            table = FitTable(PEOPLE_COLUMNS, id="people-list")
             table.border_title = "People across deals"
             yield table
             with Vertical(id="person-side"):
@@ -47,12 +51,10 @@ class PeopleScreen(NegtuiScreen):
 
     def fill(self) -> None:
         self.found = people(self.session.portfolio.books.values())
-        table = self.query_one("#people-list", DataTable)
-        table.clear(columns=True)
-        table.add_columns("Name", "Deals", "Organisations")
-        for index, person in enumerate(self.found):
-            table.add_row(person.name, str(len(person.appearances)),
-                          ", ".join(person.organisations), key=str(index))
+        self.query_one("#people-list", FitTable).show([
+            (str(index), [plain(person.name, one_line=True), str(len(person.appearances)),
+                          plain(", ".join(person.organisations), one_line=True)])
+            for index, person in enumerate(self.found)])
         if not self.found:
             self.query_one("#person-detail", Static).update(
                 "No stakeholders recorded yet. Open a deal (enter on the Portfolio screen) "

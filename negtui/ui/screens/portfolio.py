@@ -42,7 +42,7 @@ NOTHING_MATCHES = "No deal matches the filter. Press escape in the filter, or f 
 ALERTS_SHOWN = 50
 # What a narrow window keeps: the deal, where it stands and what is next come first.
 _DROP = {"Type": 7, "Counterparty": 6, "h/wk": 5, "Prep": 4, "Value": 3}
-_SHRINK = {"Deal": 26, "Next": 28}
+_SHRINK = {"Deal": 25, "Next": 27}
 DEAL_COLUMNS = [Column(title, title, _DROP.get(title, 0), _SHRINK.get(title, 0))
                 for title in SORTS]
 
@@ -158,6 +158,11 @@ class PortfolioScreen(NegtuiScreen):
 
     def fill(self) -> None:
         session = self.session
+        if not self._drawn.unchanged("theme", self.app.theme):
+            # Cells and bands carry the colours of the theme they were made in.
+            self._cells = {}
+            self._drawn = Drawn()
+            self._drawn.unchanged("theme", self.app.theme)
         portfolio = session.glance()
         self._filled_for = portfolio
         all_rows = self.rows()

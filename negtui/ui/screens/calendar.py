@@ -178,12 +178,14 @@ class CalendarScreen(NegtuiScreen):
         if not self.warnings:
             return
         first = self.warnings[0]
+        # One line: how many comes first, so a narrow window cuts the details, with "…".
+        more = (f"+{len(self.warnings) - 1} more in the agenda · "
+                if len(self.warnings) > 1 else "")
         text = Text.assemble(
-            ("⚠ ", style(Role.WARNING)), (first.call.label, "bold"), f": {first.problem}",
-            (f" · {first.call.deal_name}", "dim"),
+            ("⚠ ", style(Role.WARNING)), (more, "bold"), (first.call.label, "bold"),
+            f": {first.problem}", (f" · {first.call.deal_name}", "dim"),
+            no_wrap=True, overflow="ellipsis",
         )
-        if len(self.warnings) > 1:
-            text.append(f"  +{len(self.warnings) - 1} more in the agenda", style="bold")
         box.update(text)
 
     def _fill_agenda(self, shown: list[CalendarEntry], selected: date,

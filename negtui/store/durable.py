@@ -207,3 +207,13 @@ def remove_stale_temps(folder: Path, now: float | None = None) -> list[Path]:
             temp.unlink()
             removed.append(temp)
     return removed
+
+
+def unused_name(folder: Path, stem: str, suffix: str) -> Path:
+    """``folder/stem+suffix``, or with ``.2``, ``.3``... before the suffix if that exists."""
+    target = folder / f"{stem}{suffix}"
+    copies = 1
+    while target.exists():
+        copies += 1
+        target = folder / f"{stem}.{copies}{suffix}"
+    return target

@@ -24,7 +24,7 @@ from negtui.domain.models import Checklist, Deal, Lesson, Record, Settings
 from negtui.store.batch import Staged
 from negtui.store.changes import file_lock, merge_book, replace_table, still_the_same
 from negtui.store.drafts import DRAFTS_DIR
-from negtui.store.durable import make_private_dirs, remove_stale_temps
+from negtui.store.durable import make_private_dirs, remove_stale_temps, unused_name
 from negtui.store.errors import FileProblem, NotFound, StoreError
 from negtui.store.layout import (
     CHECKLIST_TABLE,
@@ -383,12 +383,8 @@ class Store:
             trash = self.root / TRASH_DIR
             make_private_dirs(trash)
             stamp = self.clock().format("YYYYMMDDTHHmmss")
-            target = trash / f"{deal_id}.{stamp}.{os.getpid()}.json"
-            copies = 1
-            while target.exists():
-                # The same id deleted again within a second must not replace the earlier copy.
-                copies += 1
-                target = trash / f"{deal_id}.{stamp}.{os.getpid()}.{copies}.json"
+            # The same id deleted again within a second must not replace the earlier copy.
+            target = unused_name(trash, f"{deal_id}.{stamp}.{os.getpid()}", ".json")
             shutil.move(path, target)
         return target
 

@@ -24,8 +24,8 @@ from negtui.ui.keys import DELETE
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.screens.deal_form import deal_form
 from negtui.ui.widgets.confirm import ConfirmScreen
-from negtui.ui.widgets.drawn import Drawn, row_cells
-from negtui.ui.widgets.fit_table import Column, FitTable
+from negtui.ui.widgets.drawn import DEAL_COLUMNS, Drawn, row_cells
+from negtui.ui.widgets.fit_table import FitTable
 from negtui.ui.widgets.footer import KeyFooter
 from negtui.ui.widgets.form import open_form
 from negtui.ui.widgets.portfolio_band import alerts_title, band_text
@@ -40,11 +40,6 @@ EMPTY_TEXT = markup(
 NOTHING_MATCHES = "No deal matches the filter. Press escape in the filter, or f to show all."
 # The alerts box lists this many; the count in its title says how many there are in all.
 ALERTS_SHOWN = 50
-# What a narrow window keeps: the deal, where it stands and what is next come first.
-_DROP = {"Type": 7, "Counterparty": 6, "h/wk": 5, "Prep": 4, "Value": 3}
-_SHRINK = {"Deal": 25, "Next": 27}
-DEAL_COLUMNS = [Column(title, title, _DROP.get(title, 0), _SHRINK.get(title, 0))
-                for title in SORTS]
 
 
 class PortfolioScreen(NegtuiScreen):

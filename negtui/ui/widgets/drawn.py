@@ -6,9 +6,15 @@ from rich.text import Text
 
 from negtui.domain.deal_table import SORTS, DealRow, cells
 from negtui.ui.palette import Role, style
+from negtui.ui.widgets.fit_table import Column
 from negtui.ui.widgets.shown import plain
 
 RIGHT = {"Value", "h/wk", "Prep", "Alerts"}
+# What a narrow Portfolio keeps: the deal, where it stands and what is next come first.
+_DROP = {"Type": 7, "Counterparty": 6, "h/wk": 5, "Prep": 4, "Value": 3}
+_SHRINK = {"Deal": 25, "Next": 27}
+DEAL_COLUMNS = [Column(title, title, _DROP.get(title, 0), _SHRINK.get(title, 0))
+                for title in SORTS]
 
 
 class Drawn:

@@ -193,8 +193,9 @@ class CalendarScreen(NegtuiScreen):
         tz, now, today = self.tz, self.now(), self.today()
         plan = agenda(shown, selected, AGENDA_DAYS, now, tz)
         last = selected + timedelta(days=AGENDA_DAYS - 1)
-        self.query_one("#agenda-title", Static).update(Text.assemble(
-            ("Agenda ", "bold"), f"{selected:%a %d %b} to {last:%a %d %b}"))
+        # The pane's frame says "Agenda"; its first line says which days.
+        self.query_one("#agenda-title", Static).update(
+            Text(f"{selected:%a %d %b} to {last:%a %d %b}", style="bold"))
         problems = {w.call.uid: w.problem for w in self.warnings}
         self.query_one("#agenda", AgendaList).show(plan, selected, last, today, now, tz,
                                                    problems, self._filtered(), keep, to_day)

@@ -194,8 +194,8 @@ class RecordEditorScreen(NegtuiScreen):
             table.display = False
             self.query_one("#records-empty").display = False
             return
-        heading.update(Text.assemble((f"{self.spec.title} — {book.deal.name}", "bold"), "\n",
-                                     (self.spec.purpose, "dim")))
+        # The pane's frame names the record kind; the heading names the deal.
+        heading.update(Text.assemble((book.deal.name, "bold"), "\n", (self.spec.purpose, "dim")))
         keep = table.cursor_row
         records = self.records()
         self.query_one("#records", FitTable).show([

@@ -130,12 +130,3 @@ def explain(error: ValidationError, where: str = "") -> list[str]:
         lines.append(f"{prefix}{path}: {message}" if path else f"{prefix}{message}")
     return lines
 
-
-def field_messages(error: ValidationError) -> dict[str, str]:
-    """The first problem with each top-level field, in plain words without the field's name
-    ('must be 0 or more'); ``messages.plain_messages`` says it as a sentence with the label."""
-    messages: dict[str, str] = {}
-    for item in error.errors():
-        field = str(item["loc"][0]) if item["loc"] else ""
-        messages.setdefault(field, phrase(item))
-    return messages

@@ -84,14 +84,16 @@ def plain_messages(error: ValidationError,
     capitalised: 'The end date comes before the start date'.
     """
     labels = labels or {}
+    return {field: sentence(labels.get(field) or label_of(field), said) if field
+            else said[:1].upper() + said[1:]
+            for field, said in field_messages(error).items()}
+
+
+def field_messages(error: ValidationError) -> dict[str, str]:
+    """The first problem with each top-level field, in plain words without the field's name
+    ('must be 0 or more'); ``plain_messages`` says it as a sentence with the label."""
     messages: dict[str, str] = {}
     for item in error.errors():
         field = str(item["loc"][0]) if item["loc"] else ""
-        if field in messages:
-            continue
-        said = phrase(item)
-        if field:
-            messages[field] = sentence(labels.get(field) or label_of(field), said)
-        else:
-            messages[field] = said[:1].upper() + said[1:]
+        messages.setdefault(field, phrase(item))
     return messages

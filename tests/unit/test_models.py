@@ -8,7 +8,8 @@ import arrow
 import pytest
 from pydantic import ValidationError
 
-from negtui.domain.fields import explain, field_messages, is_identifier
+from negtui.domain.fields import explain, is_identifier
+from negtui.domain.messages import field_messages
 from negtui.domain.models import (
     Call,
     Concession,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol, cast
 
+from textual.events import ScreenResume
 from textual.screen import Screen
 
 from negtui.actions.session import Session
@@ -104,7 +105,21 @@ class NegtuiScreen(Screen[None]):
         """Another deal came into focus."""
         self.fill()
 
-    def on_screen_resume(self) -> None:
+    def _style_context(self) -> tuple[object, ...]:
+        """What the styles of a screen left alone depend on from outside it."""
+        app = self.app
+        return app.theme, app.pseudo_classes
+
+    def on_screen_suspend(self) -> None:
+        self._styled_in = self._style_context()
+
+    def on_screen_resume(self, event: ScreenResume) -> None:
+        # Textual styles the whole screen again when it comes back (this handler runs
+        # before its own); that also throws away every table's drawn rows. Nothing it
+        # depends on changed if the theme and the app's state are those it was left in:
+        # what changed on the screen meanwhile was styled when it changed.
+        if self._shown_before and getattr(self, "_styled_in", None) == self._style_context():
+            event.refresh_styles = False
         # The first showing follows on_mount, which has just drawn the screen.
         self.retitle(getattr(self, "_titled_with", ""), self.negtui.sub_title)
         if self._shown_before:

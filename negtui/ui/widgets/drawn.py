@@ -33,8 +33,10 @@ class Drawn:
 
 
 def row_cells(row: DealRow) -> tuple[Text, ...]:
-    """The cells of a Portfolio row, in the order of ``SORTS``."""
+    """The cells of a Portfolio row, in the order of ``SORTS``; each already one line
+    ending in "…" when cut, as the table would make it, so the table keeps it as it is."""
     texts = cells(row)
     return tuple(plain(texts[title], style(Role.ALARM) if title == "Next" and row.overdue else "",
-                       one_line=True, justify="right" if title in RIGHT else "left")
+                       one_line=True, justify="right" if title in RIGHT else "left",
+                       overflow="ellipsis", no_wrap=True)
                  for title in SORTS)

@@ -9,7 +9,7 @@ columns that must stay are wider than the pane, the table scrolls sideways.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rich.cells import cell_len
@@ -50,10 +50,19 @@ class Layout:
     """False when even the columns that must stay, cut to their floors, are too wide."""
 
 
-def lay_out(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], room: int) -> Layout:
-    """Which columns fit in ``room`` cells and how wide: the pure part of the table."""
-    natural = [max([cell_width(c.label), *(cell_width(row[i]) for row in rows)])
-               for i, c in enumerate(columns)]
+def natural_widths(columns: Sequence[Column], rows: Sequence[Sequence[Cell]],
+                   width: Callable[[Cell], int] = cell_width) -> list[int]:
+    """Each column's width with nothing cut: its widest cell or its label."""
+    return [max([cell_width(c.label), *(width(row[i]) for row in rows)])
+            for i, c in enumerate(columns)]
+
+
+def lay_out(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], room: int,
+            natural: Sequence[int] | None = None) -> Layout:
+    """Which columns fit in ``room`` cells and how wide: the pure part of the table.
+    ``natural`` is ``natural_widths`` of the rows, if already known."""
+    if natural is None:
+        natural = natural_widths(columns, rows)
     shown = list(range(len(columns)))
 
     def total(widths: dict[int, int]) -> int:
@@ -89,8 +98,25 @@ def hidden_note(hidden: Sequence[str]) -> str:
     return f"Widen the window for {more}: {', '.join(hidden)}"
 
 
+def same_cell(old: Cell, new: Cell) -> bool:
+    """Whether two cells draw alike (rich's own ``==`` leaves out a text's style)."""
+    if old is new:
+        return True
+    if isinstance(old, Text) and isinstance(new, Text):
+        return (old.plain == new.plain and old.spans == new.spans
+                and str(old.style) == str(new.style) and old.justify == new.justify
+                and old.overflow == new.overflow and old.no_wrap == new.no_wrap)
+    return isinstance(old, str) and isinstance(new, str) and old == new
+
+
 class FitTable(DataTable[Cell]):
-    """A DataTable filled with ``show``; it lays its columns out again when resized."""
+    """A DataTable filled with ``show``; it lays its columns out again when resized.
+
+    ``show`` changes no more of the table than the new rows need: nothing when they
+    draw alike, the cells that differ when the same rows come in the same order with
+    the same column widths, and only otherwise every row, so a screen drawn again after
+    a change elsewhere keeps its cursor, its scroll and the rows Textual has drawn.
+    """
 
     def __init__(self, columns: Sequence[Column], *, id: str | None = None,
                  hint: str | None = None) -> None:
@@ -99,17 +125,47 @@ class FitTable(DataTable[Cell]):
         self.hint_id = hint
         self._rows: list[tuple[str | None, Sequence[Cell]]] = []
         self._layout: Layout | None = None
+        self._natural: list[int] = []
+        self._labels: tuple[str, ...] = ()
+        # The width of each cell drawn lately, by the cell object (kept, so its id is
+        # not reused): rows made once and shown again and again are measured once.
+        self._widths: dict[int, tuple[Cell, int]] = {}
 
     def relabel(self, labels: dict[str, str]) -> None:
         """New labels for some columns by key (a sort arrow, say), used at the next show."""
         self.columns_spec = [Column(labels.get(c.key, c.label), c.key, c.drop, c.shrink)
                              for c in self.columns_spec]
 
+    def _width(self, cell: Cell) -> int:
+        known = self._widths.get(id(cell))
+        if known is not None and known[0] is cell:
+            return known[1]
+        width = cell_width(cell)
+        self._widths[id(cell)] = (cell, width)
+        return width
+
     def show(self, rows: Sequence[tuple[str | None, Sequence[Cell]]]) -> None:
         """Replace the rows: (key, every column's cell) each."""
-        self._rows = list(rows)
-        self._layout = None
-        self._draw(keep_cursor=False)
+        rows = list(rows)
+        if len(self._widths) > 4 * len(self.columns_spec) * max(len(rows), 50):
+            self._widths = {}
+        before, self._rows = self._rows, rows
+        labels = tuple(c.label for c in self.columns_spec)
+        natural = natural_widths(self.columns_spec, [cells for _, cells in rows], self._width)
+        layout = self._layout
+        keys = [key for key, _ in rows]
+        if (layout is None or labels != self._labels or natural != self._natural
+                or self.row_count != len(before) or None in keys
+                or [key for key, _ in before] != keys
+                or lay_out(self.columns_spec, [], self.room(), natural) != layout):
+            self._natural, self._labels = natural, labels
+            self._layout = None
+            self._draw(keep_cursor=False)
+            return
+        for (key, cells), (_, old) in zip(rows, before, strict=True):
+            for index in layout.shown:
+                if key is not None and not same_cell(old[index], cells[index]):
+                    self.update_cell(key, self.columns_spec[index].key, cells[index])
 
     @property
     def hidden(self) -> tuple[str, ...]:
@@ -123,7 +179,8 @@ class FitTable(DataTable[Cell]):
         return width
 
     def _draw(self, keep_cursor: bool) -> None:
-        layout = lay_out(self.columns_spec, [cells for _, cells in self._rows], self.room())
+        layout = lay_out(self.columns_spec, [cells for _, cells in self._rows], self.room(),
+                         self._natural or None)
         if layout == self._layout:
             return
         row = self.cursor_row

@@ -16,6 +16,7 @@ from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -43,8 +44,12 @@ class Entry:
         return cell_len(self.display) + 2 + cell_len(self.description) + 1
 
     def widget(self, classes: str = "") -> FooterKey:
-        return FooterKey(self.key, self.display, self.description, self.action,
-                         disabled=not self.enabled, tooltip=self.tooltip, classes=classes)
+        key = FooterKey(self.key, self.display, self.description, self.action,
+                        disabled=not self.enabled, tooltip=self.tooltip, classes=classes)
+        # The footer is never compact. Set before mounting, so the key is styled once
+        # rather than made compact and then not (each a restyle).
+        key.set_reactive(FooterKey.compact, False)
+        return key
 
 
 def fitting(units: list[list[Entry]], room: int) -> list[list[Entry]]:
@@ -72,6 +77,7 @@ class KeyFooter(Footer):
     def __init__(self) -> None:
         super().__init__(show_command_palette=False)
         self._drawn_width = 0
+        self._drawn_plan: tuple[tuple[Entry, str], ...] | None = None
 
     def _entries(self) -> tuple[list[list[Entry]], Entry | None, Entry | None]:
         """The units in order of importance, the help key and the command palette key."""
@@ -132,11 +138,9 @@ class KeyFooter(Footer):
                 units.append([entry])
         return units, help_entry, palette
 
-    def compose(self) -> ComposeResult:
-        if not self._bindings_ready:
-            return
+    def _plan(self) -> tuple[tuple[Entry, str], ...]:
+        """What the footer shows at its width now: each entry with its classes."""
         width = self.size.width or self.app.size.width
-        self._drawn_width = width
         units, help_entry, palette = self._entries()
         room = width - (help_entry.width if help_entry else 0)
         screens = next((u for u in units if u and u[0].action.startswith("show_screen(")),
@@ -150,14 +154,30 @@ class KeyFooter(Footer):
             units = [[short] if unit is screens else unit for unit in units]
             chosen = fitting(units, room)
         used = sum(entry.width for unit in chosen for entry in unit)
-        for unit in chosen:
-            for entry in unit:
-                yield entry.widget().data_bind(compact=Footer.compact)
+        plan = [(entry, "") for unit in chosen for entry in unit]
         # Whatever room is left shows the command palette's key, if it fits whole.
         if palette is not None and used + palette.width + 1 <= room:
-            yield palette.widget(classes="-palette").data_bind(compact=Footer.compact)
+            plan.append((palette, "-palette"))
         if help_entry is not None:
-            yield help_entry.widget(classes="-help").data_bind(compact=Footer.compact)
+            plan.append((help_entry, "-help"))
+        return tuple(plan)
+
+    def compose(self) -> ComposeResult:
+        if not self._bindings_ready:
+            return
+        self._drawn_width = self.size.width or self.app.size.width
+        self._drawn_plan = self._plan()
+        for entry, classes in self._drawn_plan:
+            yield entry.widget(classes=classes)
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        # The screen's keys are looked at again after every key and on every return to
+        # the screen; building the labels again is the costly part, so only when they
+        # would differ from those shown.
+        if (self._drawn_plan is not None and self.is_attached and screen is self.screen
+                and self._bindings_ready and self._plan() == self._drawn_plan):
+            return
+        super().bindings_changed(screen)
 
     def on_resize(self, event: events.Resize) -> None:
         if event.size.width != self._drawn_width and self._bindings_ready:

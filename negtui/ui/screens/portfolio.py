@@ -99,8 +99,9 @@ class PortfolioScreen(NegtuiScreen):
         self.query_one("#deals").focus()
 
     def resume(self) -> None:
-        # Coming back from another screen: rebuild only if the data changed meanwhile.
-        if self._filled_for is not self.session.glance():
+        # Back from another screen: drawn again only if the data or the theme changed.
+        if self._filled_for is not self.session.glance() or not self._drawn.same(
+                "theme", self.app.theme):
             self.fill()
         else:
             self.follow_current_deal()
@@ -171,10 +172,7 @@ class PortfolioScreen(NegtuiScreen):
         arrow = " ▼" if self.sort_reverse else " ▲"
         table.relabel({title: title + (arrow if title == self.sort_column else "")
                        for title in SORTS})
-        rows = []
-        for row in shown:
-            rows.append((row.deal_id, list(self._row_cells(row))))
-        table.show(rows)
+        table.show([(row.deal_id, list(self._row_cells(row))) for row in shown])
         has_deals = bool(portfolio.books)
         empty = self.query_one("#empty", Static)
         empty.display = not shown

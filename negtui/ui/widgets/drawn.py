@@ -23,13 +23,18 @@ class Drawn:
     def __init__(self) -> None:
         self._from: dict[str, tuple[object, ...]] = {}
 
-    def unchanged(self, part: str, *key: object) -> bool:
-        """Whether ``part`` was last drawn from the same objects; remembers these."""
+    def same(self, part: str, *key: object) -> bool:
+        """Whether ``part`` was last drawn from the same objects (or equal strings)."""
         before = self._from.get(part)
-        self._from[part] = key
         return before is not None and len(before) == len(key) and all(
             old is new or (isinstance(new, str) and old == new)
             for old, new in zip(before, key, strict=True))
+
+    def unchanged(self, part: str, *key: object) -> bool:
+        """Whether ``part`` was last drawn from the same objects; remembers these."""
+        found = self.same(part, *key)
+        self._from[part] = key
+        return found
 
 
 def row_cells(row: DealRow) -> tuple[Text, ...]:

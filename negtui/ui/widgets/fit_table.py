@@ -16,7 +16,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 
-from negtui.ui.widgets.shown import DataTable, Static
+from negtui.ui.widgets.shown import DataTable, Static, same_text
 
 Cell = str | Text
 # A cell's padding on each side (DataTable's cell_padding).
@@ -98,17 +98,6 @@ def hidden_note(hidden: Sequence[str]) -> str:
     return f"Widen the window for {more}: {', '.join(hidden)}"
 
 
-def same_cell(old: Cell, new: Cell) -> bool:
-    """Whether two cells draw alike (rich's own ``==`` leaves out a text's style)."""
-    if old is new:
-        return True
-    if isinstance(old, Text) and isinstance(new, Text):
-        return (old.plain == new.plain and old.spans == new.spans
-                and str(old.style) == str(new.style) and old.justify == new.justify
-                and old.overflow == new.overflow and old.no_wrap == new.no_wrap)
-    return isinstance(old, str) and isinstance(new, str) and old == new
-
-
 class FitTable(DataTable[Cell]):
     """A DataTable filled with ``show``; it lays its columns out again when resized.
 
@@ -164,7 +153,7 @@ class FitTable(DataTable[Cell]):
             return
         for (key, cells), (_, old) in zip(rows, before, strict=True):
             for index in layout.shown:
-                if key is not None and not same_cell(old[index], cells[index]):
+                if key is not None and not same_text(old[index], cells[index]):
                     self.update_cell(key, self.columns_spec[index].key, cells[index])
 
     @property

@@ -72,6 +72,18 @@ def _safe(content: VisualType, *, one_line: bool = False) -> VisualType:
     return content
 
 
+def same_text(old: object, new: object) -> bool:
+    """Whether two strings or texts draw alike (rich's own ``==`` leaves out styles)."""
+    if old is new:
+        return True
+    if isinstance(old, Text) and isinstance(new, Text):
+        return (old.plain == new.plain and old.spans == new.spans
+                and str(old.style) == str(new.style) and old.justify == new.justify
+                and old.overflow == new.overflow and old.no_wrap == new.no_wrap
+                and old.end == new.end)
+    return isinstance(old, str) and isinstance(new, str) and old == new
+
+
 class Static(TextualStatic):
     """Textual's Static, showing strings literally and control characters as marks."""
 
@@ -79,9 +91,13 @@ class Static(TextualStatic):
                  name: str | None = None, id: str | None = None,
                  classes: str | None = None) -> None:
         super().__init__(_safe(content), markup=markup, name=name, id=id, classes=classes)
+        self._literal = not markup
 
     def update(self, content: VisualType = "", *, layout: bool = True) -> None:
-        super().update(_safe(content), layout=layout)
+        safe = _safe(content)
+        if self._literal and same_text(self.content, safe):
+            return  # shown already: nothing to lay out or paint again
+        super().update(safe, layout=layout)
 
 
 def _cell(value: object) -> object:

@@ -1,9 +1,12 @@
 """Typing in the portfolio filter on the large portfolio: one key to a redrawn table.
 
 The app runs under Pilot, 120x40; ``/`` opens the filter, then each letter of a deal
-name's start is posted and timed until the table shows the rows that match and has
-refreshed. The baseline is a bare Textual app whose Input filters a 200-row DataTable in
-the same way, so the figure shows what negtui adds to Textual's own work.
+name's start is posted and timed until the app has handled it (the filter holds the
+letters typed so far and the table was filled for them) and the screen has refreshed.
+A key that leaves the same rows shown is timed too: waiting only for a change in the row
+count would stop the clock at the next refresh, before such a key was even handled. The
+baseline is a bare Textual app whose Input filters a 200-row DataTable in the same way,
+so the figure shows what negtui adds to Textual's own work.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from textual.widgets import DataTable, Input
 from bench.common import Row, median, ms
 from bench.portfolios import LARGE, Portfolios
 from negtui.ui.app import build_app
+from negtui.ui.screens.portfolio import PortfolioScreen
 
 NAME = "filter"
 TARGET_MS = 16.0
@@ -27,14 +31,14 @@ SIZE = (120, 40)
 TYPED = "maple"
 
 
-async def _type(app: App[Any], rows: Callable[[], int]) -> list[float]:
+async def _type(app: App[Any], filtered_for: Callable[[], str]) -> list[float]:
+    """Each letter's time; ``filtered_for`` is the text the table was last filled for."""
     times = []
-    for letter in TYPED:
-        before = rows()
+    for count, letter in enumerate(TYPED, start=1):
         started = time.perf_counter()
         app.post_message(events.Key(letter, letter))
         deadline = started + 10
-        while rows() == before and time.perf_counter() < deadline and len(times) < 2:
+        while filtered_for() != TYPED[:count] and time.perf_counter() < deadline:
             await asyncio.sleep(0)
         await app.screen.wait_for_refresh()
         times.append(time.perf_counter() - started)
@@ -49,8 +53,11 @@ async def _negtui(folder: Any) -> list[float]:
             await pilot.pause(0.05)
         await pilot.press("slash")
         await pilot.pause()
-        table = app.screen.query_one("#deals", DataTable)
-        return await _type(app, lambda: table.row_count)
+        screen = app.screen
+        if not isinstance(screen, PortfolioScreen):
+            raise RuntimeError(f"typing into {screen!r}, not the Portfolio screen")
+        # The screen takes the text and fills the table in one handler.
+        return await _type(app, lambda: screen.filter_text)
 
 
 class _BareFilter(App[None]):
@@ -65,6 +72,8 @@ class _BareFilter(App[None]):
         table.add_columns("Deal", "Status", "Value")
         self._show("")
 
+    filled_for = ""
+
     def _show(self, text: str) -> None:
         if not self.query(DataTable):
             return  # the Input reports its first value before the table is mounted
@@ -73,6 +82,7 @@ class _BareFilter(App[None]):
         for name in self.NAMES:
             if name.casefold().startswith(text.casefold()):
                 table.add_row(name, "negotiating", "€5,000")
+        self.filled_for = text
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
@@ -83,14 +93,17 @@ async def _bare() -> list[float]:
     app = _BareFilter()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        table = app.query_one(DataTable)
-        return await _type(app, lambda: table.row_count)
+        return await _type(app, lambda: app.filled_for)
 
 
 def run(portfolios: Portfolios, quick: bool) -> list[Row]:
     bare = asyncio.run(_bare())
     negtui = asyncio.run(_negtui(portfolios.get(LARGE)))
     figure = ms(median(negtui))
+    slowest = ms(max(negtui))
     return [Row(NAME, f"one key in the portfolio filter, large, median of {len(negtui)} "
                 "(base: bare)", figure, "ms", baseline=ms(median(bare)),
-                target=f"<= {TARGET_MS:g} ms", met=figure <= TARGET_MS)]
+                target=f"<= {TARGET_MS:g} ms", met=figure <= TARGET_MS),
+            Row(NAME, f"the slowest of those {len(negtui)} keys (base: bare's slowest)",
+                slowest, "ms", baseline=ms(max(bare)), target=f"<= {TARGET_MS:g} ms",
+                met=slowest <= TARGET_MS)]

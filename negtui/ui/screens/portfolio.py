@@ -74,10 +74,10 @@ class PortfolioScreen(NegtuiScreen):
         self._filled_for: object | None = None
         self._rows_for: tuple[object, object] | None = None
         self._rows: list[DealRow] = []
-        # The cells of each row and what the band and the alerts box show, drawn again
-        # only when they change: a key typed in the filter redraws the table alone.
+        # Cells, band and alerts are made again only when what they show changed.
         self._cells: dict[str, tuple[Text, ...]] = {}
         self._drawn = Drawn()
+        self._band = Text()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -173,10 +173,9 @@ class PortfolioScreen(NegtuiScreen):
         table.relabel({title: title + (arrow if title == self.sort_column else "")
                        for title in SORTS})
         table.show([(row.deal_id, list(self._row_cells(row))) for row in shown])
-        has_deals = bool(portfolio.books)
         empty = self.query_one("#empty", Static)
         empty.display = not shown
-        empty.update(EMPTY_TEXT if not has_deals else NOTHING_MATCHES)
+        empty.update(EMPTY_TEXT if not portfolio.books else NOTHING_MATCHES)
         table.display = bool(shown)
         self._fill_summary(all_rows)
         self._fill_alerts()
@@ -186,12 +185,12 @@ class PortfolioScreen(NegtuiScreen):
             table.move_cursor(row=shown_ids.index(keep), animate=False)
         elif shown_ids:
             session.focus(shown_ids[0])
+            table.move_cursor(row=0, animate=False)
 
     def _row_cells(self, row: DealRow) -> tuple[Text, ...]:
-        found = self._cells.get(row.deal_id)
-        if found is None:
-            found = self._cells[row.deal_id] = row_cells(row)
-        return found
+        if row.deal_id not in self._cells:
+            self._cells[row.deal_id] = row_cells(row)
+        return self._cells[row.deal_id]
 
     def _fill_summary(self, rows: list[DealRow]) -> None:
         deals = [r.book.deal for r in rows]
@@ -202,10 +201,12 @@ class PortfolioScreen(NegtuiScreen):
             filters.append(f"filter: {self.filter_text!r}")
         if self.show_archived:
             filters.append("archived shown")
-        if self.review is not None and not self._drawn.unchanged(
-                "summary", self.review, rows, *filters):
-            flow = pipeline(deals, self.session.settings)
-            self.query_one("#summary", Static).update(band_text(flow, self.review, filters))
+        if self.review is None or self._drawn.unchanged("summary", self.review, rows, *filters):
+            return
+        if not self._drawn.unchanged("band", self.review, rows):  # the same whatever is typed
+            self._band = band_text(pipeline(deals, self.session.settings), self.review, [])
+        self.query_one("#summary", Static).update(  # filters end line two, as band_text does
+            Text.assemble(self._band, "  ·  " + ", ".join(filters) if filters else ""))
 
     def _fill_alerts(self) -> None:
         box = self.query_one("#alerts", OptionList)

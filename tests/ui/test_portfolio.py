@@ -274,3 +274,25 @@ async def test_people_map_shows_one_person_on_two_deals(
         assert isinstance(app.screen, PortfolioScreen)
         deal = app.session.current_deal()
         assert deal is not None and deal.name == "Meridian analytics extension"
+
+
+async def test_the_band_names_the_filter_as_it_is_typed_and_forgets_it_when_cleared(
+    demo_folder: Path, make_app: AppMaker
+) -> None:
+    app = make_app(demo_folder)
+
+    def band() -> str:
+        return str(app.screen.query_one("#summary", Static).render())
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: "Pipeline" in band())
+        plain_band = band()
+        await pilot.press("slash", *"ret")
+        await until(pilot, lambda: "filter: 'ret'" in band())
+        await pilot.press("f")  # a letter in the field, not the status filter
+        await until(pilot, lambda: "filter: 'retf'" in band())
+        await pilot.press("backspace", "enter", "f")  # now the status filter
+        await until(pilot, lambda: "status: negotiating, filter: 'ret'" in band())
+        await pilot.press("escape")
+        await until(pilot, lambda: "filter:" not in band())
+        assert band().startswith(plain_band.splitlines()[0])

@@ -162,7 +162,9 @@ class Store:
             return self.first_settings, []
         if raw is not None:
             raw = up_to_date(raw, "portfolio", path, problems)
-        return settings_from_raw(raw, path, problems)
+        settings, lessons = settings_from_raw(raw, path, problems)
+        # A portfolio without a zone of its own follows the user's.
+        return settings.following(self.first_settings.timezone), lessons
 
     def load(self, *, glance: bool = False) -> Portfolio:
         """Everything readable; a broken file is listed in ``problems`` and left alone.

@@ -8,6 +8,7 @@ from pathlib import Path
 from textual.widgets import Static
 
 from negtui.ui.app import NegtuiApp
+from negtui.ui.screens.people import PeopleScreen
 from negtui.ui.screens.workspace import WorkspaceScreen
 from tests.ui.conftest import until
 
@@ -28,3 +29,26 @@ async def test_the_workspace_shows_value_dates_hours_and_markets(
         assert "Hours      16 h a week" in lines
         assert "Markets    logistics, data engineering" in lines
         assert "Invoicing  monthly" in lines
+
+
+def _continues_under_its_text(text: str, label: str, indent: int) -> None:
+    lines = text.splitlines()
+    first = next(i for i, line in enumerate(lines) if line.lstrip().startswith(label))
+    assert len(lines[first]) > indent + 20, "the value was expected to need a second line"
+    follow = lines[first + 1]
+    assert follow.startswith(" " * indent) and follow[indent] != " ", (lines[first], follow)
+
+
+async def test_wrapped_values_line_up_under_their_text_not_their_label(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, WorkspaceScreen))
+        brief = str(app.screen.query_one("#brief", Static).render())
+        # "Objective  Lead the rebuild of ... at a" / "           sustainable rate"
+        _continues_under_its_text(brief, "Objective", len("Objective  "))
+        await pilot.press("escape", "p")
+        await until(pilot, lambda: isinstance(app.screen, PeopleScreen))
+        detail = str(app.screen.query_one("#person-detail", Static).render())
+        _continues_under_its_text(detail, "Role", len("  Role     "))

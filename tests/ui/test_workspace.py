@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from negtui.ui.app import NegtuiApp
 from negtui.ui.screens.people import PeopleScreen
+from negtui.ui.screens.records.editor import RecordEditorScreen
 from negtui.ui.screens.workspace import WorkspaceScreen
 from tests.ui.conftest import until
 
@@ -52,3 +53,17 @@ async def test_wrapped_values_line_up_under_their_text_not_their_label(
         await until(pilot, lambda: isinstance(app.screen, PeopleScreen))
         detail = str(app.screen.query_one("#person-detail", Static).render())
         _continues_under_its_text(detail, "Role", len("  Role     "))
+
+
+async def test_a_record_editor_names_the_deal_and_the_record_kind_once_each(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "k")
+        await until(pilot, lambda: isinstance(app.screen, RecordEditorScreen))
+        screen = app.screen
+        said = [str(screen.sub_title), str(screen.query_one("#records-heading", Static).render()),
+                str(screen.query_one("#records").border_title)]
+        assert said[0].startswith("Northwind data platform — ")
+        assert sum("Risk register" in text for text in said) == 1
+        assert sum("Northwind data platform" in text for text in said) == 1

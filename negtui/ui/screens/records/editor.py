@@ -194,8 +194,10 @@ class RecordEditorScreen(NegtuiScreen):
             table.display = False
             self.query_one("#records-empty").display = False
             return
-        # The pane's frame names the record kind; the heading names the deal.
-        heading.update(Text.assemble((book.deal.name, "bold"), "\n", (self.spec.purpose, "dim")))
+        # Each said once: the title bar names the deal, the pane's frame the record kind,
+        # and the line above it what the records are for.
+        self.sub_title = f"{book.deal.name} — {self.negtui.sub_title}"
+        heading.update(Text(self.spec.purpose, "dim"))
         keep = table.cursor_row
         records = self.records()
         self.query_one("#records", FitTable).show([

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -220,3 +221,20 @@ async def test_an_empty_folder_says_what_to_do(empty_folder: Path, make_app: App
         assert "negtui demo" in str(empty.render())
         await pilot.press("a")
         assert isinstance(app.screen, CalendarScreen)
+
+
+async def test_a_day_shows_one_letter_an_item_and_how_many_more_did_not_fit(
+    demo_folder: Path, make_app: AppMaker
+) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        await until(pilot, lambda: isinstance(app.screen, CalendarScreen))
+        grid = app.screen.query_one(MonthGrid)
+        # No bare count glued to the day number ("3 ·2"): the letters under it are the count.
+        assert "·" not in str(grid.render())
+        grid.counts[TODAY] = Counter({"negotiation call": 12})
+        top, marks = grid._day_lines(TODAY, 10)
+        assert top.plain.strip() == "23"
+        letters, more = marks.plain.strip().split("+")
+        assert set(letters) == {"C"} and len(letters) + int(more) == 12

@@ -18,6 +18,7 @@ from negtui.ui.screens.share_preview import SharePreviewScreen
 from negtui.ui.widgets.form import FormScreen
 
 from .conftest import until
+from .test_fit import screen_lines
 
 AppMaker = Callable[[Path], NegtuiApp]
 NORTHWIND = "Northwind data platform"
@@ -241,3 +242,25 @@ async def test_no_deal_says_what_to_do(empty_folder: Path, make_app: AppMaker) -
         assert app.screen.query_one("#checklist-empty").display
         assert "No deal in focus" in _text(app, "#checklist-empty")
     assert not (empty_folder / "exports").exists()
+
+
+async def test_at_80_columns_the_count_shows_whole_and_items_wrap_under_their_words(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5")
+        await until(pilot, lambda: isinstance(app.screen, ChecklistScreen))
+        screen = app.screen
+        assert isinstance(screen, ChecklistScreen)
+        await until(pilot, lambda: bool(screen.states))
+        await pilot.pause()
+        done = sum(s.done for s in screen.states)
+        total = sum(s.total for s in screen.states)
+        lines = screen_lines(app)
+        header = next(line for line in lines if NORTHWIND in line)
+        assert f"{done}/{total} done" in header
+        assert header.rstrip().endswith("…")  # what does not fit is cut with an ellipsis
+        first = next(i for i, line in enumerate(lines) if "Hours a week and the date" in line)
+        words = lines[first].index("Hours")
+        follow = lines[first + 1]
+        assert follow[words] != " " and not follow[words - 4:words].strip(), follow

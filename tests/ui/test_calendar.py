@@ -73,7 +73,10 @@ async def test_the_agenda_marks_overdue_items_and_calls_without_prep(
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("4")
         lines = _agenda(app)
-        assert lines[0] == "Overdue"
+        # Headings start in the column of the times under them, not against the frame.
+        assert lines[0] == " Overdue"
+        day = next(line for line in lines if line.strip().startswith("Tue 24 Nov"))
+        assert day.startswith(" Tue") and lines[1].startswith(" 1")
         assert "Checkpoint: hours against cap" in lines[1] and "overdue 4d" in lines[1]
         call = next(line for line in lines if "Third call with procurement" in line)
         assert "no prep block" in call

@@ -12,6 +12,7 @@ from negtui.ui.screens.people import PeopleScreen
 from negtui.ui.screens.records.editor import RecordEditorScreen
 from negtui.ui.screens.workspace import WorkspaceScreen
 from tests.ui.conftest import until
+from tests.ui.test_fit import screen_lines
 
 AppMaker = Callable[[Path], NegtuiApp]
 
@@ -67,3 +68,14 @@ async def test_a_record_editor_names_the_deal_and_the_record_kind_once_each(
         assert said[0].startswith("Northwind data platform — ")
         assert sum("Risk register" in text for text in said) == 1
         assert sum("Northwind data platform" in text for text in said) == 1
+
+
+async def test_the_brief_is_as_tall_as_its_wrapped_lines(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, WorkspaceScreen))
+        await pilot.pause()
+        # The heading line wraps at 120 columns; the last research line still shows.
+        assert any("Personal fit:" in line for line in screen_lines(app))

@@ -45,8 +45,10 @@ def lay_out(pieces: list[Piece], width: int, console: Console) -> Text:
     out = Text()
     for piece in pieces:
         if isinstance(piece, Text):
-            out.append_text(piece)
-            out.append("\n")
+            # Wrapped here too, so that the lines counted are the lines drawn.
+            for line in piece.wrap(console, max(width, 12)) if piece.plain else [piece]:
+                out.append_text(line)
+                out.append("\n")
             continue
         label, value, indent = piece
         lines = value.wrap(console, max(width - indent, 12)) if value.plain else [value]

@@ -79,3 +79,15 @@ async def test_the_brief_is_as_tall_as_its_wrapped_lines(
         await pilot.pause()
         # The heading line wraps at 120 columns; the last research line still shows.
         assert any("Personal fit:" in line for line in screen_lines(app))
+
+
+async def test_a_records_detail_wraps_each_value_under_itself(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "g")  # the deal's sensitive topics
+        await until(pilot, lambda: isinstance(app.screen, RecordEditorScreen))
+        await pilot.pause()
+        detail = str(app.screen.query_one("#records-detail", Static).render())
+        # "Our framing:      Three parallel contracts: ..." / "                  commit"
+        _continues_under_its_text(detail, "Our framing:", len("Minutes allotted: "))

@@ -264,3 +264,7 @@ async def test_at_80_columns_the_count_shows_whole_and_items_wrap_under_their_wo
         words = lines[first].index("Hours")
         follow = lines[first + 1]
         assert follow[words] != " " and not follow[words - 4:words].strip(), follow
+        # So does what the app found, under its own first word.
+        found = next(i for i, line in enumerate(lines) if "Checked by the app:" in line)
+        value = lines[found].index("Checked by the app:") + len("Checked by the app: ")
+        assert lines[found + 1][value] != " " and not lines[found + 1][value - 4:value].strip()

@@ -27,6 +27,7 @@ from negtui.ui.screens.preparation import open_records
 from negtui.ui.screens.records import EDITORS
 from negtui.ui.screens.records.deal_fields import GROUPS, deal_group_form
 from negtui.ui.screens.share_preview import export_from
+from negtui.ui.widgets.deal_facts import Hanging, Piece
 from negtui.ui.widgets.footer import KeyFooter
 from negtui.ui.widgets.shown import OptionList, Static, markup, plain
 
@@ -113,7 +114,7 @@ class ChecklistScreen(NegtuiScreen):
                 items = OptionList(id="items")
                 items.border_title = "space tick · enter open"
                 yield items
-                yield Static(id="item-detail")
+                yield Hanging(id="item-detail")
         yield Static(id="checklist-hints")
         yield KeyFooter()
 
@@ -188,18 +189,21 @@ class ChecklistScreen(NegtuiScreen):
         return state.items[index]
 
     def show_detail(self) -> None:
-        detail = self.query_one("#item-detail", Static)
+        detail = self.query_one("#item-detail", Hanging)
         item = self.current_item()
         if item is None:
-            detail.update("")
+            detail.show([])
             return
+        status: Piece
         if item.computed:
-            status = Text.assemble(("Checked by the app: ", "bold"), item.detail or "—")
+            # What the app found goes on under itself, not under its label.
+            label = "Checked by the app:"
+            status = (label, plain(item.detail or "—"), len(label) + 1)
         elif item.done:
             status = Text("Ticked by hand. Space unticks.")
         else:
             status = Text("Tick with space once it is done.")
-        detail.update(Text.assemble(status, "\n", (f"enter {where(item.item.opens)}", "dim")))
+        detail.show([status, Text(f"enter {where(item.item.opens)}", "dim")])
 
     def show_hints(self, book: DealBook) -> None:
         portfolio = self.session.portfolio

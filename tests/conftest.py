@@ -9,6 +9,8 @@ from pytest_textual_snapshot import SVGImageExtension
 
 # Animations and the blinking cursor make screenshots differ from run to run.
 os.environ["TEXTUAL_ANIMATIONS"] = "none"
+# The system time zone a portfolio without one follows, the same on every machine.
+os.environ["TZ"] = "UTC"
 os.environ.pop("NEGTUI_DATA", None)
 os.environ.pop("NEGTUI_CONFIG", None)
 

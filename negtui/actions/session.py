@@ -88,6 +88,11 @@ class Session:
     def settings(self) -> Settings:
         return self._portfolio.settings
 
+    @property
+    def default_zone(self) -> str:
+        """The zone a portfolio without one of its own follows (config file, else system)."""
+        return self.store.first_settings.timezone
+
     def checklist_progress(self, book: DealBook) -> tuple[int, int] | None:
         """Checklist items done and in all, for the portfolio table; None while the deal
         is known from its summary only and that does not say."""

@@ -62,7 +62,7 @@ def _show(ctx: Context, path: object, read: object) -> None:
     rows.append(("data", str(ctx.store.root), data_from))
     first = ctx.store.first_settings
     rows.append(("timezone", first.timezone,
-                 in_file if config.timezone else "default for new portfolios"))
+                 in_file if config.timezone else "the system's, for portfolios that set none"))
     rows.append(("currency", first.default_currency,
                  in_file if config.currency else "default for new portfolios"))
     for binding_id, keys in sorted(config.keys.items()):

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from typing import NamedTuple, Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+    model_validator,
+)
 
 from negtui.domain.fields import (
     Currency,
@@ -52,6 +59,10 @@ class Settings(Stored):
     high_threshold: Rating = 7
     default_currency: Currency = "EUR"
     timezone: str = "UTC"
+    """The zone every date is read and shown in. When the portfolio sets none of its own
+    (``zone_chosen`` false) it is the user's default, filled in as the file is read (the
+    config file's, else the system's), and never written."""
+    zone_chosen: bool = Field(default=True, exclude=True)
     unreciprocated_limit: int = Field(default=2, ge=1, le=20)
     crunch_limit: int = Field(default=3, ge=1, le=50)
     """More milestones than this within any three days is a deadline crunch."""
@@ -70,6 +81,29 @@ class Settings(Stored):
             DealStatus.WALKED_AWAY: 0.0,
         }
     )
+
+
+    @model_validator(mode="before")
+    @classmethod
+    def _zone_left_unset(cls, data: object) -> object:
+        # No zone, or an empty one: the portfolio follows the user's default.
+        if isinstance(data, dict) and "zone_chosen" not in data and not data.get("timezone"):
+            data = {key: value for key, value in data.items() if key != "timezone"}
+            data["zone_chosen"] = False
+        return data
+
+    @model_serializer(mode="wrap")
+    def _without_borrowed_zone(self, handler: SerializerFunctionWrapHandler) -> object:
+        dumped = handler(self)
+        if not self.zone_chosen and isinstance(dumped, dict):
+            dumped.pop("timezone", None)
+        return dumped
+
+    def following(self, zone: str) -> Settings:
+        """These settings with ``zone`` in place of a zone the portfolio does not set."""
+        if self.zone_chosen or zone == self.timezone:
+            return self
+        return self.model_copy(update={"timezone": zone})
 
 
 class Research(Stored):

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 import tomllib
 from pathlib import Path
 
 from negtui.domain.config import ConfigProblem, ConfigRead, ConfigRules, UserConfig, read_config
+from negtui.domain.dates import zone_problem
 from negtui.domain.models import Settings
 from negtui.store.durable import make_private_dirs, write_atomically
 
@@ -35,9 +38,35 @@ def _read(path: Path) -> tuple[str | None, ConfigProblem | None]:
 
 
 def first_settings(config: UserConfig) -> Settings:
-    """The settings a new portfolio starts with: the user's time zone and currency."""
-    chosen = {"timezone": config.timezone, "default_currency": config.currency}
-    return Settings.model_validate({name: value for name, value in chosen.items() if value})
+    """The settings a new portfolio starts with: the user's currency, and no time zone of
+    its own, so it follows the user's (the config file's, else the system's)."""
+    chosen: dict[str, object] = {"zone_chosen": False, "timezone": default_zone(config)}
+    if config.currency:
+        chosen["default_currency"] = config.currency
+    return Settings.model_validate(chosen)
+
+
+def default_zone(config: UserConfig) -> str:
+    """The zone of a portfolio that sets none: the config file's, else the system's."""
+    return config.timezone or system_zone()
+
+
+_ZONEINFO = re.compile(r"/zoneinfo/(.+)$")
+
+
+def system_zone() -> str:
+    """The system's time zone by name ($TZ, else /etc/localtime, else /etc/timezone);
+    UTC when none of them names one negtui knows."""
+    found = [os.environ.get("TZ", "").removeprefix(":")]
+    with contextlib.suppress(OSError):
+        link = _ZONEINFO.search(os.path.realpath("/etc/localtime"))
+        found.append(link.group(1) if link else "")
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        found.append(Path("/etc/timezone").read_text(encoding="utf-8").strip())
+    for name in found:
+        if name and zone_problem(name) is None:
+            return name
+    return "UTC"
 
 
 _THEME_LINE = re.compile(r"""^\s*(?:theme|"theme"|'theme')\s*=.*$""", re.MULTILINE)

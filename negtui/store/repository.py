@@ -160,9 +160,9 @@ class Store:
         problems: list[FileProblem] = []
         if raw is None:
             return self.first_settings, []
-        if raw is not None:
-            raw = up_to_date(raw, "portfolio", path, problems)
-        return settings_from_raw(raw, path, problems)
+        raw = up_to_date(raw, "portfolio", path, problems)
+        settings, lessons = settings_from_raw(raw, path, problems)  # a zone unset: the user's
+        return settings.following(self.first_settings.timezone), lessons
 
     def load(self, *, glance: bool = False) -> Portfolio:
         """Everything readable; a broken file is listed in ``problems`` and left alone.

@@ -47,7 +47,9 @@ FORMAT = 1
 
 def settings_key(settings: Settings) -> str:
     """Which settings a checklist progress was worked out with."""
-    text = json.dumps(settings.model_dump(mode="json"), sort_keys=True)
+    # The zone too when it is the user's default, which the dump leaves out.
+    text = json.dumps({**settings.model_dump(mode="json"), "timezone": settings.timezone},
+                      sort_keys=True)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 

@@ -88,6 +88,11 @@ def test_the_data_folder_time_zone_and_currency_of_the_config_are_used(cli: Cli)
     fresh.mkdir()
     _config(cli, 'timezone = "Asia/Tokyo"\ncurrency = "JPY"\n')
     settings = cli.export(fresh)["settings"]
-    assert (settings["timezone"], settings["default_currency"]) == ("Asia/Tokyo", "JPY")
+    # A new portfolio sets no zone of its own: it goes on following the config file's.
+    assert "timezone" not in settings and settings["default_currency"] == "JPY"
+    portfolio = mine / "portfolio.json"
+    raw = json.loads(portfolio.read_text(encoding="utf-8"))
+    raw["settings"]["1"]["timezone"] = "Europe/Berlin"
+    portfolio.write_text(json.dumps(raw), encoding="utf-8")
     settings = cli.export(mine)["settings"]  # a portfolio's own settings stay its own
-    assert settings["timezone"] != "Asia/Tokyo"
+    assert settings["timezone"] == "Europe/Berlin"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -72,7 +73,10 @@ async def test_the_agenda_marks_overdue_items_and_calls_without_prep(
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("4")
         lines = _agenda(app)
-        assert lines[0] == "Overdue"
+        # Headings start in the column of the times under them, not against the frame.
+        assert lines[0] == " Overdue"
+        day = next(line for line in lines if line.strip().startswith("Tue 24 Nov"))
+        assert day.startswith(" Tue") and lines[1].startswith(" 1")
         assert "Checkpoint: hours against cap" in lines[1] and "overdue 4d" in lines[1]
         call = next(line for line in lines if "Third call with procurement" in line)
         assert "no prep block" in call
@@ -207,7 +211,9 @@ async def test_filter_by_kind(demo_folder: Path, make_app: AppMaker) -> None:
         await pilot.press("4", "f", "tab", "enter", "down", "down", "enter", "ctrl+s")
         assert isinstance(app.screen, CalendarScreen)
         assert "negotiation call" in _text(app, "#calendar-status")
-        items = [line for line in _agenda(app) if line.startswith(" ")]
+        agenda = app.screen.query_one("#agenda", OptionList)
+        options = [agenda.get_option_at_index(i) for i in range(agenda.option_count)]
+        items = [str(option.prompt) for option in options if not option.disabled]
         assert items and all(" C " in line for line in items)
 
 
@@ -220,3 +226,20 @@ async def test_an_empty_folder_says_what_to_do(empty_folder: Path, make_app: App
         assert "negtui demo" in str(empty.render())
         await pilot.press("a")
         assert isinstance(app.screen, CalendarScreen)
+
+
+async def test_a_day_shows_one_letter_an_item_and_how_many_more_did_not_fit(
+    demo_folder: Path, make_app: AppMaker
+) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        await until(pilot, lambda: isinstance(app.screen, CalendarScreen))
+        grid = app.screen.query_one(MonthGrid)
+        # No bare count glued to the day number ("3 ·2"): the letters under it are the count.
+        assert "·" not in str(grid.render())
+        grid.counts[TODAY] = Counter({"negotiation call": 12})
+        top, marks = grid._day_lines(TODAY, 10)
+        assert top.plain.strip() == "23"
+        letters, more = marks.plain.strip().split("+")
+        assert set(letters) == {"C"} and len(letters) + int(more) == 12

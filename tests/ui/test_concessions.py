@@ -18,6 +18,8 @@ from negtui.ui.screens.concessions import ConcessionsScreen
 from negtui.ui.widgets.capture_bar import CaptureBar
 from negtui.ui.widgets.confirm import ConfirmScreen
 from negtui.ui.widgets.form import FormScreen
+from tests.ui.conftest import until
+from tests.ui.test_fit import screen_lines
 
 AppMaker = Callable[[Path], NegtuiApp]
 NORTHWIND = "Northwind data platform"
@@ -343,3 +345,30 @@ async def test_what_was_logged_is_said_under_the_log_not_over_it(
         line = str(app.screen.query_one("#flag-legend", Static).render())
         assert "Logged. Got: Weekly demos accepted" in line
         assert not list(app.screen.query("Toast"))  # no toast over the newest rows
+
+
+async def test_the_balance_says_how_many_and_what_they_were_worth(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3")
+        await until(pilot, lambda: isinstance(app.screen, ConcessionsScreen))
+        overall = str(app.screen.query_one("#band-overall", Static).render())
+        # Northwind: four given, worth 6 + 5 + 3 + 2 to us; one received, worth 4.
+        assert "gave 4 worth 16  got 1 worth 4" in overall
+        await pilot.press("c")
+        await until(pilot, lambda: "● call" in str(app.screen.query_one("#band-call",
+                                                                     Static).render()))
+        call = str(app.screen.query_one("#band-call", Static).render())
+        assert "gave 0  got 0" in call and "·" not in call
+
+
+async def test_at_80_columns_the_balance_line_ends_in_an_ellipsis_when_cut(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        await until(pilot, lambda: isinstance(app.screen, ConcessionsScreen))
+        await pilot.pause()
+        line = next(line for line in screen_lines(app) if "reciprocity" in line)
+        assert "gave 4 worth 16" in line and line.rstrip().endswith("…")

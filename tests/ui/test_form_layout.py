@@ -94,3 +94,25 @@ async def test_the_app_stays_in_sight_behind_a_dialog(demo_folder: Path,
         # As tall as its fields (and no taller than the screen), not the whole screen.
         await wait_until(pilot, lambda: box.region.height > 0, "the form to be drawn")
         assert box.region.height <= 30
+
+
+async def test_at_80_by_24_a_short_form_fits_whole_and_a_long_one_scrolls_inside(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "k", "a")  # the deal, its risks, a new risk
+        await wait_until(pilot, lambda: isinstance(app.screen, FormScreen), "the risk form")
+        box = app.screen.query_one("#form-box")
+        fields = app.screen.query_one("#form-fields")
+        await wait_until(pilot, lambda: box.region.height > 0, "the form to be drawn")
+        # Every field in sight without scrolling, the app around it on all four sides.
+        assert fields.max_scroll_y == 0
+        assert box.region.y > 0 and box.region.bottom < 24
+        assert box.region.x > 0 and box.region.right < 80
+        await pilot.press("escape", "escape", "escape")
+        form = await open_deal_form(pilot, app)
+        box = form.query_one("#form-box")
+        await wait_until(pilot, lambda: box.region.height > 0, "the deal form to be drawn")
+        # Nineteen fields cannot fit: they scroll inside a dialog that still leaves a margin.
+        assert form.query_one("#form-fields").max_scroll_y > 0
+        assert box.region.y > 0 and box.region.bottom < 24 and box.region.x > 0

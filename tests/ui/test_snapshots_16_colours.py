@@ -14,6 +14,7 @@ from negtui.ui.app import NegtuiApp
 
 # The same screens as without colour, collected here again with this module's terminal.
 from .conftest import SMALL
+from .test_snapshot_contrast import CHROME, SNAPSHOTS, faint_runs
 from .test_snapshots_no_color import (  # noqa: F401
     test_call_flags_and_a_refused_line,
     test_portfolio_alerts_and_capacity,
@@ -48,3 +49,16 @@ async def test_a_16_colour_terminal_gets_the_terminal_colours(demo_folder: Path,
         band = app.screen.query_one("#band-call")
         assert app.theme == "ansi-dark"
         assert band.styles.background.ansi == -1  # the terminal's own background
+
+
+def test_what_the_app_paints_behind_words_reads_on_16_colours() -> None:
+    # The terminal's own colours on its own background are the user's to choose; a strip
+    # the app lays behind words (the cursor row) must keep them readable.
+    shots = sorted((SNAPSHOTS / "test_snapshots_16_colours").glob("*.svg"))
+    assert shots
+    for path in shots:
+        svg = path.read_text(encoding="utf-8")
+        chrome = CHROME.search(svg)
+        assert chrome
+        painted = [run for run in faint_runs(svg) if run[2] != chrome.group(1)]
+        assert not painted, f"{path.name}: {painted}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -59,3 +60,35 @@ async def test_a_time_typed_after_setting_the_zone_is_kept_and_shown_in_it(
         lines = [str(agenda.get_option_at_index(i).prompt) for i in range(agenda.option_count)]
         assert any("14:00" in line and "Board" in line for line in lines)
         assert "Europe/Berlin" in _text(app, "#calendar-status")
+
+
+async def test_the_zone_can_be_left_unset_to_follow_the_users_default(
+    demo_folder: Path, make_app: AppMaker
+) -> None:
+    def stored() -> dict[str, object]:
+        raw = json.loads((demo_folder / "portfolio.json").read_text(encoding="utf-8"))
+        return dict(raw["settings"]["1"])
+
+    app = make_app(demo_folder)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, PortfolioScreen))
+        await pilot.press("comma")
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        field = app.screen.query_one("#field-timezone", Input)
+        # The demo sets no zone: the field is empty and says which one is followed.
+        assert field.value == "" and field.placeholder == "not set: UTC"
+        assert "not set: your default zone" in _text(app, "#preview-timezone")
+        field.focus()
+        await pilot.press(*"Europe/Berlin", "ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, PortfolioScreen))
+        assert stored()["timezone"] == "Europe/Berlin"
+
+        await pilot.press("comma")
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        field = app.screen.query_one("#field-timezone", Input)
+        assert field.value == "Europe/Berlin"
+        field.focus()
+        await pilot.press("end", *["backspace"] * len(field.value), "ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, PortfolioScreen))
+        assert "timezone" not in stored()
+        assert app.session.settings.timezone == "UTC"

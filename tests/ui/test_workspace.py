@@ -8,8 +8,11 @@ from pathlib import Path
 from textual.widgets import Static
 
 from negtui.ui.app import NegtuiApp
+from negtui.ui.screens.people import PeopleScreen
+from negtui.ui.screens.records.editor import RecordEditorScreen
 from negtui.ui.screens.workspace import WorkspaceScreen
 from tests.ui.conftest import until
+from tests.ui.test_fit import screen_lines
 
 AppMaker = Callable[[Path], NegtuiApp]
 
@@ -28,3 +31,63 @@ async def test_the_workspace_shows_value_dates_hours_and_markets(
         assert "Hours      16 h a week" in lines
         assert "Markets    logistics, data engineering" in lines
         assert "Invoicing  monthly" in lines
+
+
+def _continues_under_its_text(text: str, label: str, indent: int) -> None:
+    lines = text.splitlines()
+    first = next(i for i, line in enumerate(lines) if line.lstrip().startswith(label))
+    assert len(lines[first]) > indent + 20, "the value was expected to need a second line"
+    follow = lines[first + 1]
+    assert follow.startswith(" " * indent) and follow[indent] != " ", (lines[first], follow)
+
+
+async def test_wrapped_values_line_up_under_their_text_not_their_label(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, WorkspaceScreen))
+        brief = str(app.screen.query_one("#brief", Static).render())
+        # "Objective  Lead the rebuild of ... at a" / "           sustainable rate"
+        _continues_under_its_text(brief, "Objective", len("Objective  "))
+        await pilot.press("escape", "p")
+        await until(pilot, lambda: isinstance(app.screen, PeopleScreen))
+        detail = str(app.screen.query_one("#person-detail", Static).render())
+        _continues_under_its_text(detail, "Role", len("  Role     "))
+
+
+async def test_a_record_editor_names_the_deal_and_the_record_kind_once_each(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "k")
+        await until(pilot, lambda: isinstance(app.screen, RecordEditorScreen))
+        screen = app.screen
+        said = [str(screen.sub_title), str(screen.query_one("#records-heading", Static).render()),
+                str(screen.query_one("#records").border_title)]
+        assert said[0].startswith("Northwind data platform — ")
+        assert sum("Risk register" in text for text in said) == 1
+        assert sum("Northwind data platform" in text for text in said) == 1
+
+
+async def test_the_brief_is_as_tall_as_its_wrapped_lines(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, WorkspaceScreen))
+        await pilot.pause()
+        # The heading line wraps at 120 columns; the last research line still shows.
+        assert any("Personal fit:" in line for line in screen_lines(app))
+
+
+async def test_a_records_detail_wraps_each_value_under_itself(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "g")  # the deal's sensitive topics
+        await until(pilot, lambda: isinstance(app.screen, RecordEditorScreen))
+        await pilot.pause()
+        detail = str(app.screen.query_one("#records-detail", Static).render())
+        # "Our framing:      Three parallel contracts: ..." / "                  commit"
+        _continues_under_its_text(detail, "Our framing:", len("Minutes allotted: "))

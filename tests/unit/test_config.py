@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
+from negtui.domain.clock import Clock
 from negtui.domain.config import ConfigRules, read_config
+from negtui.domain.dates import zone_problem
+from negtui.domain.models import Settings
+from negtui.store import Store
 from negtui.store.config import ConfigNotKept, first_settings, keep_theme, load_config
 
 RULES = ConfigRules(binding_ids={"screen.terms", "app.quit"},
@@ -83,3 +88,43 @@ def test_a_broken_file_is_never_rewritten(tmp_path: Path) -> None:
     with pytest.raises(ConfigNotKept, match=r"config\.toml"):
         keep_theme(path, "nord")
     assert path.read_text(encoding="utf-8") == "theme = \n"
+
+
+def _portfolio_settings(folder: Path) -> dict[str, object]:
+    raw = json.loads((folder / "portfolio.json").read_text(encoding="utf-8"))
+    return dict(raw["settings"]["1"])
+
+
+def test_a_portfolio_that_sets_no_zone_follows_the_config_file(tmp_path: Path,
+                                                               clock: Clock) -> None:
+    tokyo = first_settings(read_config('timezone = "Asia/Tokyo"\n', RULES).config)
+    store = Store(tmp_path, clock)
+    store.first_settings = tokyo
+    store.open()
+    assert store.read_settings()[0].timezone == "Asia/Tokyo"
+    store.save_settings(store.read_settings()[0].model_copy(update={"capacity_hours": 30}))
+    # Not written: the zone still comes from the config file once it changes.
+    assert "timezone" not in _portfolio_settings(tmp_path)
+    store.first_settings = first_settings(read_config('timezone = "Europe/Oslo"\n',
+                                                      RULES).config)
+    settings = store.read_settings()[0]
+    assert (settings.timezone, settings.capacity_hours) == ("Europe/Oslo", 30)
+
+
+def test_a_portfolio_with_its_own_zone_keeps_it_whatever_the_config(tmp_path: Path,
+                                                                    clock: Clock) -> None:
+    store = Store(tmp_path, clock)
+    store.first_settings = first_settings(read_config('timezone = "Asia/Tokyo"\n',
+                                                      RULES).config)
+    store.open()
+    store.save_settings(Settings(timezone="Europe/Berlin"))
+    assert _portfolio_settings(tmp_path)["timezone"] == "Europe/Berlin"
+    assert store.read_settings()[0].timezone == "Europe/Berlin"
+
+
+def test_without_a_config_zone_the_system_zone_is_followed(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TZ", "America/Chicago")
+    assert first_settings(read_config("", RULES).config).timezone == "America/Chicago"
+    monkeypatch.setenv("TZ", "Not/AZone")
+    assert zone_problem(first_settings(read_config("", RULES).config).timezone) is None

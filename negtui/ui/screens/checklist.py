@@ -6,6 +6,7 @@ Enter on an item opens the place where its work is done.
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -26,8 +27,9 @@ from negtui.ui.screens.preparation import open_records
 from negtui.ui.screens.records import EDITORS
 from negtui.ui.screens.records.deal_fields import GROUPS, deal_group_form
 from negtui.ui.screens.share_preview import export_from
+from negtui.ui.widgets.deal_facts import Hanging, Piece
 from negtui.ui.widgets.footer import KeyFooter
-from negtui.ui.widgets.shown import OptionList, Static, markup
+from negtui.ui.widgets.shown import OptionList, Static, markup, plain
 
 NO_DEAL = markup(
     "[b]No deal in focus.[/b]\n\n"
@@ -62,6 +64,15 @@ def _mark(state: ItemState) -> Text:
         return Text("(✓)" if state.done else "( )",
                     style=style(Role.GOOD if state.done else Role.WARNING))
     return Text("[x]" if state.done else "[ ]", style=style(Role.GOOD) if state.done else "")
+
+
+def _item_prompt(state: ItemState) -> Table:
+    """The mark, then the item's words, which wrap under themselves, not under the mark."""
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(_mark(state), Text(state.item.text))
+    return grid
 
 
 def _phase_prompt(state: PhaseState) -> Text:
@@ -103,7 +114,7 @@ class ChecklistScreen(NegtuiScreen):
                 items = OptionList(id="items")
                 items.border_title = "space tick · enter open"
                 yield items
-                yield Static(id="item-detail")
+                yield Hanging(id="item-detail")
         yield Static(id="checklist-hints")
         yield KeyFooter()
 
@@ -135,9 +146,11 @@ class ChecklistScreen(NegtuiScreen):
         done = sum(s.done for s in self.states)
         total = sum(s.total for s in self.states)
         deal = book.deal
+        # The count first: on a narrow window the deal's kinds are what gets cut, with "…".
         deal_line.update(Text.assemble(
-            (deal.name, "bold"), f" · {deal.contract_type.value} · {deal.relationship.value}"
-            f" · {deal.status.value}  ", (f"{done}/{total} done", "bold")))
+            (f"{done}/{total} done", "bold"), "  ", plain(deal.name, "bold", one_line=True),
+            f" · {deal.contract_type.value} · {deal.relationship.value} · {deal.status.value}",
+            no_wrap=True, overflow="ellipsis"))
         phases = self.query_one("#phases", OptionList)
         prompts = [_phase_prompt(state) for state in self.states]
         if phases.option_count == len(prompts):
@@ -159,7 +172,7 @@ class ChecklistScreen(NegtuiScreen):
         items = self.query_one("#items", OptionList)
         previous = items.highlighted if keep else None
         items.set_options([
-            Option(Text.assemble(_mark(item), " ", item.item.text), id=item.item.key)
+            Option(_item_prompt(item), id=item.item.key)
             for item in state.items
         ])
         items.highlighted = min(previous or 0, len(state.items) - 1)
@@ -176,18 +189,21 @@ class ChecklistScreen(NegtuiScreen):
         return state.items[index]
 
     def show_detail(self) -> None:
-        detail = self.query_one("#item-detail", Static)
+        detail = self.query_one("#item-detail", Hanging)
         item = self.current_item()
         if item is None:
-            detail.update("")
+            detail.show([])
             return
+        status: Piece
         if item.computed:
-            status = Text.assemble(("Checked by the app: ", "bold"), item.detail or "—")
+            # What the app found goes on under itself, not under its label.
+            label = "Checked by the app:"
+            status = (label, plain(item.detail or "—"), len(label) + 1)
         elif item.done:
             status = Text("Ticked by hand. Space unticks.")
         else:
             status = Text("Tick with space once it is done.")
-        detail.update(Text.assemble(status, "\n", (f"enter {where(item.item.opens)}", "dim")))
+        detail.show([status, Text(f"enter {where(item.item.opens)}", "dim")])
 
     def show_hints(self, book: DealBook) -> None:
         portfolio = self.session.portfolio

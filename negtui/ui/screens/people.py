@@ -13,10 +13,13 @@ from textual.widgets.option_list import Option
 from negtui.domain.people import Person, people
 from negtui.domain.words import counted
 from negtui.ui.screens.base import NegtuiScreen
+from negtui.ui.widgets.deal_facts import Hanging, Piece
 from negtui.ui.widgets.fit_table import Column, FitTable
 from negtui.ui.widgets.footer import KeyFooter
-from negtui.ui.widgets.shown import DataTable, OptionList, Static, plain
+from negtui.ui.widgets.shown import DataTable, OptionList, plain
 
+# Under a deal's name: the label, then the value, which wraps under itself.
+DETAIL_INDENT = 11
 PEOPLE_COLUMNS = [Column("Name", "name", 0, 14), Column("Deals", "deals"),
                   Column("Organisations", "organisations", 0, 12)]
 
@@ -39,7 +42,7 @@ class PeopleScreen(NegtuiScreen):
             table.border_title = "People across deals"
             yield table
             with Vertical(id="person-side"):
-                yield Static(id="person-detail")
+                yield Hanging(id="person-detail")
                 deals = OptionList(id="person-deals")
                 deals.border_title = "Deals — enter opens"
                 yield deals
@@ -56,9 +59,9 @@ class PeopleScreen(NegtuiScreen):
                           plain(", ".join(person.organisations), one_line=True)])
             for index, person in enumerate(self.found)])
         if not self.found:
-            self.query_one("#person-detail", Static).update(
+            self.query_one("#person-detail", Hanging).show([Text(
                 "No stakeholders recorded yet. Open a deal (enter on the Portfolio screen) "
-                "and press a to add the people you negotiate with.")
+                "and press a to add the people you negotiate with.")])
             return
         self.show_person(0)
 
@@ -69,19 +72,18 @@ class PeopleScreen(NegtuiScreen):
 
     def show_person(self, index: int) -> None:
         person = self.found[index]
-        detail = Text()
-        detail.append(person.name, "bold")
-        detail.append(f"  on {counted(len(person.appearances), 'deal')}\n")
+        pieces: list[Piece] = [Text.assemble(plain(person.name, "bold"),
+                                             f"  on {counted(len(person.appearances), 'deal')}")]
         for appearance in person.appearances:
             who = appearance.stakeholder
-            detail.append(f"\n{appearance.deal_name}\n", "bold")
-            detail.append(f"  {who.role or 'no role'} at {who.organisation or '?'} · "
-                          f"{who.influence}\n")
+            pieces += [Text(""), plain(appearance.deal_name, "bold"),
+                       ("  Role", plain(f"{who.role or 'no role'} at {who.organisation or '?'}"
+                                        f" · {who.influence}"), DETAIL_INDENT)]
             if who.style:
-                detail.append(f"  style: {who.style}\n")
+                pieces.append(("  Style", plain(who.style), DETAIL_INDENT))
             if who.history:
-                detail.append(f"  history: {who.history}\n", "italic")
-        self.query_one("#person-detail", Static).update(detail)
+                pieces.append(("  History", plain(who.history, "italic"), DETAIL_INDENT))
+        self.query_one("#person-detail", Hanging).show(pieces)
         deals = self.query_one("#person-deals", OptionList)
         deals.clear_options()
         deals.add_options(Option(f"{a.deal_name} — {a.stakeholder.role or a.stakeholder.influence}",

@@ -41,24 +41,29 @@ LABELS = {
 """How each setting is named when a value does not fit: 'Capacity must be 168 or less'."""
 
 
-def zone_preview(text: str, now: arrow.Arrow) -> str:
-    """The time it is now in the typed zone, with the zone's name, or why it is not one."""
-    name = text.strip() or "UTC"
+def zone_preview(text: str, now: arrow.Arrow, default: str) -> str:
+    """The time it is now in the typed zone, with the zone's name, or why it is not one;
+    left empty, the zone followed instead."""
+    name = text.strip() or default
     problem = zone_problem(name)
     if problem:
         return problem
-    return "now " + describe_moment(moment_in(now, name), name)
+    shown = "now " + describe_moment(moment_in(now, name), name)
+    return shown if text.strip() else f"not set: your default zone, {shown}"
 
 
 def settings_form(app: HasSession) -> FormScreen:
     settings = app.session.settings
+    default = app.session.default_zone
     shell = cast("App[object]", app)
     fields = [FormField(name, label) for name, label in NUMBERS]
     fields += [
         FormField("default_currency", "Default currency for new deals"),
-        FormField("timezone", "Time zone for dates and times", placeholder="e.g. Europe/Berlin",
-                  help="every typed date is read in it and every time shown in it",
-                  preview=lambda text: zone_preview(text, app.session.clock())),
+        FormField("timezone", "Time zone for dates and times",
+                  placeholder=f"not set: {default}",
+                  help="every typed date is read in it and every time shown in it; left "
+                       "empty, the config file's timezone, else the system's",
+                  preview=lambda text: zone_preview(text, app.session.clock(), default)),
     ]
     fields += [FormField(f"p_{status.name}", f"Chance a {status.value} deal closes (%)")
                for status in DealStatus]
@@ -67,7 +72,7 @@ def settings_form(app: HasSession) -> FormScreen:
                             choices=[(name, name) for name in sorted(shell.available_themes)]))
     values: Values = {name: f"{getattr(settings, name):g}" for name, _ in NUMBERS}
     values["default_currency"] = settings.default_currency
-    values["timezone"] = settings.timezone
+    values["timezone"] = settings.timezone if settings.zone_chosen else ""
     for status in DealStatus:
         values[f"p_{status.name}"] = f"{settings.status_probability.get(status, 0) * 100:g}"
     values["theme"] = shell.theme
@@ -90,8 +95,9 @@ def settings_form(app: HasSession) -> FormScreen:
                 chances[status] = number / 100
         data["status_probability"] = chances
         data["default_currency"] = typed["default_currency"]
-        data["timezone"] = typed["timezone"].strip() or "UTC"
-        problem = zone_problem(data["timezone"])
+        # Left empty, the portfolio follows the user's default zone.
+        data["timezone"] = typed["timezone"].strip()
+        problem = zone_problem(data["timezone"]) if data["timezone"] else None
         if problem:
             errors["timezone"] = problem
         if errors:

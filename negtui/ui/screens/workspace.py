@@ -19,7 +19,7 @@ from negtui.ui.screens.records.editor import record_form
 from negtui.ui.screens.records.stakeholders import STAKEHOLDERS
 from negtui.ui.screens.share_preview import export_from
 from negtui.ui.widgets.confirm import ConfirmScreen
-from negtui.ui.widgets.deal_facts import deal_facts
+from negtui.ui.widgets.deal_facts import LABEL_WIDTH, Hanging, Piece, deal_facts, missing
 from negtui.ui.widgets.fit_table import Column, FitTable
 from negtui.ui.widgets.footer import KeyFooter
 from negtui.ui.widgets.shown import DataTable, Static, plain
@@ -28,10 +28,6 @@ from negtui.ui.widgets.shown import DataTable, Static, plain
 PEOPLE_COLUMNS = [Column("Name", "name", 0, 14), Column("Organisation", "organisation", 2, 12),
                   Column("Role", "role", 1, 12), Column("Part", "part"),
                   Column("Style", "style", 0, 16)]
-
-
-def _missing(text: str) -> Text:
-    return Text(text) if text else Text("— not written yet", style="dim italic")
 
 
 class WorkspaceScreen(NegtuiScreen):
@@ -57,7 +53,7 @@ class WorkspaceScreen(NegtuiScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="brief-scroll"):
-            yield Static(id="brief")
+            yield Hanging(id="brief")
         people = FitTable(PEOPLE_COLUMNS, id="people", hint="people-hint")
         people.border_title = "Stakeholders — a add · e edit · d delete"
         yield people
@@ -71,30 +67,27 @@ class WorkspaceScreen(NegtuiScreen):
     def fill(self) -> None:
         book = self.session.current_book()
         if book is None:
-            self.query_one("#brief", Static).update("This deal is no longer in the folder.")
+            self.query_one("#brief", Hanging).show([Text("This deal is no longer in the folder.")])
             return
         deal = book.deal
         self.sub_title = f"{deal.name} — {self.negtui.sub_title}"
-        brief = Text()
-        brief.append(f"{deal.name}", "bold")
-        brief.append(f"  {deal.counterparty} · {deal.status} · {deal.contract_type} · "
-                     f"{deal.relationship} · strategy {deal.strategy} · "
-                     f"{deal.concession_approach} concessions\n\n")
-        brief.append_text(deal_facts(deal))
-        brief.append("\nObjective  ", "bold")
-        brief.append_text(_missing(deal.objective))
-        brief.append("\nSuccess    ", "bold")
-        brief.append_text(_missing("; ".join(deal.success_measures)))
-        brief.append("\nBATNA      ", "bold")
-        brief.append_text(_missing(deal.batna))
-        brief.append("\nWalk away  ", "bold")
-        brief.append_text(_missing(deal.walk_away))
-        brief.append("\n\nResearch\n", "bold underline")
-        for name, label, _ in RESEARCH_DIMENSIONS:
-            brief.append(f"{label}: ", "bold")
-            brief.append_text(_missing(getattr(deal.research, name)))
-            brief.append("\n")
-        self.query_one("#brief", Static).update(brief)
+        pieces: list[Piece] = [
+            Text.assemble(plain(deal.name, "bold"),
+                          f"  {deal.counterparty} · {deal.status} · {deal.contract_type} · "
+                          f"{deal.relationship} · strategy {deal.strategy} · "
+                          f"{deal.concession_approach} concessions"),
+            Text(""), *deal_facts(deal), Text(""),
+            ("Objective", missing(deal.objective), LABEL_WIDTH),
+            ("Success", missing("; ".join(deal.success_measures)), LABEL_WIDTH),
+            ("BATNA", missing(deal.batna), LABEL_WIDTH),
+            ("Walk away", missing(deal.walk_away), LABEL_WIDTH),
+            Text(""), Text("Research", "bold underline"),
+        ]
+        # The research labels are longer: their values start where the longest ends.
+        indent = max(len(label) for _, label, _ in RESEARCH_DIMENSIONS) + 2
+        pieces += [(f"{label}:", missing(getattr(deal.research, name)), indent)
+                   for name, label, _ in RESEARCH_DIMENSIONS]
+        self.query_one("#brief", Hanging).show(pieces)
         self._fill_people(book)
 
     def _fill_people(self, book: DealBook) -> None:

@@ -27,12 +27,13 @@ class AgendaList(OptionList):
         previous = keep or self.highlighted_uid()
         options: list[Option] = []
         if plan.overdue:
-            options.append(Option(Text("Overdue", style=style(Role.ALARM)), disabled=True))
+            # Headings start where the items' times do, one in from the frame.
+            options.append(Option(Text(" Overdue", style=style(Role.ALARM)), disabled=True))
             options.extend(entry_option(e, tz, now, problems, with_day=True)
                            for e in plan.overdue)
         first_of_selected: str | None = None
         for day, day_entries in plan.days:
-            heading = Text(f"{day:%a %d %b}", style="bold")
+            heading = Text(f" {day:%a %d %b}", style="bold")
             if day == today:
                 heading.append(" · today", style="bold")
             else:

@@ -16,7 +16,11 @@ from negtui.ui.widgets.shown import plain
 
 
 def _side(label: str, count: int, value: int) -> Text:
-    return Text.assemble(f"{label} ", (str(count), "bold"), (f" ·{value}", "dim"))
+    """'gave 4 worth 16': how many, and what they were worth to us together."""
+    side = Text.assemble(f"{label} ", (str(count), "bold"))
+    if count:
+        side.append(f" worth {value}", "dim")
+    return side
 
 
 def _figures(figures: Balance) -> Text:

@@ -104,6 +104,10 @@ class FormScreen(OnceModal[bool]):
         return Input(value, placeholder=spec.placeholder, id=widget_id, select_on_focus=False)
 
     def on_mount(self) -> None:
+        # Textual sets these on a resize, which a screen pushed over a toast may not get.
+        narrow = self.app.size.width < NARROW_BELOW
+        self.set_class(narrow, "-narrow")
+        self.set_class(not narrow, "-wide")
         for spec in self.fields:
             if spec.preview is not None:
                 self._update_preview(spec, self.initial.get(spec.name, ""))

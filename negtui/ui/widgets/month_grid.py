@@ -131,9 +131,8 @@ class MonthGrid(Widget, can_focus=True):
             number_style = style(Role.ALARM)
         if day == self.today:
             number_style += " bold underline"
+        # A letter a dated item: the letters are the count, and "+N" says how many did not fit.
         top = Text(f"{day.day:>2}", style=number_style.strip())
-        if total:
-            top.append(f" ·{total}", style="bold" if in_month else muted)
         marks = Text()
         room = cell - 1
         letters = [(kind, n) for kind in ALL_KINDS if (n := counter.get(kind, 0))]
@@ -144,8 +143,9 @@ class MonthGrid(Widget, can_focus=True):
                     break
                 marks.append(letter, style=colour if in_month else muted)
         if total > room:
-            marks = marks[: room - 1]
-            marks.append("…", style=muted)
+            kept = max(0, room - 2 - (total - room + 2 >= 10))
+            marks = marks[:kept]
+            marks.append(f"+{total - kept}", style="bold" if in_month else muted)
         if day == self.selected:
             chosen = "reverse bold" if self.has_focus else "reverse"
             top.pad_right(room - top.cell_len)

@@ -26,6 +26,7 @@ from negtui.ui.keys import DELETE
 from negtui.ui.saving import save_from_form
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.widgets.confirm import ConfirmScreen
+from negtui.ui.widgets.deal_facts import Hanging, Piece
 from negtui.ui.widgets.fit_table import Column as FitColumn
 from negtui.ui.widgets.fit_table import FitTable
 from negtui.ui.widgets.footer import KeyFooter
@@ -35,6 +36,10 @@ from negtui.ui.widgets.shown import DataTable, Static, markup, plain
 if TYPE_CHECKING:
     from negtui.actions.session import Session
     from negtui.ui.screens.base import HasSession
+
+
+DETAIL_LABELS = 24
+"""The widest label column of a record's detail; a longer label leads its own line."""
 
 
 @dataclass(frozen=True)
@@ -167,7 +172,7 @@ class RecordEditorScreen(NegtuiScreen):
         table.border_title = self.spec.title
         yield table
         yield Static(id="records-hint", classes="column-hint")
-        yield Static(id="records-detail")
+        yield Hanging(id="records-detail")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -194,8 +199,10 @@ class RecordEditorScreen(NegtuiScreen):
             table.display = False
             self.query_one("#records-empty").display = False
             return
-        # The pane's frame names the record kind; the heading names the deal.
-        heading.update(Text.assemble((book.deal.name, "bold"), "\n", (self.spec.purpose, "dim")))
+        # Each said once: the title bar names the deal, the pane's frame the record kind,
+        # and the line above it what the records are for.
+        self.sub_title = f"{book.deal.name} — {self.negtui.sub_title}"
+        heading.update(Text(self.spec.purpose, "dim"))
         keep = table.cursor_row
         records = self.records()
         self.query_one("#records", FitTable).show([
@@ -212,19 +219,29 @@ class RecordEditorScreen(NegtuiScreen):
     def show_detail(self) -> None:
         """The whole of the highlighted record: the table cuts long text short."""
         record = self.selected()
-        detail = self.query_one("#records-detail", Static)
+        detail = self.query_one("#records-detail", Hanging)
         if record is None:
-            detail.update("")
+            detail.show([])
             return
         values = self.spec.to_values(record)
-        parts: list[str | tuple[str, str]] = []
+        shown: list[tuple[str, str]] = []
         for spec in self.spec.fields:
             text = " ".join(values.get(spec.name, "").split())
             if spec.kind == "bool":
                 text = "yes" if text == "true" else ""
             if text:
-                parts += [(f"{spec.label}: ", "bold"), text, "\n"]
-        detail.update(Text.assemble(*parts[:-1]) if parts else Text(""))
+                shown.append((f"{short_label(spec.label)}:", text))
+        # Each value starts in one column and wraps back to it, not under the labels; a
+        # label too long for that column stands on a line of its own above its value.
+        indent = max((len(label) + 1 for label, _ in shown if len(label) < DETAIL_LABELS),
+                     default=DETAIL_LABELS)
+        pieces: list[Piece] = []
+        for label, text in shown:
+            if len(label) >= indent:
+                pieces.append(Text(label, "bold"))
+                label = ""
+            pieces.append((label, plain(text), indent))
+        detail.show(pieces)
 
     @on(DataTable.RowHighlighted, "#records")
     def _highlighted(self) -> None:

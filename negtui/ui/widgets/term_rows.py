@@ -3,6 +3,8 @@ its bank, and the detail and legend lines beside the grid."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import arrow
 from rich.text import Text
 
@@ -21,11 +23,12 @@ Cell = str | Text
 
 # Each column of the one deal's terms table, term_row fills them in order. A narrow
 # window keeps the term, where it stands and its bank; the rest leave from the right.
+# The long texts may be cut with "…" so that 200 columns hold every column.
 TERM_COLUMNS = [
     Column("Term", "name", 0, 14), Column("Deal", "deal", 1), Column("Port", "portfolio", 1),
     Column("Class", "class", 3), Column("On table", "on_table", 0, 16),
     Column("Status", "status", 2), Column("Wt", "weight", 9), Column("Must", "must", 7),
-    Column("Category", "category", 10), Column("Ideal", "ideal", 5, 14),
+    Column("Category", "category", 10, 10), Column("Ideal", "ideal", 5, 14),
     Column("Acceptable", "acceptable", 6, 14), Column("Walk-away", "walk_away", 4, 14),
     Column("BATNA", "batna", 11, 14), Column("Fallback", "fallback", 12, 16),
     Column("Decide by", "decide_by", 8),
@@ -58,9 +61,7 @@ def rating_text(rating: int) -> Text:
 
 def decide_by_text(term: Term, now: arrow.Arrow, zone: str) -> str:
     moment = term.fallback.decide_by
-    if moment is None:
-        return ""
-    return f"{short_day(moment, zone)} ({describe_days(days_until(moment, now.datetime))})"
+    return "" if moment is None else _when(moment, now, zone)
 
 
 CONFLICT_MARK = "⇄ "
@@ -109,6 +110,43 @@ def term_detail(term: Term, threshold: int, now: arrow.Arrow, zone: str) -> Text
     if not second:
         second.append(("e edit · o offer on the table · s status · m must-have", "dim"))
     return Text.assemble(first, "\n", *_joined(second), no_wrap=True, overflow="ellipsis")
+
+
+def term_card(term: Term, threshold: int, now: arrow.Arrow, zone: str) -> Text:
+    """The focused term whole, one subject a line, for a pane with the rows to spare; its
+    name is the pane's title."""
+    cls = class_of(term, threshold)
+    where = verdict(term)
+    batna: list[str | tuple[str, str] | Text] = (
+        [" · BATNA ", marked(term, term.batna)] if term.batna else [])
+    lines: list[list[str | tuple[str, str] | Text]] = [
+        [class_text(cls), f" · {'must-have' if term.must_have else 'nice to have'}"
+         f" · weight {term.weight:g} · category {term.category.value}"
+         f" · status {term.status.value} · impact {term.impact_deal} on the deal,"
+         f" {term.impact_portfolio} on the portfolio"],
+        ["On table ", marked(term),
+         f" ({where.value})" if term.on_table and where is not Verdict.UNKNOWN else "",
+         f" · offer expires {_when(term.offer_expires, now, zone)}"
+         if term.offer_expires else ""],
+        [bank_text(term).replace("ideal", "Ideal", 1), *batna],
+    ]
+    if term.fallback.position:
+        when = decide_by_text(term, now, zone)
+        lines.append([f"Fallback {with_unit(term, term.fallback.position)}"
+                      + (f", decide by {when}" if when else "")])
+    for label, value in (("Why", term.rationale), ("If we lose it", term.consequence),
+                         ("Options, best first", " > ".join(term.options)),
+                         ("Watch", term.indicator)):
+        if value:
+            lines.append([f"{label}: ", plain(value, one_line=True)])
+    lines.append([("e edit · o offer on the table · s status · m must-have", "dim")])
+    text = Text("\n").join(Text.assemble(*parts) for parts in lines)
+    text.no_wrap, text.overflow = True, "ellipsis"
+    return text
+
+
+def _when(moment: datetime, now: arrow.Arrow, zone: str) -> str:
+    return f"{short_day(moment, zone)} ({describe_days(days_until(moment, now.datetime))})"
 
 
 def term_legend(terms: list[Term], focused: Term | None, threshold: int, now: arrow.Arrow,

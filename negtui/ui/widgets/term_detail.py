@@ -1,0 +1,37 @@
+"""The focused term under the terms table: two lines in a short window, the whole term in
+a tall one, where the pane has the rows for it."""
+
+from __future__ import annotations
+
+import arrow
+from textual import events
+
+from negtui.domain.models import Term
+from negtui.ui.widgets.shown import Static
+from negtui.ui.widgets.term_rows import term_card, term_detail
+
+# From this many rows on, the pane shows the whole term rather than its summary.
+CARD_FROM = 4
+
+
+class TermDetail(Static):
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._shown: tuple[Term, int, arrow.Arrow, str] | None = None
+
+    def show(self, term: Term | None, threshold: int, now: arrow.Arrow, zone: str) -> None:
+        self._shown = None if term is None else (term, threshold, now, zone)
+        self._draw()
+
+    def on_resize(self, _: events.Resize) -> None:
+        self._draw()
+
+    def _draw(self) -> None:
+        if self._shown is None:
+            self.border_title = None
+            self.update("")
+            return
+        term = self._shown[0]
+        whole = self.size.height >= CARD_FROM
+        self.border_title = term.name if whole else None
+        self.update(term_card(*self._shown) if whole else term_detail(*self._shown))

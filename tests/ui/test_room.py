@@ -1,0 +1,59 @@
+"""Large terminals give the room to what was cut, and a small one keeps what it needs:
+every column of the terms at 200 columns, the focused term spelt out when the window is
+tall, the month's days naming what falls on them, the grid's axes at 80x24."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from negtui.ui.app import NegtuiApp
+from tests.ui.conftest import until
+from tests.ui.test_fit import open_screen, screen_lines
+
+AppMaker = Callable[[Path], NegtuiApp]
+
+
+def text(app: NegtuiApp) -> str:
+    return "\n".join(screen_lines(app))
+
+
+async def test_terms_at_200_columns_show_every_column(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await open_screen(app, pilot, ["2"])
+        await until(pilot, lambda: "Day rate" in text(app))
+        header = next(line for line in screen_lines(app) if line.startswith(" Term "))
+        assert "Fallback" in header and "Decide by" in header and "Category" in header
+        assert "Widen the window" not in text(app)
+
+
+async def test_a_tall_terms_screen_spells_out_the_focused_term_under_its_table(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_screen(app, pilot, ["2"])
+        await until(pilot, lambda: "Day rate" in text(app))
+        lines = screen_lines(app)
+        # What the table has no room for is there for the term under the cursor.
+        assert any("BATNA ▼ 720 EUR/day" in line for line in lines)
+        assert any("category rate" in line for line in lines)
+        # The whole bank, not cut with "…".
+        assert any("walk-away 700 EUR/day" in line for line in lines)
+        # Right under the table, not many empty rows below it.
+        last_row = max(i for i, line in enumerate(lines) if line.startswith(" On-call "))
+        detail = next(i for i, line in enumerate(lines) if "BATNA ▼ 720 EUR/day" in line)
+        assert detail - last_row < 8
+
+
+async def test_the_term_grid_at_80x24_keeps_both_axes(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, ["2", "g"])
+        await until(pilot, lambda: "┼" in text(app) or "DR" in text(app))
+        assert "deal impact →" in text(app)
+        assert "portfolio impact ↑" in text(app)
+        axis = next(line for line in screen_lines(app) if " 1   2   3 " in line)
+        assert "10" in axis

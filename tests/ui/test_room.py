@@ -57,3 +57,28 @@ async def test_the_term_grid_at_80x24_keeps_both_axes(
         assert "portfolio impact ↑" in text(app)
         axis = next(line for line in screen_lines(app) if " 1   2   3 " in line)
         assert "10" in axis
+
+
+async def test_the_lessons_search_box_lines_up_with_the_list(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_screen(app, pilot, ["5", "L"])
+        await until(pilot, lambda: "Harbor retainer renewal" in text(app))
+        lines = text(app).splitlines()
+        search = next(line for line in lines if "Search" in line and "╭" in line)
+        lessons = next(line for line in lines if "Lessons" in line and "╭" in line)
+        assert search.index("╭") == lessons.index("╭")
+        assert search.rstrip().endswith("╮") and len(search.rstrip()) == len(lessons.rstrip())
+
+
+async def test_a_tall_lessons_screen_shows_the_lesson_right_under_the_list(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_screen(app, pilot, ["5", "L"])
+        await until(pilot, lambda: "Worked:" in text(app))
+        lines = screen_lines(app)
+        last_row = max(i for i, line in enumerate(lines) if "Harbor retainer renewal" in line)
+        detail = next(i for i, line in enumerate(lines) if "Worked:" in line)
+        assert 0 < detail - last_row < 5

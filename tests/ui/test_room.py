@@ -82,3 +82,18 @@ async def test_a_tall_lessons_screen_shows_the_lesson_right_under_the_list(
         last_row = max(i for i, line in enumerate(lines) if "Harbor retainer renewal" in line)
         detail = next(i for i, line in enumerate(lines) if "Worked:" in line)
         assert 0 < detail - last_row < 5
+
+
+async def test_a_large_month_names_what_falls_on_each_day(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await open_screen(app, pilot, ["4"])
+        await until(pilot, lambda: "November 2026" in text(app))
+        lines = screen_lines(app)
+        # The month's pane is the left one: what is left of its frame.
+        month = [line.split("│")[0] for line in lines]
+        assert any("Signature" in line for line in month)
+        top = next(i for i, line in enumerate(month) if "November 2026" in line)
+        bottom = next(i for i, line in enumerate(month) if "B deal start" in line)
+        assert bottom - top > 30

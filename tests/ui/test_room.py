@@ -97,3 +97,16 @@ async def test_a_large_month_names_what_falls_on_each_day(
         top = next(i for i, line in enumerate(month) if "November 2026" in line)
         bottom = next(i for i, line in enumerate(month) if "B deal start" in line)
         assert bottom - top > 30
+
+
+async def test_a_call_in_a_tall_window_keeps_what_was_conceded_whole(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_screen(app, pilot, ["3"])
+        await pilot.press("c")
+        await until(pilot, lambda: "Hard lines" in text(app))
+        await until(pilot, lambda: "Reporting reduced" in text(app))
+        line = next(line for line in screen_lines(app) if "Reporting reduced" in line)
+        assert "Reporting reduced to a weekly email" in line
+        assert "Walk-away points" in text(app)

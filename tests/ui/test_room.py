@@ -110,3 +110,28 @@ async def test_a_call_in_a_tall_window_keeps_what_was_conceded_whole(
         line = next(line for line in screen_lines(app) if "Reporting reduced" in line)
         assert "Reporting reduced to a weekly email" in line
         assert "Walk-away points" in text(app)
+
+
+async def test_a_persons_deals_follow_right_under_their_detail(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_screen(app, pilot, ["p"])
+        await until(pilot, lambda: "Deals — enter opens" in text(app))
+        lines = screen_lines(app)
+        history = next(i for i, line in enumerate(lines) if "history: Worked together" in line)
+        deals = next(i for i, line in enumerate(lines) if "Deals — enter opens" in line)
+        assert 0 < deals - history < 4
+        # The list's frame runs down to the footer, not to its last name.
+        assert "╰" in lines[-2]
+
+
+async def test_the_checklist_phases_run_down_the_window(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_screen(app, pilot, ["5"])
+        await until(pilot, lambda: "Onboard, review" in text(app))
+        lines = text(app).splitlines()
+        bottom = max(i for i, line in enumerate(lines) if line.startswith("╰"))
+        assert bottom > 30

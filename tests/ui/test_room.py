@@ -135,3 +135,13 @@ async def test_the_checklist_phases_run_down_the_window(
         lines = text(app).splitlines()
         bottom = max(i for i, line in enumerate(lines) if line.startswith("╰"))
         assert bottom > 30
+
+
+async def test_the_summary_of_all_concessions_ends_in_an_ellipsis_at_80_columns(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, ["3", "A"])
+        await until(pilot, lambda: "12 concessions in all deals" in text(app))
+        summary = next(line for line in screen_lines(app) if "12 concessions" in line)
+        assert summary.rstrip().endswith("…")

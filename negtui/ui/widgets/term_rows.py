@@ -151,7 +151,8 @@ def _when(moment: datetime, now: arrow.Arrow, zone: str) -> str:
 
 def term_legend(terms: list[Term], focused: Term | None, threshold: int, now: arrow.Arrow,
                 zone: str) -> Text:
-    """The grid's labels spelled out, one term a line, then the focused term's detail."""
+    """The grid's labels spelled out, one term a line, where to find the colour key, then
+    the focused term's detail."""
     labels = short_labels(terms)
     text = Text(no_wrap=True, overflow="ellipsis")
     for term in terms:
@@ -160,9 +161,12 @@ def term_legend(terms: list[Term], focused: Term | None, threshold: int, now: ar
         chosen = "reverse" if focused is not None and term.id == focused.id else ""
         cls = class_of(term, threshold)
         text.append(f"{labels[term.id]} ", style=f"{class_colour(cls)} {chosen}")
-        text.append(f"{term.name[:18]:<18} ", style=chosen)
+        name = term.name if len(term.name) <= 18 else term.name[:17] + "…"
+        text.append(f"{name:<18} ", style=chosen)
         text.append(f"{term.impact_deal:>2}/{term.impact_portfolio:<2} ", style=chosen)
         text.append(mark + "\n", style=mark_style)
+    # Beside the legend the grid has no room for its key; a wide window shows it under it.
+    text.append("Colour key: widen the window\n", style=style(Role.MUTED))
     if focused is not None:
         text.append("\n")
         text.append(term_detail(focused, threshold, now, zone))

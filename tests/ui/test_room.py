@@ -41,6 +41,9 @@ async def test_a_tall_terms_screen_spells_out_the_focused_term_under_its_table(
         assert any("category rate" in line for line in lines)
         # The whole bank, not cut with "…".
         assert any("walk-away 700 EUR/day" in line for line in lines)
+        # And what was given on it so far.
+        assert any("Conceded on Day rate" in line for line in lines)
+        assert any("gave  Offered 740 for a 9-month commitment" in line for line in lines)
         # Right under the table, not many empty rows below it.
         last_row = max(i for i, line in enumerate(lines) if line.startswith(" On-call "))
         detail = next(i for i, line in enumerate(lines) if "BATNA ▼ 720 EUR/day" in line)

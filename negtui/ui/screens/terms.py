@@ -199,7 +199,8 @@ class TermsScreen(NegtuiScreen):
         self.query_one("#term-grid", TermGrid).show(book.terms, self.threshold, self.focused_id)
         term = self.focused_term()
         now, zone = self.session.clock(), self.session.settings.timezone
-        self.query_one("#term-detail", TermDetail).show(term, self.threshold, now, zone)
+        self.query_one("#term-detail", TermDetail).show(term, self.threshold, now, zone,
+                                                         book.concessions)
         self.query_one("#grid-legend", Static).update(
             term_legend(book.terms, term, self.threshold, now, zone))
 

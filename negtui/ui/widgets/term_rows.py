@@ -3,17 +3,19 @@ its bank, and the detail and legend lines beside the grid."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 import arrow
 from rich.text import Text
 
 from negtui.domain.dates import short_day
-from negtui.domain.models import Term
+from negtui.domain.guards import in_order
+from negtui.domain.models import Concession, Term
 from negtui.domain.positions import Verdict, verdict, with_unit
 from negtui.domain.schedule import days_until, describe_days
 from negtui.domain.terms import class_of
-from negtui.domain.vocab import TermClass
+from negtui.domain.vocab import Direction, TermClass
 from negtui.ui.palette import Role, style
 from negtui.ui.widgets.fit_table import Column
 from negtui.ui.widgets.shown import plain
@@ -112,9 +114,10 @@ def term_detail(term: Term, threshold: int, now: arrow.Arrow, zone: str) -> Text
     return Text.assemble(first, "\n", *_joined(second), no_wrap=True, overflow="ellipsis")
 
 
-def term_card(term: Term, threshold: int, now: arrow.Arrow, zone: str) -> Text:
-    """The focused term whole, one subject a line, for a pane with the rows to spare; its
-    name is the pane's title."""
+def term_card(term: Term, threshold: int, now: arrow.Arrow, zone: str,
+              log: Sequence[Concession] = ()) -> Text:
+    """The focused term whole, one subject a line, then what was conceded on it in ``log``,
+    for a pane with the rows to spare; its name is the pane's title."""
     cls = class_of(term, threshold)
     where = verdict(term)
     batna: list[str | tuple[str, str] | Text] = (
@@ -139,8 +142,27 @@ def term_card(term: Term, threshold: int, now: arrow.Arrow, zone: str) -> Text:
                          ("Watch", term.indicator)):
         if value:
             lines.append([f"{label}: ", plain(value, one_line=True)])
+    conceded = term_concessions(term, log, zone)
+    if conceded is not None:
+        lines += [[], [conceded], []]
     lines.append([("e edit · o offer on the table · s status · m must-have", "dim")])
     text = Text("\n").join(Text.assemble(*parts) for parts in lines)
+    text.no_wrap, text.overflow = True, "ellipsis"
+    return text
+
+
+def term_concessions(term: Term, log: Sequence[Concession], zone: str) -> Text | None:
+    """What was given and got on the term, oldest first, one a line; None if nothing."""
+    on_term = [c for c in in_order(log) if c.term_id == term.id]
+    if not on_term:
+        return None
+    lines = [Text(f"Conceded on {term.name}", style="bold")]
+    for concession in on_term:
+        word, role = ("gave", Role.WARNING) if concession.direction is Direction.GIVEN else (
+            "got", Role.GOOD)
+        lines.append(Text.assemble(f"{short_day(concession.at, zone)}  ", (word, style(role)),
+                                   "  ", plain(concession.what, one_line=True)))
+    text = Text("\n").join(lines)
     text.no_wrap, text.overflow = True, "ellipsis"
     return text
 

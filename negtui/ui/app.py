@@ -60,6 +60,8 @@ class NegtuiApp(App[int]):
     CSS_PATH = ["negtui.tcss", "screens/calendar.tcss", "screens/concessions.tcss",
                 "screens/all_concessions.tcss", "screens/terms.tcss", "screens/checklist.tcss"]
     TITLE = "negtui"
+    # A tall window gives the spare rows to what a short one cuts (the CSS says where).
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
     BINDINGS = APP_BINDINGS
     COMMANDS = App.COMMANDS | {NegtuiCommands}
     MODES = {

@@ -4,6 +4,7 @@ and a wide terminal shows more keys rather than more empty footer."""
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -180,7 +181,9 @@ async def test_what_was_conceded_ends_in_an_ellipsis_when_the_log_is_narrow(
 async def test_the_term_grid_grows_with_the_window(
         demo_folder: Path, make_app: AppMaker) -> None:
     def rule() -> int:
-        return max((line.count("─") for line in screen_lines(app) if "┼" in line), default=0)
+        # How far along its axis the grid draws the deal impact of 10.
+        return max((line.index(" 10 ") for line in screen_lines(app)
+                    if re.match(r"\s+1\s+2\s+3\s", line) and " 10 " in line), default=0)
 
     app = make_app(demo_folder)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -23,7 +23,6 @@ from negtui.domain.calendar import (
     agenda,
     call_warnings,
     checkpoints_refusal,
-    day_counts,
     describe_minutes,
     filter_entries,
     is_overdue,
@@ -154,7 +153,7 @@ class CalendarScreen(NegtuiScreen):
         self.query_one("#calendar-empty").display = not books
         self.query_one("#calendar-body").display = bool(books)
         grid = self.query_one("#month-grid", MonthGrid)
-        grid.show(selected, self.today(), day_counts(shown, tz), overdue_days(shown, now, tz))
+        grid.show(selected, self.today(), shown, overdue_days(shown, now, tz), tz)
         self._fill_status(shown, now)
         self._fill_warnings()
         self._fill_agenda(shown, selected, keep, to_day)

@@ -109,14 +109,15 @@ class LessonsScreen(NegtuiScreen):
     def _show_detail(self, row: int | None) -> None:
         detail = self.query_one("#lesson-detail", Static)
         if row is None or not 0 <= row < len(self.shown):
+            detail.border_title = None
             detail.update("")
             return
         entry = self.shown[row]
         lesson = entry.lesson
         zone = self.session.settings.timezone
         when = f" · {day_text(moment_in(lesson.at, zone))}" if lesson.at else ""
+        detail.border_title = f"{entry.source}{when}"
         detail.update(Text.assemble(
-            (entry.source, "bold"), (when, "dim"), "\n",
             ("Worked: ", "bold " + style(Role.GOOD)), lesson.worked or "—", "\n",
             ("Did not: ", style(Role.ALARM)), lesson.did_not or "—", "\n",
             ("Why: ", "bold"), lesson.why or "—",

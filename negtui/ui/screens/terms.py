@@ -32,11 +32,11 @@ from negtui.ui.widgets.footer import KeyFooter
 from negtui.ui.widgets.form import Values
 from negtui.ui.widgets.score_band import ScoreBand
 from negtui.ui.widgets.shown import DataTable, Static, markup, plain
+from negtui.ui.widgets.term_detail import TermDetail
 from negtui.ui.widgets.term_grid import TermGrid, class_colour
 from negtui.ui.widgets.term_rows import (
     TERM_COLUMNS,
     grid_key,
-    term_detail,
     term_legend,
     term_row,
 )
@@ -101,7 +101,7 @@ class TermsScreen(NegtuiScreen):
             yield FitTable(TERM_COLUMNS, id="terms-table", hint="terms-hint")
             yield Static(id="grid-legend")
         yield Static(id="terms-hint", classes="column-hint")
-        yield Static(id="term-detail")
+        yield TermDetail(id="term-detail")
         yield ScoreBand(id="score-band")
         yield KeyFooter()
 
@@ -199,8 +199,8 @@ class TermsScreen(NegtuiScreen):
         self.query_one("#term-grid", TermGrid).show(book.terms, self.threshold, self.focused_id)
         term = self.focused_term()
         now, zone = self.session.clock(), self.session.settings.timezone
-        detail = term_detail(term, self.threshold, now, zone) if term else ""
-        self.query_one("#term-detail", Static).update(detail)
+        self.query_one("#term-detail", TermDetail).show(term, self.threshold, now, zone,
+                                                         book.concessions)
         self.query_one("#grid-legend", Static).update(
             term_legend(book.terms, term, self.threshold, now, zone))
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from datetime import date, timedelta
+from zoneinfo import ZoneInfo
 
 from rich.text import Text
 from textual import events
@@ -13,7 +15,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from negtui.domain.calendar import ALL_KINDS, DEAL_END, DEAL_START, month_weeks
+from negtui.domain.calendar import ALL_KINDS, DEAL_END, DEAL_START, CalendarEntry, month_weeks
 from negtui.domain.vocab import MilestoneKind
 from negtui.ui.palette import Role, style
 
@@ -37,6 +39,10 @@ KIND_MARKS: dict[str, tuple[str, Role]] = {
 WEEKDAY_NAMES = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
 MIN_CELL = 5
 MAX_CELL = 16
+# A taller pane gives each week more lines, up to this many; from TITLED_FROM columns a
+# cell on, those lines name what falls on the day ("S Signature"), one item a line.
+MAX_WEEK_LINES = 8
+TITLED_FROM = 10
 
 
 def mark_of(kind: str) -> tuple[str, str]:
@@ -70,12 +76,18 @@ class MonthGrid(Widget, can_focus=True):
         super().__init__(id=id)
         self.today = date(2000, 1, 1)
         self.counts: dict[date, Counter[str]] = {}
+        self.items: dict[date, list[tuple[str, str]]] = {}
         self.overdue: set[date] = set()
 
-    def show(self, selected: date, today: date, counts: dict[date, Counter[str]],
-             overdue: set[date]) -> None:
+    def show(self, selected: date, today: date, entries: Iterable[CalendarEntry],
+             overdue: set[date], tz: ZoneInfo) -> None:
+        """The month of ``selected``, with what of ``entries`` falls on each day."""
         self.today = today
-        self.counts = counts
+        self.counts, self.items = {}, {}
+        for entry in sorted(entries, key=lambda entry: entry.start):
+            day = entry.day(tz)
+            self.counts.setdefault(day, Counter())[entry.kind] += 1
+            self.items.setdefault(day, []).append((entry.kind, entry.title))
         self.overdue = overdue
         self.set_reactive(MonthGrid.selected, selected)
         self.refresh(layout=True)
@@ -121,7 +133,13 @@ class MonthGrid(Widget, can_focus=True):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return 2 + 2 * len(self._weeks()) + len(self._legend(width))
 
-    def _day_lines(self, day: date, cell: int) -> tuple[Text, Text]:
+    def _week_lines(self) -> int:
+        """Lines of a week: two at least, more as the pane is taller."""
+        width, height = self.size
+        spare = height - 2 - len(self._legend(width))
+        return max(2, min(MAX_WEEK_LINES, spare // len(self._weeks())))
+
+    def _day_lines(self, day: date, cell: int, lines: int) -> list[Text]:
         counter = self.counts.get(day, Counter())
         total = sum(counter.values())
         in_month = day.month == self.selected.month
@@ -146,13 +164,38 @@ class MonthGrid(Widget, can_focus=True):
             kept = max(0, room - 2 - (total - room + 2 >= 10))
             marks = marks[:kept]
             marks.append(f"+{total - kept}", style="bold" if in_month else muted)
+        shown = [top, marks]
+        if cell >= TITLED_FROM and lines > 2:
+            shown = [top, *self._titled(day, room, lines - 1, in_month)]
+        shown += [Text() for _ in range(lines - len(shown))]
         if day == self.selected:
             chosen = "reverse bold" if self.has_focus else "reverse"
-            top.pad_right(room - top.cell_len)
-            marks.pad_right(room - marks.cell_len)
-            top.stylize(chosen)
-            marks.stylize(chosen)
-        return top, marks
+            for line in shown:
+                line.pad_right(room - line.cell_len)
+                line.stylize(chosen)
+        return shown
+
+    def _titled(self, day: date, room: int, lines: int, in_month: bool) -> list[Text]:
+        """One item a line, letter and title cut with "…"; the letters of the items with no
+        line left follow a "+" on the last."""
+        items = self.items.get(day, [])
+        named = items if len(items) <= lines else items[: lines - 1]
+        muted = style(Role.MUTED)
+        shown = []
+        for kind, title in named:
+            letter, colour = mark_of(kind)
+            line = Text.assemble((letter, colour if in_month else muted), " ", title,
+                                 no_wrap=True, overflow="ellipsis")
+            line.truncate(room, overflow="ellipsis")
+            shown.append(line)
+        if len(items) > len(named):
+            rest = Text("+", style=muted)
+            for kind, _ in items[len(named):]:
+                letter, colour = mark_of(kind)
+                rest.append(letter, style=colour if in_month else muted)
+            rest.truncate(room, overflow="ellipsis")
+            shown.append(rest)
+        return shown
 
     def render(self) -> Text:
         width = self.size.width
@@ -161,15 +204,15 @@ class MonthGrid(Widget, can_focus=True):
         lines = [Text(title.center(cell * 7).rstrip(), style="bold")]
         lines.append(Text("".join(name.ljust(cell) for name in WEEKDAY_NAMES).rstrip(),
                           style=style(Role.MUTED)))
+        per_week = self._week_lines()
         for week in self._weeks():
-            top_line, mark_line = Text(), Text()
+            week_lines = [Text() for _ in range(per_week)]
             for day in week:
-                top, marks = self._day_lines(day, cell)
-                top_line.append_text(top)
-                top_line.pad_right(cell - top.cell_len)
-                mark_line.append_text(marks)
-                mark_line.pad_right(cell - marks.cell_len)
-            lines.extend([top_line, mark_line])
+                for line, part in zip(week_lines, self._day_lines(day, cell, per_week),
+                                      strict=True):
+                    line.append_text(part)
+                    line.pad_right(cell * (week.index(day) + 1) - line.cell_len)
+            lines.extend(week_lines)
         lines.extend(self._legend(width))
         return Text("\n").join(lines)
 
@@ -180,8 +223,8 @@ class MonthGrid(Widget, can_focus=True):
         self.refresh()
 
     def on_click(self, event: events.Click) -> None:
-        cell = self._cell_width(self.size.width)
+        cell, per_week = self._cell_width(self.size.width), self._week_lines()
         row, column = event.y - 2, event.x // cell
         weeks = self._weeks()
-        if 0 <= row < 2 * len(weeks) and 0 <= column < 7:
-            self.selected = weeks[row // 2][column]
+        if 0 <= row < per_week * len(weeks) and 0 <= column < 7:
+            self.selected = weeks[row // per_week][column]

@@ -26,6 +26,9 @@ CELL = 4
 AXIS = 3
 GRID_WIDTH = AXIS + 10 * CELL + 1
 GRID_HEIGHT = 14
+# A pane shorter than that loses the line of the threshold (the row above it is underlined
+# instead) and names both axes on the last line, so both stay on screen.
+COMPACT_HEIGHT = 12
 # A larger pane draws larger cells, up to these.
 MAX_CELL = 8
 MAX_ROWS_PER_RATING = 3
@@ -130,6 +133,10 @@ class TermGrid(Widget, can_focus=True):
     def get_content_height(self, container: object, viewport: object, width: int) -> int:
         return GRID_HEIGHT
 
+    @property
+    def compact(self) -> bool:
+        return 0 < self.size.height < GRID_HEIGHT
+
     def _cell_size(self) -> tuple[int, int]:
         """Columns of a cell and lines of a rating row, as the pane's size allows."""
         width, height = self.size
@@ -147,12 +154,15 @@ class TermGrid(Widget, can_focus=True):
         cells: dict[tuple[int, int], list[Marker]] = {}
         for marker in self.markers:
             cells.setdefault((marker.deal, marker.portfolio), []).append(marker)
+        compact = self.compact
         text = Text(no_wrap=True, overflow="crop")
-        text.append(" portfolio impact ↑", style="dim")
-        text.append("\n")
+        if not compact:
+            text.append(" portfolio impact ↑", style="dim")
+            text.append("\n")
         for portfolio in range(10, 0, -1):
             for line in range(lines):
                 labelled = line == lines // 2
+                edge = Style(underline=compact and portfolio == threshold and line == lines - 1)
                 text.append(f"{portfolio:>2} " if labelled else " " * AXIS, style="dim")
                 for deal in range(1, 11):
                     if deal == threshold:
@@ -160,16 +170,17 @@ class TermGrid(Widget, can_focus=True):
                     region = regions[term_class(deal, portfolio, threshold)]
                     here = cells.get((deal, portfolio), [])
                     if not here or not labelled:
-                        text.append(f"{'·' if labelled else '':^{cell}}", style=region + muted)
+                        text.append(f"{'·' if labelled else '':^{cell}}",
+                                    style=region + muted + edge)
                         continue
                     shown = next((m for m in here if m.term_id == self.focused_id), here[0])
                     body = shown.label if len(here) == 1 else (
                         f"{shown.label:<2}+{min(len(here) - 1, 9)}")
                     shade = region + (focus_style if shown.term_id == self.focused_id
                                       else Style(bold=True))
-                    text.append(f"{body:^{cell}}", style=shade)
+                    text.append(f"{body:^{cell}}", style=shade + edge)
                 text.append("\n")
-            if portfolio == threshold:
+            if portfolio == threshold and not compact:
                 rule = "─" * (cell * (threshold - 1)) + "┼" + "─" * (cell * (11 - threshold))
                 text.append(" " * AXIS + rule + "\n", style="bold")
         text.append(" " * AXIS)
@@ -178,7 +189,8 @@ class TermGrid(Widget, can_focus=True):
                 text.append(" ")
             text.append(f"{deal:^{cell}}", style="dim")
         text.append("\n")
-        text.append(f"{'deal impact →':>{AXIS + 10 * cell}}", style="dim")
+        names = "portfolio impact ↑  ·  deal impact →" if compact else "deal impact →"
+        text.append(f"{names:>{AXIS + 10 * cell}}", style="dim")
         return text
 
     def watch_focused_id(self) -> None:

@@ -3,15 +3,19 @@ its bank, and the detail and legend lines beside the grid."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import datetime
+
 import arrow
 from rich.text import Text
 
 from negtui.domain.dates import short_day
-from negtui.domain.models import Term
+from negtui.domain.guards import in_order
+from negtui.domain.models import Concession, Term
 from negtui.domain.positions import Verdict, verdict, with_unit
 from negtui.domain.schedule import days_until, describe_days
 from negtui.domain.terms import class_of
-from negtui.domain.vocab import TermClass
+from negtui.domain.vocab import Direction, TermClass
 from negtui.ui.palette import Role, style
 from negtui.ui.widgets.fit_table import Column
 from negtui.ui.widgets.shown import plain
@@ -21,11 +25,12 @@ Cell = str | Text
 
 # Each column of the one deal's terms table, term_row fills them in order. A narrow
 # window keeps the term, where it stands and its bank; the rest leave from the right.
+# The long texts may be cut with "…" so that 200 columns hold every column.
 TERM_COLUMNS = [
     Column("Term", "name", 0, 14), Column("Deal", "deal", 1), Column("Port", "portfolio", 1),
     Column("Class", "class", 3), Column("On table", "on_table", 0, 16),
     Column("Status", "status", 2), Column("Wt", "weight", 9), Column("Must", "must", 7),
-    Column("Category", "category", 10), Column("Ideal", "ideal", 5, 14),
+    Column("Category", "category", 10, 10), Column("Ideal", "ideal", 5, 14),
     Column("Acceptable", "acceptable", 6, 14), Column("Walk-away", "walk_away", 4, 14),
     Column("BATNA", "batna", 11, 14), Column("Fallback", "fallback", 12, 16),
     Column("Decide by", "decide_by", 8),
@@ -58,9 +63,7 @@ def rating_text(rating: int) -> Text:
 
 def decide_by_text(term: Term, now: arrow.Arrow, zone: str) -> str:
     moment = term.fallback.decide_by
-    if moment is None:
-        return ""
-    return f"{short_day(moment, zone)} ({describe_days(days_until(moment, now.datetime))})"
+    return "" if moment is None else _when(moment, now, zone)
 
 
 CONFLICT_MARK = "⇄ "
@@ -111,9 +114,67 @@ def term_detail(term: Term, threshold: int, now: arrow.Arrow, zone: str) -> Text
     return Text.assemble(first, "\n", *_joined(second), no_wrap=True, overflow="ellipsis")
 
 
+def term_card(term: Term, threshold: int, now: arrow.Arrow, zone: str,
+              log: Sequence[Concession] = ()) -> Text:
+    """The focused term whole, one subject a line, then what was conceded on it in ``log``,
+    for a pane with the rows to spare; its name is the pane's title."""
+    cls = class_of(term, threshold)
+    where = verdict(term)
+    batna: list[str | tuple[str, str] | Text] = (
+        [" · BATNA ", marked(term, term.batna)] if term.batna else [])
+    lines: list[list[str | tuple[str, str] | Text]] = [
+        [class_text(cls), f" · {'must-have' if term.must_have else 'nice to have'}"
+         f" · weight {term.weight:g} · category {term.category.value}"
+         f" · status {term.status.value} · impact {term.impact_deal} on the deal,"
+         f" {term.impact_portfolio} on the portfolio"],
+        ["On table ", marked(term),
+         f" ({where.value})" if term.on_table and where is not Verdict.UNKNOWN else "",
+         f" · offer expires {_when(term.offer_expires, now, zone)}"
+         if term.offer_expires else ""],
+        [bank_text(term).replace("ideal", "Ideal", 1), *batna],
+    ]
+    if term.fallback.position:
+        when = decide_by_text(term, now, zone)
+        lines.append([f"Fallback {with_unit(term, term.fallback.position)}"
+                      + (f", decide by {when}" if when else "")])
+    for label, value in (("Why", term.rationale), ("If we lose it", term.consequence),
+                         ("Options, best first", " > ".join(term.options)),
+                         ("Watch", term.indicator)):
+        if value:
+            lines.append([f"{label}: ", plain(value, one_line=True)])
+    conceded = term_concessions(term, log, zone)
+    if conceded is not None:
+        lines += [[], [conceded], []]
+    lines.append([("e edit · o offer on the table · s status · m must-have", "dim")])
+    text = Text("\n").join(Text.assemble(*parts) for parts in lines)
+    text.no_wrap, text.overflow = True, "ellipsis"
+    return text
+
+
+def term_concessions(term: Term, log: Sequence[Concession], zone: str) -> Text | None:
+    """What was given and got on the term, oldest first, one a line; None if nothing."""
+    on_term = [c for c in in_order(log) if c.term_id == term.id]
+    if not on_term:
+        return None
+    lines = [Text(f"Conceded on {term.name}", style="bold")]
+    for concession in on_term:
+        word, role = ("gave", Role.WARNING) if concession.direction is Direction.GIVEN else (
+            "got", Role.GOOD)
+        lines.append(Text.assemble(f"{short_day(concession.at, zone)}  ", (word, style(role)),
+                                   "  ", plain(concession.what, one_line=True)))
+    text = Text("\n").join(lines)
+    text.no_wrap, text.overflow = True, "ellipsis"
+    return text
+
+
+def _when(moment: datetime, now: arrow.Arrow, zone: str) -> str:
+    return f"{short_day(moment, zone)} ({describe_days(days_until(moment, now.datetime))})"
+
+
 def term_legend(terms: list[Term], focused: Term | None, threshold: int, now: arrow.Arrow,
                 zone: str) -> Text:
-    """The grid's labels spelled out, one term a line, then the focused term's detail."""
+    """The grid's labels spelled out, one term a line, where to find the colour key, then
+    the focused term's detail."""
     labels = short_labels(terms)
     text = Text(no_wrap=True, overflow="ellipsis")
     for term in terms:
@@ -122,9 +183,12 @@ def term_legend(terms: list[Term], focused: Term | None, threshold: int, now: ar
         chosen = "reverse" if focused is not None and term.id == focused.id else ""
         cls = class_of(term, threshold)
         text.append(f"{labels[term.id]} ", style=f"{class_colour(cls)} {chosen}")
-        text.append(f"{term.name[:18]:<18} ", style=chosen)
+        name = term.name if len(term.name) <= 18 else term.name[:17] + "…"
+        text.append(f"{name:<18} ", style=chosen)
         text.append(f"{term.impact_deal:>2}/{term.impact_portfolio:<2} ", style=chosen)
         text.append(mark + "\n", style=mark_style)
+    # Beside the legend the grid has no room for its key; a wide window shows it under it.
+    text.append("Colour key: widen the window\n", style=style(Role.MUTED))
     if focused is not None:
         text.append("\n")
         text.append(term_detail(focused, threshold, now, zone))

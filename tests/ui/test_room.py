@@ -1,0 +1,152 @@
+"""Large terminals give the room to what was cut, and a small one keeps what it needs:
+every column of the terms at 200 columns, the focused term spelt out when the window is
+tall, the month's days naming what falls on them, the grid's axes at 80x24."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from negtui.ui.app import NegtuiApp
+from tests.ui.conftest import until
+from tests.ui.test_fit import open_screen, screen_lines
+
+AppMaker = Callable[[Path], NegtuiApp]
+
+
+def text(app: NegtuiApp) -> str:
+    return "\n".join(screen_lines(app))
+
+
+async def test_terms_at_200_columns_show_every_column(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await open_screen(app, pilot, ["2"])
+        await until(pilot, lambda: "Day rate" in text(app))
+        header = next(line for line in screen_lines(app) if line.startswith(" Term "))
+        assert "Fallback" in header and "Decide by" in header and "Category" in header
+        assert "Widen the window" not in text(app)
+
+
+async def test_a_tall_terms_screen_spells_out_the_focused_term_under_its_table(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_screen(app, pilot, ["2"])
+        await until(pilot, lambda: "Day rate" in text(app))
+        lines = screen_lines(app)
+        # What the table has no room for is there for the term under the cursor.
+        assert any("BATNA ▼ 720 EUR/day" in line for line in lines)
+        assert any("category rate" in line for line in lines)
+        # The whole bank, not cut with "…".
+        assert any("walk-away 700 EUR/day" in line for line in lines)
+        # And what was given on it so far.
+        assert any("Conceded on Day rate" in line for line in lines)
+        assert any("gave  Offered 740 for a 9-month commitment" in line for line in lines)
+        # Right under the table, not many empty rows below it.
+        last_row = max(i for i, line in enumerate(lines) if line.startswith(" On-call "))
+        detail = next(i for i, line in enumerate(lines) if "BATNA ▼ 720 EUR/day" in line)
+        assert detail - last_row < 8
+
+
+async def test_the_term_grid_at_80x24_keeps_both_axes(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, ["2", "g"])
+        await until(pilot, lambda: "┼" in text(app) or "DR" in text(app))
+        assert "deal impact →" in text(app)
+        assert "portfolio impact ↑" in text(app)
+        axis = next(line for line in screen_lines(app) if " 1   2   3 " in line)
+        assert "10" in axis
+        # The colours' key needs a wider window, and the legend says so.
+        assert "Colour key: widen the window" in text(app)
+
+
+async def test_the_lessons_search_box_lines_up_with_the_list(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_screen(app, pilot, ["5", "L"])
+        await until(pilot, lambda: "Harbor retainer renewal" in text(app))
+        lines = text(app).splitlines()
+        search = next(line for line in lines if "Search" in line and "╭" in line)
+        lessons = next(line for line in lines if "Lessons" in line and "╭" in line)
+        assert search.index("╭") == lessons.index("╭")
+        assert search.rstrip().endswith("╮") and len(search.rstrip()) == len(lessons.rstrip())
+
+
+async def test_a_tall_lessons_screen_shows_the_lesson_right_under_the_list(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_screen(app, pilot, ["5", "L"])
+        await until(pilot, lambda: "Worked:" in text(app))
+        lines = screen_lines(app)
+        last_row = max(i for i, line in enumerate(lines) if "Harbor retainer renewal" in line)
+        detail = next(i for i, line in enumerate(lines) if "Worked:" in line)
+        assert 0 < detail - last_row < 5
+
+
+async def test_a_large_month_names_what_falls_on_each_day(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await open_screen(app, pilot, ["4"])
+        await until(pilot, lambda: "November 2026" in text(app))
+        lines = screen_lines(app)
+        # The month's pane is the left one: what is left of its frame.
+        month = [line.split("│")[0] for line in lines]
+        assert any("Signature" in line for line in month)
+        top = next(i for i, line in enumerate(month) if "November 2026" in line)
+        bottom = next(i for i, line in enumerate(month) if "B deal start" in line)
+        assert bottom - top > 30
+
+
+async def test_a_call_in_a_tall_window_keeps_what_was_conceded_whole(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_screen(app, pilot, ["3"])
+        await pilot.press("c")
+        await until(pilot, lambda: "Hard lines" in text(app))
+        await until(pilot, lambda: "Reporting reduced" in text(app))
+        line = next(line for line in screen_lines(app) if "Reporting reduced" in line)
+        assert "Reporting reduced to a weekly email" in line
+        assert "Walk-away points" in text(app)
+
+
+async def test_a_persons_deals_follow_right_under_their_detail(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_screen(app, pilot, ["p"])
+        await until(pilot, lambda: "Deals — enter opens" in text(app))
+        lines = screen_lines(app)
+        history = next(i for i, line in enumerate(lines) if "history: Worked together" in line)
+        deals = next(i for i, line in enumerate(lines) if "Deals — enter opens" in line)
+        assert 0 < deals - history < 4
+        # The list's frame runs down to the footer, not to its last name.
+        assert "╰" in lines[-2]
+
+
+async def test_the_checklist_phases_run_down_the_window(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_screen(app, pilot, ["5"])
+        await until(pilot, lambda: "Onboard, review" in text(app))
+        lines = text(app).splitlines()
+        bottom = max(i for i, line in enumerate(lines) if line.startswith("╰"))
+        assert bottom > 30
+
+
+async def test_the_summary_of_all_concessions_ends_in_an_ellipsis_at_80_columns(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, ["3", "A"])
+        await until(pilot, lambda: "12 concessions in all deals" in text(app))
+        summary = next(line for line in screen_lines(app) if "12 concessions" in line)
+        assert summary.rstrip().endswith("…")

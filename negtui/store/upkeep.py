@@ -5,15 +5,19 @@ Inside the data folder, the folders with negtui's own names (deals, backups, dra
 trash, summaries, exports) are negtui's, so each is tightened to 0700, also one made
 before negtui created every folder 0700 (or checked out by git). The data folder itself
 is the user's choice and keeps its mode, unless it is the place negtui picks by itself
-(see ``negtui.locations``), which negtui made.
+(see ``negtui.locations``), which negtui made. A batch of files a writer was killed in
+the middle of renaming is finished whole, or taken back whole (see ``batch``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
+from negtui.store.batch import JOURNAL, finish_interrupted
 from negtui.store.durable import BACKUP_DIR, remove_stale_temps, tighten_dir
+from negtui.store.errors import StoreError
 
 
 def own_folders(root: Path) -> list[Path]:
@@ -42,8 +46,10 @@ def writable(folder: Path) -> bool:
 
 
 def tidy(root: Path) -> None:
-    """Make negtui's folders private and remove the temp files of writers that are gone;
-    a folder this process may not write to, or that does not exist, is left alone."""
+    """Make negtui's folders private, finish a batch of files a killed writer left half
+    renamed (before its temp files could be taken for leftovers), and remove the temp
+    files of writers that are gone; a folder this process may not write to, or that does
+    not exist, is left alone."""
     from negtui.store.drafts import DRAFTS_DIR
     from negtui.store.repository import DEALS_DIR
     from negtui.store.summaries import SUMMARY_DIR
@@ -51,6 +57,10 @@ def tidy(root: Path) -> None:
     if not writable(root):
         return
     tighten_own_folders(root)
+    with contextlib.suppress(OSError, StoreError):  # left for the next open to finish
+        finish_interrupted(root)
+    if (root / JOURNAL).exists():
+        return  # its temp files are the batch's new versions, not leftovers
     for folder in (root, root / DEALS_DIR, root / DRAFTS_DIR, root / SUMMARY_DIR):
         if writable(folder):
             remove_stale_temps(folder)

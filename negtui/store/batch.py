@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import secrets
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,8 +33,9 @@ from negtui.store.durable import (
 )
 from negtui.store.errors import FileProblem, StoreError
 
-JOURNAL = ".batch-journal.json"
-"""In the data folder while a batch is being renamed into place."""
+JOURNALS = ".batch.*.journal"
+"""In the data folder while a batch is being renamed into place, one for each batch (two
+processes may commit batches of different files at the same time)."""
 
 
 @dataclass
@@ -61,7 +63,7 @@ class Staged:
         """Rename every temp over its file; on any failure, undo those already renamed."""
         with WRITING:
             change = None
-            journal = self.root / JOURNAL
+            journal = self.root / f".batch.{os.getpid()}.{secrets.token_hex(4)}.journal"
             try:
                 for change in self.changes:
                     change.previous = _second_name(change.path)
@@ -160,13 +162,17 @@ def _same(path: Path, inode: int | None, other: Path | None) -> bool:
     return other is not None and os.path.lexists(other) and os.path.samefile(path, other)
 
 
-def finish_interrupted(root: Path) -> str | None:
-    """Finish, or take back, a batch whose writer was killed half-way through renaming;
-    returns what was done, in words, or None when there was nothing to do."""
+def finish_interrupted(root: Path) -> list[str]:
+    """Finish, or take back, each batch whose writer was killed half-way through renaming;
+    returns what was done, in words."""
+    return [done for journal in sorted(root.glob(JOURNALS))
+            if (done := _finish(root, journal)) is not None]
+
+
+def _finish(root: Path, journal: Path) -> str | None:
     from negtui.store.changes import file_lock
     from negtui.store.durable import pid_alive
 
-    journal = root / JOURNAL
     if not journal.is_file():
         return None
     try:

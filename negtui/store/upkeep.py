@@ -15,7 +15,7 @@ import contextlib
 import os
 from pathlib import Path
 
-from negtui.store.batch import JOURNAL, finish_interrupted
+from negtui.store.batch import JOURNALS, finish_interrupted
 from negtui.store.durable import BACKUP_DIR, remove_stale_temps, tighten_dir
 from negtui.store.errors import StoreError
 
@@ -59,7 +59,7 @@ def tidy(root: Path) -> None:
     tighten_own_folders(root)
     with contextlib.suppress(OSError, StoreError):  # left for the next open to finish
         finish_interrupted(root)
-    if (root / JOURNAL).exists():
+    if any(root.glob(JOURNALS)):
         return  # its temp files are the batch's new versions, not leftovers
     for folder in (root, root / DEALS_DIR, root / DRAFTS_DIR, root / SUMMARY_DIR):
         if writable(folder):

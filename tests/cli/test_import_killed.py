@@ -78,5 +78,5 @@ def test_a_kill_between_renames_leaves_all_or_nothing(cli, demo_folder, renames)
     assert seen in ({"renamed", "added", "capacity 17"},
                     {"as before", "not added", "capacity before"}), seen
     leftovers = [p.name for p in folder.rglob("*.tmp")] + [
-        p.name for p in folder.glob(".batch*")]
+        p.name for p in folder.glob(".batch.*")]
     assert leftovers == []

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from negtui.store import batch
-from negtui.store.batch import JOURNAL, Staged, finish_interrupted
+from negtui.store.batch import JOURNALS, Staged, finish_interrupted
 from negtui.store.durable import write_atomically
 
 
@@ -56,7 +56,7 @@ def killed_after_first_rename(root: Path, monkeypatch: pytest.MonkeyPatch) -> tu
         patch.setattr(batch, "_remove", lambda path: None)
         with pytest.raises(Killed):
             staged.commit()
-    journal = root / JOURNAL
+    (journal,) = root.glob(JOURNALS)
     document = json.loads(journal.read_text())
     journal.write_text(json.dumps({**document, "pid": dead_pid()}))
     assert (first.read_text(), second.read_text()) == ("new a\n", "old b\n")
@@ -67,10 +67,10 @@ def test_a_batch_cut_short_is_finished_on_the_next_open(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first, second = killed_after_first_rename(tmp_path, monkeypatch)
-    assert finish_interrupted(tmp_path) == "finished writing a.json, b.json"
+    assert finish_interrupted(tmp_path) == ["finished writing a.json, b.json"]
     assert (first.read_text(), second.read_text()) == ("new a\n", "new b\n")
     assert left(tmp_path) == ["a.json", "b.json"]
-    assert finish_interrupted(tmp_path) is None
+    assert finish_interrupted(tmp_path) == []
 
 
 def test_a_file_changed_since_the_kill_takes_the_batch_back(
@@ -78,7 +78,7 @@ def test_a_file_changed_since_the_kill_takes_the_batch_back(
 ) -> None:
     first, second = killed_after_first_rename(tmp_path, monkeypatch)
     write_atomically(second, "b from another window\n")
-    assert finish_interrupted(tmp_path) == "took back a.json, b.json"
+    assert finish_interrupted(tmp_path) == ["took back a.json, b.json"]
     assert (first.read_text(), second.read_text()) == ("old a\n", "b from another window\n")
     assert left(tmp_path) == ["a.json", "b.json"]
 
@@ -87,7 +87,7 @@ def test_a_batch_still_being_written_is_left_alone(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first, second = killed_after_first_rename(tmp_path, monkeypatch)
-    journal = tmp_path / JOURNAL
+    (journal,) = tmp_path.glob(JOURNALS)
     journal.write_text(json.dumps({**json.loads(journal.read_text()), "pid": os.getpid()}))
-    assert finish_interrupted(tmp_path) is None
+    assert finish_interrupted(tmp_path) == []
     assert (first.read_text(), second.read_text()) == ("new a\n", "old b\n")

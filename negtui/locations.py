@@ -35,9 +35,25 @@ def data_dir(explicit: str | None = None, configured: str | None = None) -> Path
         return Path(from_env).expanduser()
     if configured:
         return Path(configured).expanduser()
-    return user_data_dir() / "portfolio"
+    return own_places()[1]
 
 
 def demo_dir(explicit: str | None = None) -> Path:
     """The demo never lands in the user's own data unless a folder is named."""
-    return Path(explicit).expanduser() if explicit else user_data_dir() / "demo"
+    return Path(explicit).expanduser() if explicit else own_places()[2]
+
+
+def own_places() -> list[Path]:
+    """The folders negtui picks and makes by itself, with no folder named: its platform
+    folder and the portfolio and demo folders in it. Unlike a folder the user names (with
+    ``--data``, ``$NEGTUI_DATA`` or the config file), these are negtui's to keep private."""
+    base = user_data_dir()
+    return [base, base / "portfolio", base / "demo"]
+
+
+def tighten_own_places() -> None:
+    """Make negtui's own places 0700 where an older negtui made them 0755."""
+    from negtui.store.durable import tighten_dir
+
+    for place in own_places():
+        tighten_dir(place)

@@ -34,7 +34,7 @@ from negtui.cli.common import (
 )
 from negtui.domain.clock import Clock, system_clock
 from negtui.domain.lookup import NoUniqueMatch
-from negtui.locations import config_path, data_dir
+from negtui.locations import config_path, data_dir, tighten_own_places
 from negtui.store import Store, StoreError
 from negtui.store.config import first_settings, load_config
 
@@ -99,6 +99,7 @@ def main(argv: Sequence[str] | None = None, clock: Clock = system_clock) -> int:
         args = build_parser().parse_args(argv)
         # The user's defaults; what is wrong in the file is left out (`config check`).
         config = load_config(config_path()).config
+        tighten_own_places()
         store = Store(data_dir(getattr(args, "data", None), config.data), clock)
         store.first_settings = first_settings(config)
         run = getattr(args, "run", _open_app)

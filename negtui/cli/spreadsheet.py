@@ -3,6 +3,7 @@ table and the deal list as spreadsheets, in one layout both ways."""
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 from negtui.cli.common import (
@@ -19,6 +20,7 @@ from negtui.cli.common import (
 from negtui.domain.words import counted
 
 KINDS = ["terms", "deals"]
+BOM = "\ufeff"
 
 
 def register(common: Parser, exports: Commands, imports: Commands) -> None:
@@ -40,11 +42,16 @@ def register(common: Parser, exports: Commands, imports: Commands) -> None:
     export = exports.add_parser(
         "csv", parents=[common], help="terms or deals as a spreadsheet",
         description="The terms of one deal, or every deal, as CSV in the layout "
-                    "`negtui import csv` reads.")
+                    "`negtui import csv` reads. A file (-o) starts with a UTF-8 byte order "
+                    "mark, so Excel shows accents and symbols as they are; standard output, "
+                    "read by other tools, does not unless --bom is given.")
     export.add_argument("kind", choices=KINDS)
     export.add_argument("--deal", type=text_arg, metavar="DEAL",
                         help="the deal whose terms to export (terms only)")
     export.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
+    export.add_argument("--bom", action=argparse.BooleanOptionalAction, default=None,
+                        help="start with a UTF-8 byte order mark (default: in a file, "
+                             "not on standard output)")
     export.set_defaults(run=run_export)
 
 
@@ -70,7 +77,11 @@ def run_export(ctx: Context) -> int:
     else:
         deals = sorted(portfolio.deals(), key=lambda each: each.name.casefold())
         text = deals_to_csv(deals)
-    write_text_output(ctx, ctx.args.output, text, "export")
+    target = ctx.args.output
+    to_file = bool(target) and target != "-"
+    if ctx.args.bom if ctx.args.bom is not None else to_file:
+        text = BOM + text  # Excel decodes a CSV file without it in the local code page
+    write_text_output(ctx, target, text, "export")
     return 0
 
 

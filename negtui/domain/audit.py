@@ -15,7 +15,13 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from negtui.domain.book import DealBook
-from negtui.domain.calendar import CalendarEntry, deal_entries, is_overdue, sort_key
+from negtui.domain.calendar import (
+    FINISHED,
+    CalendarEntry,
+    deal_entries,
+    is_overdue,
+    sort_key,
+)
 from negtui.domain.clashes import restrictive_clashes
 from negtui.domain.load import Load, Week, overloaded_runs, week_span, weekly_load
 from negtui.domain.models import Deal, Settings
@@ -206,12 +212,18 @@ class Review:
         return sum(1 for alert in self.alerts if alert.deal_id is None)
 
 
+def in_play(deal: Deal) -> bool:
+    """Whether the deal's dates still ask for something: not archived, not closed or
+    walked away. A finished deal's leftover milestones and term deadlines raise nothing."""
+    return not deal.archived and deal.status not in FINISHED
+
+
 def review(books: Iterable[DealBook], settings: Settings, now: datetime) -> Review:
     books = list(books)
     tz = user_zone(settings)
     live = [b for b in books if not b.deal.archived]
     per_deal = {b.id: deal_entries(b, tz) for b in books}
-    entries = [e for b in live for e in per_deal[b.id]]
+    entries = [e for b in live if in_play(b.deal) for e in per_deal[b.id]]
     load = weekly_load(live, settings, now.astimezone(tz).date())
     alerts = [
         *overdue_alerts(entries, now, tz),

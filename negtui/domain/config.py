@@ -70,14 +70,19 @@ KeymapRule = Callable[[Mapping[str, str]], list[tuple[str, str]]]
 """Given the remapped keys, the (binding id, message) of each remap that cannot be."""
 
 
+KeyRule = Callable[[str], str | None]
+"""Given one key as written (``ctrl+s``), why no key press is ever called that, or None."""
+
+
 @dataclass(frozen=True)
 class ConfigRules:
-    """What only the app knows: its binding ids, its themes, and which remaps it refuses.
-    An empty collection means "not checked"."""
+    """What only the app knows: its binding ids, its themes, which remaps it refuses and
+    which key names it knows. An empty collection means "not checked"."""
 
     binding_ids: Collection[str] = ()
     themes: Collection[str] = ()
     keymap_rule: KeymapRule | None = None
+    key_rule: KeyRule | None = None
 
 
 @dataclass(frozen=True)
@@ -116,6 +121,8 @@ def read_config(text: str, rules: ConfigRules | None = None) -> ConfigRead:
             problems.append(ConfigProblem(finder.key(binding_id),
                                           f"{binding_id}: give at least one key"))
             del keys[binding_id]
+        elif rules.key_rule is not None:
+            _known_keys_only(keys, binding_id, rules.key_rule, finder, problems)
     if rules.keymap_rule is not None:
         refused = rules.keymap_rule(keys)
         for binding_id, message in refused:
@@ -129,6 +136,25 @@ def read_config(text: str, rules: ConfigRules | None = None) -> ConfigRead:
     config = config.model_copy(update={"keys": keys, "theme": theme})
     problems.sort(key=lambda problem: problem.line)
     return ConfigRead(config, problems, frozenset(raw))
+
+
+def _known_keys_only(keys: dict[str, str], binding_id: str, rule: KeyRule, finder: _Lines,
+                     problems: list[ConfigProblem]) -> None:
+    """A key name no key press has (``ctlr+s``) is reported and left out; the other keys
+    of the same remap are used, and with none left the shipped keys stay."""
+    kept = []
+    for key in (part.strip() for part in keys[binding_id].split(",")):
+        if not key:
+            continue
+        why = rule(key)
+        if why is None:
+            kept.append(key)
+        else:
+            problems.append(ConfigProblem(finder.key(binding_id), f"{binding_id}: {why}"))
+    if kept:
+        keys[binding_id] = ",".join(kept)
+    else:
+        del keys[binding_id]
 
 
 def _validated(data: dict[str, Any], finder: _Lines,

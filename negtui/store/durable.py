@@ -81,6 +81,24 @@ def make_private_dirs(folder: Path) -> None:
             step.mkdir(mode=PRIVATE_DIR)
 
 
+def tighten_dir(folder: Path) -> bool:
+    """Take away what a folder negtui made allows anyone but its owner (a folder made by
+    an older negtui, or by git, was 0755); returns whether it changed. Only a real folder
+    (not a link) owned by this user is touched, and one that cannot be changed is left."""
+    try:
+        info = os.lstat(folder)
+    except OSError:
+        return False
+    mode = stat.S_IMODE(info.st_mode)
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or not mode & 0o077:
+        return False
+    try:
+        os.chmod(folder, mode & PRIVATE_DIR, follow_symlinks=False)
+    except (OSError, NotImplementedError):
+        return False
+    return True
+
+
 def mode_to_keep(path: Path) -> int:
     """The permissions a new version of ``path`` gets: those of the file it replaces, or
     the user's alone for a new file."""

@@ -23,8 +23,7 @@ from negtui.domain.clock import Clock, system_clock
 from negtui.domain.models import Checklist, Deal, Lesson, Record, Settings
 from negtui.store.batch import Staged
 from negtui.store.changes import file_lock, merge_book, replace_table, still_the_same
-from negtui.store.drafts import DRAFTS_DIR
-from negtui.store.durable import make_private_dirs, remove_stale_temps, unused_name
+from negtui.store.durable import make_private_dirs, unused_name
 from negtui.store.errors import FileProblem, NotFound, StoreError
 from negtui.store.layout import (
     CHECKLIST_TABLE,
@@ -40,7 +39,8 @@ from negtui.store.migrations import META_TABLE, Raw, meta_doc
 from negtui.store.portfolio import Portfolio, Signature, file_signature
 from negtui.store.reading import read_raw
 from negtui.store.storage import DurableStorage
-from negtui.store.summaries import SUMMARY_DIR, Summaries, settings_key
+from negtui.store.summaries import Summaries, settings_key
+from negtui.store.upkeep import tidy
 
 PORTFOLIO_FILE = "portfolio.json"
 DEALS_DIR = "deals"
@@ -84,12 +84,8 @@ class Store:
         return self
 
     def sweep_temps(self) -> None:
-        """Remove the temp files of writers that are gone; a folder this process may not
-        write to, or that does not exist, is left alone."""
-        for folder in (self.root, self.deals_dir, self.root / DRAFTS_DIR,
-                       self.root / SUMMARY_DIR):
-            if folder.is_dir() and os.access(folder, os.W_OK | os.X_OK):
-                remove_stale_temps(folder)
+        """Put the folder in order after a writer that was killed (see ``upkeep.tidy``)."""
+        tidy(self.root)
 
     def _refuse_if_read_only(self, path: Path) -> None:
         if self.read_only:

@@ -7,6 +7,7 @@ in place of the keys written here.
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import inspect
 import pkgutil
@@ -17,7 +18,7 @@ from functools import cache
 
 from textual.binding import Binding
 from textual.dom import DOMNode
-from textual.keys import _character_to_key
+from textual.keys import REPLACED_KEYS, Keys, _character_to_key, key_to_character
 from textual.theme import BUILTIN_THEMES
 
 from negtui.domain.config import ConfigRules
@@ -117,7 +118,43 @@ def refused(keymap: Mapping[str, str]) -> list[tuple[str, str]]:
     return list(first.items())
 
 
+MODIFIERS = ("ctrl", "shift", "alt", "meta", "super", "hyper")
+
+
+@cache
+def named_keys() -> frozenset[str]:
+    """The keys Textual calls by a name (up, f13, pageup, enter), without modifiers."""
+    return frozenset(key.value.rpartition("+")[2] for key in Keys
+                     if not key.value.startswith("<"))
+
+
+def _known(key: str) -> bool:
+    *modifiers, base = key.split("+")
+    if any(m not in MODIFIERS for m in modifiers) or len(set(modifiers)) < len(modifiers):
+        return False
+    return len(base) == 1 or base in named_keys() or base in REPLACED_KEYS or (
+        bool(base) and key_to_character(base) is not None)
+
+
+def unknown_key(key: str) -> str | None:
+    """Why no key press is ever called ``key`` (a misspelling such as ``ctlr+s`` or
+    ``F13x``), with the nearest key Textual knows; None for a key it knows."""
+    if _known(key):
+        return None
+    guess = key.lower() if _known(key.lower()) else None
+    if guess is None:
+        *modifiers, base = key.lower().split("+")
+        fixed = [next(iter(difflib.get_close_matches(m, MODIFIERS, 1)), m) for m in modifiers]
+        bases = [base] if _known(base) else difflib.get_close_matches(
+            base, sorted(named_keys()), 1)
+        candidate = "+".join([*fixed, *bases[:1]])
+        guess = candidate if bases and _known(candidate) else None
+    hint = f"did you mean '{guess}'?" if guess else "written as in `negtui keys`: f6, ctrl+s"
+    return f"'{key}' is not a key Textual knows ({hint}); left out"
+
+
 def config_rules() -> ConfigRules:
-    """What the config file is checked against: these ids, these themes, these refusals."""
+    """What the config file is checked against: these ids, these themes, these refusals,
+    these key names."""
     return ConfigRules(binding_ids={entry.id for entry in catalogue()},
-                       themes=set(BUILTIN_THEMES), keymap_rule=refused)
+                       themes=set(BUILTIN_THEMES), keymap_rule=refused, key_rule=unknown_key)

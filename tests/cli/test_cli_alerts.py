@@ -76,6 +76,21 @@ def test_no_alerts_is_no_output_and_success(cli):
     assert alerts_json(cli, folder) == []
 
 
+def test_a_closed_deal_s_leftover_milestones_are_not_overdue(cli):
+    folder = cli.base / "finished"
+    store = Store(folder, system_clock).open()
+    late = datetime.now().astimezone() - timedelta(days=2)
+    for deal_id, name, status in (("d-done", "Done deal", "closed"),
+                                  ("d-gone", "Gone deal", "walked away"),
+                                  ("d-live", "Live deal", "negotiating")):
+        store.create_deal(Deal(id=deal_id, name=name, status=status))
+        store.put(deal_id, Milestone(id=f"m-{deal_id}", kind="checkpoint", title="Late",
+                                     due=late))
+    lines = cli.ok("alerts", "--data", str(folder)).stdout.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("overdue: ") and "Live deal" in lines[0]
+    assert alerts_json(cli, folder, "--deal", "done deal") == []
+
+
 def test_a_name_with_control_characters_stays_on_one_line(cli):
     folder = cli.base / "odd"
     store = Store(folder, system_clock).open()

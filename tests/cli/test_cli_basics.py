@@ -51,3 +51,18 @@ def test_unknown_command_is_a_usage_error(cli):
     assert result.returncode == 2, str(result)
     assert len(result.stderr_lines) == 1, str(result)
     assert "frobnicate" in result.stderr
+
+
+def test_negtui_s_own_folders_are_made_private_a_named_one_is_left(cli):
+    """The folders negtui picks by itself are its own, also when an older negtui made
+    them 0755; a folder the user names keeps the mode the user gave it."""
+    base = cli.base / "xdg-data" / "negtui"
+    portfolio = base / "portfolio"
+    portfolio.mkdir(parents=True)
+    named = cli.base / "named"
+    named.mkdir()
+    for folder in (base, portfolio, named):
+        folder.chmod(0o755)
+    cli.ok("alerts", "--data", str(named))
+    assert [oct(f.stat().st_mode & 0o777) for f in (base, portfolio, named)] == [
+        oct(0o700), oct(0o700), oct(0o755)]

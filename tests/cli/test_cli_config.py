@@ -96,3 +96,21 @@ def test_the_data_folder_time_zone_and_currency_of_the_config_are_used(cli: Cli)
     portfolio.write_text(json.dumps(raw), encoding="utf-8")
     settings = cli.export(mine)["settings"]  # a portfolio's own settings stay its own
     assert settings["timezone"] == "Europe/Berlin"
+
+
+def test_a_key_name_textual_does_not_know_is_reported_and_not_used(cli: Cli) -> None:
+    path = _config(cli, '[keys]\n"screen.terms" = "ctlr+s"\n"screen.calendar" = "F13x, f9"\n'
+                        '"screen.portfolio" = "F6"\n"screen.checklist" = "ctrl+shift+f5"\n')
+    result = cli.run("config", "check")
+    assert result.returncode == 1, str(result)
+    lines = result.stdout.splitlines()
+    assert [line.split(": ", 1)[0] for line in lines] == [f"{path}:2", f"{path}:3",
+                                                          f"{path}:4"]
+    assert "'ctlr+s' is not a key" in lines[0] and "ctrl+s" in lines[0]
+    assert "'F13x' is not a key" in lines[1]
+    assert "'F6' is not a key" in lines[2] and "'f6'" in lines[2]
+    rows = json.loads(cli.ok("keys", "--json").stdout)
+    keys = {row["id"]: row["keys"] for row in rows if row["screen"] == "everywhere"}
+    # The misspelled keys are left out; what is right in the same line is used.
+    assert (keys["screen.terms"], keys["screen.calendar"], keys["screen.portfolio"],
+            keys["screen.checklist"]) == ("2", "f9", "1", "ctrl+shift+f5")

@@ -105,3 +105,36 @@ def test_deals_come_in_from_a_spreadsheet(cli: Cli) -> None:
     assert rows["Orion audit"]["Starts"] == "2027-02-01"
     again = cli.run("import", "csv", "deals", str(source), "--data", str(folder))
     assert again.returncode == 2 and "row 2, column A (Deal)" in again.stderr
+
+
+def test_a_csv_file_starts_with_a_byte_order_mark_a_pipe_does_not(cli: Cli,
+                                                                 demo_folder: Path) -> None:
+    """Excel reads a CSV file without a byte order mark in the local code page, so an é
+    or a € comes out garbled; a file gets one. What is piped to another tool does not,
+    unless asked for; ``--no-bom`` leaves it out of a file."""
+    folder = str(demo_folder)
+    cli.ok("import", "csv", "deals", str(_deals_file(cli)), "--data", folder)
+    for kind, deal in (("terms", ["--deal", "Northwind"]), ("deals", [])):
+        out = cli.base / f"{kind}.csv"
+        cli.ok("export", "csv", kind, *deal, "-o", str(out), "--data", folder)
+        data = out.read_bytes()
+        assert data.startswith("\ufeff".encode())
+        piped = cli.ok("export", "csv", kind, *deal, "--data", folder).stdout
+        assert not piped.startswith("\ufeff")
+        assert data.decode("utf-8-sig").replace("\r\n", "\n") == piped
+        forced = cli.ok("export", "csv", kind, *deal, "--bom", "--data", folder).stdout
+        assert forced == "\ufeff" + piped
+        cli.ok("export", "csv", kind, *deal, "--no-bom", "-o", str(out), "--data", folder)
+        assert out.read_text(encoding="utf-8") == piped
+    assert "Señora Álvarez" in piped
+    # What was written with the mark reads back unchanged.
+    result = cli.ok("import", "csv", "terms", str(cli.base / "terms.csv"), "--deal", "Harbor",
+                    "--data", folder, "--dry-run")
+    assert "Traceback" not in result.stderr
+
+
+def _deals_file(cli: Cli) -> Path:
+    source = cli.base / "new-deals.csv"
+    source.write_text("Deal;Counterparty\nSeñora Álvarez studio;Álvarez & Co\n",
+                      encoding="utf-8")
+    return source

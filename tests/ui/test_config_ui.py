@@ -123,3 +123,12 @@ async def test_a_theme_chosen_in_settings_is_applied_and_kept(
         await until(pilot, lambda: app.theme == "textual-light")
         await until(pilot, lambda: config_file.is_file())
     assert 'theme = "textual-light"' in config_file.read_text(encoding="utf-8")
+
+
+def test_every_shipped_key_is_one_the_config_check_knows() -> None:
+    """The check for misspelled keys never refuses a key the app itself uses."""
+    from negtui.ui.keymap import catalogue, normal, unknown_key
+
+    assert [(e.id, key) for e in catalogue() for key in normal(e.keys)
+            if unknown_key(key)] == []
+    assert unknown_key("ctlr+s") is not None and "'ctrl+s'" in str(unknown_key("ctlr+s"))

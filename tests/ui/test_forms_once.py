@@ -117,9 +117,11 @@ async def test_two_enters_on_a_question_answer_it_once(
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         before = deal_names(demo_folder)
-        # d asks before deleting; Enter takes the focused answer, No; the second Enter
-        # reaches the portfolio, where it opens the deal.
-        burst(pilot, ["d", "enter", "enter"])
+        # d asks before deleting; once it asks, Enter takes the focused answer, No; the
+        # second Enter reaches the portfolio, where it opens the deal.
+        await pilot.press("d")
+        assert isinstance(app.screen, ConfirmScreen)
+        burst(pilot, ["enter", "enter"])
         await wait_until(pilot, lambda: isinstance(app.screen, WorkspaceScreen),
                          "the second Enter to open the deal")
         assert deal_names(demo_folder) == before

@@ -186,6 +186,29 @@ def test_archived_deals_raise_nothing_but_keep_their_next_item() -> None:
     assert found.next_due["d-shelved"].milestone_id == late.id
 
 
+def test_closed_and_walked_away_deals_raise_no_dated_alerts() -> None:
+    """A deal that is over asks for nothing: its leftover milestones and term deadlines are
+    neither overdue, nor decisions due, nor part of a crunch; a deal in play still alerts."""
+    finished = []
+    for status in (DealStatus.CLOSED, DealStatus.WALKED_AWAY):
+        over = book(f"Over {status.name}", status=status)
+        over.milestones += [milestone(MilestoneKind.CHECKPOINT, NOW - timedelta(days=3)),
+                            milestone(MilestoneKind.DECISION_DEADLINE, NOW + timedelta(days=2))]
+        over.milestones += [milestone(MilestoneKind.REVIEW, NOW + timedelta(hours=h), n=h)
+                            for h in range(1, 5)]
+        over.terms.append(rate_term(decide_in=-2, expires_in=4))
+        finished.append(over)
+    going = book("Going")
+    late = milestone(MilestoneKind.CHECKPOINT, NOW - timedelta(days=1))
+    going.milestones.append(late)
+    found = review([*finished, going], Settings(crunch_limit=3), NOW)
+    assert [(a.kind, a.deal_ids) for a in found.alerts] == [
+        (AlertKind.OVERDUE, ("d-going",))]
+    assert all(found.about(over.id) == 0 for over in finished)
+    # The Portfolio still shows what each one had next, as it does for an archived deal.
+    assert all(over.id in found.next_due for over in finished)
+
+
 def test_each_alert_is_about_one_deal_or_the_whole_portfolio() -> None:
     alpha = book("Alpha", hours_per_week=30, invoicing_cycle="monthly")
     alpha.milestones.append(milestone(MilestoneKind.CHECKPOINT, NOW - timedelta(days=1)))

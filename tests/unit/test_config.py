@@ -128,3 +128,13 @@ def test_without_a_config_zone_the_system_zone_is_followed(
     assert first_settings(read_config("", RULES).config).timezone == "America/Chicago"
     monkeypatch.setenv("TZ", "Not/AZone")
     assert zone_problem(first_settings(read_config("", RULES).config).timezone) is None
+
+
+def test_a_key_name_no_key_has_is_reported_on_its_line_and_left_out() -> None:
+    rules = ConfigRules(binding_ids={"screen.terms", "screen.calendar"},
+                        key_rule=lambda key: None if key in ("f6", "f9") else f"no {key}")
+    read = read_config('[keys]\n"screen.terms" = "ctlr+s"\n"screen.calendar" = "f9, F13x"\n',
+                       rules)
+    assert [(p.line, p.message) for p in read.problems] == [
+        (2, "screen.terms: no ctlr+s"), (3, "screen.calendar: no F13x")]
+    assert read.config.keys == {"screen.calendar": "f9"}

@@ -113,3 +113,34 @@ def test_imported_deals_and_app_exports_are_private(two_deals: Store, tmp_path: 
                              clock().datetime, share=False)
     assert mode(written) == 0o600
     assert mode(written.parent) == 0o700
+
+
+def test_folders_an_older_negtui_made_open_are_made_private(tmp_path: Path,
+                                                           clock: Clock) -> None:
+    """Folders were once made 0755: opening the data folder takes that back for every
+    folder negtui made, but not for the data folder, which the user chose."""
+    root = tmp_path / "mine"
+    store = Store(root, clock).open()
+    store.create_deal(Deal(id="d-one", name="One"))
+    rotate_backups(store.root, store.deal_path("d-one"), force=True)
+    keep_draft(store.root, "d-one", Draft("given", "half typed"))
+    store.delete_deal("d-one")
+    own = [store.deals_dir, root / ".backups", root / ".backups" / "deals", root / ".drafts",
+           root / ".trash", root / "exports"]
+    (root / "exports").mkdir()
+    for folder in (root, *own):
+        folder.chmod(0o755)
+    Store(root, clock).open()
+    assert {str(f): oct(mode(f)) for f in own} == {str(f): oct(0o700) for f in own}
+    assert mode(root) == 0o755
+
+
+def test_a_linked_folder_and_its_target_keep_their_mode(tmp_path: Path, clock: Clock) -> None:
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    documents.chmod(0o755)
+    root = tmp_path / "data"
+    Store(root, clock).open()
+    (root / "exports").symlink_to(documents)
+    Store(root, clock).open()
+    assert mode(documents) == 0o755

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TypeVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -38,11 +39,28 @@ class OnceModal(ModalScreen[ResultType]):
         return not self._answered
 
 
+# How a key the question did not take is shown to the user.
+KEY_MARKS = {"enter": "⏎", "escape": "esc", "tab": "⇥", "space": "␣", "backspace": "⌫"}
+
+
+def key_mark(event: events.Key) -> str:
+    if event.key in KEY_MARKS:
+        return KEY_MARKS[event.key]
+    if event.is_printable and event.character:
+        return event.character
+    return f"[{event.key}]"
+
+
 class ConfirmScreen(OnceModal[bool]):
     """Dismisses with True only on an explicit yes; escape and n mean no.
 
     Enter answers the focused button: no for anything that destroys or crosses a line
     (``danger``), yes for a plain question such as ending a call.
+
+    Only keys pressed once the question is on screen answer it. Keys typed before it
+    appeared (in the same burst as the key that asked) were meant for what the user
+    expected to see, not for this question: they are not taken, and the question says
+    which keys it set aside, so the user can answer deliberately.
     """
 
     BINDINGS = [
@@ -58,19 +76,41 @@ class ConfirmScreen(OnceModal[bool]):
         self.yes_label = yes
         self.no_label = no
         self.danger = danger
+        self._shown_at: float | None = None
+        self._set_aside: list[str] = []
 
     def compose(self) -> ComposeResult:
         box = Vertical(id="confirm-box", classes="danger" if self.danger else "")
         box.border_title = plain(self.title_text, one_line=True)
         with box:
             yield Static(self.body, id="confirm-body")
+            yield Static("", id="confirm-ignored")
             with Horizontal(id="confirm-buttons"):
                 yield Button(f"{self.yes_label} (y)", id="yes",
                              variant="error" if self.danger else "primary")
                 yield Button(f"{self.no_label} (n)", id="no")
 
-    def on_mount(self) -> None:
+    def on_mount(self, event: events.Mount) -> None:
+        # The event's own time, on the clock every key is stamped with when it arrives.
+        self._shown_at = event.time
         self.query_one("#no" if self.danger else "#yes", Button).focus()
+
+    def typed_before_shown(self, event: events.Key) -> bool:
+        return self._shown_at is None or event.time < self._shown_at
+
+    def on_key(self, event: events.Key) -> None:
+        # Every key reaches the screen before any binding of the dialog or its buttons
+        # runs (those are looked up once the key has come up to the app); a key stopped
+        # here answers nothing. Priority keys (quit) are not affected.
+        if not self.typed_before_shown(event):
+            return
+        event.stop()
+        event.prevent_default()
+        self._set_aside.append(key_mark(event))
+        note = self.query_one("#confirm-ignored", Static)
+        note.update(plain("Typed before this question appeared, not taken as an answer: "
+                          + "".join(self._set_aside)))
+        note.display = True
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.answer(event.button.id == "yes")

@@ -47,6 +47,10 @@ DEALS_DIR = "deals"
 TRASH_DIR = ".trash"
 
 
+class ReadStopped(Exception):
+    """A read given up half-way because it was no longer wanted."""
+
+
 class Store:
     def __init__(self, root: Path | str, clock: Clock = system_clock, lock_timeout: float = 10.0):
         self.root = Path(root).expanduser().resolve()
@@ -164,20 +168,22 @@ class Store:
             raw = up_to_date(raw, "portfolio", path, problems)
         return settings_from_raw(raw, path, problems)
 
-    def load(self, *, glance: bool = False) -> Portfolio:
+    def load(self, *, glance: bool = False,
+             stop: Callable[[], bool] | None = None) -> Portfolio:
         """Everything readable; a broken file is listed in ``problems`` and left alone.
-        With ``glance``, deals with a current summary come from it (``partial``)."""
+        With ``glance``, deals with a current summary come from it (``partial``).
+        ``ReadStopped`` when ``stop``, asked before each file, says to give up."""
         # Tens of thousands of new objects trigger the cyclic collector again and again
         # while nothing here can be garbage; pausing it nearly halves a large load.
         collecting = gc.isenabled()
         gc.disable()
         try:
-            return self._load(glance)
+            return self._load(glance, stop)
         finally:
             if collecting:
                 gc.enable()
 
-    def _load(self, glance: bool) -> Portfolio:
+    def _load(self, glance: bool, stop: Callable[[], bool] | None) -> Portfolio:
         portfolio = Portfolio()
         try:
             portfolio.settings, portfolio.lessons = self.read_settings()
@@ -185,6 +191,8 @@ class Store:
             portfolio.problems.extend(error.problems)
         key = settings_key(portfolio.settings)
         for path in self.deal_files():
+            if stop is not None and stop():
+                raise ReadStopped
             found = self.summaries.glance(path, file_signature(path), key) if glance else None
             if found is not None:
                 portfolio.books[path.stem] = found[0]

@@ -135,13 +135,15 @@ class NegtuiApp(App[int]):
             self.session.read_in_full()
             if self.session.complete:
                 return
-            # A thread of its own (a daemon): quitting at once does not wait for it. The
-            # app may have ended meanwhile.
+            # The app may have ended meanwhile.
             if self.is_running:
                 with contextlib.suppress(RuntimeError):
                     self.call_from_thread(self.session.settle)
 
-        threading.Thread(target=read, name="negtui-full-read", daemon=True).start()
+        # Not a daemon: the interpreter would stop a daemon thread wherever it is as it
+        # ends, and one stopped inside the validator's compiled code aborts the process.
+        # Quitting asks this one to give up at its next file instead (on_unmount).
+        threading.Thread(target=read, name="negtui-full-read").start()
 
     def few_colours(self) -> bool:
         """True on a terminal that shows 16 colours (TERM=xterm-16color, or plain xterm
@@ -189,6 +191,7 @@ class NegtuiApp(App[int]):
 
     def on_unmount(self) -> None:
         self._key_order.stop()
+        self.session.stop_reading()
         self.session.keep_summaries()
 
     async def _press_keys(self, keys: Iterable[str]) -> None:

@@ -72,10 +72,8 @@ def test_a_file_edited_by_hand_shows_at_the_next_start(two_deals: Store, clock: 
     assert names(opened(two_deals.root, clock))["d-alpha"] == "Alpha, edited by hand"
 
 
-def test_an_edit_that_keeps_size_and_time_is_still_caught_by_the_full_read(
-        two_deals: Store, clock: Clock) -> None:
-    opened(two_deals.root, clock)
-    path = two_deals.deal_path("d-alpha")
+def break_in_place(path: Path) -> None:
+    """A rating out of range, the file keeping its size, inode and time."""
     before = os.stat(path)
     text = path.read_text(encoding="utf-8")
     broken = text.replace('"impact_deal": 5', '"impact_deal": 0')  # 1 to 10: out of range
@@ -84,6 +82,13 @@ def test_an_edit_that_keeps_size_and_time_is_still_caught_by_the_full_read(
         handle.write(broken)
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
     assert os.stat(path).st_size == before.st_size
+
+
+def test_an_edit_that_keeps_size_and_time_is_still_caught_by_the_full_read(
+        two_deals: Store, clock: Clock) -> None:
+    opened(two_deals.root, clock)
+    path = two_deals.deal_path("d-alpha")
+    break_in_place(path)
     session = opened(two_deals.root, clock)
     assert "d-alpha" in session.glance().partial  # the summary could not tell
     full = session.portfolio
@@ -142,3 +147,20 @@ def test_a_file_changed_after_the_full_read_is_read_again_when_it_is_used(
     Store(two_deals.root, clock).put("d-beta", Milestone(
         id="m-1", title="Kick-off", kind="negotiation call", due=clock().datetime))
     assert [m.id for m in session.portfolio.books["d-beta"].milestones] == ["m-1"]
+
+
+
+def test_a_full_read_told_to_stop_gives_up_and_a_later_use_reads_the_files_again(
+        two_deals: Store, clock: Clock) -> None:
+    opened(two_deals.root, clock)
+    session = opened(two_deals.root, clock)
+    session.stop_reading()  # the app ends while its thread reads
+    session.read_in_full()
+    # Nothing was read: a file broken afterwards (same size, inode and time) is seen
+    # by whoever asks for the portfolio next, which reads every file to the end.
+    path = two_deals.deal_path("d-alpha")
+    break_in_place(path)
+    full = session.portfolio
+    assert session.complete
+    assert "d-alpha" not in full.books and any(p.path == path for p in full.problems)
+    assert "d-beta" in full.books

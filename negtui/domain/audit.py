@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from enum import StrEnum
+from functools import cached_property
 from zoneinfo import ZoneInfo
 
 from negtui.domain.book import DealBook
@@ -199,7 +200,13 @@ class Review:
 
     def about(self, deal_id: str) -> int:
         """How many alerts are about this deal (not those that only name it)."""
-        return sum(1 for alert in self.alerts if alert.deal_id == deal_id)
+        return self._about[deal_id]
+
+    @cached_property
+    def _about(self) -> Counter[str | None]:
+        # Counted once: asked for every row, a count over every alert each time grows
+        # with the square of the portfolio.
+        return Counter(alert.deal_id for alert in self.alerts)
 
     @property
     def portfolio_wide(self) -> int:

@@ -133,6 +133,11 @@ class Session:
         the app ends: it need not finish reading what nobody will see."""
         self._stopping.set()
 
+    @property
+    def stopping(self) -> bool:
+        """Whether ``stop_reading`` was called (and no reading asked for since)."""
+        return self._stopping.is_set()
+
     def keep_summaries(self) -> None:
         """Write the summaries of the files read in full since last time (thread-safe)."""
         self.store.summaries.write_due()

@@ -30,7 +30,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from negtui import __version__
 from negtui.domain.book import DealBook
@@ -43,6 +43,14 @@ SUMMARY_DIR = ".summaries"
 # Bumped whenever what a summary holds changes; the negtui version is part of the key too,
 # since a newer release may check records differently.
 FORMAT = 1
+
+
+class _Body(BaseModel):
+    """The second line of a summary: the records the Portfolio is painted from."""
+
+    deal: Deal
+    terms: list[Term]
+    milestones: list[Milestone]
 
 
 def settings_key(settings: Settings) -> str:
@@ -124,9 +132,9 @@ class Summaries:
         return True
 
     def _read(self, deal_file: Path, signature: Signature | None, *, whole: bool
-              ) -> tuple[dict[str, Any], dict[str, Any] | None] | None:
-        """The head of the summary of ``deal_file`` (and its body, if ``whole``) if it
-        describes the file at ``signature``."""
+              ) -> tuple[dict[str, Any], bytes] | None:
+        """The head of the summary of ``deal_file`` (and the text of its body, if
+        ``whole``) if it describes the file at ``signature``."""
         if signature is None:
             return None
         try:
@@ -135,10 +143,8 @@ class Summaries:
                 if not isinstance(head, dict) or head.get("stamp") != _stamp() \
                         or head.get("signature") != list(signature):
                     return None
-                body = json.loads(handle.readline()) if whole else None
+                body = handle.readline() if whole else b""
         except (OSError, ValueError, RecursionError):
-            return None
-        if whole and not isinstance(body, dict):
             return None
         return head, body
 
@@ -156,15 +162,15 @@ class Summaries:
         read = self._read(deal_file, signature, whole=True)
         if read is None or signature is None:
             return None
-        head, body = read
-        if body is None:
-            return None
+        head, text = read
         try:
-            deal = Deal.model_validate(body["deal"])
-            terms = [Term.model_validate(item) for item in body["terms"]]
-            milestones = [Milestone.model_validate(item) for item in body["milestones"]]
-        except (KeyError, TypeError, ValidationError):
+            # One pass of the validator over the text: every record is checked as
+            # thoroughly as when read from its deal file, without building the
+            # intermediate objects of a JSON decoding first.
+            body = _Body.model_validate_json(text)
+        except (ValidationError, ValueError, RecursionError):
             return None
+        deal, terms, milestones = body.deal, body.terms, body.milestones
         if deal.id != deal_file.stem or deal.name != head.get("name"):
             return None
         found = head.get("progress")

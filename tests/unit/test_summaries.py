@@ -164,3 +164,16 @@ def test_a_full_read_told_to_stop_gives_up_and_a_later_use_reads_the_files_again
     assert session.complete
     assert "d-alpha" not in full.books and any(p.path == path for p in full.problems)
     assert "d-beta" in full.books
+
+
+def test_a_summary_whose_records_do_not_check_out_is_not_used(two_deals: Store,
+                                                              clock: Clock) -> None:
+    opened(two_deals.root, clock)
+    summary = two_deals.root / SUMMARY_DIR / "d-beta.json"
+    head, body = (json.loads(line) for line in summary.read_text("utf-8").splitlines())
+    body["deal"]["hours_per_week"] = 500  # more than a week holds: no deal file may say so
+    body["deal"]["name"] = head["name"] = "Beta, from a damaged summary"
+    summary.write_text(f"{json.dumps(head)}\n{json.dumps(body)}\n", encoding="utf-8")
+    session = opened(two_deals.root, clock)
+    assert "d-beta" not in session.glance().partial  # read from its file instead
+    assert names(session) == {"d-alpha": "Alpha rollout", "d-beta": "Beta audit"}

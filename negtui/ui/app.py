@@ -95,6 +95,9 @@ class NegtuiApp(App[int]):
         self._kept_theme = ""
         self.set_keymap(self.config.config.keys)
         self.session = Session(store, clock, glance=True)
+        # What was just read stays for the whole session: the collector need not walk it
+        # again and again while the screen is built (the rest is frozen once mounted).
+        gc.freeze()
         self.session.on_reload(self._reloaded)
         self.session.on_focus(self._deal_focused)
         self._hangup = HangupGuard()

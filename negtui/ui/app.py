@@ -45,6 +45,8 @@ from negtui.ui.widgets.shown import ControlFilter
 
 # How often the folder is checked for changes made by another process.
 WATCH_INTERVAL_S = 2.0
+# How long after the first frame the files are read in full.
+READ_AFTER_PAINT_S = 0.3
 
 
 def _screen(module: str, name: str) -> Callable[[], Screen[None]]:
@@ -149,8 +151,9 @@ class NegtuiApp(App[int]):
         gc.freeze()
         # Once the Portfolio is on screen, the code of the other screens is imported,
         # every file is read in full (if some came from summaries) and the summaries due
-        # are written, in a thread.
-        self.call_after_refresh(self.call_after_refresh, self._read_in_full)
+        # are written, in a thread. It starts a moment after the first frame, so as not
+        # to take turns with the main thread while the table draws itself again.
+        self.call_after_refresh(self.set_timer, READ_AFTER_PAINT_S, self._read_in_full)
 
     def _read_in_full(self) -> None:
         def read() -> None:

@@ -19,7 +19,7 @@ from negtui.domain.book import DealBook
 from negtui.domain.calendar import CalendarEntry, deal_entries, is_overdue, sort_key
 from negtui.domain.clashes import restrictive_clashes
 from negtui.domain.load import Load, Week, overloaded_runs, week_span, weekly_load
-from negtui.domain.models import Deal, Settings
+from negtui.domain.models import Deal, Milestone, Settings, Term
 from negtui.domain.schedule import (
     days_in_zone,
     describe_days,
@@ -185,6 +185,16 @@ def admin_alerts(books: Iterable[DealBook], settings: Settings) -> list[Alert]:
                 tuple(deal_id for ids in kinds.values() for deal_id in ids),
             ))
     return alerts
+
+
+# What the alerts can be about
+
+def alert_records(book: DealBook) -> tuple[list[Term], list[Milestone]]:
+    """The terms and milestones of a deal that any alert or the Next column can come
+    from: a milestone done, or a term parked or conceded, only ever makes items that are
+    done (an agreed term still reaches other deals as a restriction)."""
+    return ([t for t in book.terms if t.status in (TermStatus.OPEN, TermStatus.AGREED)],
+            [m for m in book.milestones if not m.done])
 
 
 # Everything together

@@ -7,8 +7,11 @@ import os
 from pathlib import Path
 
 from negtui.actions.session import Session
+from negtui.demo import demo_portfolio
+from negtui.domain.audit import review
 from negtui.domain.clock import Clock
 from negtui.domain.models import Concession, Milestone
+from negtui.domain.vocab import TermStatus
 from negtui.store import Store
 from negtui.store.summaries import SUMMARY_DIR
 
@@ -177,3 +180,22 @@ def test_a_summary_whose_records_do_not_check_out_is_not_used(two_deals: Store,
     session = opened(two_deals.root, clock)
     assert "d-beta" not in session.glance().partial  # read from its file instead
     assert names(session) == {"d-alpha": "Alpha rollout", "d-beta": "Beta audit"}
+
+
+def test_the_alerts_and_next_items_painted_from_summaries_are_those_of_the_files(
+        store: Store, clock: Clock) -> None:
+    settings, books = demo_portfolio(clock)
+    store.save_settings(settings)
+    for book in books:
+        store.write_book(book)
+    # The demo holds done milestones and parked and conceded terms, left out of summaries.
+    assert any(m.done for b in books for m in b.milestones)
+    assert any(t.status is TermStatus.CONCEDED for b in books for t in b.terms)
+    opened(store.root, clock)
+    session = opened(store.root, clock)
+    assert session.glance().partial == set(session.glance().books)
+    now = clock().datetime
+    painted = review(session.glance().books.values(), session.settings, now)
+    full = review(session.portfolio.books.values(), session.settings, now)
+    assert painted.alerts == full.alerts and painted.alerts
+    assert painted.next_due == full.next_due

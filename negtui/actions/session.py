@@ -18,7 +18,8 @@ from negtui.domain.checklist import checklist_progress
 from negtui.domain.clock import Clock
 from negtui.domain.models import Deal, Settings
 from negtui.store import Portfolio, Store
-from negtui.store.repository import ReadStopped, Signature
+from negtui.store.errors import ReadStopped
+from negtui.store.repository import Signature
 
 Result = TypeVar("Result")
 Listener = Callable[[], None]

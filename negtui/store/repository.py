@@ -7,7 +7,6 @@ can therefore work on the same folder without losing an update.
 
 from __future__ import annotations
 
-import gc
 import os
 import shutil
 import sys
@@ -25,7 +24,7 @@ from negtui.store.batch import Staged
 from negtui.store.changes import file_lock, merge_book, replace_table, still_the_same
 from negtui.store.drafts import DRAFTS_DIR
 from negtui.store.durable import make_private_dirs, remove_stale_temps, unused_name
-from negtui.store.errors import FileProblem, NotFound, StoreError
+from negtui.store.errors import FileProblem, NotFound, ReadStopped, StoreError
 from negtui.store.layout import (
     CHECKLIST_TABLE,
     DEAL_TABLE,
@@ -38,17 +37,13 @@ from negtui.store.layout import (
 )
 from negtui.store.migrations import META_TABLE, Raw, meta_doc
 from negtui.store.portfolio import Portfolio, Signature, file_signature
-from negtui.store.reading import read_raw
+from negtui.store.reading import collector_paused, read_raw
 from negtui.store.storage import DurableStorage
 from negtui.store.summaries import SUMMARY_DIR, Summaries, settings_key
 
 PORTFOLIO_FILE = "portfolio.json"
 DEALS_DIR = "deals"
 TRASH_DIR = ".trash"
-
-
-class ReadStopped(Exception):
-    """A read given up half-way because it was no longer wanted."""
 
 
 class Store:
@@ -168,22 +163,16 @@ class Store:
             raw = up_to_date(raw, "portfolio", path, problems)
         return settings_from_raw(raw, path, problems)
 
-    def load(self, *, glance: bool = False,
-             stop: Callable[[], bool] | None = None) -> Portfolio:
+    def load(self, *, glance: bool = False, stop: Callable[[], bool] = bool) -> Portfolio:
         """Everything readable; a broken file is listed in ``problems`` and left alone.
-        With ``glance``, deals with a current summary come from it (``partial``).
-        ``ReadStopped`` when ``stop``, asked before each file, says to give up."""
+        With ``glance``, deals with a current summary come from it (``partial``);
+        ``ReadStopped`` when ``stop()``, asked before each file, says to give up."""
         # Tens of thousands of new objects trigger the cyclic collector again and again
         # while nothing here can be garbage; pausing it nearly halves a large load.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        with collector_paused():
             return self._load(glance, stop)
-        finally:
-            if collecting:
-                gc.enable()
 
-    def _load(self, glance: bool, stop: Callable[[], bool] | None) -> Portfolio:
+    def _load(self, glance: bool, stop: Callable[[], bool]) -> Portfolio:
         portfolio = Portfolio()
         try:
             portfolio.settings, portfolio.lessons = self.read_settings()
@@ -191,7 +180,7 @@ class Store:
             portfolio.problems.extend(error.problems)
         key = settings_key(portfolio.settings)
         for path in self.deal_files():
-            if stop is not None and stop():
+            if stop():
                 raise ReadStopped
             found = self.summaries.glance(path, file_signature(path), key) if glance else None
             if found is not None:

@@ -18,6 +18,7 @@ from negtui.domain.checklist import checklist_progress
 from negtui.domain.clock import Clock
 from negtui.domain.models import Deal, Settings
 from negtui.store import Portfolio, Store
+from negtui.store.errors import ReadStopped
 from negtui.store.repository import Signature
 
 Result = TypeVar("Result")
@@ -47,6 +48,7 @@ class Session:
         self._portfolio: Portfolio = store.load(glance=glance)
         self._full_lock = threading.Lock()
         self._full_read: tuple[dict[Path, Signature | None], Portfolio] | None = None
+        self._stopping = threading.Event()
         self.undo = UndoStack()
         self._deal_id: str | None = None
         self._generation = 0
@@ -121,12 +123,26 @@ class Session:
 
     def read_in_full(self) -> None:
         """Read every file in full and keep it for ``settle``, and write the summaries
-        due: safe to run in a thread."""
+        due: safe to run in a thread. After ``stop_reading``, it gives up between two
+        files (``settle`` then reads again, should anyone still ask)."""
         with self._full_lock:
             if self._full_read is None and self._portfolio.partial:
                 before = self.store.signature()
-                self._full_read = (before, self.store.load())
+                try:
+                    self._full_read = (before, self.store.load(stop=self._stopping.is_set))
+                except ReadStopped:
+                    return
         self.keep_summaries()
+
+    def stop_reading(self) -> None:
+        """Tell a ``read_in_full`` under way in a thread to give up at the next file, as
+        the app ends: it need not finish reading what nobody will see."""
+        self._stopping.set()
+
+    @property
+    def stopping(self) -> bool:
+        """Whether ``stop_reading`` was called (and no reading asked for since)."""
+        return self._stopping.is_set()
 
     def keep_summaries(self) -> None:
         """Write the summaries of the files read in full since last time (thread-safe)."""
@@ -137,6 +153,7 @@ class Session:
         from summaries; anything changed on disk meanwhile is read again at once."""
         if not self._portfolio.partial:
             return
+        self._stopping.clear()  # asked for here and now: read to the end
         self.read_in_full()
         with self._full_lock:
             assert self._full_read is not None

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from enum import StrEnum
+from functools import cached_property
 from zoneinfo import ZoneInfo
 
 from negtui.domain.book import DealBook
@@ -24,7 +25,7 @@ from negtui.domain.calendar import (
 )
 from negtui.domain.clashes import restrictive_clashes
 from negtui.domain.load import Load, Week, overloaded_runs, week_span, weekly_load
-from negtui.domain.models import Deal, Settings
+from negtui.domain.models import Deal, Milestone, Settings, Term
 from negtui.domain.schedule import (
     days_in_zone,
     describe_days,
@@ -192,6 +193,16 @@ def admin_alerts(books: Iterable[DealBook], settings: Settings) -> list[Alert]:
     return alerts
 
 
+# What the alerts can be about
+
+def alert_records(book: DealBook) -> tuple[list[Term], list[Milestone]]:
+    """The terms and milestones of a deal that any alert or the Next column can come
+    from: a milestone done, or a term parked or conceded, only ever makes items that are
+    done (an agreed term still reaches other deals as a restriction)."""
+    return ([t for t in book.terms if t.status in (TermStatus.OPEN, TermStatus.AGREED)],
+            [m for m in book.milestones if not m.done])
+
+
 # Everything together
 
 @dataclass(frozen=True)
@@ -205,7 +216,13 @@ class Review:
 
     def about(self, deal_id: str) -> int:
         """How many alerts are about this deal (not those that only name it)."""
-        return sum(1 for alert in self.alerts if alert.deal_id == deal_id)
+        return self._about[deal_id]
+
+    @cached_property
+    def _about(self) -> Counter[str | None]:
+        # Counted once: asked for every row, a count over every alert each time grows
+        # with the square of the portfolio.
+        return Counter(alert.deal_id for alert in self.alerts)
 
     @property
     def portfolio_wide(self) -> int:

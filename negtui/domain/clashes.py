@@ -160,20 +160,51 @@ def _busy(books: Iterable[DealBook]) -> list[DealBook]:
     return [b for b in books if not b.deal.archived and b.deal.status in BUSY_STATUSES]
 
 
+class _Index:
+    """Which deals have a word that a given word could match (see ``words_match``):
+    every deal a restriction can reach is among those of one of the words it covers, so
+    only they are compared with it, not every deal under way."""
+
+    def __init__(self, busy: list[DealBook], about: dict[str, About]) -> None:
+        self._by_key: dict[str, set[int]] = {}
+        for place, book in enumerate(busy):
+            found = about[book.id]
+            keys = {*found.words, *found.starts}
+            for _, words in found.markets:
+                keys.update(words)
+                keys.update(word[:end] for word in words
+                            for end in range(PREFIX_LETTERS, len(word) + 1))
+            for key in keys:
+                self._by_key.setdefault(key, set()).add(place)
+
+    def candidates(self, covered: frozenset[str]) -> list[int]:
+        """The places in ``busy`` of the deals a restriction covering ``covered`` may
+        reach, in order: each has a word equal to, or starting, one covered word, or one
+        that starts with it (the shorter of at least ``PREFIX_LETTERS`` letters)."""
+        places: set[int] = set()
+        for word in covered:
+            for end in (len(word), *range(PREFIX_LETTERS, len(word))):
+                places.update(self._by_key.get(word[:end], ()))
+        return sorted(places)
+
+
 def restrictive_clashes(books: Iterable[DealBook]) -> list[Clash]:
     """Exclusivity or non-compete terms, on the table or agreed in a deal under way, with
     every other deal under way they reach (and the words they reach it by)."""
     busy = _busy(books)
     about = {b.id: About.of(b.deal) for b in busy}
+    index: _Index | None = None
     found: list[Clash] = []
     for book in busy:
         for term in book.terms:
             if term.category not in RESTRICTIVE or term.status not in (TermStatus.OPEN,
                                                                        TermStatus.AGREED):
                 continue
+            index = index or _Index(busy, about)
             covered = covered_words(book, term)
             others: list[tuple[Deal, list[str]]] = []
-            for other in busy:
+            for place in index.candidates(covered):
+                other = busy[place]
                 if other.id == book.id:
                     continue
                 words = reach(covered, other.deal, about[other.id])

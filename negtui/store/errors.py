@@ -49,3 +49,7 @@ class ChangedMeanwhile(StoreError):
 def _short(value: object) -> str:
     text = "—" if value in (None, "", []) else str(value)
     return text if len(text) <= 40 else text[:39] + "…"
+
+
+class ReadStopped(Exception):
+    """A read given up half-way because it was no longer wanted."""

@@ -7,10 +7,13 @@ problem of that one file, reported by its name, never a crash of the whole portf
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import stat
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -118,3 +121,15 @@ def too_deep(value: Any, limit: int = MAX_NESTING) -> bool:
         elif isinstance(item, list):
             level.extend((inner, depth + 1) for inner in item if isinstance(inner, (dict, list)))
     return False
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off for the block (and back on after, if it was)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()

@@ -7,7 +7,6 @@ can therefore work on the same folder without losing an update.
 
 from __future__ import annotations
 
-import gc
 import os
 import shutil
 import sys
@@ -24,7 +23,7 @@ from negtui.domain.models import Checklist, Deal, Lesson, Record, Settings
 from negtui.store.batch import Staged
 from negtui.store.changes import file_lock, merge_book, replace_table, still_the_same
 from negtui.store.durable import make_private_dirs, unused_name
-from negtui.store.errors import FileProblem, NotFound, StoreError
+from negtui.store.errors import FileProblem, NotFound, ReadStopped, StoreError
 from negtui.store.layout import (
     CHECKLIST_TABLE,
     DEAL_TABLE,
@@ -37,7 +36,7 @@ from negtui.store.layout import (
 )
 from negtui.store.migrations import META_TABLE, Raw, meta_doc
 from negtui.store.portfolio import Portfolio, Signature, file_signature
-from negtui.store.reading import read_raw
+from negtui.store.reading import collector_paused, read_raw
 from negtui.store.storage import DurableStorage
 from negtui.store.summaries import Summaries, settings_key
 from negtui.store.upkeep import tidy
@@ -160,20 +159,16 @@ class Store:
         settings, lessons = settings_from_raw(raw, path, problems)  # a zone unset: the user's
         return settings.following(self.first_settings.timezone), lessons
 
-    def load(self, *, glance: bool = False) -> Portfolio:
+    def load(self, *, glance: bool = False, stop: Callable[[], bool] = bool) -> Portfolio:
         """Everything readable; a broken file is listed in ``problems`` and left alone.
-        With ``glance``, deals with a current summary come from it (``partial``)."""
+        With ``glance``, deals with a current summary come from it (``partial``);
+        ``ReadStopped`` when ``stop()``, asked before each file, says to give up."""
         # Tens of thousands of new objects trigger the cyclic collector again and again
         # while nothing here can be garbage; pausing it nearly halves a large load.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            return self._load(glance)
-        finally:
-            if collecting:
-                gc.enable()
+        with collector_paused():
+            return self._load(glance, stop)
 
-    def _load(self, glance: bool) -> Portfolio:
+    def _load(self, glance: bool, stop: Callable[[], bool]) -> Portfolio:
         portfolio = Portfolio()
         try:
             portfolio.settings, portfolio.lessons = self.read_settings()
@@ -181,6 +176,8 @@ class Store:
             portfolio.problems.extend(error.problems)
         key = settings_key(portfolio.settings)
         for path in self.deal_files():
+            if stop():
+                raise ReadStopped
             found = self.summaries.glance(path, file_signature(path), key) if glance else None
             if found is not None:
                 portfolio.books[path.stem] = found[0]

@@ -1,8 +1,9 @@
 """A small summary of each deal, kept beside the data, to open a large portfolio quickly.
 
 Checking every record of every deal file costs most of the time a large portfolio takes to
-open, while the Portfolio screen needs only each deal's own fields, its terms and
-milestones (for the alerts and the Next column) and its checklist progress. After a deal
+open, while the Portfolio screen needs only each deal's own fields, the terms and
+milestones its alerts and Next column can come from (``audit.alert_records``: not those
+done, parked or conceded) and its checklist progress. After a deal
 file has been read and checked in full, those are written to ``.summaries/<deal id>.json``
 together with the file's signature (inode, modification time in ns, size) taken before
 the file was read.
@@ -30,7 +31,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from negtui import __version__
 from negtui.domain.book import DealBook
@@ -42,7 +43,15 @@ from negtui.store.portfolio import Signature
 SUMMARY_DIR = ".summaries"
 # Bumped whenever what a summary holds changes; the negtui version is part of the key too,
 # since a newer release may check records differently.
-FORMAT = 1
+FORMAT = 2
+
+
+class _Body(BaseModel):
+    """The second line of a summary: the records the Portfolio is painted from."""
+
+    deal: Deal
+    terms: list[Term]
+    milestones: list[Milestone]
 
 
 def settings_key(settings: Settings) -> str:
@@ -95,6 +104,7 @@ class Summaries:
         key = settings_key(settings)
         if self._current.get(deal_file) == (signature, key):
             return
+        from negtui.domain.audit import alert_records
         from negtui.domain.checklist import checklist_progress
 
         progress = checklist_progress(book, settings)
@@ -102,9 +112,10 @@ class Summaries:
         head = {"stamp": _stamp(), "signature": list(signature), "name": book.deal.name,
                 "settings": key, "progress": list(progress),
                 "concessions": len(book.concessions)}
+        terms, milestones = alert_records(book)
         body = {"deal": book.deal.model_dump(mode="json"),
-                "terms": [term.model_dump(mode="json") for term in book.terms],
-                "milestones": [m.model_dump(mode="json") for m in book.milestones]}
+                "terms": [term.model_dump(mode="json") for term in terms],
+                "milestones": [m.model_dump(mode="json") for m in milestones]}
         text = f"{json.dumps(head, ensure_ascii=False)}\n{json.dumps(body, ensure_ascii=False)}\n"
         if self._write(self.path_for(deal_file), text):
             self._current[deal_file] = (signature, key)
@@ -126,9 +137,9 @@ class Summaries:
         return True
 
     def _read(self, deal_file: Path, signature: Signature | None, *, whole: bool
-              ) -> tuple[dict[str, Any], dict[str, Any] | None] | None:
-        """The head of the summary of ``deal_file`` (and its body, if ``whole``) if it
-        describes the file at ``signature``."""
+              ) -> tuple[dict[str, Any], bytes] | None:
+        """The head of the summary of ``deal_file`` (and the text of its body, if
+        ``whole``) if it describes the file at ``signature``."""
         if signature is None:
             return None
         try:
@@ -137,10 +148,8 @@ class Summaries:
                 if not isinstance(head, dict) or head.get("stamp") != _stamp() \
                         or head.get("signature") != list(signature):
                     return None
-                body = json.loads(handle.readline()) if whole else None
+                body = handle.readline() if whole else b""
         except (OSError, ValueError, RecursionError):
-            return None
-        if whole and not isinstance(body, dict):
             return None
         return head, body
 
@@ -152,21 +161,22 @@ class Summaries:
 
     def glance(self, deal_file: Path, signature: Signature | None, settings: str
                ) -> tuple[DealBook, tuple[int, int] | None] | None:
-        """The deal with its terms and milestones (and no other record) from a current
-        summary, and its checklist progress if worked out with the settings whose
-        ``settings_key`` is ``settings``; None when the file must be read in full."""
+        """The deal with the terms and milestones its alerts can come from (and no other
+        record) from a current summary, and its checklist progress if worked out with the
+        settings whose ``settings_key`` is ``settings``; None when the file must be read
+        in full."""
         read = self._read(deal_file, signature, whole=True)
         if read is None or signature is None:
             return None
-        head, body = read
-        if body is None:
-            return None
+        head, text = read
         try:
-            deal = Deal.model_validate(body["deal"])
-            terms = [Term.model_validate(item) for item in body["terms"]]
-            milestones = [Milestone.model_validate(item) for item in body["milestones"]]
-        except (KeyError, TypeError, ValidationError):
+            # One pass of the validator over the text: every record is checked as
+            # thoroughly as when read from its deal file, without building the
+            # intermediate objects of a JSON decoding first.
+            body = _Body.model_validate_json(text)
+        except (ValidationError, ValueError, RecursionError):
             return None
+        deal, terms, milestones = body.deal, body.terms, body.milestones
         if deal.id != deal_file.stem or deal.name != head.get("name"):
             return None
         found = head.get("progress")

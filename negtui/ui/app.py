@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import importlib
 import sys
 import threading
 from collections.abc import Callable, Iterable, Sequence
@@ -36,18 +37,36 @@ from negtui.ui.messages import DealFocused, PortfolioReloaded
 from negtui.ui.palette import theme_colour
 from negtui.ui.places import History, Place
 from negtui.ui.screens.base import NegtuiScreen
-from negtui.ui.screens.calendar import CalendarScreen
-from negtui.ui.screens.checklist import ChecklistScreen
-from negtui.ui.screens.concessions import ConcessionsScreen
 from negtui.ui.screens.help import HelpScreen
 from negtui.ui.screens.portfolio import PortfolioScreen
-from negtui.ui.screens.terms import TermsScreen
 from negtui.ui.shutdown import HangupGuard
 from negtui.ui.sync_now import synced_label
 from negtui.ui.widgets.shown import ControlFilter
 
 # How often the folder is checked for changes made by another process.
 WATCH_INTERVAL_S = 2.0
+# How long after the first frame the files are read in full.
+READ_AFTER_PAINT_S = 0.3
+
+
+def _screen(module: str, name: str) -> Callable[[], Screen[None]]:
+    """A main screen imported only when it is first shown: the Portfolio is painted
+    without waiting for the code of the others (they are imported after it)."""
+
+    def make() -> Screen[None]:
+        made: Screen[None] = getattr(importlib.import_module(module), name)()
+        return made
+
+    return make
+
+
+# The main screens other than the Portfolio, by mode.
+LATER_SCREENS = {
+    "terms": ("negtui.ui.screens.terms", "TermsScreen"),
+    "concessions": ("negtui.ui.screens.concessions", "ConcessionsScreen"),
+    "calendar": ("negtui.ui.screens.calendar", "CalendarScreen"),
+    "checklist": ("negtui.ui.screens.checklist", "ChecklistScreen"),
+}
 
 
 def _short(path: Path) -> str:
@@ -64,12 +83,12 @@ class NegtuiApp(App[int]):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
     BINDINGS = APP_BINDINGS
     COMMANDS = App.COMMANDS | {NegtuiCommands}
+    # The app opens on the Portfolio itself, not on a blank screen switched away from:
+    # that would style the whole app twice more before the first paint.
+    DEFAULT_MODE = "portfolio"
     MODES = {
         "portfolio": PortfolioScreen,
-        "terms": TermsScreen,
-        "concessions": ConcessionsScreen,
-        "calendar": CalendarScreen,
-        "checklist": ChecklistScreen,
+        **{mode: _screen(*where) for mode, where in LATER_SCREENS.items()},
     }
 
     def __init__(self, store: Store, clock: Clock = system_clock,
@@ -80,6 +99,9 @@ class NegtuiApp(App[int]):
         self._kept_theme = ""
         self.set_keymap(self.config.config.keys)
         self.session = Session(store, clock, glance=True)
+        # What was just read stays for the whole session: the collector need not walk it
+        # again and again while the screen is built (the rest is frozen once mounted).
+        gc.freeze()
         self.session.on_reload(self._reloaded)
         self.session.on_focus(self._deal_focused)
         self._hangup = HangupGuard()
@@ -109,7 +131,7 @@ class NegtuiApp(App[int]):
         super().notify(visible(message, multiline=True), title=visible(title),
                        severity=severity, timeout=timeout, markup=False)
 
-    def on_mount(self) -> None:
+    def _choose_theme(self) -> None:
         if self.config.config.theme:
             self.theme = self.config.config.theme  # the user's choice wins
         elif self.few_colours():
@@ -117,6 +139,8 @@ class NegtuiApp(App[int]):
             # magenta text on it is hard to read: draw on the terminal's own colours.
             self.theme = "ansi-dark"
         self._kept_theme = self.theme
+
+    def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._keep_theme)
         for problem in self.config.problems:
             self.notify(f"{self.config_file}:{problem.line}: {problem.message}",
@@ -124,26 +148,33 @@ class NegtuiApp(App[int]):
                         timeout=10)
         self._install_signal_handlers()
         self.theme_changed_signal.subscribe(self, self._theme_changed)
-        self.switch_mode("portfolio")
         self.set_interval(WATCH_INTERVAL_S, self._look_for_changes)
         # What was loaded stays for the whole session: the collector need not walk it.
         gc.freeze()
-        # Once the Portfolio is on screen, every file is read in full (if some came from
-        # summaries) and the summaries due are written, in a thread.
-        self.call_after_refresh(self.call_after_refresh, self._read_in_full)
+        # Once the Portfolio is on screen, the code of the other screens is imported,
+        # every file is read in full (if some came from summaries) and the summaries due
+        # are written, in a thread. It starts a moment after the first frame, so as not
+        # to take turns with the main thread while the table draws itself again.
+        self.call_after_refresh(self.set_timer, READ_AFTER_PAINT_S, self._read_in_full)
 
     def _read_in_full(self) -> None:
         def read() -> None:
+            for module, _ in LATER_SCREENS.values():
+                if self.session.stopping:
+                    return
+                importlib.import_module(module)  # before the user asks for it
             self.session.read_in_full()
             if self.session.complete:
                 return
-            # A thread of its own (a daemon): quitting at once does not wait for it. The
-            # app may have ended meanwhile.
+            # The app may have ended meanwhile.
             if self.is_running:
                 with contextlib.suppress(RuntimeError):
                     self.call_from_thread(self.session.settle)
 
-        threading.Thread(target=read, name="negtui-full-read", daemon=True).start()
+        # Not a daemon: the interpreter would stop a daemon thread wherever it is as it
+        # ends, and one stopped inside the validator's compiled code aborts the process.
+        # Quitting asks this one to give up at its next file instead (on_unmount).
+        threading.Thread(target=read, name="negtui-full-read").start()
 
     def few_colours(self) -> bool:
         """True on a terminal that shows 16 colours (TERM=xterm-16color, or plain xterm
@@ -186,11 +217,15 @@ class NegtuiApp(App[int]):
         return self._key_order.leaving(super().pop_screen())
 
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Compose):
+            # Before the Portfolio (the first mode) is made and drawn in those colours.
+            self._choose_theme()
         if not self._key_order.holds(event):
             await super().on_event(event)
 
     def on_unmount(self) -> None:
         self._key_order.stop()
+        self.session.stop_reading()
         self.session.keep_summaries()
 
     async def _press_keys(self, keys: Iterable[str]) -> None:

@@ -7,8 +7,11 @@ import os
 from pathlib import Path
 
 from negtui.actions.session import Session
+from negtui.demo import demo_portfolio
+from negtui.domain.audit import review
 from negtui.domain.clock import Clock
 from negtui.domain.models import Concession, Milestone
+from negtui.domain.vocab import TermStatus
 from negtui.store import Store
 from negtui.store.summaries import SUMMARY_DIR
 
@@ -72,10 +75,8 @@ def test_a_file_edited_by_hand_shows_at_the_next_start(two_deals: Store, clock: 
     assert names(opened(two_deals.root, clock))["d-alpha"] == "Alpha, edited by hand"
 
 
-def test_an_edit_that_keeps_size_and_time_is_still_caught_by_the_full_read(
-        two_deals: Store, clock: Clock) -> None:
-    opened(two_deals.root, clock)
-    path = two_deals.deal_path("d-alpha")
+def break_in_place(path: Path) -> None:
+    """A rating out of range, the file keeping its size, inode and time."""
     before = os.stat(path)
     text = path.read_text(encoding="utf-8")
     broken = text.replace('"impact_deal": 5', '"impact_deal": 0')  # 1 to 10: out of range
@@ -84,6 +85,13 @@ def test_an_edit_that_keeps_size_and_time_is_still_caught_by_the_full_read(
         handle.write(broken)
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
     assert os.stat(path).st_size == before.st_size
+
+
+def test_an_edit_that_keeps_size_and_time_is_still_caught_by_the_full_read(
+        two_deals: Store, clock: Clock) -> None:
+    opened(two_deals.root, clock)
+    path = two_deals.deal_path("d-alpha")
+    break_in_place(path)
     session = opened(two_deals.root, clock)
     assert "d-alpha" in session.glance().partial  # the summary could not tell
     full = session.portfolio
@@ -142,3 +150,52 @@ def test_a_file_changed_after_the_full_read_is_read_again_when_it_is_used(
     Store(two_deals.root, clock).put("d-beta", Milestone(
         id="m-1", title="Kick-off", kind="negotiation call", due=clock().datetime))
     assert [m.id for m in session.portfolio.books["d-beta"].milestones] == ["m-1"]
+
+
+
+def test_a_full_read_told_to_stop_gives_up_and_a_later_use_reads_the_files_again(
+        two_deals: Store, clock: Clock) -> None:
+    opened(two_deals.root, clock)
+    session = opened(two_deals.root, clock)
+    session.stop_reading()  # the app ends while its thread reads
+    session.read_in_full()
+    # Nothing was read: a file broken afterwards (same size, inode and time) is seen
+    # by whoever asks for the portfolio next, which reads every file to the end.
+    path = two_deals.deal_path("d-alpha")
+    break_in_place(path)
+    full = session.portfolio
+    assert session.complete
+    assert "d-alpha" not in full.books and any(p.path == path for p in full.problems)
+    assert "d-beta" in full.books
+
+
+def test_a_summary_whose_records_do_not_check_out_is_not_used(two_deals: Store,
+                                                              clock: Clock) -> None:
+    opened(two_deals.root, clock)
+    summary = two_deals.root / SUMMARY_DIR / "d-beta.json"
+    head, body = (json.loads(line) for line in summary.read_text("utf-8").splitlines())
+    body["deal"]["hours_per_week"] = 500  # more than a week holds: no deal file may say so
+    body["deal"]["name"] = head["name"] = "Beta, from a damaged summary"
+    summary.write_text(f"{json.dumps(head)}\n{json.dumps(body)}\n", encoding="utf-8")
+    session = opened(two_deals.root, clock)
+    assert "d-beta" not in session.glance().partial  # read from its file instead
+    assert names(session) == {"d-alpha": "Alpha rollout", "d-beta": "Beta audit"}
+
+
+def test_the_alerts_and_next_items_painted_from_summaries_are_those_of_the_files(
+        store: Store, clock: Clock) -> None:
+    settings, books = demo_portfolio(clock)
+    store.save_settings(settings)
+    for book in books:
+        store.write_book(book)
+    # The demo holds done milestones and parked and conceded terms, left out of summaries.
+    assert any(m.done for b in books for m in b.milestones)
+    assert any(t.status is TermStatus.CONCEDED for b in books for t in b.terms)
+    opened(store.root, clock)
+    session = opened(store.root, clock)
+    assert session.glance().partial == set(session.glance().books)
+    now = clock().datetime
+    painted = review(session.glance().books.values(), session.settings, now)
+    full = review(session.portfolio.books.values(), session.settings, now)
+    assert painted.alerts == full.alerts and painted.alerts
+    assert painted.next_due == full.next_due

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
+from negtui.actions.in_memory import with_records
 from negtui.actions.undo import UndoStack
 from negtui.domain.book import DealBook
 from negtui.domain.checklist import checklist_progress
@@ -173,10 +174,36 @@ class Session:
         it the whole folder is compared. A ``StoreError`` reaches the caller with the files
         as they were.
         """
+        self.store.last_put = None
         result = use_case(self.store)
+        if deal_id and self._took_in_memory(deal_id):
+            return result
         paths = {self.store.deal_path(deal_id)} if deal_id else None
         self.reload(paths)
         return result
+
+    def _took_in_memory(self, deal_id: str) -> bool:
+        """Put what the use case wrote into the deal held here, when that gives exactly the
+        file as it is now: its one write was a ``put`` into the very file this session last
+        read (checked by signature, under the file's lock) and nothing changed it since.
+        Otherwise (another process wrote meanwhile, say) False: the file is to be read."""
+        written, self.store.last_put = self.store.last_put, None
+        path = self.store.deal_path(deal_id)
+        if written is None or written.path != path or written.before is None:
+            return False
+        portfolio = self.portfolio
+        book = portfolio.books.get(deal_id)
+        if (book is None or written.after is None
+                or written.before != self._signature.get(path)
+                or self.store.path_signature(path) != written.after):
+            return False
+        book = with_records(book, written.records)
+        self._signature[path] = written.after
+        if self.store.summaries.enabled and not self.store.read_only:
+            self.store.summaries.keep(path, written.after, book, portfolio.settings)
+        fresh = replace(portfolio, books={**portfolio.books, deal_id: book})
+        self._apply(fresh)
+        return True
 
     def reload(self, paths: set[Path] | None = None) -> bool:
         """Re-read files that changed on disk (only ``paths``, when given); tells the

@@ -38,7 +38,9 @@ def run(ctx: Context) -> int:
     from negtui.domain.calendar import CalendarRefused, zone
 
     require_portfolio(ctx, "alerts")
-    portfolio = ctx.store.load()
+    # Alerts need each deal, its terms and milestones: what a current summary holds, so
+    # files with one are not read in full (a deal's log can be thousands of entries).
+    portfolio = ctx.store.load(glance=True)
     settings = portfolio.settings
     books = portfolio.books
     alerts = audit(books.values(), settings, ctx.clock().datetime)

@@ -36,7 +36,8 @@ def run(ctx: Context) -> int:
     from negtui.domain.calendar import CalendarRefused, zone
 
     require_portfolio(ctx, "export")
-    portfolio = ctx.store.load()
+    # Milestones, terms and deals only: a current summary holds them all.
+    portfolio = ctx.store.load(glance=True)
     try:
         tz = zone(portfolio.settings.timezone)
     except CalendarRefused as error:

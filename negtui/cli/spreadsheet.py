@@ -70,7 +70,9 @@ def run_export(ctx: Context) -> int:
 
     deal = _deal_wanted(ctx, "export")
     require_portfolio(ctx, "export")
-    portfolio = ctx.store.load()
+    # Only what is exported is read: the deals' own fields (from current summaries), or
+    # the terms of the one deal asked for.
+    portfolio = ctx.store.load(glance=True)
     if ctx.args.kind == "terms":
         book = find_deal(ctx.store, deal, portfolio)
         text = terms_to_csv(book.terms, ctx.clock(), portfolio.settings.timezone)

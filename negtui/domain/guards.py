@@ -124,6 +124,24 @@ def describe_warning(warning: GuardWarning) -> str:
     return text
 
 
+class FlagRun:
+    """The flags of a log worked out entry by entry, oldest first: after the entries of a
+    log, each entry logged after them is flagged without going over the log again."""
+
+    def __init__(self, terms: Sequence[Term], settings: Settings) -> None:
+        self._terms = {term.id: term for term in terms}
+        self._settings = settings
+        self._in_a_row = 0
+
+    def flags(self, concession: Concession) -> frozenset[Guard]:
+        """What the next live entry of the log tripped."""
+        given = concession.direction is not Direction.RECEIVED
+        self._in_a_row = self._in_a_row + 1 if given else 0
+        tripped = _tripped(concession.direction, self._terms.get(concession.term_id or ""),
+                           position_of(concession), self._in_a_row, self._settings)
+        return frozenset(w.guard for w in tripped if w.guard in FLAG_LETTERS)
+
+
 def log_flags(log: Sequence[Concession], terms: Sequence[Term],
               settings: Settings) -> dict[str, frozenset[Guard]]:
     """The guards each live entry tripped when it was logged, by concession id.
@@ -131,15 +149,8 @@ def log_flags(log: Sequence[Concession], terms: Sequence[Term],
     Worked out again from the log rather than stored, so they follow the terms' current
     ratings and walk-away points.
     """
-    by_id = {term.id: term for term in terms}
-    flags: dict[str, frozenset[Guard]] = {}
-    in_a_row = 0
-    for concession in in_order(log):
-        in_a_row = 0 if concession.direction is Direction.RECEIVED else in_a_row + 1
-        tripped = _tripped(concession.direction, by_id.get(concession.term_id or ""),
-                           position_of(concession), in_a_row, settings)
-        flags[concession.id] = frozenset(w.guard for w in tripped if w.guard in FLAG_LETTERS)
-    return flags
+    run = FlagRun(terms, settings)
+    return {concession.id: run.flags(concession) for concession in in_order(log)}
 
 
 def position_of(concession: Concession) -> str:

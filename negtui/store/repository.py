@@ -40,6 +40,7 @@ from negtui.store.reading import collector_paused, read_raw
 from negtui.store.storage import DurableStorage
 from negtui.store.summaries import Summaries, settings_key
 from negtui.store.upkeep import tidy
+from negtui.store.written import Written
 
 PORTFOLIO_FILE = "portfolio.json"
 DEALS_DIR = "deals"
@@ -60,6 +61,8 @@ class Store:
         # second check, which keeps a write cheap however large the deal grows.
         self._checked: dict[Path, Signature] = {}
         self.summaries = Summaries(self.root)
+        self.last_put: Written | None = None  # the last put of this Store, see ``Written``
+        self._written: Signature | None = None
 
     def open(self) -> Store:
         """Create the folder if needed and clear temp files left by a crashed writer.
@@ -248,9 +251,8 @@ class Store:
                      staged: Staged | None = None) -> Iterator[TinyDB]:
         """One change to one file. With ``staged`` (whose caller holds the lock) the new
         version is only prepared, to be put in place together with the rest."""
-        check: Callable[[Raw, Path], None] = (
-            self._check_deal if kind == "deal" else self._check_portfolio
-        )
+        check: Callable[[Raw, Path], None] = (self._check_deal if kind == "deal"
+                                              else self._check_portfolio)
         with self._locked(path) if staged is None else nullcontext():
             # A dangling link or a FIFO of that name exists too: it must not be created over.
             exists = os.path.lexists(path)
@@ -269,7 +271,7 @@ class Store:
             # Only a change that ran to its end is written, in one atomic replace.
             cache.flush()
             if kind == "deal" and staged is None:
-                signature = file_signature(path)
+                self._written = signature = file_signature(path)  # still under the lock
                 if signature is not None:
                     self._checked[path] = signature
 
@@ -297,15 +299,13 @@ class Store:
             replace_table(db, DEAL_TABLE, [deal.model_dump(mode="json")])
 
     def put(self, deal_id: str, *records: Record, expected: Sequence[Record] = ()) -> None:
-        """Insert or replace records (by id) in one transaction on the deal's file; each
-        goes to the list that holds its kind.
-
-        ``expected`` are the versions the change started from: if any of them is no
-        longer what the file holds, ``ChangedMeanwhile`` is raised and nothing written.
-        """
-        tables = [table_of(record) for record in records]
-        path = self.deal_path(deal_id)
+        """Insert or replace records (by id) in one transaction, each in the list of its kind;
+        if the file no longer holds the versions ``expected`` (those the change started
+        from), ``ChangedMeanwhile`` is raised and nothing written. See also ``last_put``."""
+        tables, path = [table_of(record) for record in records], self.deal_path(deal_id)
+        self.last_put = None
         with self._transaction(path, "deal") as db:
+            before = file_signature(path)  # under the lock, as the file is merged into
             for old in expected:
                 found = db.table(table_of(old)).get(Query().id == old.id)
                 still_the_same(path, getattr(old, "name", "") or old.id, old,
@@ -313,6 +313,7 @@ class Store:
             for table_name, record in zip(tables, records, strict=True):
                 db.table(table_name).upsert(record.model_dump(mode="json"),
                                             Query().id == record.id)
+        self.last_put = Written(path, before, self._written, records)
 
     def remove(self, deal_id: str, record: Record) -> None:
         table_name = table_of(record)

@@ -62,3 +62,32 @@ def test_the_deal_written_is_checked_in_full_even_behind_a_current_summary(
     assert refused.returncode == 2, str(refused)
     assert path.name in refused.stderr
     assert cli.snapshot(demo_folder) == before
+
+
+def damage_a_concession_behind_its_summary(path: Path) -> None:
+    """Change a concession's bytes so the file no longer checks out, keeping its size,
+    inode and time: its summary still matches it."""
+    info = os.stat(path)
+    text = path.read_text(encoding="utf-8")
+    broken = text.replace('"value_us": ', '"value_us": "', 1).replace(
+        '"value_us": "', '"value_us":"', 1)
+    assert len(broken) == len(text) and broken != text
+    with open(path, "r+", encoding="utf-8") as handle:
+        handle.write(broken)
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+
+
+def test_alerts_and_exports_of_deals_come_from_the_summaries_without_the_logs(
+        cli, demo_folder, demo_ids):
+    keep_summaries(demo_folder)
+    data = ("--data", str(demo_folder))
+    before = {command: cli.ok(*command.split(), *data).stdout
+              for command in ("alerts", "export csv deals")}
+    damage_a_concession_behind_its_summary(
+        demo_folder / "deals" / f"{demo_ids['Harbor retainer renewal']}.json")
+    for command, shown in before.items():
+        again = cli.ok(*command.split(), *data)
+        # Nothing they show comes from a deal's log, so its file is not read for them.
+        assert again.stdout == shown and "cannot be read" not in again.stderr, command
+    # The checks that read every record still find the damage.
+    assert cli.run("check", *data).returncode != 0

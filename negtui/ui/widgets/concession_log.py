@@ -1,7 +1,9 @@
 """The live log of one deal: a row per live concession, redrawn only where it changed.
 
 The table follows the deal as it is read from disk: rows that went are dropped, changed
-ones redrawn in place, new ones appended, so a long log costs little per entry.
+ones redrawn in place, new ones appended, so a long log costs little per entry. When the
+only change is entries logged after the last one shown, only those are flagged and drawn:
+an entry costs the same however long the log already is.
 """
 
 from __future__ import annotations
@@ -15,8 +17,8 @@ from textual import events
 from textual.widgets.data_table import ColumnKey
 
 from negtui.domain.book import DealBook
-from negtui.domain.guards import FLAG_LETTERS, Guard, in_order, log_flags
-from negtui.domain.models import Concession, Settings
+from negtui.domain.guards import FLAG_LETTERS, FlagRun, Guard, in_order
+from negtui.domain.models import Concession, Settings, Term
 from negtui.domain.vocab import Direction
 from negtui.ui.palette import Role, style
 from negtui.ui.widgets.shown import DataTable, plain
@@ -89,6 +91,11 @@ class ConcessionLog(DataTable[str | Text]):
         self._deal_id: str | None = None
         self._shown: list[str] = []
         self._sources: dict[str, _Source] = {}
+        # What the rows were drawn from, to tell when entries were only added at the end.
+        self._drawn_from: tuple[list[Concession], list[Term], Settings, str,
+                                Mapping[str, str]] | None = None
+        self._run: FlagRun | None = None
+        self._last: Concession | None = None
 
     def on_mount(self) -> None:
         for label, key, width in COLUMNS:
@@ -109,28 +116,60 @@ class ConcessionLog(DataTable[str | Text]):
     def show(self, book: DealBook, deal_names: Mapping[str, str], settings: Settings,
              today: str) -> bool:
         """Draw the deal's log; True when it is another deal than the one shown before."""
-        wanted = self._sources_of(book, deal_names, settings, today)
-        if book.id != self._deal_id:
-            self._deal_id = book.id
-            self._rebuild(wanted, settings.timezone)
-            return True
-        self._sync(wanted, settings.timezone)
-        return False
+        added = self._added_at_end(book, deal_names, settings, today)
+        another = book.id != self._deal_id
+        if added is not None:
+            self._append(self._sources_of(added, book, deal_names, today), settings.timezone)
+            if added:
+                self.cursor_to_end()
+        else:
+            self._run = FlagRun(book.terms, settings)
+            self._last = None
+            wanted = self._sources_of(in_order(book.concessions), book, deal_names, today)
+            if another:
+                self._deal_id = book.id
+                self._rebuild(wanted, settings.timezone)
+            else:
+                self._sync(wanted, settings.timezone)
+        # A copy of the list: what was drawn must not follow the deal's list if it grows.
+        self._drawn_from = (list(book.concessions), list(book.terms), settings, today,
+                            deal_names)
+        return another
 
     def forget(self) -> None:
         self._deal_id = None
+        self._drawn_from = None
 
-    @staticmethod
-    def _sources_of(book: DealBook, deal_names: Mapping[str, str], settings: Settings,
-                    today: str) -> list[_Source]:
-        log = in_order(book.concessions)
-        flags = log_flags(log, book.terms, settings)
+    def _added_at_end(self, book: DealBook, deal_names: Mapping[str, str], settings: Settings,
+                      today: str) -> list[Concession] | None:
+        """The live entries the deal gained after every row drawn, oldest first, when that is
+        all that changed (the same entries, terms, settings, day and names); else None."""
+        if self._drawn_from is None or self._run is None or book.id != self._deal_id:
+            return None
+        log, terms, drawn_settings, drawn_today, names = self._drawn_from
+        now = book.concessions
+        if (len(now) < len(log) or terms != book.terms or drawn_settings != settings
+                or drawn_today != today or names != deal_names
+                or any(old is not new for old, new in zip(log, now, strict=False))):
+            return None
+        added = in_order(now[len(log):])
+        if added and self._last is not None and added[0].at < self._last.at:
+            return None  # logged with an earlier time: it goes between rows
+        return added
+
+    def _sources_of(self, log: list[Concession], book: DealBook,
+                    deal_names: Mapping[str, str], today: str) -> list[_Source]:
+        """The rows of ``log``, entries that follow every row already flagged."""
+        assert self._run is not None
         terms = {term.id: term.name for term in book.terms}
-        return [
-            _Source(c, flags.get(c.id, frozenset()), terms.get(c.term_id or "", ""),
+        sources = [
+            _Source(c, self._run.flags(c), terms.get(c.term_id or "", ""),
                     deal_names.get(c.linked_deal_id or "", c.linked_deal_id or ""), today)
             for c in log
         ]
+        if log:
+            self._last = log[-1]
+        return sources
 
     def _rebuild(self, wanted: list[_Source], timezone: str) -> None:
         self.clear()

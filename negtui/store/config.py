@@ -65,8 +65,13 @@ def system_zone() -> str:
         found.append(Path("/etc/timezone").read_text(encoding="utf-8").strip())
     for name in found:
         if name and zone_problem(name) is None:
-            return name
+            return "UTC" if name in _UTC_ALIASES else name
     return "UTC"
+
+
+# Names the system may give plain UTC; the app shows it by its short name.
+_UTC_ALIASES = frozenset({"Etc/UTC", "Etc/UCT", "Etc/Universal", "Etc/Zulu", "UCT",
+                          "Universal", "Zulu", "Etc/GMT", "GMT"})
 
 
 _THEME_LINE = re.compile(r"""^\s*(?:theme|"theme"|'theme')\s*=.*$""", re.MULTILINE)

@@ -126,6 +126,8 @@ def test_without_a_config_zone_the_system_zone_is_followed(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TZ", "America/Chicago")
     assert first_settings(read_config("", RULES).config).timezone == "America/Chicago"
+    monkeypatch.setenv("TZ", "Etc/UTC")  # what a container's /etc/localtime often says
+    assert first_settings(read_config("", RULES).config).timezone == "UTC"
     monkeypatch.setenv("TZ", "Not/AZone")
     assert zone_problem(first_settings(read_config("", RULES).config).timezone) is None
 

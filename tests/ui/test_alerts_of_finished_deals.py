@@ -3,9 +3,11 @@ or walked away from, its old checkpoints are no longer overdue."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from pathlib import Path
 
+from rich.console import Console
 from textual.widgets import OptionList
 
 from negtui.domain.vocab import DealStatus
@@ -19,8 +21,14 @@ AppMaker = Callable[[Path], NegtuiApp]
 
 
 def shown_alerts(app: NegtuiApp) -> list[str]:
+    """Each alert as one line of text, however its prompt is laid out."""
     box = app.screen.query_one("#alerts", OptionList)
-    return [str(box.get_option_at_index(i).prompt) for i in range(box.option_count)]
+    shown = []
+    for index in range(box.option_count):
+        console = Console(width=500, file=io.StringIO(), record=True)
+        console.print(box.get_option_at_index(index).prompt)
+        shown.append(console.export_text().strip())
+    return shown
 
 
 async def test_a_closed_deal_has_no_overdue_alert(demo_folder: Path,

@@ -205,3 +205,16 @@ async def test_a_table_that_fits_its_pane_has_no_sideways_scrollbar(
         await pilot.pause()
         assert people.virtual_size.width <= people.size.width
         assert not people.show_horizontal_scrollbar
+
+
+async def test_a_wrapped_alert_goes_on_under_its_message_not_under_its_kind(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: any(" overdue: " in line for line in screen_lines(app)))
+        lines = screen_lines(app)
+        first = next(n for n, line in enumerate(lines) if line.startswith(" overdue: "))
+        message_column = len(" overdue: ")
+        follow_on = lines[first + 1]
+        assert follow_on[:message_column].strip() == "", follow_on
+        assert follow_on[message_column] != " ", follow_on

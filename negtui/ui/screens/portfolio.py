@@ -28,7 +28,7 @@ from negtui.ui.widgets.drawn import DEAL_COLUMNS, Drawn, row_cells
 from negtui.ui.widgets.fit_table import FitTable
 from negtui.ui.widgets.footer import KeyFooter
 from negtui.ui.widgets.form import open_form
-from negtui.ui.widgets.portfolio_band import alerts_title, band_text
+from negtui.ui.widgets.portfolio_band import alert_prompt, alerts_title, band_text
 from negtui.ui.widgets.shown import DataTable, OptionList, Static, markup, plain
 
 EMPTY_TEXT = markup(
@@ -214,7 +214,7 @@ class PortfolioScreen(NegtuiScreen):
             return
         box.clear_options()
         box.add_options(
-            Option(Text.assemble((f"{alert.kind}: ", "bold"), alert.message), id=str(index))
+            Option(alert_prompt(alert), id=str(index))
             for index, alert in enumerate(self.alerts[:ALERTS_SHOWN])
         )
         hidden = len(self.alerts) - ALERTS_SHOWN

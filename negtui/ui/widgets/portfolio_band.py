@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 
-from negtui.domain.audit import Review
+from negtui.domain.audit import Alert, Review
 from negtui.domain.load import Load, Week
 from negtui.domain.summary import Pipeline, amounts
 from negtui.domain.words import counted
@@ -67,3 +68,13 @@ def band_text(flow: Pipeline, review: Review, filters: list[str]) -> Text:
     if filters:
         line_two.append("  ·  " + ", ".join(filters))
     return Text("\n").join([line_one, line_two])
+
+
+def alert_prompt(alert: Alert) -> Table:
+    """One alert: its kind, then the message, whose wrapped lines go on under the message
+    rather than under the kind."""
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(Text(f"{alert.kind}:", style="bold"), Text(alert.message))
+    return grid

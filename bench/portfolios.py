@@ -28,9 +28,13 @@ CACHE = Path(tempfile.gettempdir()) / "negtui-bench-cache"
 
 def child_env() -> dict[str, str]:
     """The environment for child processes: never the user's own data or dev tools."""
+    # PYTHONDONTWRITEBYTECODE would make every child compile negtui's own modules from
+    # source, which no installed copy does (pip compiles them), while the bare apps only
+    # import packages that come compiled: the warm-up run writes the caches instead.
     env = {
         key: value for key, value in os.environ.items()
-        if key != "NEGTUI_DATA" and not key.startswith("TEXTUAL")
+        if key not in ("NEGTUI_DATA", "PYTHONDONTWRITEBYTECODE")
+        and not key.startswith("TEXTUAL")
     }
     return env
 

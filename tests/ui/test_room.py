@@ -124,7 +124,7 @@ async def test_a_persons_deals_follow_right_under_their_detail(
         await open_screen(app, pilot, ["p"])
         await until(pilot, lambda: "Deals — enter opens" in text(app))
         lines = screen_lines(app)
-        history = next(i for i, line in enumerate(lines) if "history: Worked together" in line)
+        history = next(i for i, line in enumerate(lines) if "Worked together" in line)
         deals = next(i for i, line in enumerate(lines) if "Deals — enter opens" in line)
         assert 0 < deals - history < 4
         # The list's frame runs down to the footer, not to its last name.

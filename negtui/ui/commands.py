@@ -25,6 +25,8 @@ class NegtuiCommands(Provider):
             (f"Go to {title}", partial(app.show_screen, mode), f"screen {key}")
             for key, mode, title in SCREENS
         ]
+        entries.append(("Go to people across deals", partial(_people, app),
+                        "p on the portfolio"))
         entries += self._preparation(app)
         for deal in sorted(app.session.glance().deals(), key=lambda d: d.name.casefold()):
             # The palette reads labels and help as markup: names are escaped, and their
@@ -64,6 +66,12 @@ class NegtuiCommands(Provider):
             if score > 0:
                 yield Hit(score, _highlight(matcher, label), callback, text=label,
                           help=help_text)
+
+
+def _people(app: NegtuiApp) -> None:
+    from negtui.ui.screens.people import PeopleScreen
+
+    app.open_over("people", PeopleScreen)
 
 
 def _highlight(matcher: Matcher, label: str) -> Content:

@@ -18,8 +18,10 @@ from negtui.ui.screens.calendar import CalendarScreen
 from negtui.ui.screens.checklist import ChecklistScreen
 from negtui.ui.screens.concessions import ConcessionsScreen
 from negtui.ui.screens.help import HelpScreen
+from negtui.ui.screens.people import PeopleScreen
 from negtui.ui.screens.portfolio import PortfolioScreen
 from negtui.ui.screens.records import RecordEditorScreen
+from negtui.ui.screens.share_preview import SharePreviewScreen
 from negtui.ui.screens.terms import TermsScreen
 from negtui.ui.screens.workspace import WorkspaceScreen
 from negtui.ui.widgets.form import FormScreen
@@ -134,6 +136,19 @@ async def test_every_record_opens_from_the_palette_for_the_deal_in_focus(
         await until(pilot, lambda: exports.is_dir() and any(exports.glob("*.md")))
         await pilot.press("escape")  # from the workspace back to the terms
         await until(pilot, lambda: _on(app, TermsScreen))
+
+
+async def test_the_shared_dossier_and_the_people_open_from_the_palette(
+    demo_folder: Path, make_app: AppMaker
+) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _run_command(pilot, app, f"Export shared dossier (safe to send) — {DEAL}")
+        await until(pilot, lambda: isinstance(app.screen, SharePreviewScreen))
+        await pilot.press("escape")
+        await until(pilot, lambda: _on(app, PortfolioScreen))
+        await _run_command(pilot, app, "Go to people across deals")
+        await until(pilot, lambda: _on(app, PeopleScreen))
 
 
 async def _checklist_item(pilot: Pilot[Any], app: NegtuiApp, opens: str) -> None:

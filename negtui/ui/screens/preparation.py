@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from negtui.ui.keys import EXPORT
+from negtui.ui.keys import EXPORT, EXPORT_SHARED
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.screens.records import EDITORS, RecordEditorScreen
 from negtui.ui.screens.records.deal_fields import deal_group_form
@@ -56,6 +56,10 @@ def _dossier(screen: NegtuiScreen, deal_id: str) -> None:
     export_from(screen, screen.session.portfolio.books.get(deal_id), share=False)
 
 
+def _shared_dossier(screen: NegtuiScreen, deal_id: str) -> None:
+    export_from(screen, screen.session.portfolio.books.get(deal_id), share=True)
+
+
 @dataclass(frozen=True)
 class Preparation:
     name: str
@@ -83,5 +87,7 @@ PREPARATION: list[Preparation] = [
     Preparation("lessons", "l", "Lessons", "Open lessons", _records("lessons")),
     Preparation("onboarding", "b", "Onboarding", "Open onboarding", _records("onboarding")),
     Preparation("dossier", EXPORT, "Dossier", "Export dossier", _dossier),
+    Preparation("shared_dossier", EXPORT_SHARED, "Shared dossier",
+                "Export shared dossier (safe to send)", _shared_dossier),
 ]
 """In the order of the ten preparation phases, the onboarding plan after the close."""

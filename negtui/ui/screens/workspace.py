@@ -38,7 +38,7 @@ class WorkspaceScreen(NegtuiScreen):
         *(Binding(record.key, f"prepare('{record.name}')", record.title,
                   show=record.name in ("brief", "research"), id=f"workspace.{record.name}",
                   priority=True)
-          for record in PREPARATION if record.key != EXPORT),
+          for record in PREPARATION if record.key not in (EXPORT, EXPORT_SHARED)),
         Binding("a", "add_person", "Add person", id="workspace.add_person", priority=True),
         Binding("e", "edit_person", "Edit person", id="workspace.edit_person", priority=True),
         Binding(DELETE, "delete_person", "Delete person", show=False,

@@ -12,23 +12,24 @@ from pydantic import BeforeValidator, ValidationError
 from negtui.domain.messages import phrase
 
 
-def _rating(value: Any) -> int:
+def _whole_from_one(value: Any, top: int) -> int:
     if isinstance(value, bool):
-        raise ValueError("must be a whole number from 1 to 10")
+        raise ValueError(f"must be a whole number from 1 to {top}")
     try:
         number = int(str(value).strip()) if not isinstance(value, int) else value
     except ValueError:
-        raise ValueError(f"must be a whole number from 1 to 10, not {value!r}") from None
-    if not 1 <= number <= 10:
-        raise ValueError(f"must be from 1 to 10, not {number}")
+        raise ValueError(f"must be a whole number from 1 to {top}, not {value!r}") from None
+    if not 1 <= number <= top:
+        raise ValueError(f"must be from 1 to {top}, not {number}")
     return number
+
+
+def _rating(value: Any) -> int:
+    return _whole_from_one(value, 10)
 
 
 def _small_rating(value: Any) -> int:
-    number = _rating(value)
-    if number > 5:
-        raise ValueError(f"must be from 1 to 5, not {number}")
-    return number
+    return _whole_from_one(value, 5)
 
 
 def _moment(value: Any) -> datetime:

@@ -67,8 +67,10 @@ def label_of(name: str) -> str:
 
 
 def short_label(label: str) -> str:
-    """A form label fit to start a sentence: 'Value to us (1-10)' -> 'Value to us'."""
-    return re.sub(r"\s*\([^)]*\)", "", label).strip() or label
+    """A form label fit to start a sentence: 'Value to us (1-10)' -> 'Value to us', and
+    'Likelihood, 1 (rare) to 5 (almost certain)' -> 'Likelihood' (the range is the message's)."""
+    bare = re.sub(r"\s*\([^)]*\)", "", label).strip()
+    return bare.split(",", 1)[0].strip() or bare or label
 
 
 def sentence(label: str, predicate: str) -> str:

@@ -69,6 +69,7 @@ def test_settings_concessions_and_ratings_name_their_field() -> None:
 
 def test_labels_fit_the_start_of_a_sentence() -> None:
     assert short_label("Value to us (1-10)") == "Value to us"
+    assert short_label("Likelihood, 1 (rare) to 5 (almost certain)") == "Likelihood"
     assert label_of("hours_per_week") == "Hours per week"
 
 

@@ -56,6 +56,15 @@ def test_rating_out_of_range_says_what_is_allowed(value: object, message: str) -
     assert message_for(error, "impact_portfolio") == message
 
 
+@pytest.mark.parametrize(("value", "message"), [
+    (39, "must be from 1 to 5, not 39"), (7, "must be from 1 to 5, not 7"),
+    ("likely", "must be a whole number from 1 to 5, not 'likely'")])
+def test_a_risk_rating_names_one_range_whatever_the_number(value: object, message: str) -> None:
+    with pytest.raises(ValidationError) as error:
+        Risk(id="r-1", risk="Scope creep", likelihood=value)
+    assert message_for(error, "likelihood") == message
+
+
 def test_optional_rating_on_a_concession_may_be_left_out_but_not_out_of_range() -> None:
     concession = Concession(id="c-1", direction="given", what="x", at=AT)
     assert concession.value_us is None

@@ -95,6 +95,9 @@ async def test_add_a_milestone_in_plain_words_then_mark_it_done(
         assert deal is not None and deal.name == "Northwind data platform"
         await pilot.press("4", "a")
         assert isinstance(app.screen, FormScreen)
+        await pilot.pause()
+        # Nothing typed yet is no mistake: no complaint under the date or the zone.
+        assert _text(app, "#preview-when") == "" and _text(app, "#preview-zone") == ""
         await pilot.press("tab", "tab", *"CFO", "tab", *"tomorrow 14:00")
         assert "Tue 24 Nov 2026 14:00 UTC" in _text(app, "#preview-when")
         await pilot.press("ctrl+s")

@@ -16,7 +16,10 @@ from negtui.ui.widgets.form import FormField, FormScreen, Values
 
 
 def describe_when(text: str, zone_text: str, default_zone: str, now: datetime) -> str:
-    """How the typed date and zone are understood, shown under both fields."""
+    """How the typed date and zone are understood, shown under both fields; nothing until
+    a date is typed (an empty form is not a mistake yet)."""
+    if not text.strip():
+        return ""
     try:
         name = (zone_text or default_zone).strip()
         tz = zone(name)

@@ -150,3 +150,15 @@ async def test_the_summary_of_all_concessions_ends_in_an_ellipsis_at_80_columns(
         await until(pilot, lambda: "12 concessions in all deals" in text(app))
         summary = next(line for line in screen_lines(app) if "12 concessions" in line)
         assert summary.rstrip().endswith("…")
+
+
+async def test_the_grid_key_is_whole_beside_the_terms_at_120_by_40(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_screen(app, pilot, ["2", "g"])
+        await until(pilot, lambda: "deal impact →" in text(app))
+        shown = text(app)
+        for meaning in ("at or beyond ideal", "acceptable", "below acceptable",
+                        "past walk-away"):
+            assert meaning in shown, meaning

@@ -31,7 +31,8 @@ SCREENS: list[tuple[str, str, str]] = [
 ]
 
 APP_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
-    Binding("question_mark", "help", "Keys", id="app.help"),
+    # F1 too: in a text field ``?`` is typed, and help must still be a key away.
+    Binding("question_mark,f1", "help", "Keys", id="app.help"),
     *(
         Binding(key, f"show_screen('{mode}')", title, id=f"screen.{mode}")
         for key, mode, title in SCREENS

@@ -218,3 +218,23 @@ async def test_a_wrapped_alert_goes_on_under_its_message_not_under_its_kind(
         follow_on = lines[first + 1]
         assert follow_on[:message_column].strip() == "", follow_on
         assert follow_on[message_column] != " ", follow_on
+
+
+async def test_typing_in_the_capture_bar_help_is_still_a_key_away(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    from textual.widgets import Input
+
+    from negtui.ui.screens.help import HelpScreen
+
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, ["3"])
+        await pilot.press("g", *"Dropped the?")
+        field = app.screen.query_one("#capture-input", Input)
+        await until(pilot, lambda: field.value == "Dropped the?")  # ? is typed, not help
+        await until(pilot, lambda: "f1 Keys" in footer_labels(app))
+        await pilot.press("f1")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        await pilot.press("escape")
+        await until(pilot, lambda: not isinstance(app.screen, HelpScreen))
+        assert app.screen.query_one("#capture-input", Input).value == "Dropped the?"

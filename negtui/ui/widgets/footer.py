@@ -91,8 +91,8 @@ class KeyFooter(Footer):
             binding = active.binding
             entry = Entry(binding.key, app.get_key_display(binding), binding.description,
                           binding.action, active.enabled, active.tooltip)
-            if binding.id == HELP_ID:
-                help_entry = entry
+            if binding.id == HELP_ID and (help_entry is None or binding.key == "question_mark"):
+                help_entry = entry  # ``?`` where it is a key, else the one left (F1)
             elif binding.id == PALETTE_ID:
                 palette = entry
             if not binding.show or binding.id in (HELP_ID, PALETTE_ID):

@@ -238,3 +238,15 @@ async def test_typing_in_the_capture_bar_help_is_still_a_key_away(
         await pilot.press("escape")
         await until(pilot, lambda: not isinstance(app.screen, HelpScreen))
         assert app.screen.query_one("#capture-input", Input).value == "Dropped the?"
+
+
+async def test_the_stakeholders_record_says_which_organisation_each_person_is_with(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_screen(app, pilot, ["enter", "s"])
+        await until(pilot, lambda: any(line.startswith(" Raj Patel ")
+                                       for line in screen_lines(app)))
+        header = next(line for line in screen_lines(app) if line.startswith(" Name "))
+        raj = next(line for line in screen_lines(app) if line.startswith(" Raj Patel "))
+        assert "Organisation" in header and "Northwind Logistics" in raj

@@ -17,7 +17,9 @@ STAKEHOLDERS = RecordSpec(
           "role, whether they decide, influence or are informed, and their style.",
     id_prefix="s",
     columns=[Column("Name", attribute("name")), Column("Role", attribute("role")),
-             Column("Part", attribute("influence")), Column("Style", attribute("style"))],
+             Column("Part", attribute("influence")),
+             Column("Organisation", attribute("organisation")),
+             Column("Style", attribute("style"))],
     fields=[
         FormField("name", "Name"),
         FormField("organisation", "Organisation"),

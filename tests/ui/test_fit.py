@@ -250,3 +250,15 @@ async def test_the_stakeholders_record_says_which_organisation_each_person_is_wi
         header = next(line for line in screen_lines(app) if line.startswith(" Name "))
         raj = next(line for line in screen_lines(app) if line.startswith(" Raj Patel "))
         assert "Organisation" in header and "Northwind Logistics" in raj
+
+
+async def test_during_a_call_on_a_small_window_the_table_takes_the_room_it_needs(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, ["3", "c"])
+        await until(pilot, lambda: "Day rate" in "\n".join(screen_lines(app)))
+        await pilot.pause()
+        shown = "\n".join(screen_lines(app))
+        # Every hard line in sight (the rest scrolls), and the log keeps its rows.
+        assert "Tooling IP" in shown and "Offered 740" in shown, shown

@@ -158,7 +158,8 @@ def deal_entries(book: DealBook, tz: ZoneInfo) -> list[CalendarEntry]:
                 deal_name=deal.name, kind=kind, title=title, start=_midnight(day, tz),
                 all_day=True, origin="the deal's dates", actionable=False,
             ))
-    if not _live(book):  # a finished deal's leftover dates are history: none falls overdue
+    if not _live(book):
+        # A finished deal's leftover dates are history: nothing on them falls overdue.
         found = [replace(entry, actionable=False) for entry in found]
     return sorted(found, key=sort_key)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -158,9 +158,6 @@ def deal_entries(book: DealBook, tz: ZoneInfo) -> list[CalendarEntry]:
                 deal_name=deal.name, kind=kind, title=title, start=_midnight(day, tz),
                 all_day=True, origin="the deal's dates", actionable=False,
             ))
-    if not _live(book):
-        # A finished deal's leftover dates are history: nothing on them falls overdue.
-        found = [replace(entry, actionable=False) for entry in found]
     return sorted(found, key=sort_key)
 
 

@@ -19,7 +19,6 @@ from negtui.domain.calendar import (
     describe_minutes,
     is_overdue,
     month_weeks,
-    overdue_days,
     parse_minutes,
     review_checkpoints,
     shift_month,
@@ -27,7 +26,6 @@ from negtui.domain.calendar import (
 )
 from negtui.domain.clock import fixed_clock
 from negtui.domain.models import Deal, Fallback, Milestone, Term
-from negtui.domain.schedule import next_due
 from negtui.domain.vocab import DealStatus, MilestoneKind, TermStatus
 
 UTC = ZoneInfo("UTC")
@@ -98,21 +96,6 @@ def test_overdue_follows_the_injected_clock() -> None:
     assert not is_overdue(entries["m-past"], at(20, 8))
     # A deal's start date is a fact, not a task: it never falls overdue.
     assert not is_overdue(entries[DEAL_START], now)
-
-
-@pytest.mark.parametrize("status", [DealStatus.CLOSED, DealStatus.WALKED_AWAY])
-def test_a_finished_deal_leaves_nothing_overdue_on_the_calendar(status: DealStatus) -> None:
-    rate = Term(id="t-rate", name="Day rate", fallback=Fallback(decide_by=at(18)))
-    book = book_with(milestone("m-past", MilestoneKind.DECISION_DEADLINE, at(20)),
-                     terms=[rate], status=status)
-    entries = deal_entries(book, UTC)
-    assert len(entries) == 2  # still shown, as history
-    assert not overdue_days(entries, NOW, UTC)
-    assert agenda(entries, date(2026, 11, 21), 7, NOW, UTC).overdue == []
-    assert next_due(entries, NOW) is None
-    live = deal_entries(book_with(milestone("m-past", MilestoneKind.DECISION_DEADLINE,
-                                            at(20)), terms=[rate]), UTC)
-    assert overdue_days(live, NOW, UTC) == {date(2026, 11, 18), date(2026, 11, 20)}
 
 
 def test_agenda_lists_the_window_by_day_and_overdue_items_from_before() -> None:

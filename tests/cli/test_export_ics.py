@@ -167,7 +167,8 @@ def test_khal_imports_every_event_with_its_end_and_takes_an_update(cli, demo_fol
         _khal(cli, khal, config, "import", "--batch", "-a", "negtui", str(target))
         shown = _khal(cli, khal, config, "list", "--format", "{start}|{end}|{title}",
                       "--day-format", "", "2000-01-01", "36500d")
-        return [line.split("|") for line in shown.splitlines() if line]
+        # khal lists an event that crosses midnight under both days: count it once.
+        return [line.split("|") for line in dict.fromkeys(shown.splitlines()) if line]
 
     first = export_and_import()
     assert len(first) == len(_sequences(target.read_text("utf-8")))

@@ -112,6 +112,19 @@ class FormScreen(OnceModal[bool]):
             if spec.preview is not None:
                 self._update_preview(spec, self.initial.get(spec.name, ""))
         self.focus_first()
+        self.call_after_refresh(self._fit_height)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_height)
+
+    def _fit_height(self) -> None:
+        """Let the fields take every row the screen has beside the dialog's frame, its keys,
+        its message and a one-row margin above and below; past that they scroll."""
+        box = self.query_one("#form-box")
+        around = box.styles.border.spacing.height + box.styles.padding.height + 2
+        around += self.query_one("#form-keys").outer_size.height
+        around += self.query_one("#form-error").outer_size.height
+        self.query_one("#form-fields").styles.max_height = max(3, self.size.height - around)
 
     def focus_first(self) -> None:
         # At once, while the form mounts: a key waits for that, so the next one lands here.
@@ -161,6 +174,7 @@ class FormScreen(OnceModal[bool]):
         summary = [f"Not saved: {counted(placed, 'field')} to fix, each says why below"] \
             if placed else []
         self._message("#form-error", "\n".join(general + unplaced + summary))
+        self.call_after_refresh(self._fit_height)
         bad = next((s for s in self.fields if s.name in errors), None)
         if bad is not None:
             widget = self.query_one(f"#field-{bad.name}")

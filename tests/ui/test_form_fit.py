@@ -90,3 +90,22 @@ async def test_the_deal_form_uses_the_height_the_screen_has(
         assert (fields.max_scroll_y > 0) is scrolls
         if scrolls:
             assert box.region.bottom - box.region.y >= size[1] - 2
+
+
+async def test_a_long_form_stands_in_two_columns_on_a_very_wide_screen(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await app.run_action("show_screen('terms')")
+        form = await opened_form(pilot, app, "a")
+        # Every field of a new term in sight, none scrolled away beside empty columns.
+        assert form.query_one("#form-fields").max_scroll_y == 0
+        first, last = form.fields[0].name, form.fields[-1].name
+        left = form.query_one(f"#field-{first}").region
+        right = form.query_one(f"#field-{last}").region
+        assert right.x > left.right
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: not isinstance(app.screen, FormScreen), "closed")
+        # A short form stays one column wide, as narrow as its fields need.
+        form = await opened_form(pilot, app, "escape", "enter", "k", "a")
+        assert form.query_one("#form-box").region.width <= 100

@@ -26,6 +26,9 @@ Kind = Literal["text", "choice", "bool", "lines"]
 Values = dict[str, str]
 FORM_ERROR = "_form"
 NARROW_BELOW = 90
+TWO_COLUMNS_FROM = 180
+LONG_FORM = 10
+"""A form with more fields than this takes two columns on a screen wide enough."""
 
 
 @dataclass(frozen=True)
@@ -45,8 +48,10 @@ class FormScreen(OnceModal[bool]):
     """Dismisses with True once ``submit`` saved, False when the user cancelled; saves at
     most once, however many Enters arrive."""
 
-    # Below this width each label goes above its field.
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
+    # Below this width each label goes above its field; from the last, a long form's fields
+    # stand in two columns.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide"),
+                              (TWO_COLUMNS_FROM, "-double")]
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="form.save", priority=True),
@@ -72,18 +77,25 @@ class FormScreen(OnceModal[bool]):
         with box:
             yield Static("", id="form-error", classes="field-error")
             with VerticalScroll(id="form-fields", can_focus=False):
-                for spec in self.fields:
-                    with Horizontal(classes="field-row"):
-                        # A checkbox carries its own label, after the box.
-                        yield Label("" if spec.kind == "bool" else spec.label,
-                                    classes="field-label")
-                        yield self._input_for(spec)
-                    if spec.help:
-                        yield Static(spec.help, classes="field-help")
-                    if spec.preview is not None:
-                        yield Static("", id=f"preview-{spec.name}", classes="field-preview")
-                    yield Static("", id=f"error-{spec.name}", classes="field-error")
+                # Two halves, one under the other; a long form on a very wide screen sets
+                # them side by side, and tab still walks down the first, then the second.
+                half = (len(self.fields) + 1) // 2
+                for column in (self.fields[:half], self.fields[half:]):
+                    with Vertical(classes="form-column"):
+                        for spec in column:
+                            yield from self._field(spec)
             yield Static("ctrl+s save · escape cancel · tab next field", id="form-keys")
+
+    def _field(self, spec: FormField) -> ComposeResult:
+        with Horizontal(classes="field-row"):
+            # A checkbox carries its own label, after the box.
+            yield Label("" if spec.kind == "bool" else spec.label, classes="field-label")
+            yield self._input_for(spec)
+        if spec.help:
+            yield Static(spec.help, classes="field-help")
+        if spec.preview is not None:
+            yield Static("", id=f"preview-{spec.name}", classes="field-preview")
+        yield Static("", id=f"error-{spec.name}", classes="field-error")
 
     def _input_for(self, spec: FormField) -> Input | Select[str] | Checkbox | TextArea:
         value = self.initial.get(spec.name, "")
@@ -105,9 +117,11 @@ class FormScreen(OnceModal[bool]):
 
     def on_mount(self) -> None:
         # Textual sets these on a resize, which a screen pushed over a toast may not get.
-        narrow = self.app.size.width < NARROW_BELOW
-        self.set_class(narrow, "-narrow")
-        self.set_class(not narrow, "-wide")
+        width = self.app.size.width
+        self.set_class(width < NARROW_BELOW, "-narrow")
+        self.set_class(NARROW_BELOW <= width < TWO_COLUMNS_FROM, "-wide")
+        self.set_class(width >= TWO_COLUMNS_FROM, "-double")
+        self.set_class(len(self.fields) > LONG_FORM, "-long")
         for spec in self.fields:
             if spec.preview is not None:
                 self._update_preview(spec, self.initial.get(spec.name, ""))

@@ -76,7 +76,8 @@ async def test_help_lists_the_keys_of_the_current_screen(
         assert isinstance(app.screen, HelpScreen)
         table = app.screen.query_one("#help-keys", DataTable)
         described = {str(table.get_row_at(i)[1]) for i in range(table.row_count)}
-        assert {"Open", "New deal", "Delete", "Portfolio", "Terms", "Keys (this help)", "Quit"} <= described
+        assert {"Open", "New deal", "Delete", "Portfolio", "Terms", "Keys (this help)",
+                "Quit"} <= described
         await pilot.press("escape")
         assert isinstance(app.screen, PortfolioScreen)
 

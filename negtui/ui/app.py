@@ -14,7 +14,6 @@ from pathlib import Path
 from textual import events
 from textual.app import App
 from textual.await_complete import AwaitComplete
-from textual.binding import Binding
 from textual.content import Content
 from textual.filter import LineFilter
 from textual.notifications import SeverityLevel
@@ -37,7 +36,7 @@ from negtui.ui.messages import DealFocused, PortfolioReloaded
 from negtui.ui.palette import theme_colour
 from negtui.ui.places import History, Place
 from negtui.ui.screens.base import NegtuiScreen
-from negtui.ui.screens.help import HelpScreen
+from negtui.ui.screens.help import HelpScreen, screen_keys
 from negtui.ui.screens.portfolio import PortfolioScreen
 from negtui.ui.shutdown import HangupGuard
 from negtui.ui.sync_now import synced_label
@@ -82,7 +81,8 @@ class NegtuiApp(App[int]):
     # A tall window gives the spare rows to what a short one cuts (the CSS says where).
     VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
     BINDINGS = APP_BINDINGS
-    COMMANDS = App.COMMANDS | {NegtuiCommands}
+    # Textual's own commands are given by NegtuiCommands, less those of little use here.
+    COMMANDS = {NegtuiCommands}
     # The app opens on the Portfolio itself, not on a blank screen switched away from:
     # that would style the whole app twice more before the first paint.
     DEFAULT_MODE = "portfolio"
@@ -326,21 +326,7 @@ class NegtuiApp(App[int]):
         saving.undo(self, self.session)
 
     def action_help(self) -> None:
-        # The screen's own keys first, then those that work everywhere; Textual's built-in
-        # keys (they carry no id) last.
-        by_action: dict[tuple[str, str], list[str]] = {}
-        rank: dict[tuple[str, str], int] = {}
-        for active in self.screen.active_bindings.values():
-            binding: Binding = active.binding
-            if not binding.description:
-                continue
-            entry = (binding.action, binding.description)
-            by_action.setdefault(entry, []).append(self.get_key_display(binding))
-            ours = binding.id is not None
-            place = 0 if ours and active.node is self.screen else 1 if ours else 2
-            rank[entry] = min(place, rank.get(entry, place))
-        ordered = sorted(by_action, key=lambda entry: rank[entry])
-        keys = [(" / ".join(by_action[entry]), entry[1]) for entry in ordered]
+        keys = [(key.keys, key.says) for key in screen_keys(self, self.screen)]
         screen = self.screen
         title = (screen.SCREEN_TITLE if isinstance(screen, NegtuiScreen) and screen.SCREEN_TITLE
                  else self.current_mode.title())

@@ -271,7 +271,7 @@ async def test_help_is_titled_for_its_screen_and_lists_its_keys_and_the_apps(
         await until(pilot, lambda: isinstance(app.screen, HelpScreen))
         title, described = _help(app)
         assert title == "Keys — Risk register"
-        assert {"Add", "Edit", "Delete", "Back", "Keys"} <= set(described)
+        assert {"Add", "Edit", "Delete", "Back", "Keys (this help)"} <= set(described)
 
 
 def test_no_key_of_the_workspace_opens_two_things() -> None:

@@ -76,7 +76,8 @@ async def test_help_lists_the_keys_of_the_current_screen(
         assert isinstance(app.screen, HelpScreen)
         table = app.screen.query_one("#help-keys", DataTable)
         described = {str(table.get_row_at(i)[1]) for i in range(table.row_count)}
-        assert {"Open", "New", "Delete", "Portfolio", "Terms", "Keys", "Quit"} <= described
+        assert {"Open", "New deal", "Delete", "Portfolio", "Terms", "Keys (this help)",
+                "Quit"} <= described
         await pilot.press("escape")
         assert isinstance(app.screen, PortfolioScreen)
 
@@ -94,7 +95,7 @@ async def test_help_on_a_pushed_screen_is_titled_for_it_with_its_own_keys_first(
         described = [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
         assert described[:2] == ["Brief", "Research"]
         # Textual's own keys come after every key of negtui's.
-        assert described.index("Focus Next") > described.index("Quit")
+        assert described.index("Focus next") > described.index("Quit")
 
 
 async def test_palette_jumps_to_a_deal(demo_folder: Path, make_app: AppMaker) -> None:

@@ -1,6 +1,14 @@
-"""``?``: every key of the screen underneath, with what it does."""
+"""``?``: every key of the screen underneath, with what it does.
+
+The same list feeds the command palette (``commands``), so whatever help shows, the
+palette finds and runs.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,16 +17,86 @@ from textual.screen import ModalScreen
 
 from negtui.ui.widgets.shown import DataTable, Static
 
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.dom import DOMNode
+    from textual.screen import Screen
+
+SPELLED_OUT = {
+    "app.help": "Keys (this help)",
+    "app.reload": "Reload from disk",
+    "portfolio.new": "New deal",
+    "terms.all": "All terms (every deal)",
+    "concessions.all": "All concessions (every deal)",
+    "concessions.give": "Log a concession given",
+    "concessions.receive": "Log a concession received",
+    "calendar.export": "Export calendar (.ics)",
+}
+"""What a key does, by binding id, where the footer's word is too short to be found by
+someone who does not know it yet (help and the palette say this, the footer the word)."""
+
+
+@dataclass(frozen=True)
+class Key:
+    """One thing the screen can do: its keys as shown, what it does, and how to run it."""
+
+    keys: str
+    says: str
+    action: str
+    node: DOMNode
+    id: str | None
+
+
+def says(binding: Binding) -> str:
+    """What a binding does in sentence case ("Page left", not Textual's "Page Left")."""
+    if binding.id in SPELLED_OUT:
+        return SPELLED_OUT[binding.id]
+    text = binding.description
+    return text[:1] + text[1:].lower() if binding.id is None else text
+
+
+def key_display(app: App[Any], binding: Binding) -> str:
+    """Each key of ``binding`` as the footer shows it, once, the user's remap applied."""
+    keys = app._keymap.get(binding.id, binding.key) if binding.id else binding.key
+    shown: list[str] = []
+    for key in keys.split(","):
+        display = app.get_key_display(replace(binding, key=key.strip()))
+        if display not in shown:
+            shown.append(display)
+    return " / ".join(shown)
+
+
+def screen_keys(app: App[Any], screen: Screen[Any]) -> list[Key]:
+    """The keys at work on ``screen``, one row per thing they do: the screen's own first,
+    then those that work everywhere, Textual's built-in keys (they carry no id) last."""
+    found: dict[tuple[str, str], tuple[list[str], DOMNode, Binding]] = {}
+    rank: dict[tuple[str, str], int] = {}
+    for active in screen.active_bindings.values():
+        binding: Binding = active.binding
+        if not binding.description:
+            continue
+        entry = (binding.action, says(binding))
+        keys, _, _ = found.setdefault(entry, ([], active.node, binding))
+        display = app.get_key_display(binding)
+        if display not in keys:  # "+" for both plus and equals is shown once
+            keys.append(display)
+        ours = binding.id is not None
+        place = 0 if ours and active.node is screen else 1 if ours else 2
+        rank[entry] = min(place, rank.get(entry, place))
+    return [Key(" / ".join(found[entry][0]), entry[1], entry[0], found[entry][1],
+                found[entry][2].id)
+            for entry in sorted(found, key=lambda entry: rank[entry])]
+
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("escape,question_mark,q", "dismiss", "Close", id="help.close"),
     ]
 
-    def __init__(self, title: str, keys: list[tuple[str, str]]) -> None:
+    def __init__(self, title: str, keys: Iterable[tuple[str, str]]) -> None:
         super().__init__()
         self.title_text = title
-        self.keys = keys
+        self.keys = list(keys)
 
     def compose(self) -> ComposeResult:
         box = Vertical(id="help-box")

@@ -51,6 +51,8 @@ async def test_ending_a_call_asks_who_attended_and_keeps_the_answer(
         assert "Who attended?" in "\n".join(screen_lines(app))
         # The hint names the deal's own people, to spell them the same way.
         assert "Raj Patel" in "\n".join(screen_lines(app))
+        # What moved in the call stands under the notes, to write them by.
+        assert "What moved: 0 given, 0 received" in "\n".join(screen_lines(app))
         field = form.query_one("#field-attendees", Input)
         field.focus()
         await pilot.press(*"Raj Patel, Dana Whitfield,")

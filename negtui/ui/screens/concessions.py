@@ -336,7 +336,7 @@ class ConcessionsScreen(NegtuiScreen):
             when = self.session.clock().datetime
             if self.save(lambda store: ended.append(use.end_call(store, book, when)), None,
                          deal_id=book.id) and ended and ended[0] is not None:
-                self.notify(ended[0].summary, title="Call ended", timeout=8)
+                self.say("Call ended: c starts the next one")
                 ask_who_attended(self, book.id, ended[0])
 
         self.app.push_screen(ConfirmScreen("End the call?", f"So far: {so_far}",

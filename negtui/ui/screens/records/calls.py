@@ -56,9 +56,12 @@ CALLS = RecordSpec(
 
 
 def ask_who_attended(screen: NegtuiScreen, deal_id: str, call: Call) -> None:
-    """The form of a call just ended: who was on it and what was said. Escape leaves the
-    call ended as it is, and its list (m on the deal's workspace) can say it later."""
+    """The form of a call just ended: who was on it and what was said, with what moved in
+    it under the notes. Escape leaves the call ended as it is; its list (m on the deal's
+    workspace) can say it later."""
     book = screen.session.portfolio.books.get(deal_id)
     if book is not None:
+        moved = {"notes": f"What moved: {call.summary}"} if call.summary else {}
         screen.app.push_screen(record_form(screen.negtui, CALLS, book, call,
-                                           title=f"Who attended? — {book.deal.name}"))
+                                           title=f"Who attended? — {book.deal.name}",
+                                           hints=moved))

@@ -130,7 +130,8 @@ class RecordSpec:
 
 
 def record_form(app: HasSession, spec: RecordSpec, book: DealBook,
-                existing: Record | None, title: str = "") -> FormScreen:
+                existing: Record | None, title: str = "",
+                hints: dict[str, str] | None = None) -> FormScreen:
     """The form that adds a record of ``spec``'s kind to the deal, or edits ``existing``."""
     session = app.session
     deal_id = book.id
@@ -148,7 +149,7 @@ def record_form(app: HasSession, spec: RecordSpec, book: DealBook,
 
     values = spec.to_values(existing) if existing is not None else spec.initial(book)
     verb = "Edit" if existing is not None else "Add"
-    hints = spec.hints(book)
+    hints = {**spec.hints(book), **(hints or {})}
     fields = [replace(one, help=hints[one.name]) if one.name in hints else one
               for one in spec.fields]
     return FormScreen(title or f"{verb} {spec.noun} — {book.deal.name}", fields, values,

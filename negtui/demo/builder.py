@@ -9,6 +9,7 @@ from typing import Any
 
 import arrow
 
+from negtui.domain.balance import call_summary
 from negtui.domain.book import DealBook
 from negtui.domain.ids import new_id
 from negtui.domain.models import (
@@ -64,6 +65,11 @@ class DealBuilder:
                        value_them=them, at=base.shift(minutes=minutes_after).datetime,
                        call_id=call_id, **extra)
         )
+        if call is not None:  # the account a call gets as it ends, with this one in it
+            in_call = [c for c in self.book.concessions if c.call_id == call.id]
+            index = self.book.calls.index(call)
+            self.book.calls[index] = call.model_copy(
+                update={"summary": call_summary(in_call, self.book.terms)})
 
     def person(self, name: str, organisation: str, role: str, influence: Influence, style: str,
                history: str = "") -> None:

@@ -212,7 +212,7 @@ def _phase_items(book: DealBook) -> list[list[Item]]:
     ]
 
     live = [
-        _item("live.calls", "Calls are logged with who attended", "concessions",
+        _item("live.calls", "Calls are logged with who attended", "record:calls",
               proof.calls_logged),
         _item("live.concessions", "Every concession is logged as it happens", "concessions",
               proof.concessions_logged),

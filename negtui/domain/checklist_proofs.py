@@ -277,8 +277,14 @@ def scenarios_planned(book: DealBook, _: Settings) -> Proof:
 
 
 def calls_logged(book: DealBook, _: Settings) -> Proof:
+    """Done once there are calls and every ended one names who attended."""
     count = len(book.calls)
-    return count > 0, f"{counted(count, 'call')} logged" if count else "no calls yet"
+    if not count:
+        return False, "no calls yet"
+    unnamed = sum(1 for call in book.calls if call.ended is not None and not call.attendees)
+    if unnamed:
+        return False, f"{counted(unnamed, 'call')} of {count} without who attended"
+    return True, f"{counted(count, 'call')} logged"
 
 
 def concessions_logged(book: DealBook, _: Settings) -> Proof:

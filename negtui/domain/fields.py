@@ -107,6 +107,17 @@ def _required_text(value: Any) -> str:
     return text
 
 
+def _names(value: Any) -> list[str]:
+    """A list of names; typed as one line, they are separated by commas."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = value.split(",")
+    if not isinstance(value, list) or not all(isinstance(part, str) for part in value):
+        raise ValueError("must be names separated by commas")
+    return [part.strip() for part in value if part.strip()]
+
+
 Rating = Annotated[int, BeforeValidator(_rating)]
 """1 (barely matters) to 10 (decisive)."""
 SmallRating = Annotated[int, BeforeValidator(_small_rating)]
@@ -117,8 +128,9 @@ Day = Annotated[date, BeforeValidator(_day)]
 Text = Annotated[str, BeforeValidator(_text)]
 RequiredText = Annotated[str, BeforeValidator(_required_text)]
 Identifier = Annotated[str, BeforeValidator(_identifier)]
-Currency = Annotated[str, BeforeValidator(_currency)]
 """A stable id; safe to use in a file name."""
+Currency = Annotated[str, BeforeValidator(_currency)]
+Names = Annotated[list[str], BeforeValidator(_names)]
 
 
 def explain(error: ValidationError, where: str = "") -> list[str]:

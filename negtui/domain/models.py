@@ -22,6 +22,7 @@ from negtui.domain.fields import (
     Day,
     Identifier,
     Moment,
+    Names,
     Rating,
     RequiredText,
     SmallRating,
@@ -218,7 +219,7 @@ class Concession(Record):
 class Call(Record):
     started: Moment
     ended: Moment | None = None
-    attendees: list[str] = Field(default_factory=list)
+    attendees: Names = Field(default_factory=list)
     notes: Text = ""
     summary: Text = ""
 

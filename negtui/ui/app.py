@@ -25,6 +25,7 @@ from textual.widgets._header import HeaderTitle
 from negtui.actions.session import Session
 from negtui.domain.clock import Clock, system_clock
 from negtui.domain.config import ConfigRead, UserConfig
+from negtui.domain.dates import moment_in
 from negtui.domain.text import visible
 from negtui.store import Store, StoreError
 from negtui.store.config import ConfigNotKept, first_settings, keep_theme, load_config
@@ -148,6 +149,7 @@ class NegtuiApp(App[int]):
                         timeout=10)
         self._install_signal_handlers()
         self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self._see_a_new_day()  # the day the app opened on
         self.set_interval(WATCH_INTERVAL_S, self._look_for_changes)
         # What was loaded stays for the whole session: the collector need not walk it.
         gc.freeze()
@@ -337,8 +339,16 @@ class NegtuiApp(App[int]):
     # here meanwhile.
 
     def _look_for_changes(self) -> None:
+        self._see_a_new_day()
         self.run_worker(self._scan, thread=True, exclusive=True, group="watch",
                         exit_on_error=False)
+
+    def _see_a_new_day(self) -> None:
+        """"Today" and "tomorrow" on screen move on at midnight, in the portfolio's zone."""
+        today = moment_in(self.session.clock(), self.session.settings.timezone).date()
+        if today != getattr(self, "_today", today):
+            self.screen.post_message(PortfolioReloaded())
+        self._today = today
 
     def _scan(self) -> None:
         self.session.keep_summaries()  # those of files written since the last look

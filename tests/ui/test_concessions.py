@@ -180,6 +180,10 @@ async def test_a_whole_call_from_the_keyboard(demo_folder: Path, make_app: AppMa
         assert call.ended is not None
         assert call.summary.startswith("3 given, 2 received")
         assert "Reporting" in call.summary and "Day rate" in call.summary
+        # The form asking who attended comes up; escape leaves the call ended as it is.
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, ConcessionsScreen))
         assert not app.screen.has_class("in-call")
 
 

@@ -50,3 +50,21 @@ def test_guard_dialog(snap_compare: Snap, demo_folder: Path, make_app: AppMaker,
     press = ["3", "g", *keys("Rate to 690 #day"), "tab", *keys("=690 us:6"), "enter"]
     assert snap_compare(make_app(demo_folder), press=press, terminal_size=size,
                         run_before=steady)
+
+
+CALL_SIZES = pytest.mark.parametrize("size", [SMALL, (200, 60)], ids=["80x24", "200x60"])
+
+
+@CALL_SIZES
+def test_who_attended_after_a_call(snap_compare: Snap, demo_folder: Path, make_app: AppMaker,
+                                   size: tuple[int, int]) -> None:
+    assert snap_compare(make_app(demo_folder), press=["3", "c", "wait:100", "c", "y",
+                                                      "wait:200"],
+                        terminal_size=size, run_before=steady)
+
+
+@CALL_SIZES
+def test_calls_of_a_deal(snap_compare: Snap, demo_folder: Path, make_app: AppMaker,
+                         size: tuple[int, int]) -> None:
+    assert snap_compare(make_app(demo_folder), press=["enter", "wait:100", "m"],
+                        terminal_size=size, run_before=steady)

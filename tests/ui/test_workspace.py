@@ -91,3 +91,28 @@ async def test_a_records_detail_wraps_each_value_under_itself(
         detail = str(app.screen.query_one("#records-detail", Static).render())
         # "Our framing:      Three parallel contracts: ..." / "                  commit"
         _continues_under_its_text(detail, "Our framing:", len("Minutes allotted: "))
+
+
+async def test_boundaries_are_typed_in_the_deal_form_and_shown_on_the_workspace(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    from textual.widgets import TextArea
+
+    from negtui.ui.widgets.form import FormScreen
+    from tests.ui.test_concessions import on_disk
+
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, WorkspaceScreen))
+        brief = app.screen.query_one("#brief", Static)
+        assert "Notes      — no boundaries or notes yet" in str(brief.render())
+        await pilot.press("E")
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        notes = app.screen.query_one("#field-notes", TextArea)
+        notes.focus()
+        await pilot.press(*["space" if ch == " " else ch for ch in "No calls after 18:00"])
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, WorkspaceScreen))
+        await until(pilot, lambda: "Notes      No calls after 18:00" in str(
+            app.screen.query_one("#brief", Static).render()))
+    assert on_disk(demo_folder).deal.notes == "No calls after 18:00"

@@ -31,6 +31,7 @@ from negtui.ui.palette import Role, style
 from negtui.ui.saving import save_from_form
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.screens.concession_edit import edit_fields
+from negtui.ui.screens.records.calls import ask_who_attended
 from negtui.ui.widgets.call_band import band_lines, pinned_text
 from negtui.ui.widgets.capture_bar import CaptureBar
 from negtui.ui.widgets.concession_log import FLAG_LEGEND, ConcessionLog
@@ -335,7 +336,8 @@ class ConcessionsScreen(NegtuiScreen):
             when = self.session.clock().datetime
             if self.save(lambda store: ended.append(use.end_call(store, book, when)), None,
                          deal_id=book.id) and ended and ended[0] is not None:
-                self.notify(ended[0].summary, title="Call ended", timeout=8)
+                self.say("Call ended: c starts the next one")
+                ask_who_attended(self, book.id, ended[0])
 
         self.app.push_screen(ConfirmScreen("End the call?", f"So far: {so_far}",
                                            yes="End call", no="Keep going", danger=False),

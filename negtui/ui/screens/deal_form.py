@@ -62,6 +62,9 @@ def deal_fields(preview: Callable[[str], str]) -> list[FormField]:
                   help="used to spot exclusivity clashes between deals"),
         FormField("invoicing_cycle", "Invoicing cycle", placeholder="monthly, quarterly, ..."),
         FormField("reporting_format", "Reporting format", placeholder="weekly email, ..."),
+        FormField("notes", "Boundaries and notes", "lines",
+                  help="your limits for this deal (hours, travel, on-call), the last term, "
+                       "anything else"),
     ]
 
 

@@ -84,6 +84,7 @@ PREPARATION: list[Preparation] = [
     Preparation("value_map", "v", "Value map", "Open value map", _records("value_map")),
     Preparation("agenda", "g", "Agenda", "Open agenda", _records("agenda")),
     Preparation("scenarios", "c", "Scenarios", "Open scenarios", _records("scenarios")),
+    Preparation("calls", "m", "Calls", "Open calls", _records("calls")),
     Preparation("lessons", "l", "Lessons", "Open lessons", _records("lessons")),
     Preparation("onboarding", "b", "Onboarding", "Open onboarding", _records("onboarding")),
     Preparation("dossier", EXPORT, "Dossier", "Export dossier", _dossier),

@@ -93,8 +93,8 @@ def deal_facts(deal: Deal) -> list[Piece]:
         _line("Invoicing", missing(deal.invoicing_cycle)),
         _line("Reporting", missing(deal.reporting_format)),
     ]
-    if deal.notes:
-        lines.append(_line("Notes", plain(deal.notes)))
+    lines.append(_line("Notes", plain(deal.notes) if deal.notes else Text(
+        "— no boundaries or notes yet (E edits every field)", style="dim italic")))
     if deal.archived:
         lines.append(_line("Archived", Text("yes: kept out of the portfolio list", "dim")))
     return lines

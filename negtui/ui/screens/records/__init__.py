@@ -1,8 +1,10 @@
-"""Editors for the preparation records of a deal, reached from the checklist."""
+"""Editors for the records of a deal, reached from its workspace, the palette and the
+checklist."""
 
 from __future__ import annotations
 
 from negtui.ui.screens.records.agenda import AGENDA
+from negtui.ui.screens.records.calls import CALLS
 from negtui.ui.screens.records.editor import RecordEditorScreen, RecordSpec
 from negtui.ui.screens.records.lessons import DEAL_LESSONS
 from negtui.ui.screens.records.onboarding import ONBOARDING
@@ -13,7 +15,8 @@ from negtui.ui.screens.records.value_map import VALUE_MAP
 
 EDITORS: dict[str, RecordSpec] = {
     spec.table: spec
-    for spec in (STAKEHOLDERS, RISKS, VALUE_MAP, AGENDA, SCENARIOS, ONBOARDING, DEAL_LESSONS)
+    for spec in (STAKEHOLDERS, RISKS, VALUE_MAP, AGENDA, SCENARIOS, CALLS, ONBOARDING,
+                 DEAL_LESSONS)
 }
 
 __all__ = ["EDITORS", "RecordEditorScreen", "RecordSpec"]

@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from negtui.ui.screens.base import HasSession
 
 
-NOTES = FormField("notes", "Notes: boundaries, last term, anything else", "lines")
 
 # Group name -> (title, fields of the deal form shown in it).
 GROUPS: dict[str, tuple[str, list[str]]] = {
@@ -45,7 +44,6 @@ def deal_group_form(app: HasSession, deal_id: str, group: str) -> FormScreen | N
     now = session.clock()
     known = {spec.name: spec for spec in deal_fields(
         partial(preview_date, now=now, tz=settings.timezone))}
-    known["notes"] = NOTES
     fields = [known[name] for name in names]
     values = {name: deal_to_values(book.deal).get(name, "") for name in names}
 

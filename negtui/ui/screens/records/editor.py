@@ -7,7 +7,8 @@ Each record kind (scenarios, risks, the value map, ...) describes itself with a
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
@@ -19,6 +20,7 @@ from textual.widgets import Header
 
 from negtui.actions.records import remove_record, save_records
 from negtui.domain.book import RECORD_TABLES, DealBook
+from negtui.domain.dates import short_when
 from negtui.domain.ids import new_id
 from negtui.domain.messages import plain_messages, short_label
 from negtui.domain.models import Record
@@ -46,6 +48,8 @@ DETAIL_LABELS = 24
 class Column:
     label: str
     value: Callable[[Any], str]
+    moment: Callable[[Any], datetime | None] | None = None
+    """For a column of dates: the record's moment, shown in the portfolio's zone."""
 
 
 def marked(name: str) -> Callable[[Any], str]:
@@ -86,6 +90,10 @@ class RecordSpec:
     order: Callable[[Any], Any] | None = None
     initial: Callable[[DealBook], Values] = field(default=lambda book: {})
     """What a new record's form shows filled in before the user types."""
+    hints: Callable[[DealBook], dict[str, str]] = field(default=lambda book: {})
+    """Help under some fields that depends on the deal (the names of its people)."""
+    not_added_here: str = ""
+    """Why records of this kind are not added from their list, where they come from."""
 
     def to_values(self, record: Record) -> Values:
         values: Values = {}
@@ -93,6 +101,8 @@ class RecordSpec:
             value = getattr(record, spec.name, "")
             if isinstance(value, bool):
                 values[spec.name] = "true" if value else "false"
+            elif isinstance(value, list):
+                values[spec.name] = ", ".join(str(part) for part in value)
             else:
                 values[spec.name] = "" if value is None else str(getattr(value, "value", value))
         return values
@@ -120,7 +130,8 @@ class RecordSpec:
 
 
 def record_form(app: HasSession, spec: RecordSpec, book: DealBook,
-                existing: Record | None) -> FormScreen:
+                existing: Record | None, title: str = "",
+                hints: dict[str, str] | None = None) -> FormScreen:
     """The form that adds a record of ``spec``'s kind to the deal, or edits ``existing``."""
     session = app.session
     deal_id = book.id
@@ -138,11 +149,22 @@ def record_form(app: HasSession, spec: RecordSpec, book: DealBook,
 
     values = spec.to_values(existing) if existing is not None else spec.initial(book)
     verb = "Edit" if existing is not None else "Add"
-    return FormScreen(f"{verb} {spec.noun} — {book.deal.name}", spec.fields, values, submit)
+    hints = {**spec.hints(book), **(hints or {})}
+    fields = [replace(one, help=hints[one.name]) if one.name in hints else one
+              for one in spec.fields]
+    return FormScreen(title or f"{verb} {spec.noun} — {book.deal.name}", fields, values,
+                      submit)
 
 
 def _cell(text: str) -> str:
     return " ".join(text.split()) or "—"
+
+
+def _shown(column: Column, record: Any, zone: str) -> str:
+    if column.moment is None:
+        return column.value(record)
+    moment = column.moment(record)
+    return short_when(moment, zone) if moment is not None else ""
 
 
 class RecordEditorScreen(NegtuiScreen):
@@ -205,8 +227,9 @@ class RecordEditorScreen(NegtuiScreen):
         heading.update(Text(self.spec.purpose, "dim"))
         keep = table.cursor_row
         records = self.records()
+        zone = self.session.portfolio.settings.timezone
         self.query_one("#records", FitTable).show([
-            (record.id, [plain(_cell(column.value(record)), one_line=True)
+            (record.id, [plain(_cell(_shown(column, record, zone)), one_line=True)
                          for column in self.spec.columns])
             for record in records])
         table.display = bool(records)
@@ -265,6 +288,9 @@ class RecordEditorScreen(NegtuiScreen):
             self.app.push_screen(record_form(self.negtui, self.spec, book, existing))
 
     def action_add(self) -> None:
+        if self.spec.not_added_here:
+            self.notify(self.spec.not_added_here, timeout=4)
+            return
         self._form(None)
 
     def action_edit(self) -> None:

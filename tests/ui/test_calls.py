@@ -1,0 +1,108 @@
+"""Who attended a call and what was said: asked as the call ends, kept in the deal file,
+listed one key away from the deal, and what the checklist's call item looks at."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.widgets import DataTable, Input, TextArea
+
+from negtui.domain.checklist import evaluate
+from negtui.ui.app import NegtuiApp
+from negtui.ui.screens.concessions import ConcessionsScreen
+from negtui.ui.screens.records import RecordEditorScreen
+from negtui.ui.widgets.form import FormScreen
+from tests.ui.conftest import until
+from tests.ui.test_concessions import on_disk
+from tests.ui.test_fit import screen_lines
+
+AppMaker = Callable[[Path], NegtuiApp]
+
+
+def _calls_item_done(folder: Path) -> bool:
+    book = on_disk(folder)
+    from negtui.store import Store
+
+    settings = Store(folder).load().settings
+    (item,) = [i for phase in evaluate(book, settings) for i in phase.items
+               if i.item.key == "live.calls"]
+    return item.done
+
+
+async def _end_a_call(pilot, app: NegtuiApp) -> str:
+    await pilot.press("3")
+    await until(pilot, lambda: isinstance(app.screen, ConcessionsScreen))
+    await pilot.press("c")
+    await until(pilot, lambda: app.screen.has_class("in-call"))
+    await pilot.press("c", "y")
+    await until(pilot, lambda: isinstance(app.screen, FormScreen))
+    (call,) = [c for c in on_disk(app.session.store.root).calls if not c.attendees]
+    return call.id
+
+
+async def test_ending_a_call_asks_who_attended_and_keeps_the_answer(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        call_id = await _end_a_call(pilot, app)
+        assert not _calls_item_done(demo_folder)
+        form = app.screen
+        assert "Who attended?" in "\n".join(screen_lines(app))
+        # The hint names the deal's own people, to spell them the same way.
+        assert "Raj Patel" in "\n".join(screen_lines(app))
+        # What moved in the call stands under the notes, to write them by.
+        assert "What moved: 0 given, 0 received" in "\n".join(screen_lines(app))
+        field = form.query_one("#field-attendees", Input)
+        field.focus()
+        await pilot.press(*"Raj Patel, Dana Whitfield,")
+        await pilot.press("tab")
+        notes = form.query_one("#field-notes", TextArea)
+        await until(pilot, lambda: app.focused is notes)
+        await pilot.press(*"Rate")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, ConcessionsScreen))
+        (call,) = [c for c in on_disk(demo_folder).calls if c.id == call_id]
+        assert call.attendees == ["Raj Patel", "Dana Whitfield"]
+        assert call.notes == "Rate"
+        assert call.ended is not None
+        assert _calls_item_done(demo_folder)
+
+        # One key from the deal's workspace: the list, the latest call first.
+        await pilot.press("1", "enter")
+        await until(pilot, lambda: app.screen.__class__.__name__ == "WorkspaceScreen")
+        await pilot.press("m")
+        await until(pilot, lambda: isinstance(app.screen, RecordEditorScreen))
+        table = app.screen.query_one("#records", DataTable)
+        await until(pilot, lambda: table.row_count == 3)
+        first = " ".join(str(cell) for cell in table.get_row_at(0))
+        assert "Raj Patel, Dana Whitfield" in first
+        assert "Rate" in "\n".join(screen_lines(app))
+
+
+async def test_escape_leaves_the_call_ended_and_the_item_open(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        call_id = await _end_a_call(pilot, app)
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, ConcessionsScreen))
+        (call,) = [c for c in on_disk(demo_folder).calls if c.id == call_id]
+        assert call.ended is not None and call.attendees == []
+        assert not _calls_item_done(demo_folder)
+
+
+async def test_calls_are_not_added_from_their_list(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    before = len(on_disk(demo_folder).calls)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await until(pilot, lambda: app.screen.__class__.__name__ == "WorkspaceScreen")
+        await pilot.press("m")
+        await until(pilot, lambda: isinstance(app.screen, RecordEditorScreen))
+        await pilot.press("a")
+        await until(pilot, lambda: "Concessions screen" in " ".join(
+            str(n.message) for n in app._notifications))
+        assert isinstance(app.screen, RecordEditorScreen)
+    assert len(on_disk(demo_folder).calls) == before

@@ -88,6 +88,18 @@ async def test_organisations_show_whole_on_the_people_screen_when_there_is_room(
         assert "…" not in shown
 
 
+async def test_the_detail_follows_the_person_in_focus_on_the_narrowed_list(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("p")
+        await until(pilot, lambda: isinstance(app.screen, PeopleScreen))
+        second = people(app.session.portfolio.books.values())[1].name
+        await pilot.press("down")
+        detail = app.screen.query_one("#person-detail", Static)
+        await until(pilot, lambda: str(detail.render()).startswith(second))
+
+
 async def test_every_row_of_the_log_gives_its_day_and_time_alike(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)

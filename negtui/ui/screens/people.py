@@ -84,6 +84,7 @@ class PeopleScreen(NegtuiScreen):
             need += table.styles.scrollbar_size_vertical
         table.styles.width = min(need, max(width // 2, width - SIDE_AT_LEAST))
 
+    @on(DataTable.RowHighlighted, "#people-list")
     def highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.row_key.value is not None:
             self.show_person(int(event.row_key.value))

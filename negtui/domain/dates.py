@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -126,9 +127,18 @@ def short_day(moment: datetime | arrow.Arrow, zone: str) -> str:
     return moment_in(moment, zone).format(SHORT_DAY)
 
 
-def short_when(moment: datetime | arrow.Arrow, zone: str) -> str:
-    """'07 Dec 14:30' in ``zone``, for lists."""
-    return moment_in(moment, zone).format(f"{SHORT_DAY} {TIME}")
+def short_when(moment: datetime | arrow.Arrow, zone: str, *, year: bool = False) -> str:
+    """'07 Dec 14:30' in ``zone``, for lists; '07 Dec 2026 14:30' with ``year``."""
+    day = f"{SHORT_DAY} YYYY" if year else SHORT_DAY
+    return moment_in(moment, zone).format(f"{day} {TIME}")
+
+
+def other_years(moments: Iterable[datetime | arrow.Arrow], now: datetime | arrow.Arrow,
+                zone: str) -> bool:
+    """Whether any of ``moments`` falls in another year than ``now`` in ``zone``: a list
+    of them then needs the year on every row to be read."""
+    this_year = moment_in(now, zone).year
+    return any(moment_in(moment, zone).year != this_year for moment in moments)
 
 
 def describe_moment(moment: arrow.Arrow, zone: str | None = None) -> str:

@@ -15,6 +15,7 @@ from negtui.domain.dates import (
     day_text,
     describe_moment,
     moment_in,
+    other_years,
     parse_when,
     short_day,
     short_when,
@@ -66,6 +67,7 @@ def test_dates_are_written_one_way_in_the_users_zone() -> None:
     assert when_text(moment, "Europe/Berlin") == "Mon 07 Dec 2026 14:30"
     assert when_text(moment, "America/New_York") == "Mon 07 Dec 2026 08:30"
     assert short_when(moment, "Europe/Berlin") == "07 Dec 14:30"
+    assert short_when(moment, "Europe/Berlin", year=True) == "07 Dec 2026 14:30"
     # Late on Monday in UTC is already Tuesday in Tokyo.
     late = datetime(2026, 12, 7, 20, 0, tzinfo=ZoneInfo("UTC"))
     assert short_day(late, "Asia/Tokyo") == "08 Dec"
@@ -81,3 +83,16 @@ def test_a_time_zone_name_is_checked_in_plain_words() -> None:
     for wrong in ("Mars/Olympus", "Europe", "", "../etc"):
         problem = zone_problem(wrong)
         assert problem is not None and "is not a time zone" in problem
+
+
+def test_a_list_needs_its_years_once_a_moment_falls_in_another_year() -> None:
+    now = datetime(2027, 1, 4, 9, 0, tzinfo=ZoneInfo("UTC"))
+    january = datetime(2027, 1, 2, 9, 0, tzinfo=ZoneInfo("UTC"))
+    december = datetime(2026, 12, 30, 9, 0, tzinfo=ZoneInfo("UTC"))
+    assert not other_years([january], now, "UTC")
+    assert other_years([january, december], now, "UTC")
+    assert not other_years([], now, "UTC")
+    # New Year's Eve late in UTC is already the new year in Tokyo.
+    eve = datetime(2026, 12, 31, 20, 0, tzinfo=ZoneInfo("UTC"))
+    assert other_years([eve], now, "UTC")
+    assert not other_years([eve], now, "Asia/Tokyo")

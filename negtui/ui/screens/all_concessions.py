@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Header
 
-from negtui.domain.dates import short_when
+from negtui.domain.dates import other_years, short_when
 from negtui.domain.models import Concession
 from negtui.domain.words import counted
 from negtui.ui.palette import Role, style
@@ -75,11 +75,15 @@ class AllConcessionsScreen(NegtuiScreen):
                       for term in book.terms}
         timezone = portfolio.settings.timezone
         entries = self.entries()
+        shown_entries = entries[:SHOWN_AT_MOST]
+        # Entries from another year than this one: every row carries its year.
+        year = other_years((c.at for _, c in shown_entries), self.session.clock().datetime,
+                           timezone)
         rows: list[tuple[str | None, list[str | Text]]] = []
-        for deal_id, concession in entries[:SHOWN_AT_MOST]:
+        for deal_id, concession in shown_entries:
             linked = concession.linked_deal_id
             rows.append((f"{deal_id}/{concession.id}", [
-                short_when(concession.at, timezone),
+                short_when(concession.at, timezone, year=year),
                 plain(names.get(deal_id, deal_id), one_line=True),
                 side_text(concession.direction),
                 plain(concession.what, one_line=True),

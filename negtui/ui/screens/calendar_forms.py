@@ -18,6 +18,7 @@ from negtui.domain.words import counted
 from negtui.ui.saving import save_from_form
 from negtui.ui.screens.milestone_form import describe_when
 from negtui.ui.widgets.form import FORM_ERROR, FormField, FormScreen, Values
+from negtui.ui.written import notify_written
 
 # The choice that stands for every deal, or every kind.
 ALL = "*"
@@ -115,6 +116,6 @@ class CalendarExportForm(FormScreen):
             return {"path": str(refused)}
         except OSError as error:
             return {"path": f"cannot write there: {error.strerror or error}"}
-        self.notify(f"{counted(count, 'date')} written to {target}", title="Calendar exported",
-                    timeout=8)
+        notify_written(self, f"{counted(count, 'date')} written to", target,
+                       title="Calendar exported")
         return {}

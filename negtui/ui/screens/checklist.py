@@ -115,7 +115,7 @@ class ChecklistScreen(NegtuiScreen):
                 items.border_title = "space tick · enter open"
                 yield items
                 yield Hanging(id="item-detail")
-        yield Static(id="checklist-hints")
+        yield Hanging(id="checklist-hints")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -208,16 +208,17 @@ class ChecklistScreen(NegtuiScreen):
     def show_hints(self, book: DealBook) -> None:
         portfolio = self.session.portfolio
         hints = related(all_lessons(portfolio.books.values(), portfolio.lessons), book.deal)
-        box = self.query_one("#checklist-hints", Static)
+        box = self.query_one("#checklist-hints", Hanging)
         box.display = bool(hints)
         if not hints:
             return
         entry, reason = hints[0]
         text = entry.lesson.did_not or entry.lesson.worked
         more = f" (+{len(hints) - 1} more)" if len(hints) > 1 else ""
-        box.update(Text.assemble(("Lesson ", style(Role.WARNING)),
-                                 f"from {entry.source} ({reason}): ", text,
-                                 (f"{more} · L to read", "dim")))
+        # What the lesson says wraps under itself, not back under the word "Lesson".
+        label = Text("Lesson", style(Role.WARNING))
+        box.show([(label, Text.assemble(plain(f"from {entry.source} ({reason}): {text}"),
+                                        (f"{more} · L to read", "dim")), label.cell_len + 1)])
 
     @on(OptionList.OptionHighlighted, "#phases")
     def _phase_highlighted(self, event: OptionList.OptionHighlighted) -> None:

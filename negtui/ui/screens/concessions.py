@@ -117,8 +117,7 @@ class ConcessionsScreen(NegtuiScreen):
         session = self.session
         settings = session.settings
         deals = {b.id: b.deal.name for b in session.portfolio.books.values()}
-        today = session.clock().to(settings.timezone).format("YYYY-MM-DD")
-        if self.table.show(book, deals, settings, today):
+        if self.table.show(book, deals, settings):
             self._undone.clear()
             if use.kept_line(session.store, book.id) is not None:
                 self.say("A half-typed entry was kept: g or r brings it back", seconds=8)

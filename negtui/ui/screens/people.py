@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -13,8 +13,8 @@ from textual.widgets.option_list import Option
 from negtui.domain.people import Person, people
 from negtui.domain.words import counted
 from negtui.ui.screens.base import NegtuiScreen
-from negtui.ui.widgets.deal_facts import Hanging, Piece
-from negtui.ui.widgets.fit_table import Column, FitTable
+from negtui.ui.widgets.deal_facts import Hanging, HangingLine, Piece
+from negtui.ui.widgets.fit_table import PAD, Column, FitTable, natural_widths
 from negtui.ui.widgets.footer import KeyFooter
 from negtui.ui.widgets.shown import DataTable, OptionList, plain
 
@@ -22,6 +22,8 @@ from negtui.ui.widgets.shown import DataTable, OptionList, plain
 DETAIL_INDENT = 11
 PEOPLE_COLUMNS = [Column("Name", "name", 0, 14), Column("Deals", "deals"),
                   Column("Organisations", "organisations", 0, 12)]
+# The person's detail keeps at least this many columns when the list would take them.
+SIDE_AT_LEAST = 44
 
 
 class PeopleScreen(NegtuiScreen):
@@ -33,6 +35,7 @@ class PeopleScreen(NegtuiScreen):
     def __init__(self) -> None:
         super().__init__()
         self.found: list[Person] = []
+        self._rows: list[list[str | Text]] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -54,16 +57,32 @@ class PeopleScreen(NegtuiScreen):
 
     def fill(self) -> None:
         self.found = people(self.session.portfolio.books.values())
-        self.query_one("#people-list", FitTable).show([
+        rows: list[tuple[str | None, list[str | Text]]] = [
             (str(index), [plain(person.name, one_line=True), str(len(person.appearances)),
                           plain(", ".join(person.organisations), one_line=True)])
-            for index, person in enumerate(self.found)])
+            for index, person in enumerate(self.found)]
+        self._rows = [cells for _, cells in rows]
+        self._fit_list(self.size.width or self.app.size.width)
+        self.query_one("#people-list", FitTable).show(rows)
         if not self.found:
             self.query_one("#person-detail", Hanging).show([Text(
                 "No stakeholders recorded yet. Open a deal (enter on the Portfolio screen) "
                 "and press a to add the people you negotiate with.")])
             return
         self.show_person(0)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit_list(event.size.width)
+
+    def _fit_list(self, width: int) -> None:
+        """The list as wide as its columns need, up to half the window, or more while the
+        detail keeps its room; only past that are the organisations cut."""
+        table = self.query_one("#people-list", FitTable)
+        need = sum(cells + 2 * PAD for cells in natural_widths(PEOPLE_COLUMNS, self._rows))
+        need += table.styles.gutter.width
+        if len(self._rows) + 1 > table.size.height - table.styles.gutter.height:
+            need += table.styles.scrollbar_size_vertical
+        table.styles.width = min(need, max(width // 2, width - SIDE_AT_LEAST))
 
     @on(DataTable.RowHighlighted, "#people-list")
     def highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -86,8 +105,10 @@ class PeopleScreen(NegtuiScreen):
         self.query_one("#person-detail", Hanging).show(pieces)
         deals = self.query_one("#person-deals", OptionList)
         deals.clear_options()
-        deals.add_options(Option(f"{a.deal_name} — {a.stakeholder.role or a.stakeholder.influence}",
-                                 id=a.deal_id) for a in person.appearances)
+        # A line that wraps goes on set in, so it does not read as another deal.
+        deals.add_options(Option(HangingLine(plain(
+            f"{a.deal_name} — {a.stakeholder.role or a.stakeholder.influence}")), id=a.deal_id)
+            for a in person.appearances)
 
     def action_choose(self) -> None:
         deals = self.query_one("#person-deals", OptionList)

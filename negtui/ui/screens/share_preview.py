@@ -23,6 +23,7 @@ from negtui.store.files import EXPORTS_DIR
 from negtui.ui.palette import Role, style
 from negtui.ui.widgets.confirm import OnceModal
 from negtui.ui.widgets.shown import Static, plain
+from negtui.ui.written import notify_written
 
 if TYPE_CHECKING:
     from negtui.ui.screens.base import NegtuiScreen
@@ -83,7 +84,7 @@ def _write(screen: NegtuiScreen, book: DealBook, now: datetime, share: bool) -> 
                       title="Not exported", severity="error", timeout=8)
         return
     kind = "Shared dossier" if share else "Dossier"
-    screen.notify(f"{kind} written to {path}", title="Exported", timeout=8)
+    notify_written(screen, f"{kind} written to", path, title="Exported")
 
 
 def export_from(screen: NegtuiScreen, book: DealBook | None, share: bool) -> None:

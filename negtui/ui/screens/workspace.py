@@ -71,11 +71,12 @@ class WorkspaceScreen(NegtuiScreen):
             return
         deal = book.deal
         self.sub_title = f"{deal.name} — {self.negtui.sub_title}"
+        # The deal's name, then what kind of deal it is, which wraps under itself.
+        name = plain(deal.name, "bold", one_line=True)
         pieces: list[Piece] = [
-            Text.assemble(plain(deal.name, "bold"),
-                          f"  {deal.counterparty} · {deal.status} · {deal.contract_type} · "
-                          f"{deal.relationship} · strategy {deal.strategy} · "
-                          f"{deal.concession_approach} concessions"),
+            (name, plain(f"{deal.counterparty} · {deal.status} · {deal.contract_type} · "
+                         f"{deal.relationship} · strategy {deal.strategy} · "
+                         f"{deal.concession_approach} concessions"), name.cell_len + 2),
             Text(""), *deal_facts(deal), Text(""),
             ("Objective", missing(deal.objective), LABEL_WIDTH),
             ("Success", missing("; ".join(deal.success_measures)), LABEL_WIDTH),

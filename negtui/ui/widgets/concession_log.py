@@ -11,19 +11,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-import arrow
 from rich.text import Text
 from textual import events
 from textual.widgets.data_table import ColumnKey
 
 from negtui.domain.book import DealBook
+from negtui.domain.dates import short_when
 from negtui.domain.guards import FLAG_LETTERS, FlagRun, Guard, in_order
 from negtui.domain.models import Concession, Settings, Term
 from negtui.domain.vocab import Direction
 from negtui.ui.palette import Role, style
 from negtui.ui.widgets.shown import DataTable, plain
 
-COLUMNS = [("Time", "time", 6), ("Side", "side", 4), ("Term", "term", 14), ("Us", "us", 2),
+# Every row says its day and time alike, today's too: one format down the column.
+COLUMNS = [("Time", "time", 12), ("Side", "side", 4), ("Term", "term", 14), ("Us", "us", 2),
            ("Them", "them", 4), ("Flags", "flags", 5), ("What", "what", None)]
 FLAG_ROLES = {Guard.NON_NEGOTIABLE: Role.ALARM, Guard.PAST_WALK_AWAY: Role.ATTENTION,
               Guard.UNRECIPROCATED: Role.WARNING}
@@ -46,12 +47,6 @@ class _Source:
     flags: frozenset[Guard]
     term: str
     linked: str
-    today: str
-
-
-def _when(moment: arrow.Arrow, today: str) -> str:
-    return moment.format("HH:mm") if moment.format("YYYY-MM-DD") == today else moment.format(
-        "DD MMM")
 
 
 def _value(number: int | None) -> Text:
@@ -77,7 +72,7 @@ def _row(source: _Source, timezone: str) -> tuple[str | Text, ...]:
     if source.linked:
         what.append_text(plain(f"  @{source.linked}", style(Role.LINK), one_line=True))
     return (
-        _when(arrow.get(concession.at).to(timezone), source.today),
+        short_when(concession.at, timezone),
         side_text(concession.direction),
         plain(source.term, one_line=True, overflow="ellipsis", no_wrap=True),
         _value(concession.value_us), _value(concession.value_them), flag_text(source.flags),
@@ -92,7 +87,7 @@ class ConcessionLog(DataTable[str | Text]):
         self._shown: list[str] = []
         self._sources: dict[str, _Source] = {}
         # What the rows were drawn from, to tell when entries were only added at the end.
-        self._drawn_from: tuple[list[Concession], list[Term], Settings, str,
+        self._drawn_from: tuple[list[Concession], list[Term], Settings,
                                 Mapping[str, str]] | None = None
         self._run: FlagRun | None = None
         self._last: Concession | None = None
@@ -113,43 +108,41 @@ class ConcessionLog(DataTable[str | Text]):
         self._require_update_dimensions = True
         self.refresh()
 
-    def show(self, book: DealBook, deal_names: Mapping[str, str], settings: Settings,
-             today: str) -> bool:
+    def show(self, book: DealBook, deal_names: Mapping[str, str], settings: Settings) -> bool:
         """Draw the deal's log; True when it is another deal than the one shown before."""
-        added = self._added_at_end(book, deal_names, settings, today)
+        added = self._added_at_end(book, deal_names, settings)
         another = book.id != self._deal_id
         if added is not None:
-            self._append(self._sources_of(added, book, deal_names, today), settings.timezone)
+            self._append(self._sources_of(added, book, deal_names), settings.timezone)
             if added:
                 self.cursor_to_end()
         else:
             self._run = FlagRun(book.terms, settings)
             self._last = None
-            wanted = self._sources_of(in_order(book.concessions), book, deal_names, today)
+            wanted = self._sources_of(in_order(book.concessions), book, deal_names)
             if another:
                 self._deal_id = book.id
                 self._rebuild(wanted, settings.timezone)
             else:
                 self._sync(wanted, settings.timezone)
         # A copy of the list: what was drawn must not follow the deal's list if it grows.
-        self._drawn_from = (list(book.concessions), list(book.terms), settings, today,
-                            deal_names)
+        self._drawn_from = (list(book.concessions), list(book.terms), settings, deal_names)
         return another
 
     def forget(self) -> None:
         self._deal_id = None
         self._drawn_from = None
 
-    def _added_at_end(self, book: DealBook, deal_names: Mapping[str, str], settings: Settings,
-                      today: str) -> list[Concession] | None:
+    def _added_at_end(self, book: DealBook, deal_names: Mapping[str, str],
+                      settings: Settings) -> list[Concession] | None:
         """The live entries the deal gained after every row drawn, oldest first, when that is
-        all that changed (the same entries, terms, settings, day and names); else None."""
+        all that changed (the same entries, terms, settings and names); else None."""
         if self._drawn_from is None or self._run is None or book.id != self._deal_id:
             return None
-        log, terms, drawn_settings, drawn_today, names = self._drawn_from
+        log, terms, drawn_settings, names = self._drawn_from
         now = book.concessions
         if (len(now) < len(log) or terms != book.terms or drawn_settings != settings
-                or drawn_today != today or names != deal_names
+                or names != deal_names
                 or any(old is not new for old, new in zip(log, now, strict=False))):
             return None
         added = in_order(now[len(log):])
@@ -158,13 +151,13 @@ class ConcessionLog(DataTable[str | Text]):
         return added
 
     def _sources_of(self, log: list[Concession], book: DealBook,
-                    deal_names: Mapping[str, str], today: str) -> list[_Source]:
+                    deal_names: Mapping[str, str]) -> list[_Source]:
         """The rows of ``log``, entries that follow every row already flagged."""
         assert self._run is not None
         terms = {term.id: term.name for term in book.terms}
         sources = [
             _Source(c, self._run.flags(c), terms.get(c.term_id or "", ""),
-                    deal_names.get(c.linked_deal_id or "", c.linked_deal_id or ""), today)
+                    deal_names.get(c.linked_deal_id or "", c.linked_deal_id or ""))
             for c in log
         ]
         if log:

@@ -3,7 +3,8 @@ hours it takes, where it sells and how it is invoiced and reported."""
 
 from __future__ import annotations
 
-from rich.console import Console
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
 from rich.text import Text
 from textual.geometry import Size
 
@@ -14,9 +15,14 @@ from negtui.domain.words import counted
 from negtui.ui.widgets.shown import Static, plain
 
 LABEL_WIDTH = 11
+# A value left fewer cells than this beside its label starts on the line under it.
+VALUE_AT_LEAST = 20
+# How far the lines after the first of a wrapped list line are set in.
+HANG = 2
 
-Labelled = tuple[str, Text, int]
-"""A label, its value, and the column the value starts in (and wraps back to)."""
+Labelled = tuple[str | Text, Text, int]
+"""A label (a string is drawn bold), its value, and the column the value starts in (and
+wraps back to)."""
 Piece = Labelled | Text
 """A labelled value, or a paragraph that wraps as usual."""
 
@@ -39,9 +45,36 @@ def _line(label: str, value: Text) -> Labelled:
     return (label, value, LABEL_WIDTH)
 
 
+def hang(text: Text, width: int, indent: int, console: Console) -> list[Text]:
+    """``text`` wrapped to ``width``, its lines after the first set in by ``indent``."""
+    first, *rest = text.wrap(console, max(width, 1))
+    if not rest:
+        return [first]
+    remaining = text[len(first.plain):]
+    remaining = remaining[len(remaining.plain) - len(remaining.plain.lstrip(" ")):]
+    return [first, *(Text(" " * indent).append_text(line)
+                     for line in remaining.wrap(console, max(width - indent, 1)))]
+
+
+class HangingLine:
+    """One line of a list whose wrapped part goes on set in, never back at its first
+    column, where it would read as the next line of the list."""
+
+    def __init__(self, text: Text, indent: int = HANG) -> None:
+        self.text = text
+        self.indent = indent
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield Text("\n").join(hang(self.text, options.max_width, self.indent, console))
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.text)
+
+
 def lay_out(pieces: list[Piece], width: int, console: Console) -> Text:
     """The pieces one under the other; a labelled value that does not fit on its line goes
-    on under its own first word, never back under the label."""
+    on under its own first word, never back under the label. A label so wide that its
+    value would have little room left stands on its own line, the value set in under it."""
     out = Text()
     for piece in pieces:
         if isinstance(piece, Text):
@@ -51,10 +84,15 @@ def lay_out(pieces: list[Piece], width: int, console: Console) -> Text:
                 out.append("\n")
             continue
         label, value, indent = piece
+        head = label.copy() if isinstance(label, Text) else Text(label, "bold")
+        if value.plain and width - indent < VALUE_AT_LEAST:
+            out.append_text(head)
+            out.append("\n")
+            head, indent = Text(), HANG
+        head.pad_right(indent - head.cell_len)
         lines = value.wrap(console, max(width - indent, 12)) if value.plain else [value]
         for index, line in enumerate(lines):
-            out.append(f"{label:<{indent}}" if index == 0 else " " * indent,
-                       "bold" if index == 0 else "")
+            out.append_text(head if index == 0 else Text(" " * indent))
             out.append_text(line)
             out.append("\n")
     out.rstrip()

@@ -10,6 +10,7 @@ from negtui.cli.common import (
     output_errors,
     require_portfolio,
     say,
+    settings_of,
     text_arg,
 )
 
@@ -34,7 +35,6 @@ def run(ctx: Context) -> int:
     from negtui.actions.exports import export_ics
     from negtui.actions.lookup import find_deal
     from negtui.domain.calendar import CalendarRefused, zone
-    from negtui.store.errors import StoreError
 
     require_portfolio(ctx, "export")
     if ctx.args.deal is None:
@@ -45,11 +45,7 @@ def run(ctx: Context) -> int:
         books, name = list(portfolio.books.values()), None
     else:
         # One deal: only its file is read, and the settings for the time zone.
-        try:
-            settings, _ = ctx.store.read_settings()
-            problems = []
-        except StoreError as error:
-            settings, problems = ctx.store.first_settings, error.problems
+        settings, problems = settings_of(ctx.store)
     try:
         tz = zone(settings.timezone)
     except CalendarRefused as error:

@@ -8,7 +8,18 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 
-from bench import anchors, capture, filtering, log_write, memory, scale, startup, switch, sync
+from bench import (
+    anchors,
+    capture,
+    exports,
+    filtering,
+    log_write,
+    memory,
+    scale,
+    startup,
+    switch,
+    sync,
+)
 from bench.common import Row, format_table, machine_description
 from bench.portfolios import Portfolios
 
@@ -20,7 +31,7 @@ def _capture(_: Portfolios, quick: bool) -> list[Row]:
 
 BENCHMARKS: dict[str, Callable[[Portfolios, bool], list[Row]]] = {
     **{module.NAME: module.run
-       for module in (log_write, startup, switch, filtering, memory, scale, sync,
+       for module in (log_write, startup, switch, filtering, memory, scale, exports, sync,
                       anchors)},
     capture.NAME: _capture,
 }

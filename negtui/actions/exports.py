@@ -61,14 +61,15 @@ def export_ics(root: Path, target: str | None, books: list[DealBook], timezone: 
     ``OSError`` with the system's reason when the file cannot be written.
     """
     from negtui.domain.calendar import portfolio_entries
-    from negtui.export.ics import calendar_ics, event_digests
+    from negtui.export.ics import calendar_text, render_events
     from negtui.store.calendar_ledger import record_export
 
     if target and target != "-":
         refuse_store_file(root, target)  # before the ledger counts an export never written
-    entries = portfolio_entries(books, timezone)
-    revisions = record_export(root, event_digests(entries), now)
-    text = calendar_ics(entries, now, f"negtui: {deal_name}" if deal_name else "negtui",
-                        revisions)
+    # Each event is serialized once: its digest for the ledger and its lines in the file.
+    events = render_events(portfolio_entries(books, timezone))
+    revisions = record_export(root, {event.uid: event.digest for event in events}, now)
+    text = calendar_text(events, now, f"negtui: {deal_name}" if deal_name else "negtui",
+                         revisions)
     write_output(target, text, root)
     return text.count("BEGIN:VEVENT")

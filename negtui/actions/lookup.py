@@ -19,7 +19,8 @@ def find_deal(store: Store, reference: str, portfolio: Portfolio | None = None) 
 
     Pass ``portfolio`` when it is loaded already, so the folder is not read twice.
     """
-    if portfolio is not None and reference in portfolio.books:
+    if portfolio is not None and reference in portfolio.books \
+            and reference not in portfolio.partial:
         return portfolio.books[reference]
     if is_identifier(reference) and os.path.lexists(store.deal_path(reference)):
         return store.read_book(reference)
@@ -55,7 +56,9 @@ def find_deal(store: Store, reference: str, portfolio: Portfolio | None = None) 
     if broken_path is not None:
         raise StoreError(broken[broken_path])
     # Known from its summary only: the one deal asked for is read (and checked) in full.
-    return books[deal_id] if deal_id in books else store.read_book(deal_id)
+    partial = portfolio.partial if portfolio is not None else set()
+    return books[deal_id] if deal_id in books and deal_id not in partial \
+        else store.read_book(deal_id)
 
 
 def _broken(store: Store, problems: list[FileProblem]) -> dict[Path, list[FileProblem]]:

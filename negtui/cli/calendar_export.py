@@ -10,6 +10,7 @@ from negtui.cli.common import (
     output_errors,
     require_portfolio,
     say,
+    settings_of,
     text_arg,
 )
 
@@ -36,20 +37,24 @@ def run(ctx: Context) -> int:
     from negtui.domain.calendar import CalendarRefused, zone
 
     require_portfolio(ctx, "export")
-    # Milestones, terms and deals only: a current summary holds them all.
-    portfolio = ctx.store.load(glance=True)
+    if ctx.args.deal is None:
+        # Read in full: done milestones and settled terms are dates of the calendar too,
+        # and a deal's summary leaves them out.
+        portfolio = ctx.store.load()
+        settings, problems = portfolio.settings, portfolio.problems
+        books, name = list(portfolio.books.values()), None
+    else:
+        # One deal: only its file is read, and the settings for the time zone.
+        settings, problems = settings_of(ctx.store)
     try:
-        tz = zone(portfolio.settings.timezone)
+        tz = zone(settings.timezone)
     except CalendarRefused as error:
         raise UsageError(f"negtui export: settings: {error}") from None
-    books = list(portfolio.books.values())
-    name = None
     if ctx.args.deal is not None:
-        book = find_deal(ctx.store, ctx.args.deal, portfolio)
-        books = [book]
-        name = book.deal.name
+        book = find_deal(ctx.store, ctx.args.deal)
+        books, name = [book], book.deal.name
     with output_errors(ctx.args.output, "export"):
         export_ics(ctx.store.root, ctx.args.output, books, tz, ctx.clock().datetime, name)
-    for problem in portfolio.problems:
+    for problem in problems:
         say(f"negtui: left out, cannot be read: {problem}")
     return 0

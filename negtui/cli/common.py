@@ -7,12 +7,16 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from negtui.domain.clock import Clock
 from negtui.domain.fields import _rating
 from negtui.domain.text import visible
 from negtui.store import Store
+
+if TYPE_CHECKING:
+    from negtui.domain.models import Settings
+    from negtui.store.errors import FileProblem
 
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
@@ -50,6 +54,17 @@ def require_portfolio(ctx: Context, command: str) -> None:
     """Reading commands refuse a folder that does not exist rather than report it empty."""
     if not ctx.store.root.is_dir():
         raise UsageError(f"negtui {command}: {ctx.store.root} holds no portfolio yet")
+
+
+def settings_of(store: Store) -> tuple[Settings, list[FileProblem]]:
+    """The folder's settings without reading any deal; the user's defaults, and the
+    problem, when ``portfolio.json`` cannot be read (as a whole load would give)."""
+    from negtui.store.errors import StoreError
+
+    try:
+        return store.read_settings()[0], []
+    except StoreError as error:
+        return store.first_settings, list(error.problems)
 
 
 @contextmanager

@@ -14,6 +14,7 @@ from negtui.cli.common import (
     UsageError,
     require_portfolio,
     say,
+    settings_of,
     text_arg,
     write_text_output,
 )
@@ -70,14 +71,13 @@ def run_export(ctx: Context) -> int:
 
     deal = _deal_wanted(ctx, "export")
     require_portfolio(ctx, "export")
-    # Only what is exported is read: the deals' own fields (from current summaries), or
-    # the terms of the one deal asked for.
-    portfolio = ctx.store.load(glance=True)
+    # Only what is exported is read: the terms of the one deal asked for (and the
+    # settings), or the deals' own fields (from current summaries).
     if ctx.args.kind == "terms":
-        book = find_deal(ctx.store, deal, portfolio)
-        text = terms_to_csv(book.terms, ctx.clock(), portfolio.settings.timezone)
+        book = find_deal(ctx.store, deal)
+        text = terms_to_csv(book.terms, ctx.clock(), settings_of(ctx.store)[0].timezone)
     else:
-        deals = sorted(portfolio.deals(), key=lambda each: each.name.casefold())
+        deals = sorted(ctx.store.load(glance=True).deals(), key=lambda each: each.name.casefold())
         text = deals_to_csv(deals)
     target = ctx.args.output
     to_file = bool(target) and target != "-"
@@ -99,10 +99,11 @@ def run_import(ctx: Context) -> int:
     try:
         if ctx.args.kind == "terms":
             require_portfolio(ctx, "import")
-            portfolio = ctx.store.load()
-            book = find_deal(ctx.store, deal, portfolio)
+            # Only the deal the terms go into is read, and the settings.
+            book = find_deal(ctx.store, deal)
+            settings = settings_of(ctx.store)[0]
             store = ctx.store if dry else ctx.store.open()
-            terms = import_terms(store, book, text, ctx.clock(), portfolio.settings, dry)
+            terms = import_terms(store, book, text, ctx.clock(), settings, dry)
             rows = [(row.row, row.term.name, "update" if row.replaces else "add")
                     for row in terms]
             what, into = counted(len(rows), "term"), f" into {book.deal.name}"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from icalendar import Alarm, Calendar, Event
@@ -30,6 +31,7 @@ from negtui.store.calendar_ledger import Revision
 
 PRODUCT_ID = "-//negtui//milestone calendar//EN"
 UID_DOMAIN = "negtui"
+_CRLF = b"\r\n"
 
 
 def event_uid(entry: CalendarEntry) -> str:
@@ -80,19 +82,82 @@ def _content(entry: CalendarEntry) -> Event:
     return event
 
 
-def _digest(event: Event) -> str:
-    return hashlib.sha256(event.to_ical()).hexdigest()
+@dataclass(frozen=True)
+class RenderedEvent:
+    """One event's content serialized once: its own property lines (each folded, with its
+    property name), the lines after them (its alarm and its end), and the digest of it all.
+
+    The digest is of the content exactly as it would be written without the revision
+    properties, so it matches what earlier exports counted in the ledger."""
+
+    uid: str
+    properties: tuple[tuple[str, bytes], ...]
+    closing: tuple[bytes, ...]
+    digest: str
+
+
+def _property_name(line: bytes) -> str:
+    return line.split(b":", 1)[0].split(b";", 1)[0].decode("ascii").upper()
+
+
+def render_event(entry: CalendarEntry) -> RenderedEvent:
+    lines = [line.to_ical() for line in _content(entry).content_lines() if line]
+    digest = hashlib.sha256(_CRLF.join(lines) + _CRLF).hexdigest()
+    # BEGIN:VEVENT, the event's own properties, then its alarm (if any) and END:VEVENT.
+    body = lines[1:]
+    own = next(i for i, line in enumerate(body) if line.startswith((b"BEGIN:", b"END:")))
+    return RenderedEvent(event_uid(entry),
+                         tuple((_property_name(line), line) for line in body[:own]),
+                         tuple(body[own:]), digest)
+
+
+def render_events(entries: Iterable[CalendarEntry]) -> list[RenderedEvent]:
+    """The entries in calendar order (start, then UID), each serialized once."""
+    return [render_event(entry) for entry in sorted(entries, key=lambda e: (e.start, e.uid))]
 
 
 def event_digests(entries: Iterable[CalendarEntry]) -> dict[str, str]:
     """A fingerprint of each event's content by UID: equal exactly when the event would be
     written the same, so a ledger can tell which events changed since the last export."""
-    return {event_uid(entry): _digest(_content(entry)) for entry in entries}
+    return {event.uid: event.digest for event in render_events(entries)}
 
 
-def calendar_ics(entries: Iterable[CalendarEntry], stamp: datetime, name: str = "negtui",
-                 revisions: Mapping[str, Revision] | None = None) -> str:
-    """The entries as one calendar; ``stamp`` is when the export was made.
+def _place(name: str) -> tuple[int, int, str]:
+    """Where a property goes among an event's lines: the standard's usual ones first in
+    their usual order, the rest by name (the order icalendar writes them in)."""
+    usual = Event.canonical_order
+    return (0, usual.index(name), "") if name in usual else (1, 0, name)
+
+
+class _RevisionLines:
+    """The lines saying which revision an event is (DTSTAMP, LAST-MODIFIED, SEQUENCE), made
+    once for each revision the export gives out: most events share the same few."""
+
+    def __init__(self) -> None:
+        self._made: dict[tuple[datetime, int], list[tuple[str, bytes]]] = {}
+
+    def __call__(self, changed: datetime, sequence: int) -> list[tuple[str, bytes]]:
+        key = (changed, sequence)
+        if key not in self._made:
+            probe = Event()
+            # The file carries no METHOD, and for such a file the standard reads DTSTAMP as
+            # when the event was last revised: the same moment as LAST-MODIFIED.
+            probe.add("dtstamp", changed)
+            probe.add("last-modified", changed)
+            probe.add("sequence", sequence)
+            lines = [line.to_ical() for line in probe.content_lines() if line][1:-1]
+            self._made[key] = [(_property_name(line), line) for line in lines]
+        return self._made[key]
+
+
+def _revised(event: RenderedEvent, lines: list[tuple[str, bytes]]) -> bytes:
+    merged = sorted([*event.properties, *lines], key=lambda named: _place(named[0]))
+    return _CRLF.join([b"BEGIN:VEVENT", *(line for _, line in merged), *event.closing]) + _CRLF
+
+
+def calendar_text(events: Iterable[RenderedEvent], stamp: datetime, name: str = "negtui",
+                  revisions: Mapping[str, Revision] | None = None) -> str:
+    """Rendered events as one calendar; ``stamp`` is when the export was made.
 
     ``revisions`` (by UID, from the export ledger) give each event its SEQUENCE and the
     time it last changed; an event without one is new: sequence 0, changed at ``stamp``.
@@ -102,25 +167,30 @@ def calendar_ics(entries: Iterable[CalendarEntry], stamp: datetime, name: str = 
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", visible(name))
+    head = calendar.to_ical()
+    end = b"END:VCALENDAR" + _CRLF
+    parts = [head.removesuffix(end)]
     moment = stamp.astimezone(UTC).replace(microsecond=0)
     known = revisions or {}
-    for entry in sorted(entries, key=lambda e: (e.start, e.uid)):
-        event = _content(entry)
-        revision = known.get(event_uid(entry))
+    revision_lines = _RevisionLines()
+    for event in events:
+        revision = known.get(event.uid)
         if revision is None:
             sequence, changed = 0, moment
-        elif revision.digest != _digest(event):
+        elif revision.digest != event.digest:
             # Revised for other content than this: count it as changed now, never lower.
             sequence, changed = revision.sequence + 1, moment
         else:
             sequence, changed = revision.sequence, revision.modified
-        # The file carries no METHOD, and for such a file the standard reads DTSTAMP as
-        # when the event was last revised: the same moment as LAST-MODIFIED.
-        event.add("dtstamp", changed)
-        event.add("last-modified", changed)
-        event.add("sequence", sequence)
-        calendar.add_component(event)
-    return calendar.to_ical().decode("utf-8")
+        parts.append(_revised(event, revision_lines(changed, sequence)))
+    parts.append(end)
+    return b"".join(parts).decode("utf-8")
+
+
+def calendar_ics(entries: Iterable[CalendarEntry], stamp: datetime, name: str = "negtui",
+                 revisions: Mapping[str, Revision] | None = None) -> str:
+    """The entries as one calendar (see ``calendar_text``)."""
+    return calendar_text(render_events(entries), stamp, name, revisions)
 
 
 def export_file_name(deal_name: str | None) -> str:

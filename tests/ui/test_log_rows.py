@@ -75,3 +75,20 @@ async def test_a_term_made_a_hard_line_flags_the_entries_already_shown(
         shown = rows(app)
     assert Store(demo_folder).read_book(book.id).terms != book.terms
     assert shown == await fresh_rows(demo_folder, make_app)
+
+
+async def test_a_position_in_the_log_carries_its_terms_unit(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3")
+        await until(pilot, lambda: rows(app))
+        count = len(rows(app))
+        await pilot.press("r")
+        field = app.focused
+        assert isinstance(field, Input)
+        field.insert_text_at_cursor("They accept net 35 #payment-terms =35")
+        await pilot.pause()
+        await pilot.press("enter")
+        await until(pilot, lambda: len(rows(app)) == count + 1)
+        assert rows(app)[-1].endswith("They accept net 35  =35 days")

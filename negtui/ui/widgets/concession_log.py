@@ -19,6 +19,7 @@ from negtui.domain.book import DealBook
 from negtui.domain.dates import short_when
 from negtui.domain.guards import FLAG_LETTERS, FlagRun, Guard, in_order
 from negtui.domain.models import Concession, Settings, Term
+from negtui.domain.positions import with_unit
 from negtui.domain.vocab import Direction
 from negtui.ui.palette import Role, style
 from negtui.ui.widgets.shown import DataTable, plain
@@ -47,6 +48,8 @@ class _Source:
     flags: frozenset[Guard]
     term: str
     linked: str
+    position: str = ""
+    """Where the term stood after it, with the term's unit ("50 days")."""
 
 
 def _value(number: int | None) -> Text:
@@ -67,8 +70,8 @@ def flag_text(flags: frozenset[Guard]) -> Text:
 def _row(source: _Source, timezone: str) -> tuple[str | Text, ...]:
     concession = source.concession
     what = plain(concession.what, one_line=True)
-    if concession.position:
-        what.append_text(plain(f"  ={concession.position}", "bold", one_line=True))
+    if source.position:
+        what.append_text(plain(f"  ={source.position}", "bold", one_line=True))
     if source.linked:
         what.append_text(plain(f"  @{source.linked}", style(Role.LINK), one_line=True))
     return (
@@ -154,10 +157,16 @@ class ConcessionLog(DataTable[str | Text]):
                     deal_names: Mapping[str, str]) -> list[_Source]:
         """The rows of ``log``, entries that follow every row already flagged."""
         assert self._run is not None
-        terms = {term.id: term.name for term in book.terms}
+        terms = {term.id: term for term in book.terms}
+
+        def position(concession: Concession) -> str:
+            term = terms.get(concession.term_id or "")
+            return with_unit(term, concession.position) if term else concession.position
+
         sources = [
-            _Source(c, self._run.flags(c), terms.get(c.term_id or "", ""),
-                    deal_names.get(c.linked_deal_id or "", c.linked_deal_id or ""))
+            _Source(c, self._run.flags(c), terms[c.term_id].name if c.term_id in terms else "",
+                    deal_names.get(c.linked_deal_id or "", c.linked_deal_id or ""),
+                    position(c))
             for c in log
         ]
         if log:

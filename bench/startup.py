@@ -4,13 +4,20 @@ Each sample is the wall time of a fresh process (``python -m bench.paint``): int
 start, imports, loading the data, first paint of the full table, and exit. The baseline
 is a bare Textual app showing one DataTable of as many rows (7 columns of similar text),
 measured in the same run. Runs of the two alternate, after one untimed warm-up of each.
+
+One more row shows what answering ``negtui --help`` costs against an interpreter that
+starts and does nothing: the command line loads neither Textual nor the models for it.
 """
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import time
+
 from bench.child import ChildRun, run_paint
-from bench.common import Row, median, ms
-from bench.portfolios import LARGE, Portfolios, deal_files
+from bench.common import REPO_ROOT, Row, median, ms
+from bench.portfolios import LARGE, Portfolios, child_env, deal_files
 
 NAME = "startup"
 TARGET_RATIO = 1.5
@@ -49,8 +56,28 @@ def paired_runs(
     return app_runs, bare_runs
 
 
+def _process_s(*arguments: str) -> float:
+    started = time.monotonic()
+    subprocess.run([sys.executable, *arguments], capture_output=True, stdin=subprocess.DEVNULL,
+                   cwd=REPO_ROOT, env=child_env(), timeout=60, check=True)
+    return time.monotonic() - started
+
+
+def help_runs(pairs: int) -> tuple[list[float], list[float]]:
+    """``negtui --help`` and ``python -c pass``, interleaved after one warm-up of each."""
+    _process_s("-m", "negtui", "--help")
+    _process_s("-c", "pass")
+    helps: list[float] = []
+    empties: list[float] = []
+    for _ in range(pairs):
+        helps.append(_process_s("-m", "negtui", "--help"))
+        empties.append(_process_s("-c", "pass"))
+    return helps, empties
+
+
 def run(portfolios: Portfolios, quick: bool) -> list[Row]:
     app_runs, bare_runs = paired_runs(portfolios, 2 if quick else 7)
+    helps, empties = help_runs(2 if quick else 7)
     wall = ms(median([r.wall_s for r in app_runs]))
     wall_base = ms(median([r.wall_s for r in bare_runs]))
     paint = ms(median([r.paint_s for r in app_runs]))
@@ -62,4 +89,7 @@ def run(portfolios: Portfolios, quick: bool) -> list[Row]:
             met=wall / wall_base <= TARGET_RATIO),
         Row(NAME, "large portfolio, start to painted, median (base: bare DataTable)",
             paint, "ms", baseline=paint_base),
+        Row(NAME, f"negtui --help, process wall, median of {len(helps)} "
+                  "(base: python -c pass)",
+            ms(median(helps)), "ms", baseline=ms(median(empties))),
     ]

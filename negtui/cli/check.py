@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from negtui.cli.common import EXIT_PROBLEMS, Commands, Context, Parser, say
-from negtui.domain import integrity
 from negtui.domain.words import counted
-from negtui.store import Store
 from negtui.store.errors import FileProblem
+
+if TYPE_CHECKING:
+    from negtui.store import Store
 
 
 def register(commands: Commands,
@@ -19,6 +22,8 @@ def register(commands: Commands,
 
 def _broken_references(store: Store) -> list[FileProblem]:
     """Records of a readable deal file that point at nothing or share an id."""
+    from negtui.domain import integrity
+
     return [FileProblem(store.deal_path(book.id), problem)
             for book in store.load().books.values() for problem in integrity.problems(book)]
 

@@ -9,10 +9,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NoReturn
 
-from negtui.domain.clock import Clock
-from negtui.domain.fields import _rating
 from negtui.domain.text import visible
-from negtui.store import Store
+
+if TYPE_CHECKING:  # `negtui --help` loads no models: they are imported where used
+    from negtui.domain.clock import Clock
+    from negtui.store import Store
 
 if TYPE_CHECKING:
     from negtui.domain.models import Settings
@@ -114,6 +115,8 @@ def _as_typed(text: str) -> str:
 
 
 def rating_arg(text: str) -> int:
+    from negtui.domain.fields import _rating
+
     text = text_arg(text)
     try:
         return _rating(text)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from negtui.cli.common import Commands, Context, Parser, UsageError, say
 from negtui.domain.words import counted
 from negtui.locations import demo_dir
-from negtui.store import Store
 
 
 def register(commands: Commands,
@@ -22,6 +21,7 @@ def register(commands: Commands,
 
 def run(ctx: Context) -> int:
     from negtui.demo import demo_portfolio, large_portfolio
+    from negtui.store import Store
 
     args = ctx.args
     folder = demo_dir(getattr(args, "data", None))

@@ -7,6 +7,7 @@ import os
 import signal
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from negtui import __version__
 from negtui.cli import (
@@ -32,11 +33,12 @@ from negtui.cli.common import (
     data_option,
     say,
 )
-from negtui.domain.clock import Clock, system_clock
 from negtui.domain.lookup import NoUniqueMatch
 from negtui.locations import config_path, data_dir, tighten_own_places
-from negtui.store import Store, StoreError
-from negtui.store.config import first_settings, load_config
+from negtui.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from negtui.domain.clock import Clock
 
 # How a shell reports a command stopped by a closed pipe (128 + SIGPIPE).
 EXIT_BROKEN_PIPE = 128 + signal.SIGPIPE
@@ -93,10 +95,17 @@ def _open_app(ctx: Context) -> int:
     return run_app(ctx.store.root, ctx.clock)
 
 
-def main(argv: Sequence[str] | None = None, clock: Clock = system_clock) -> int:
+def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
     args = argparse.Namespace()
     try:
         args = build_parser().parse_args(argv)
+        # Only now, once the arguments are sound: `--help`, `--version` and a usage error
+        # answer without loading the store and the models.
+        from negtui.domain.clock import system_clock
+        from negtui.store import Store
+        from negtui.store.config import first_settings, load_config
+
+        clock = clock or system_clock
         # The user's defaults; what is wrong in the file is left out (`config check`).
         config = load_config(config_path()).config
         tighten_own_places()

@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from textual import events
-from textual._context import active_app
 from textual.app import App
 from textual.await_complete import AwaitComplete
 from textual.content import Content
@@ -61,23 +60,6 @@ def _screen(module: str, name: str) -> Callable[[], Screen[None]]:
     return make
 
 
-def _first_screen() -> Screen[None]:
-    """The Portfolio, which the app opens on, styled by the stylesheet parsed at start.
-
-    Textual counts a screen made for a mode as styled by an older stylesheet, so it would
-    parse every rule again and restyle the app before drawing it. Unless a theme was
-    chosen at start (that counts the stylesheet as changed, and Textual's way is kept),
-    nothing changed since the parse: only the app's own rules are applied, which that
-    pass would have given it.
-    """
-    app = active_app.get()
-    screen = PortfolioScreen()
-    if app._css_update_count == 0:
-        app.stylesheet.apply(app)
-        screen._css_update_count = app._css_update_count
-    return screen
-
-
 # The main screens other than the Portfolio, by mode.
 LATER_SCREENS = {
     "terms": ("negtui.ui.screens.terms", "TermsScreen"),
@@ -106,7 +88,7 @@ class NegtuiApp(App[int]):
     # that would style the whole app twice more before the first paint.
     DEFAULT_MODE = "portfolio"
     MODES = {
-        "portfolio": _first_screen,
+        "portfolio": PortfolioScreen,
         **{mode: _screen(*where) for mode, where in LATER_SCREENS.items()},
     }
 

@@ -30,6 +30,7 @@ from negtui.ui.widgets.footer import KeyFooter
 from negtui.ui.widgets.form import open_form
 from negtui.ui.widgets.portfolio_band import alert_prompt, alerts_title, band_text
 from negtui.ui.widgets.shown import DataTable, OptionList, Static, markup, plain
+from negtui.ui.widgets.steady_list import SteadyOptionList
 
 EMPTY_TEXT = markup(
     "[b]No deals here yet.[/b]\n\n"
@@ -88,9 +89,7 @@ class PortfolioScreen(NegtuiScreen):
         yield Static(EMPTY_TEXT, id="empty", classes="empty")
         yield FitTable(DEAL_COLUMNS, id="deals", hint="deals-hint")
         yield Static(id="deals-hint", classes="column-hint")
-        alerts = OptionList(id="alerts")
-        alerts.border_title = "Alerts"
-        yield alerts
+        yield SteadyOptionList(id="alerts", title="Alerts")
         yield KeyFooter()
 
     def on_mount(self) -> None:

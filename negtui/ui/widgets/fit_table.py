@@ -16,7 +16,8 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 
-from negtui.ui.widgets.shown import DataTable, Static, same_text
+from negtui.ui.widgets.cached_table import CachedTable
+from negtui.ui.widgets.shown import Static, same_text
 
 Cell = str | Text
 # A cell's padding on each side (DataTable's cell_padding).
@@ -98,7 +99,7 @@ def hidden_note(hidden: Sequence[str]) -> str:
     return f"Widen the window for {more}: {', '.join(hidden)}"
 
 
-class FitTable(DataTable[Cell]):
+class FitTable(CachedTable[Cell]):
     """A DataTable filled with ``show``; it lays its columns out again when resized.
 
     ``show`` changes no more of the table than the new rows need: nothing when they

@@ -296,3 +296,17 @@ async def test_the_band_names_the_filter_as_it_is_typed_and_forgets_it_when_clea
         await pilot.press("escape")
         await until(pilot, lambda: "filter:" not in band())
         assert band().startswith(plain_band.splitlines()[0])
+
+
+async def test_archiving_the_last_deal_shown_leaves_the_next_key_a_command(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("slash", *"Lumen", "enter")
+        await until(pilot, lambda: rows(app) == ["Lumen onboarding audit"])
+        # One burst: archive the only deal shown, then ask for a new one.
+        await pilot.press("a", "n")
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        assert app.screen_stack[-2].query_one("#filter", Input).value == "Lumen"
+    assert any(d.archived and d.name == "Lumen onboarding audit"
+               for d in Store(demo_folder).load().deals())

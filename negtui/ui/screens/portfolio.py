@@ -39,8 +39,7 @@ EMPTY_TEXT = markup(
     "To bring in deals you already have: [b]negtui import json FILE[/b]."
 )
 NOTHING_MATCHES = "No deal matches the filter. Press escape in the filter, or f to show all."
-# The alerts box lists this many; the count in its title says how many there are in all.
-ALERTS_SHOWN = 50
+ALERTS_SHOWN = 50  # the alerts box lists this many; its title counts them all
 
 
 class PortfolioScreen(NegtuiScreen):
@@ -175,6 +174,8 @@ class PortfolioScreen(NegtuiScreen):
         empty = self.query_one("#empty", Static)
         empty.display = not shown
         empty.update(EMPTY_TEXT if not portfolio.books else NOTHING_MATCHES)
+        if not shown and table.has_focus:  # hidden, it would hand the keys to the filter
+            self.set_focus(None)
         table.display = bool(shown)
         self._fill_summary(all_rows)
         self._fill_alerts()

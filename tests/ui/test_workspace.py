@@ -116,3 +116,19 @@ async def test_boundaries_are_typed_in_the_deal_form_and_shown_on_the_workspace(
         await until(pilot, lambda: "Notes      No calls after 18:00" in str(
             app.screen.query_one("#brief", Static).render()))
     assert on_disk(demo_folder).deal.notes == "No calls after 18:00"
+
+
+async def test_stakeholders_show_their_history_when_there_is_room(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, WorkspaceScreen))
+        await pilot.press("s")
+        await until(pilot, lambda: isinstance(app.screen, RecordEditorScreen))
+        lines = screen_lines(app)
+        header = next(line for line in lines if "Organisation" in line and "Name" in line)
+        assert "History with you" in header
+        assert any("Worked together at a previous client in 2023" in line
+                   for line in lines[:lines.index(header) + 5])
+        assert any(line.strip().startswith("Part in the decision: decides") for line in lines)

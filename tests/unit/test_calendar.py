@@ -16,15 +16,14 @@ from negtui.domain.calendar import (
     call_warnings,
     day_counts,
     deal_entries,
-    describe_minutes,
     is_overdue,
     month_weeks,
-    parse_minutes,
     review_checkpoints,
     shift_month,
     zone,
 )
 from negtui.domain.clock import fixed_clock
+from negtui.domain.durations import describe_minutes, parse_minutes
 from negtui.domain.models import Deal, Fallback, Milestone, Term
 from negtui.domain.vocab import DealStatus, MilestoneKind, TermStatus
 

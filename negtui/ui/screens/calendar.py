@@ -23,7 +23,6 @@ from negtui.domain.calendar import (
     agenda,
     call_warnings,
     checkpoints_refusal,
-    describe_minutes,
     filter_entries,
     is_overdue,
     overdue_days,
@@ -32,6 +31,7 @@ from negtui.domain.calendar import (
     zone,
 )
 from negtui.domain.dates import describe_moment, when_text
+from negtui.domain.durations import describe_minutes
 from negtui.domain.milestone_input import milestone_from_values
 from negtui.domain.models import Milestone
 from negtui.domain.vocab import MilestoneKind

@@ -9,7 +9,8 @@ from zoneinfo import ZoneInfo
 from rich.text import Text
 from textual.widgets.option_list import Option
 
-from negtui.domain.calendar import Agenda, CalendarEntry, describe_minutes, is_overdue
+from negtui.domain.calendar import Agenda, CalendarEntry, is_overdue
+from negtui.domain.durations import describe_minutes
 from negtui.domain.schedule import days_until, describe_days
 from negtui.ui.palette import Role, style
 from negtui.ui.widgets.month_grid import mark_of

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -175,18 +175,42 @@ def portfolio_entries(books: Iterable[DealBook], tz: ZoneInfo) -> list[CalendarE
     return sorted(found, key=sort_key)
 
 
+def calendar_entries(books: Iterable[DealBook], tz: ZoneInfo) -> list[CalendarEntry]:
+    """What the calendar shows: ``portfolio_entries``, where the dates left on a closed or
+    walked-away deal are history, so none of them is marked overdue.
+
+    Only the calendar reads them so: the portfolio's next item and the audit still point
+    at a finished deal's leftover dates, to be cleared up there.
+    """
+    found: list[CalendarEntry] = []
+    for book in books:
+        if book.deal.archived:
+            continue
+        entries = deal_entries(book, tz)
+        if book.deal.status in FINISHED:
+            entries = [replace(entry, actionable=False) for entry in entries]
+        found.extend(entries)
+    return sorted(found, key=sort_key)
+
+
 def filter_entries(entries: Iterable[CalendarEntry], deal_id: str | None = None,
                    kind: str | None = None) -> list[CalendarEntry]:
     return [e for e in entries
             if (deal_id is None or e.deal_id == deal_id) and (kind is None or e.kind == kind)]
 
 
+def by_day(entries: Iterable[CalendarEntry], tz: ZoneInfo) -> dict[date, list[CalendarEntry]]:
+    """Each day's items, in the order the agenda lists them."""
+    days: dict[date, list[CalendarEntry]] = {}
+    for entry in sorted(entries, key=sort_key):
+        days.setdefault(entry.day(tz), []).append(entry)
+    return days
+
+
 def day_counts(entries: Iterable[CalendarEntry], tz: ZoneInfo) -> dict[date, Counter[str]]:
     """For each day, how many items of each kind fall on it."""
-    counts: dict[date, Counter[str]] = {}
-    for entry in entries:
-        counts.setdefault(entry.day(tz), Counter())[entry.kind] += 1
-    return counts
+    return {day: Counter(entry.kind for entry in items)
+            for day, items in by_day(entries, tz).items()}
 
 
 def overdue_days(entries: Iterable[CalendarEntry], now: datetime, tz: ZoneInfo) -> set[date]:

@@ -1,11 +1,13 @@
 """The calendar's agenda: what is overdue, then each day from the selected one with its
-dated items, one line an item."""
+dated items, one item a line, wrapped under its text when the pane is narrow."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from rich.table import Table
 from rich.text import Text
 from textual.widgets.option_list import Option
 
@@ -63,8 +65,32 @@ class AgendaList(OptionList):
         return option.id if option is not None else None
 
 
-def entry_option(entry: CalendarEntry, tz: ZoneInfo, now: datetime,
-                 problems: dict[str, str], with_day: bool = False) -> Option:
+class AgendaLine:
+    """One item of the agenda: its time and letter, then its text, whose words wrap under
+    the text when the pane is narrower than the line, never under the time."""
+
+    def __init__(self, head: Text, body: Text) -> None:
+        self.head = head
+        self.body = body
+
+    @property
+    def width(self) -> int:
+        """The cells the whole line takes on one line."""
+        return self.head.cell_len + self.body.cell_len
+
+    def __str__(self) -> str:
+        return self.head.plain + self.body.plain
+
+    def __rich__(self) -> Table:
+        grid = Table.grid()
+        grid.add_column(no_wrap=True)
+        grid.add_column(ratio=1)
+        grid.add_row(self.head, self.body)
+        return grid
+
+
+def entry_line(entry: CalendarEntry, tz: ZoneInfo, now: datetime,
+               problems: dict[str, str], with_day: bool = False) -> AgendaLine:
     """One dated item: its time (or day, when overdue), kind letter, label and state."""
     letter, colour = mark_of(entry.kind)
     local = entry.start.astimezone(tz)
@@ -74,10 +100,8 @@ def entry_option(entry: CalendarEntry, tz: ZoneInfo, now: datetime,
         when = f"{local:%d %b}"
     else:
         when = f"{local:%H:%M}"
-    line = Text.assemble(
-        f" {when:<7} ", (letter, f"bold {colour}"), " ",
-        plain(entry.label, "strike dim" if entry.done else "", one_line=True),
-    )
+    head = Text.assemble(f" {when:<7} ", (letter, f"bold {colour}"), " ")
+    line = plain(entry.label, "strike dim" if entry.done else "", one_line=True)
     if entry.duration_minutes:
         line.append(f" ({describe_minutes(entry.duration_minutes)})", style="dim")
     if entry.done:
@@ -90,4 +114,16 @@ def entry_option(entry: CalendarEntry, tz: ZoneInfo, now: datetime,
     line.append_text(plain(f"  · {entry.deal_name}", "dim", one_line=True))
     if entry.milestone_id is None and entry.origin:
         line.append_text(plain(f" · from {entry.origin}", "dim italic", one_line=True))
-    return Option(line, id=entry.uid)
+    return AgendaLine(head, line)
+
+
+def entry_option(entry: CalendarEntry, tz: ZoneInfo, now: datetime,
+                 problems: dict[str, str], with_day: bool = False) -> Option:
+    return Option(entry_line(entry, tz, now, problems, with_day), id=entry.uid)
+
+
+def agenda_width(entries: Iterable[CalendarEntry], tz: ZoneInfo, now: datetime,
+                 problems: dict[str, str]) -> int:
+    """The cells the agenda's longest line takes, over every item it may list."""
+    # The time and the day of an overdue item take the same cells.
+    return max((entry_line(entry, tz, now, problems).width for entry in entries), default=0)

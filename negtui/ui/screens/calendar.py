@@ -200,7 +200,7 @@ class CalendarScreen(NegtuiScreen):
         self.query_one("#agenda-title", Static).update(
             Text(f"{selected:%a %d %b} to {last:%a %d %b}", style="bold"))
         problems = {w.call.uid: w.problem for w in self.warnings}
-        self.agenda_needs = agenda_width(shown, tz, now, problems) + AGENDA_CHROME
+        self.agenda_needs = agenda_width(shown, now, problems) + AGENDA_CHROME
         self._split()
         self.query_one("#agenda", AgendaList).show(plan, selected, last, today, now, tz,
                                                    problems, self._filtered(), keep, to_day)

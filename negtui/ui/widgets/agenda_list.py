@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 from textual.widgets.option_list import Option
@@ -14,9 +15,10 @@ from textual.widgets.option_list import Option
 from negtui.domain.calendar import Agenda, CalendarEntry, is_overdue
 from negtui.domain.durations import describe_minutes
 from negtui.domain.schedule import days_until, describe_days
+from negtui.domain.text import visible
 from negtui.ui.palette import Role, style
 from negtui.ui.widgets.month_grid import mark_of
-from negtui.ui.widgets.shown import OptionList, plain
+from negtui.ui.widgets.shown import OptionList
 
 
 class AgendaList(OptionList):
@@ -89,6 +91,10 @@ class AgendaLine:
         return grid
 
 
+# The time (or day, or "all day") and the letter before an item's text take these cells.
+HEAD_CELLS = 11
+
+
 def entry_line(entry: CalendarEntry, tz: ZoneInfo, now: datetime,
                problems: dict[str, str], with_day: bool = False) -> AgendaLine:
     """One dated item: its time (or day, when overdue), kind letter, label and state."""
@@ -101,20 +107,26 @@ def entry_line(entry: CalendarEntry, tz: ZoneInfo, now: datetime,
     else:
         when = f"{local:%H:%M}"
     head = Text.assemble(f" {when:<7} ", (letter, f"bold {colour}"), " ")
-    line = plain(entry.label, "strike dim" if entry.done else "", one_line=True)
+    return AgendaLine(head, Text.assemble(*_pieces(entry, now, problems)))
+
+
+def _pieces(entry: CalendarEntry, now: datetime,
+            problems: dict[str, str]) -> list[tuple[str, str]]:
+    """The text of an item after its letter, piece by piece with each piece's style."""
+    pieces = [(visible(entry.label), "strike dim" if entry.done else "")]
     if entry.duration_minutes:
-        line.append(f" ({describe_minutes(entry.duration_minutes)})", style="dim")
+        pieces.append((f" ({describe_minutes(entry.duration_minutes)})", "dim"))
     if entry.done:
-        line.append("  ✓ done", style=style(Role.GOOD))
+        pieces.append(("  ✓ done", style(Role.GOOD)))
     elif is_overdue(entry, now):
         days = -days_until(entry.start, now)
-        line.append(f"  overdue {days}d" if days > 0 else "  overdue", style=style(Role.ALARM))
+        pieces.append((f"  overdue {days}d" if days > 0 else "  overdue", style(Role.ALARM)))
     if entry.uid in problems:
-        line.append_text(plain(f"  ⚠ {problems[entry.uid]}", style(Role.WARNING), one_line=True))
-    line.append_text(plain(f"  · {entry.deal_name}", "dim", one_line=True))
+        pieces.append((visible(f"  ⚠ {problems[entry.uid]}"), style(Role.WARNING)))
+    pieces.append((visible(f"  · {entry.deal_name}"), "dim"))
     if entry.milestone_id is None and entry.origin:
-        line.append_text(plain(f" · from {entry.origin}", "dim italic", one_line=True))
-    return AgendaLine(head, line)
+        pieces.append((visible(f" · from {entry.origin}"), "dim italic"))
+    return pieces
 
 
 def entry_option(entry: CalendarEntry, tz: ZoneInfo, now: datetime,
@@ -122,8 +134,8 @@ def entry_option(entry: CalendarEntry, tz: ZoneInfo, now: datetime,
     return Option(entry_line(entry, tz, now, problems, with_day), id=entry.uid)
 
 
-def agenda_width(entries: Iterable[CalendarEntry], tz: ZoneInfo, now: datetime,
+def agenda_width(entries: Iterable[CalendarEntry], now: datetime,
                  problems: dict[str, str]) -> int:
     """The cells the agenda's longest line takes, over every item it may list."""
-    # The time and the day of an overdue item take the same cells.
-    return max((entry_line(entry, tz, now, problems).width for entry in entries), default=0)
+    return HEAD_CELLS + max((sum(cell_len(text) for text, _ in _pieces(entry, now, problems))
+                             for entry in entries), default=0)

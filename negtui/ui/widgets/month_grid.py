@@ -1,7 +1,7 @@
 """A month drawn as a grid of days: how many dated items fall on each day, and of which kind.
 
-The seven columns share the whole width (the columns left over go one each to the first
-days), and the weeks the whole height; a day lists as much as its cell holds, and says
+The seven columns share the whole width (the columns left over spread among the days),
+and the weeks the whole height; a day lists as much as its cell holds, and says
 "+" what is left only when the rest does not fit."""
 
 from __future__ import annotations
@@ -198,7 +198,7 @@ class MonthGrid(Widget, can_focus=True):
         shown = []
         for entry in named:
             letter, colour = mark_of(entry.kind)
-            title = Text(visible(entry.title or entry.kind, multiline=False))
+            title = Text(visible(entry.label))
             wrapped = title.wrap(self.app.console, max(1, room - 2), overflow="ellipsis")
             given = min(len(wrapped), 1 + spare)
             spare -= given - 1

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -175,18 +175,42 @@ def portfolio_entries(books: Iterable[DealBook], tz: ZoneInfo) -> list[CalendarE
     return sorted(found, key=sort_key)
 
 
+def calendar_entries(books: Iterable[DealBook], tz: ZoneInfo) -> list[CalendarEntry]:
+    """What the calendar shows: ``portfolio_entries``, where the dates left on a closed or
+    walked-away deal are history, so none of them is marked overdue.
+
+    Only the calendar reads them so: the portfolio's next item and the audit still point
+    at a finished deal's leftover dates, to be cleared up there.
+    """
+    found: list[CalendarEntry] = []
+    for book in books:
+        if book.deal.archived:
+            continue
+        entries = deal_entries(book, tz)
+        if book.deal.status in FINISHED:
+            entries = [replace(entry, actionable=False) for entry in entries]
+        found.extend(entries)
+    return sorted(found, key=sort_key)
+
+
 def filter_entries(entries: Iterable[CalendarEntry], deal_id: str | None = None,
                    kind: str | None = None) -> list[CalendarEntry]:
     return [e for e in entries
             if (deal_id is None or e.deal_id == deal_id) and (kind is None or e.kind == kind)]
 
 
+def by_day(entries: Iterable[CalendarEntry], tz: ZoneInfo) -> dict[date, list[CalendarEntry]]:
+    """Each day's items, in the order the agenda lists them."""
+    days: dict[date, list[CalendarEntry]] = {}
+    for entry in sorted(entries, key=sort_key):
+        days.setdefault(entry.day(tz), []).append(entry)
+    return days
+
+
 def day_counts(entries: Iterable[CalendarEntry], tz: ZoneInfo) -> dict[date, Counter[str]]:
     """For each day, how many items of each kind fall on it."""
-    counts: dict[date, Counter[str]] = {}
-    for entry in entries:
-        counts.setdefault(entry.day(tz), Counter())[entry.kind] += 1
-    return counts
+    return {day: Counter(entry.kind for entry in items)
+            for day, items in by_day(entries, tz).items()}
 
 
 def overdue_days(entries: Iterable[CalendarEntry], now: datetime, tz: ZoneInfo) -> set[date]:
@@ -345,54 +369,3 @@ def review_checkpoints(book: DealBook, every_weeks: int, now: datetime, tz: Zone
                  f"{deal.end.isoformat()}",
         ))
     return milestones
-
-
-_MINUTE_UNITS = {"m": 1, "min": 1, "mins": 1, "minute": 1, "minutes": 1,
-                 "h": 60, "hr": 60, "hrs": 60, "hour": 60, "hours": 60,
-                 "d": 24 * 60, "day": 24 * 60, "days": 24 * 60,
-                 "w": 7 * 24 * 60, "week": 7 * 24 * 60, "weeks": 7 * 24 * 60}
-
-
-def parse_minutes(text: str) -> int | None:
-    """A length of time typed as "45", "45m", "1h30", "2 hours" or "1d"; blank means none."""
-    cleaned = text.strip().lower().replace(" ", "")
-    if not cleaned:
-        return None
-    if cleaned.isdigit():
-        return int(cleaned)
-    total, number = 0, ""
-    index = 0
-    while index < len(cleaned):
-        if cleaned[index].isdigit():
-            number += cleaned[index]
-            index += 1
-            continue
-        unit = ""
-        while index < len(cleaned) and cleaned[index].isalpha():
-            unit += cleaned[index]
-            index += 1
-        if not number or unit not in _MINUTE_UNITS:
-            raise CalendarRefused(f"{text.strip()!r} is not a length of time; try 45, 1h30 or 2d")
-        total += int(number) * _MINUTE_UNITS[unit]
-        number = ""
-    if number:
-        # "1h30": a bare number after hours counts as minutes.
-        total += int(number)
-    return total
-
-
-def describe_minutes(minutes: int | None) -> str:
-    """Minutes written back the way a person would type them: 45m, 1h30, 2d."""
-    if minutes is None:
-        return ""
-    days, rest = divmod(minutes, 24 * 60)
-    hours, mins = divmod(rest, 60)
-    if days and not rest:
-        return f"{days}d"
-    if not days and hours and mins:
-        return f"{hours}h{mins:02d}"
-    if not days and hours:
-        return f"{hours}h"
-    if not days:
-        return f"{mins}m"
-    return f"{minutes}m"

@@ -7,8 +7,9 @@ from datetime import datetime
 import arrow
 from pydantic import ValidationError
 
-from negtui.domain.calendar import CalendarRefused, parse_minutes, zone
+from negtui.domain.calendar import CalendarRefused, zone
 from negtui.domain.dates import DateNotUnderstood, parse_when
+from negtui.domain.durations import parse_minutes
 from negtui.domain.ids import new_id
 from negtui.domain.messages import plain_messages
 from negtui.domain.models import Milestone

@@ -13,18 +13,21 @@ from negtui.domain.calendar import (
     DEAL_START,
     CalendarRefused,
     agenda,
+    by_day,
+    calendar_entries,
     call_warnings,
     day_counts,
     deal_entries,
-    describe_minutes,
     is_overdue,
     month_weeks,
-    parse_minutes,
+    overdue_days,
+    portfolio_entries,
     review_checkpoints,
     shift_month,
     zone,
 )
 from negtui.domain.clock import fixed_clock
+from negtui.domain.durations import describe_minutes, parse_minutes
 from negtui.domain.models import Deal, Fallback, Milestone, Term
 from negtui.domain.vocab import DealStatus, MilestoneKind, TermStatus
 
@@ -98,6 +101,26 @@ def test_overdue_follows_the_injected_clock() -> None:
     assert not is_overdue(entries[DEAL_START], now)
 
 
+@pytest.mark.parametrize("status", [DealStatus.CLOSED, DealStatus.WALKED_AWAY])
+def test_on_the_calendar_a_finished_deals_past_dates_are_history(status: DealStatus) -> None:
+    rate = Term(id="t-rate", name="Day rate", fallback=Fallback(decide_by=at(18)))
+    late = milestone("m-late", MilestoneKind.DECISION_DEADLINE, at(20))
+    finished = book_with(late, terms=[rate], status=status)
+    live = book_with(late, terms=[rate]).model_copy(
+        update={"deal": Deal(id="d-two", name="Harbor")})
+    shown = calendar_entries([finished, live], UTC)
+    # Still on the calendar, but only the live deal's leftovers are overdue.
+    assert len(shown) == 4
+    assert {e.deal_id for e in shown if is_overdue(e, NOW)} == {"d-two"}
+    assert [e.deal_id for e in agenda(shown, date(2026, 11, 21), 7, NOW, UTC).overdue] == [
+        "d-two", "d-two"]
+    alone = calendar_entries([finished], UTC)
+    assert not overdue_days(alone, NOW, UTC)
+    # Everywhere else the finished deal's dates stay as they are, to be cleared up.
+    assert overdue_days(portfolio_entries([finished], UTC), NOW, UTC) == {
+        date(2026, 11, 18), date(2026, 11, 20)}
+
+
 def test_agenda_lists_the_window_by_day_and_overdue_items_from_before() -> None:
     book = book_with(
         milestone("m-late", MilestoneKind.FOLLOW_UP, at(10)),
@@ -118,6 +141,17 @@ def test_days_are_counted_in_the_zone_the_calendar_is_read_in() -> None:
     entries = deal_entries(book_with(late), UTC)
     assert day_counts(entries, UTC) == {date(2026, 11, 24): {MilestoneKind.CALL.value: 1}}
     assert day_counts(entries, BERLIN) == {date(2026, 11, 25): {MilestoneKind.CALL.value: 1}}
+
+
+def test_each_days_items_come_in_agenda_order_and_are_what_it_counts() -> None:
+    book = book_with(milestone("m-call", MilestoneKind.CALL, at(24, 15)),
+                     milestone("m-prep", MilestoneKind.PREP_BLOCK, at(24, 8)),
+                     start=date(2026, 11, 24))
+    days = by_day(deal_entries(book, UTC), UTC)
+    assert [e.kind for e in days[date(2026, 11, 24)]] == [
+        DEAL_START, MilestoneKind.PREP_BLOCK, MilestoneKind.CALL]
+    assert day_counts(deal_entries(book, UTC), UTC)[date(2026, 11, 24)] == {
+        DEAL_START: 1, MilestoneKind.PREP_BLOCK.value: 1, MilestoneKind.CALL.value: 1}
 
 
 def test_checkpoints_follow_the_cadence_until_the_deal_ends() -> None:

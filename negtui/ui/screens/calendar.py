@@ -11,6 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.events import Resize
 from textual.widgets import Header
 
 from negtui.actions.records import remove_record, save_records
@@ -21,17 +22,17 @@ from negtui.domain.calendar import (
     CalendarRefused,
     CallWarning,
     agenda,
+    calendar_entries,
     call_warnings,
     checkpoints_refusal,
-    describe_minutes,
     filter_entries,
     is_overdue,
     overdue_days,
-    portfolio_entries,
     shift_month,
     zone,
 )
 from negtui.domain.dates import describe_moment, when_text
+from negtui.domain.durations import describe_minutes
 from negtui.domain.milestone_input import milestone_from_values
 from negtui.domain.models import Milestone
 from negtui.domain.vocab import MilestoneKind
@@ -41,8 +42,9 @@ from negtui.ui.palette import Role, style
 from negtui.ui.saving import save_from_form
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.screens.calendar_forms import ALL, CalendarExportForm, CheckpointForm
+from negtui.ui.screens.calendar_layout import AGENDA_CHROME, WIDE, agenda_columns, warning_lines
 from negtui.ui.screens.milestone_form import MilestoneForm
-from negtui.ui.widgets.agenda_list import AgendaList
+from negtui.ui.widgets.agenda_list import AgendaList, agenda_width
 from negtui.ui.widgets.confirm import ConfirmScreen
 from negtui.ui.widgets.footer import KeyFooter
 from negtui.ui.widgets.form import FormField, FormScreen, Values
@@ -66,7 +68,7 @@ def _when_text(moment: datetime, tz: ZoneInfo) -> str:
 class CalendarScreen(NegtuiScreen):
     SCREEN_TITLE = "Calendar"
     # Narrow terminals show the grid or the agenda; wide ones show both side by side.
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]
 
     BINDINGS = [
         Binding("a", "add", "Add", id="calendar.add", priority=True),
@@ -92,6 +94,7 @@ class CalendarScreen(NegtuiScreen):
         self.kind_filter: str | None = None
         self.entries: dict[str, CalendarEntry] = {}
         self.warnings: list[CallWarning] = []
+        self.agenda_needs = 0  # the columns of the agenda's longest line, frame included
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -145,7 +148,7 @@ class CalendarScreen(NegtuiScreen):
         if self.deal_filter not in self.session.portfolio.books:
             self.deal_filter = None
         books = self.books()
-        everything = portfolio_entries(books, tz)
+        everything = calendar_entries(books, tz)
         shown = filter_entries(everything, self.deal_filter, self.kind_filter)
         self.entries = {e.uid: e for e in shown}
         self.warnings = [w for w in call_warnings(books, now, tz)
@@ -157,6 +160,15 @@ class CalendarScreen(NegtuiScreen):
         self._fill_status(shown, now)
         self._fill_warnings()
         self._fill_agenda(shown, selected, keep, to_day)
+
+    def on_resize(self, event: Resize) -> None:
+        self._fill_warnings()
+        self._split()
+
+    def _split(self) -> None:
+        """Side by side, month and agenda share the width by what each shows."""
+        columns = agenda_columns(self.size.width, self.agenda_needs)
+        self.query_one("#agenda-pane").styles.width = columns
 
     def _fill_status(self, shown: list[CalendarEntry], now: datetime) -> None:
         deal = self.session.portfolio.books.get(self.deal_filter or "")
@@ -174,18 +186,10 @@ class CalendarScreen(NegtuiScreen):
     def _fill_warnings(self) -> None:
         box = self.query_one("#calendar-warnings", Static)
         box.display = bool(self.warnings)
-        if not self.warnings:
-            return
-        first = self.warnings[0]
-        # One line: how many comes first, so a narrow window cuts the details, with "…".
-        more = (f"+{len(self.warnings) - 1} more in the agenda · "
-                if len(self.warnings) > 1 else "")
-        text = Text.assemble(
-            ("⚠ ", style(Role.WARNING)), (more, "bold"), (first.call.label, "bold"),
-            f": {first.problem}", (f" · {first.call.deal_name}", "dim"),
-            no_wrap=True, overflow="ellipsis",
-        )
-        box.update(text)
+        if self.warnings:
+            text = warning_lines(self.warnings, self.size.height)
+            box.update(text)
+            box.styles.height = len(text.split())
 
     def _fill_agenda(self, shown: list[CalendarEntry], selected: date,
                      keep: str | None, to_day: bool) -> None:
@@ -196,6 +200,8 @@ class CalendarScreen(NegtuiScreen):
         self.query_one("#agenda-title", Static).update(
             Text(f"{selected:%a %d %b} to {last:%a %d %b}", style="bold"))
         problems = {w.call.uid: w.problem for w in self.warnings}
+        self.agenda_needs = agenda_width(shown, now, problems) + AGENDA_CHROME
+        self._split()
         self.query_one("#agenda", AgendaList).show(plan, selected, last, today, now, tz,
                                                    problems, self._filtered(), keep, to_day)
 

@@ -1,19 +1,24 @@
 """The calendar's agenda: what is overdue, then each day from the selected one with its
-dated items, one line an item."""
+dated items, one item a line, wrapped under its text when the pane is narrow."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from rich.cells import cell_len
+from rich.table import Table
 from rich.text import Text
 from textual.widgets.option_list import Option
 
-from negtui.domain.calendar import Agenda, CalendarEntry, describe_minutes, is_overdue
+from negtui.domain.calendar import Agenda, CalendarEntry, is_overdue
+from negtui.domain.durations import describe_minutes
 from negtui.domain.schedule import days_until, describe_days
+from negtui.domain.text import visible
 from negtui.ui.palette import Role, style
 from negtui.ui.widgets.month_grid import mark_of
-from negtui.ui.widgets.shown import OptionList, plain
+from negtui.ui.widgets.shown import OptionList
 
 
 class AgendaList(OptionList):
@@ -62,8 +67,36 @@ class AgendaList(OptionList):
         return option.id if option is not None else None
 
 
-def entry_option(entry: CalendarEntry, tz: ZoneInfo, now: datetime,
-                 problems: dict[str, str], with_day: bool = False) -> Option:
+class AgendaLine:
+    """One item of the agenda: its time and letter, then its text, whose words wrap under
+    the text when the pane is narrower than the line, never under the time."""
+
+    def __init__(self, head: Text, body: Text) -> None:
+        self.head = head
+        self.body = body
+
+    @property
+    def width(self) -> int:
+        """The cells the whole line takes on one line."""
+        return self.head.cell_len + self.body.cell_len
+
+    def __str__(self) -> str:
+        return self.head.plain + self.body.plain
+
+    def __rich__(self) -> Table:
+        grid = Table.grid()
+        grid.add_column(no_wrap=True)
+        grid.add_column(ratio=1)
+        grid.add_row(self.head, self.body)
+        return grid
+
+
+# The time (or day, or "all day") and the letter before an item's text take these cells.
+HEAD_CELLS = 11
+
+
+def entry_line(entry: CalendarEntry, tz: ZoneInfo, now: datetime,
+               problems: dict[str, str], with_day: bool = False) -> AgendaLine:
     """One dated item: its time (or day, when overdue), kind letter, label and state."""
     letter, colour = mark_of(entry.kind)
     local = entry.start.astimezone(tz)
@@ -73,20 +106,36 @@ def entry_option(entry: CalendarEntry, tz: ZoneInfo, now: datetime,
         when = f"{local:%d %b}"
     else:
         when = f"{local:%H:%M}"
-    line = Text.assemble(
-        f" {when:<7} ", (letter, f"bold {colour}"), " ",
-        plain(entry.label, "strike dim" if entry.done else "", one_line=True),
-    )
+    head = Text.assemble(f" {when:<7} ", (letter, f"bold {colour}"), " ")
+    return AgendaLine(head, Text.assemble(*_pieces(entry, now, problems)))
+
+
+def _pieces(entry: CalendarEntry, now: datetime,
+            problems: dict[str, str]) -> list[tuple[str, str]]:
+    """The text of an item after its letter, piece by piece with each piece's style."""
+    pieces = [(visible(entry.label), "strike dim" if entry.done else "")]
     if entry.duration_minutes:
-        line.append(f" ({describe_minutes(entry.duration_minutes)})", style="dim")
+        pieces.append((f" ({describe_minutes(entry.duration_minutes)})", "dim"))
     if entry.done:
-        line.append("  ✓ done", style=style(Role.GOOD))
+        pieces.append(("  ✓ done", style(Role.GOOD)))
     elif is_overdue(entry, now):
         days = -days_until(entry.start, now)
-        line.append(f"  overdue {days}d" if days > 0 else "  overdue", style=style(Role.ALARM))
+        pieces.append((f"  overdue {days}d" if days > 0 else "  overdue", style(Role.ALARM)))
     if entry.uid in problems:
-        line.append_text(plain(f"  ⚠ {problems[entry.uid]}", style(Role.WARNING), one_line=True))
-    line.append_text(plain(f"  · {entry.deal_name}", "dim", one_line=True))
+        pieces.append((visible(f"  ⚠ {problems[entry.uid]}"), style(Role.WARNING)))
+    pieces.append((visible(f"  · {entry.deal_name}"), "dim"))
     if entry.milestone_id is None and entry.origin:
-        line.append_text(plain(f" · from {entry.origin}", "dim italic", one_line=True))
-    return Option(line, id=entry.uid)
+        pieces.append((visible(f" · from {entry.origin}"), "dim italic"))
+    return pieces
+
+
+def entry_option(entry: CalendarEntry, tz: ZoneInfo, now: datetime,
+                 problems: dict[str, str], with_day: bool = False) -> Option:
+    return Option(entry_line(entry, tz, now, problems, with_day), id=entry.uid)
+
+
+def agenda_width(entries: Iterable[CalendarEntry], now: datetime,
+                 problems: dict[str, str]) -> int:
+    """The cells the agenda's longest line takes, over every item it may list."""
+    return HEAD_CELLS + max((sum(cell_len(text) for text, _ in _pieces(entry, now, problems))
+                             for entry in entries), default=0)

@@ -1,4 +1,8 @@
-"""A month drawn as a grid of days: how many dated items fall on each day, and of which kind."""
+"""A month drawn as a grid of days: how many dated items fall on each day, and of which kind.
+
+The seven columns share the whole width (the columns left over spread among the days),
+and the weeks the whole height; a day lists as much as its cell holds, and says
+"+" what is left only when the rest does not fit."""
 
 from __future__ import annotations
 
@@ -15,7 +19,16 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from negtui.domain.calendar import ALL_KINDS, DEAL_END, DEAL_START, CalendarEntry, month_weeks
+from negtui.domain.calendar import (
+    ALL_KINDS,
+    DEAL_END,
+    DEAL_START,
+    CalendarEntry,
+    by_day,
+    day_counts,
+    month_weeks,
+)
+from negtui.domain.text import visible
 from negtui.domain.vocab import MilestoneKind
 from negtui.ui.palette import Role, style
 
@@ -38,10 +51,8 @@ KIND_MARKS: dict[str, tuple[str, Role]] = {
 }
 WEEKDAY_NAMES = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
 MIN_CELL = 5
-MAX_CELL = 16
-# A taller pane gives each week more lines, up to this many; from TITLED_FROM columns a
-# cell on, those lines name what falls on the day ("S Signature"), one item a line.
-MAX_WEEK_LINES = 8
+# A taller pane gives each week more lines; from TITLED_FROM columns a cell on, those lines
+# name what falls on the day ("S Signature"), one item a line or more when there is room.
 TITLED_FROM = 10
 
 
@@ -76,18 +87,15 @@ class MonthGrid(Widget, can_focus=True):
         super().__init__(id=id)
         self.today = date(2000, 1, 1)
         self.counts: dict[date, Counter[str]] = {}
-        self.items: dict[date, list[tuple[str, str]]] = {}
+        self.items: dict[date, list[CalendarEntry]] = {}
         self.overdue: set[date] = set()
 
     def show(self, selected: date, today: date, entries: Iterable[CalendarEntry],
              overdue: set[date], tz: ZoneInfo) -> None:
         """The month of ``selected``, with what of ``entries`` falls on each day."""
         self.today = today
-        self.counts, self.items = {}, {}
-        for entry in sorted(entries, key=lambda entry: entry.start):
-            day = entry.day(tz)
-            self.counts.setdefault(day, Counter())[entry.kind] += 1
-            self.items.setdefault(day, []).append((entry.kind, entry.title))
+        entries = list(entries)
+        self.counts, self.items = day_counts(entries, tz), by_day(entries, tz)
         self.overdue = overdue
         self.set_reactive(MonthGrid.selected, selected)
         self.refresh(layout=True)
@@ -103,8 +111,11 @@ class MonthGrid(Widget, can_focus=True):
     def action_choose(self) -> None:
         self.post_message(self.DayChosen())
 
-    def _cell_width(self, width: int) -> int:
-        return max(MIN_CELL, min(MAX_CELL, width // 7))
+    def _columns(self, width: int) -> list[int]:
+        """Where each day's column ends: seven columns over the whole width, the columns
+        left over spread one each among them."""
+        width = max(width, 7 * MIN_CELL)
+        return [width * (day + 1) // 7 for day in range(7)]
 
     def _weeks(self) -> list[list[date]]:
         return month_weeks(self.selected.year, self.selected.month)
@@ -137,36 +148,21 @@ class MonthGrid(Widget, can_focus=True):
         """Lines of a week: two at least, more as the pane is taller."""
         width, height = self.size
         spare = height - 2 - len(self._legend(width))
-        return max(2, min(MAX_WEEK_LINES, spare // len(self._weeks())))
+        return max(2, spare // len(self._weeks()))
 
     def _day_lines(self, day: date, cell: int, lines: int) -> list[Text]:
-        counter = self.counts.get(day, Counter())
-        total = sum(counter.values())
         in_month = day.month == self.selected.month
-        muted = style(Role.MUTED)
-        number_style = "" if in_month else muted
+        number_style = "" if in_month else style(Role.MUTED)
         if day in self.overdue:
             number_style = style(Role.ALARM)
         if day == self.today:
             number_style += " bold underline"
-        # A letter a dated item: the letters are the count, and "+N" says how many did not fit.
         top = Text(f"{day.day:>2}", style=number_style.strip())
-        marks = Text()
         room = cell - 1
-        letters = [(kind, n) for kind in ALL_KINDS if (n := counter.get(kind, 0))]
-        for kind, n in letters:
-            letter, colour = mark_of(kind)
-            for _ in range(n):
-                if marks.cell_len >= room:
-                    break
-                marks.append(letter, style=colour if in_month else muted)
-        if total > room:
-            kept = max(0, room - 2 - (total - room + 2 >= 10))
-            marks = marks[:kept]
-            marks.append(f"+{total - kept}", style="bold" if in_month else muted)
-        shown = [top, marks]
         if cell >= TITLED_FROM and lines > 2:
             shown = [top, *self._titled(day, room, lines - 1, in_month)]
+        else:
+            shown = [top, *self._letters(day, room, lines - 1, in_month)]
         shown += [Text() for _ in range(lines - len(shown))]
         if day == self.selected:
             chosen = "reverse bold" if self.has_focus else "reverse"
@@ -175,23 +171,50 @@ class MonthGrid(Widget, can_focus=True):
                 line.stylize(chosen)
         return shown
 
+    def _letters(self, day: date, room: int, lines: int, in_month: bool) -> list[Text]:
+        """A letter a dated item, ``room`` to a line: the letters are the count, and "+N"
+        at the end says how many did not fit in the lines there are."""
+        counter = self.counts.get(day, Counter())
+        muted = style(Role.MUTED)
+        marks = [mark_of(kind) for kind in ALL_KINDS for _ in range(counter.get(kind, 0))]
+        more = ""
+        if len(marks) > room * lines:
+            kept = room * lines - 2
+            kept -= len(marks) - kept >= 10
+            marks, more = marks[:kept], f"+{len(marks) - kept}"
+        line = Text()
+        for letter, colour in marks:
+            line.append(letter, style=colour if in_month else muted)
+        line.append(more, style="bold" if in_month else muted)
+        return [line[start:start + room] for start in range(0, max(1, line.cell_len), room)]
+
     def _titled(self, day: date, room: int, lines: int, in_month: bool) -> list[Text]:
-        """One item a line, letter and title cut with "…"; the letters of the items with no
-        line left follow a "+" on the last."""
+        """Letter and title of each item, wrapped under the title in the lines there are to
+        spare, else cut with "…"; the letters of items with no line left follow a "+"."""
         items = self.items.get(day, [])
         named = items if len(items) <= lines else items[: lines - 1]
+        spare = lines - len(items) if named is items else 0
         muted = style(Role.MUTED)
         shown = []
-        for kind, title in named:
-            letter, colour = mark_of(kind)
-            line = Text.assemble((letter, colour if in_month else muted), " ", title,
-                                 no_wrap=True, overflow="ellipsis")
-            line.truncate(room, overflow="ellipsis")
-            shown.append(line)
+        for entry in named:
+            letter, colour = mark_of(entry.kind)
+            title = Text(visible(entry.label))
+            wrapped = title.wrap(self.app.console, max(1, room - 2), overflow="ellipsis")
+            given = min(len(wrapped), 1 + spare)
+            spare -= given - 1
+            for number, part in enumerate(wrapped[:given]):
+                line = Text.assemble((letter, colour if in_month else muted) if not number
+                                     else " ", " ", part)
+                line.rstrip()
+                if number == given - 1 and given < len(wrapped):
+                    line.truncate(room - 1)
+                    line.append("…")
+                line.truncate(room, overflow="ellipsis")
+                shown.append(line)
         if len(items) > len(named):
             rest = Text("+", style=muted)
-            for kind, _ in items[len(named):]:
-                letter, colour = mark_of(kind)
+            for entry in items[len(named):]:
+                letter, colour = mark_of(entry.kind)
                 rest.append(letter, style=colour if in_month else muted)
             rest.truncate(room, overflow="ellipsis")
             shown.append(rest)
@@ -199,19 +222,21 @@ class MonthGrid(Widget, can_focus=True):
 
     def render(self) -> Text:
         width = self.size.width
-        cell = self._cell_width(width)
+        ends = self._columns(width)
+        widths = [end - start for start, end in zip([0, *ends], ends, strict=False)]
         title = self.selected.strftime("%B %Y")
-        lines = [Text(title.center(cell * 7).rstrip(), style="bold")]
-        lines.append(Text("".join(name.ljust(cell) for name in WEEKDAY_NAMES).rstrip(),
+        lines = [Text(title.center(ends[-1]).rstrip(), style="bold")]
+        lines.append(Text("".join(name.ljust(cell) for name, cell in
+                                  zip(WEEKDAY_NAMES, widths, strict=True)).rstrip(),
                           style=style(Role.MUTED)))
         per_week = self._week_lines()
         for week in self._weeks():
             week_lines = [Text() for _ in range(per_week)]
-            for day in week:
+            for day, cell, end in zip(week, widths, ends, strict=True):
                 for line, part in zip(week_lines, self._day_lines(day, cell, per_week),
                                       strict=True):
                     line.append_text(part)
-                    line.pad_right(cell * (week.index(day) + 1) - line.cell_len)
+                    line.pad_right(end - line.cell_len)
             lines.extend(week_lines)
         lines.extend(self._legend(width))
         return Text("\n").join(lines)
@@ -223,8 +248,9 @@ class MonthGrid(Widget, can_focus=True):
         self.refresh()
 
     def on_click(self, event: events.Click) -> None:
-        cell, per_week = self._cell_width(self.size.width), self._week_lines()
-        row, column = event.y - 2, event.x // cell
+        ends, per_week = self._columns(self.size.width), self._week_lines()
+        row = event.y - 2
+        column = next((n for n, end in enumerate(ends) if event.x < end), 7)
         weeks = self._weeks()
         if 0 <= row < per_week * len(weeks) and 0 <= column < 7:
             self.selected = weeks[row // per_week][column]

@@ -1,0 +1,45 @@
+"""How the Calendar shares the window: the width between month and agenda, the lines
+given to warnings."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from negtui.domain.calendar import CallWarning
+from negtui.ui.palette import Role, style
+from negtui.ui.widgets.month_grid import TITLED_FROM
+
+# From this many columns the month and the agenda are side by side.
+WIDE = 110
+# Side by side, the month keeps at least the columns of a cell of letters, and from twice
+# the columns of a month with titles on, half the width. The agenda takes what its longest
+# line needs of the rest, and wraps under their text the lines longer than that.
+COMPACT_MONTH = 7 * 6 + 4
+TITLED_MONTH = 7 * TITLED_FROM + 4
+# The agenda's frame and scrollbar.
+AGENDA_CHROME = 4
+
+
+def agenda_columns(width: int, needs: int) -> int | None:
+    """The agenda's columns beside the month, or None when only one of them shows."""
+    if width < WIDE:
+        return None
+    month = width // 2 if width >= 2 * TITLED_MONTH else COMPACT_MONTH
+    return max(width // 3, min(needs, width - month))
+
+
+def warning_lines(warnings: list[CallWarning], height: int) -> Text:
+    """One warning a line, as many as the window's height gives room for; when some are
+    left out the first line says how many first, so a narrow window cuts the details."""
+    listed = warnings[:max(1, (height - 16) // 8)]
+    hidden = len(warnings) - len(listed)
+    lines = []
+    for number, warning in enumerate(listed):
+        more = f"+{hidden} more in the agenda · " if hidden and not number else ""
+        lines.append(Text.assemble(
+            ("⚠ ", style(Role.WARNING)), (more, "bold"), (warning.call.label, "bold"),
+            f": {warning.problem}", (f" · {warning.call.deal_name}", "dim"),
+        ))
+    text = Text("\n").join(lines)
+    text.no_wrap, text.overflow = True, "ellipsis"
+    return text

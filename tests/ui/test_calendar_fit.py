@@ -1,0 +1,170 @@
+"""The Calendar uses the window it is given: nothing cut that there is room to show, the
+month over the whole pane, "+N" only for what does not fit, and a finished deal's leftover
+dates shown as history rather than overdue."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from rich.console import Console
+from textual.widget import Widget
+
+from negtui.domain.models import Milestone
+from negtui.domain.vocab import DealStatus, MilestoneKind
+from negtui.store import Store
+from negtui.ui.app import NegtuiApp
+from negtui.ui.screens.calendar import CalendarScreen
+from negtui.ui.widgets.month_grid import MonthGrid
+from tests.ui.conftest import until
+
+AppMaker = Callable[[Path], NegtuiApp]
+# Thursday of the demo's week: a checkpoint, a decision, a follow-up and a fallback.
+BUSY_DAY = date(2026, 11, 26)
+
+
+def region_lines(app: NegtuiApp, widget: Widget) -> list[str]:
+    """The rows of the terminal inside ``widget``'s content, as a user reads them."""
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
+                      color_system="truecolor", record=True, legacy_windows=False,
+                      safe_box=False)
+    console.print(app.screen._compositor.render_update(
+        full=True, screen_stack=app._background_screens))
+    rows = console.export_text().splitlines()
+    box = widget.content_region
+    return [row[box.x:box.right] for row in rows[box.y:box.bottom]]
+
+
+def cell_lines(grid: MonthGrid, day: date) -> list[str]:
+    """The lines of ``day``'s cell in the month drawn, its column found under its weekday."""
+    rows = grid.render().plain.split("\n")
+    starts = [rows[1].index(name) for name in ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")]
+    per_week = grid._week_lines()
+    week = next(n for n, days in enumerate(grid._weeks()) if day in days)
+    column = day.weekday()
+    end = starts[column + 1] if column < 6 else grid.size.width
+    top = 2 + week * per_week
+    return [row[starts[column]:end].rstrip() for row in rows[top:top + per_week]]
+
+
+def add_to_busy_day(folder: Path, count: int) -> None:
+    store = Store(folder)
+    book = next(b for b in store.load().books.values() if b.deal.name.startswith("Meridian"))
+    extra = [Milestone(id=f"m-extra-{n}", kind=MilestoneKind.CALL, title=f"Extra call {n}",
+                       due=datetime(2026, 11, 26, 10 + n % 8, 0, tzinfo=UTC))
+             for n in range(count)]
+    store.write_book(book.model_copy(update={"milestones": [*book.milestones, *extra]}))
+
+
+async def open_calendar(app: NegtuiApp, pilot: object) -> CalendarScreen:
+    await pilot.press("4")  # type: ignore[attr-defined]
+    await until(pilot, lambda: isinstance(app.screen, CalendarScreen)  # type: ignore[arg-type]
+                and "November 2026" in app.screen.query_one(MonthGrid).render().plain)
+    await pilot.pause()  # type: ignore[attr-defined]
+    assert isinstance(app.screen, CalendarScreen)
+    return app.screen
+
+
+async def test_at_120_columns_the_agenda_wraps_long_lines_under_their_text_uncut(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_calendar(app, pilot)
+        agenda = screen.query_one("#agenda")
+        lines = region_lines(app, agenda)
+        assert not any("…" in line for line in lines), lines
+        first = next(n for n, line in enumerate(lines) if "Third call with procurement" in line)
+        # The whole line is there, its end on the next row under the text, not the time.
+        joined = re.sub(r"\s+", " ", " ".join(lines[first:first + 3]))
+        assert ("Third call with procurement (45m) ⚠ no prep block in the 3 days before "
+                "· Northwind data platform") in joined
+        text_column = lines[first].index("Third")
+        follow_on = lines[first + 1]
+        assert follow_on[:text_column].strip() == "" and follow_on[text_column] != " "
+        # The month beside it keeps every day's letters.
+        busy = "".join(cell_lines(screen.query_one(MonthGrid), BUSY_DAY)[1:])
+        assert sorted(busy.replace(" ", "")) == sorted("KDUF")
+
+
+async def test_at_200_columns_the_month_spreads_over_the_whole_pane(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(200, 60)) as pilot:
+        screen = await open_calendar(app, pilot)
+        grid = screen.query_one(MonthGrid)
+        names = region_lines(app, grid)[1]
+        starts = [names.index(day) for day in ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")]
+        widths = [b - a for a, b in zip(starts, [*starts[1:], grid.content_region.width],
+                                        strict=True)]
+        assert max(widths) - min(widths) <= 1, widths
+
+
+async def test_the_warnings_are_listed_when_the_window_has_room_for_them(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(200, 60)) as pilot:
+        screen = await open_calendar(app, pilot)
+        warnings = region_lines(app, screen.query_one("#calendar-warnings"))
+        assert len(warnings) == 3
+        assert not any("more in the agenda" in line for line in warnings)
+        assert any("Third call with procurement: no prep block" in line for line in warnings)
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_calendar(app, pilot)
+        (warning,) = region_lines(app, screen.query_one("#calendar-warnings"))
+        assert "+2 more in the agenda" in warning
+
+
+async def test_a_busy_day_lists_every_item_its_cell_has_room_for(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    add_to_busy_day(demo_folder, 8)
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_calendar(app, pilot)
+        letters = "".join(cell_lines(screen.query_one(MonthGrid), BUSY_DAY)[1:])
+        assert "+" not in letters
+        assert sorted(letters) == sorted("KDUF" + "C" * 8)
+
+
+async def test_a_title_wraps_in_its_cell_and_a_full_cell_names_what_fits_then_the_rest(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    add_to_busy_day(demo_folder, 12)
+    app = make_app(demo_folder)
+    async with app.run_test(size=(200, 60)) as pilot:
+        screen = await open_calendar(app, pilot)
+        grid = screen.query_one(MonthGrid)
+        # Tuesday has two items and lines to spare: the call's title is there whole.
+        tuesday = " ".join(cell_lines(grid, date(2026, 11, 24))[1:])
+        assert "Third call with procurement" in re.sub(r"\s+", " ", tuesday)
+        assert "…" not in tuesday
+        cell = [line for line in cell_lines(grid, BUSY_DAY)[1:] if line]
+        named, rest = cell[:-1], cell[-1]
+        assert rest.startswith("+") and all(not line.startswith("+") for line in named)
+        assert len(named) + len(rest) - 1 == 16
+
+
+async def test_a_closed_deals_leftover_dates_are_history_on_the_calendar(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    store = Store(demo_folder)
+    harbor = next(b for b in store.load().books.values() if b.deal.name.startswith("Harbor"))
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_calendar(app, pilot)
+        assert "overdue 4d" in "\n".join(region_lines(app, screen.query_one("#agenda")))
+        late = {e.day(screen.tz) for e in screen.entries.values() if e.deal_id == harbor.id
+                and "hours against cap" in e.label}
+        assert late <= screen.query_one(MonthGrid).overdue
+    store.save_deal(harbor.deal.model_copy(update={"status": DealStatus.CLOSED}), harbor.deal)
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_calendar(app, pilot)
+        agenda = "\n".join(region_lines(app, screen.query_one("#agenda")))
+        status = "\n".join(region_lines(app, screen.query_one("#calendar-status")))
+        assert "overdue" not in agenda.casefold() and "overdue" not in status
+        # Still on the calendar, on its day, but that day is no longer marked overdue.
+        assert any("hours against cap" in e.label for e in screen.entries.values())
+        assert not late & screen.query_one(MonthGrid).overdue

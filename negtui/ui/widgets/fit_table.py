@@ -72,7 +72,13 @@ def lay_out(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], room: int
     floors = {i: min(c.shrink, natural[i]) for i, c in enumerate(columns) if c.shrink}
     # Leave out columns, highest rank first (the rightmost of equal rank first), while
     # even cutting the others as far as they may go would not make room.
-    leaving = sorted((i for i, c in enumerate(columns) if c.drop),
+    # A column with nothing in any row steps aside before any text is cut.
+    for index in reversed(range(len(columns))):
+        if total({}) <= room:
+            break
+        if columns[index].drop and rows and all(not cell_width(row[index]) for row in rows):
+            shown.remove(index)
+    leaving = sorted((i for i, c in enumerate(columns) if c.drop and i in shown),
                      key=lambda i: (columns[i].drop, i), reverse=True)
     for index in leaving:
         if total(floors) <= room:

@@ -1,0 +1,24 @@
+"""Which columns a narrow table keeps: one with nothing in it steps aside first."""
+
+from __future__ import annotations
+
+from negtui.ui.widgets.fit_table import Column, lay_out
+
+COLUMNS = [Column("Deal", "deal", 0, 8), Column("What", "what", 0, 8),
+           Column("Term", "term", 2), Column("Traded against", "linked", 3)]
+
+
+def test_an_empty_column_leaves_before_cutting_the_text_of_the_others() -> None:
+    rows = [["Northwind data platform", "Offered 740 for nine months", "Day rate", ""]]
+    # Room for everything but the empty column's title.
+    room = 23 + 27 + 8 + 3 * 2
+    layout = lay_out(COLUMNS, rows, room)
+    assert layout.hidden == ("Traded against",)
+    assert layout.widths == (None, None, None)
+
+
+def test_a_column_with_something_in_it_keeps_its_rank() -> None:
+    rows = [["Northwind data platform", "Offered 740 for nine months", "Day rate", "Atlas"]]
+    layout = lay_out(COLUMNS, rows, 23 + 27 + 8 + 14 + 4 * 2 - 4)
+    assert layout.hidden == ()
+    assert layout.widths[0] is not None or layout.widths[1] is not None

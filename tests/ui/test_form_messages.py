@@ -1,0 +1,103 @@
+"""What a form says when a value is wrong: one message at each field in error, a count
+above that matches them, and the first of them scrolled into sight."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.widgets import Input, Static
+
+from negtui.ui.app import NegtuiApp
+from negtui.ui.screens.portfolio import PortfolioScreen
+from negtui.ui.widgets.form import FormScreen
+from tests.ui.conftest import until
+
+AppMaker = Callable[[Path], NegtuiApp]
+
+
+def said(form: FormScreen) -> list[str]:
+    """Every message drawn under a field: its error and its preview, when in sight."""
+    lines = []
+    for widget in form.query(".field-error, .field-preview").results(Static):
+        text = str(widget.render()).strip()
+        if text and widget.display and widget.id != "form-error":
+            lines.append(text)
+    return lines
+
+
+def in_error(form: FormScreen) -> list[str]:
+    return [(w.id or "").removeprefix("error-")
+            for w in form.query(".field-error.shown").results(Static) if w.id != "form-error"]
+
+
+async def fill(pilot: Pilot[Any], form: FormScreen, name: str, text: str) -> None:
+    field = form.query_one(f"#field-{name}", Input)
+    field.focus()
+    await pilot.press("end", *["backspace"] * len(field.value), *text)
+    await until(pilot, lambda: field.value == text)
+
+
+async def open_form(pilot: Pilot[Any], app: NegtuiApp, *keys: str) -> FormScreen:
+    await until(pilot, lambda: isinstance(app.screen, PortfolioScreen))
+    await pilot.press(*keys)
+    await until(pilot, lambda: isinstance(app.screen, FormScreen))
+    assert isinstance(app.screen, FormScreen)
+    return app.screen
+
+
+async def saved_with_errors(pilot: Pilot[Any], form: FormScreen) -> None:
+    await pilot.press("ctrl+s")
+    await until(pilot, lambda: in_error(form))
+
+
+async def test_a_bad_time_zone_in_settings_is_said_once_and_scrolled_into_sight(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await open_form(pilot, app, "comma")
+        await fill(pilot, form, "timezone", "Mars/Phobos")
+        # Back to the top, as a user who tabbed on would leave it.
+        form.query_one("#form-fields").scroll_home(animate=False)
+        form.query_one("#field-capacity_hours").focus()
+        await saved_with_errors(pilot, form)
+        assert in_error(form) == ["timezone"]
+        assert [line for line in said(form) if "Mars/Phobos" in line] == [
+            "'Mars/Phobos' is not a time zone; try UTC, Europe/Berlin or America/New_York"]
+        error = form.query_one("#error-timezone", Static)
+        box = form.query_one("#form-fields")
+        await until(pilot, lambda: box.region.contains_region(error.region)
+                    and error.region.height > 0)
+
+
+async def test_a_bad_expiry_in_the_term_form_is_said_once(demo_folder: Path,
+                                                         make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await open_form(pilot, app, "2", "a")
+        await fill(pilot, form, "name", "Travel")
+        await fill(pilot, form, "offer_expires", "whenever")
+        await saved_with_errors(pilot, form)
+        assert in_error(form) == ["offer_expires"]
+        assert len([line for line in said(form) if "'whenever'" in line]) == 1
+
+
+async def test_three_bad_calendar_fields_are_counted_three_and_each_said_once(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await open_form(pilot, app, "4", "a")
+        await fill(pilot, form, "title", "Board")
+        await fill(pilot, form, "when", "tomorrow 25:00")
+        await fill(pilot, form, "zone", "Nowhere/Land")
+        await fill(pilot, form, "duration", "forever")
+        await saved_with_errors(pilot, form)
+        assert sorted(in_error(form)) == ["duration", "when", "zone"]
+        header = str(form.query_one("#form-error", Static).render())
+        assert "3 fields to fix" in header
+        lines = said(form)
+        assert len(lines) == 3, lines
+        assert len([line for line in lines if "Nowhere/Land" in line]) == 1
+        assert any("25:00 is not a time of day" in line for line in lines)

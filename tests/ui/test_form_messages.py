@@ -10,8 +10,11 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
+from negtui.store import Store
 from negtui.ui.app import NegtuiApp
 from negtui.ui.screens.portfolio import PortfolioScreen
+from negtui.ui.screens.records.editor import RecordEditorScreen
+from negtui.ui.screens.workspace import WorkspaceScreen
 from negtui.ui.widgets.form import FormScreen
 from tests.ui.conftest import until
 
@@ -40,8 +43,9 @@ async def fill(pilot: Pilot[Any], form: FormScreen, name: str, text: str) -> Non
     await until(pilot, lambda: field.value == text)
 
 
-async def open_form(pilot: Pilot[Any], app: NegtuiApp, *keys: str) -> FormScreen:
-    await until(pilot, lambda: isinstance(app.screen, PortfolioScreen))
+async def open_form(pilot: Pilot[Any], app: NegtuiApp, *keys: str,
+                    over: type = PortfolioScreen) -> FormScreen:
+    await until(pilot, lambda: isinstance(app.screen, over))
     await pilot.press(*keys)
     await until(pilot, lambda: isinstance(app.screen, FormScreen))
     assert isinstance(app.screen, FormScreen)
@@ -101,3 +105,46 @@ async def test_three_bad_calendar_fields_are_counted_three_and_each_said_once(
         assert len(lines) == 3, lines
         assert len([line for line in lines if "Nowhere/Land" in line]) == 1
         assert any("25:00 is not a time of day" in line for line in lines)
+
+
+async def test_an_empty_scenario_and_a_risk_nobody_bears_are_not_saved(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    before = {book.id: (len(book.scenarios), len(book.risks))
+              for book in Store(demo_folder).open().load().books.values()}
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, PortfolioScreen))
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, WorkspaceScreen))
+        await pilot.press("c")
+        form = await open_form(pilot, app, "a", over=RecordEditorScreen)
+        await saved_with_errors(pilot, form)
+        assert in_error(form) == ["outcome"]
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, RecordEditorScreen))
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, WorkspaceScreen))
+        await pilot.press("k")
+        form = await open_form(pilot, app, "a", over=RecordEditorScreen)
+        await fill(pilot, form, "risk", "Delay")
+        await fill(pilot, form, "bearer", "someone")
+        await saved_with_errors(pilot, form)
+        assert sorted(in_error(form)) == ["bearer", "mitigation"]
+        assert "2 fields to fix" in str(form.query_one("#form-error", Static).render())
+        assert "not 'someone'" in str(form.query_one("#error-bearer", Static).render())
+    after = {book.id: (len(book.scenarios), len(book.risks))
+             for book in Store(demo_folder).open().load().books.values()}
+    assert after == before
+
+
+async def test_a_new_deal_says_every_problem_at_once(demo_folder: Path,
+                                                    make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await open_form(pilot, app, "n")
+        await fill(pilot, form, "start", "2027-03-01")
+        await fill(pilot, form, "end", "2027-02-01")
+        await saved_with_errors(pilot, form)
+        assert sorted(in_error(form)) == ["end", "name"]
+        assert "end date comes before the start date" in str(
+            form.query_one("#error-end", Static).render())

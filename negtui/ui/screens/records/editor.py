@@ -22,6 +22,7 @@ from negtui.domain.book import RECORD_TABLES, DealBook
 from negtui.domain.ids import new_id
 from negtui.domain.messages import plain_messages, short_label
 from negtui.domain.models import Record
+from negtui.domain.record_input import entry_problems
 from negtui.ui.keys import DELETE
 from negtui.ui.saving import save_from_form
 from negtui.ui.screens.base import NegtuiScreen
@@ -113,10 +114,12 @@ class RecordSpec:
             else:
                 data[name] = text
         try:
-            return model.model_validate(data), {}
+            record = model.model_validate(data)
         except ValidationError as error:
             labels = {spec.name: short_label(spec.label) for spec in self.fields}
             return None, plain_messages(error, labels)
+        record, problems = entry_problems(record)
+        return (None, problems) if problems else (record, {})
 
 
 def record_form(app: HasSession, spec: RecordSpec, book: DealBook,

@@ -3,12 +3,13 @@ above that matches them, and the first of them scrolled into sight."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
-from textual.widgets import Input, Static
+from textual.widgets import Input, Label, Static
 
 from negtui.store import Store
 from negtui.ui.app import NegtuiApp
@@ -148,3 +149,32 @@ async def test_a_new_deal_says_every_problem_at_once(demo_folder: Path,
         assert sorted(in_error(form)) == ["end", "name"]
         assert "end date comes before the start date" in str(
             form.query_one("#error-end", Static).render())
+
+
+async def test_settings_name_each_chance_in_plain_english(demo_folder: Path,
+                                                         make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await open_form(pilot, app, "comma")
+        labels = [str(label.render()) for label in form.query(".field-label").results(Label)]
+        assert "Chance an agreed deal closes (%)" in labels
+        assert "Chance an active deal closes (%)" in labels
+        assert "Chance a prospect deal closes (%)" in labels
+        assert not [label for label in labels if "closed deal closes" in label
+                    or " a a" in label or "walked away deal" in label]
+
+
+async def test_the_risk_detail_shows_each_rating_against_its_scale(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, PortfolioScreen))
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, WorkspaceScreen))
+        await pilot.press("k")
+        await until(pilot, lambda: isinstance(app.screen, RecordEditorScreen))
+        detail = app.screen.query_one("#records-detail")
+        await until(pilot, lambda: "Likelihood:" in str(detail.render()))
+        shown = " ".join(str(detail.render()).split())
+        assert re.search(r"Likelihood: [1-5]/5", shown), shown
+        assert re.search(r"Impact: [1-5]/5", shown), shown

@@ -87,6 +87,8 @@ class RecordSpec:
     order: Callable[[Any], Any] | None = None
     initial: Callable[[DealBook], Values] = field(default=lambda book: {})
     """What a new record's form shows filled in before the user types."""
+    scales: dict[str, int] = field(default_factory=dict)
+    """Ratings shown against their top in the detail: 'Likelihood: 3/5'."""
 
     def to_values(self, record: Record) -> Values:
         values: Values = {}
@@ -232,6 +234,8 @@ class RecordEditorScreen(NegtuiScreen):
             text = " ".join(values.get(spec.name, "").split())
             if spec.kind == "bool":
                 text = "yes" if text == "true" else ""
+            if text and spec.name in self.spec.scales:
+                text = f"{text}/{self.spec.scales[spec.name]}"
             if text:
                 shown.append((f"{short_label(spec.label)}:", text))
         # Each value starts in one column and wraps back to it, not under the labels; a

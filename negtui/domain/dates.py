@@ -1,5 +1,6 @@
-"""Dates typed by a person: ISO ("2027-03-01", "2027-03-01 14:00") or plain words
-("today", "tomorrow 14:00", "next friday", "in 2 weeks", "3 days ago")."""
+"""Dates typed by a person: ISO ("2027-03-01", "2027-03-01 14:00"), the way the app shows
+them ("Tue 15 Dec 2026", "15 Dec", "15 Dec 2026 17:00") or plain words ("today",
+"tomorrow 14:00", "next friday", "in 2 weeks", "3 days ago")."""
 
 from __future__ import annotations
 
@@ -16,8 +17,12 @@ _UNITS = {"day": "days", "days": "days", "week": "weeks", "weeks": "weeks",
           "year": "years", "years": "years", "d": "days", "w": "weeks", "h": "hours"}
 _TIME = re.compile(r"(?:\s+(?:at\s+)?|^)(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$")
 _RELATIVE = re.compile(r"^in\s+(\d+)\s*([a-z]+)$|^(\d+)\s*([a-z]+)\s+ago$")
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december"]
+# As the app writes a day: "tue 15 dec 2026", "15 dec", also "tuesday, 15 december 2026".
+_SHOWN_DAY = re.compile(r"^(?:([a-z]{3,9}),?\s+)?(\d{1,2})\s+([a-z]{3,9})\.?(?:,?\s+(\d{4}))?$")
 
-HINT = "try 2027-03-01, 2027-03-01 14:00, tomorrow 14:00, next friday or in 2 weeks"
+HINT = "try 2027-03-01, 15 Dec 2026 14:00, tomorrow 14:00, next friday or in 2 weeks"
 
 
 class DateNotUnderstood(ValueError):
@@ -40,6 +45,43 @@ def _split_time(text: str) -> tuple[str, tuple[int, int] | None]:
     if hour > 23 or minute > 59:
         raise DateNotUnderstood(f"{hour}:{minute:02d} is not a time of day")
     return text[: match.start()].strip(), (hour, minute)
+
+
+def _named(word: str, names: list[str]) -> int | None:
+    """Index of ``word`` among ``names``, by its first three letters or in full."""
+    for index, name in enumerate(names):
+        if word == name or (len(word) >= 3 and name.startswith(word)):
+            return index
+    return None
+
+
+def _shown_day(words: str, typed: str, now: arrow.Arrow) -> arrow.Arrow | None:
+    """The day of "Tue 15 Dec 2026" or "15 Dec" (the year nearest ``now``), or None when the
+    words are not written that way."""
+    match = _SHOWN_DAY.match(words)
+    if not match:
+        return None
+    weekday_word, day_number, month_word, year_text = match.groups()
+    month = _named(month_word, MONTHS)
+    weekday = _named(weekday_word, WEEKDAYS) if weekday_word else None
+    if month is None or (weekday_word and weekday is None):
+        return None
+    years = [int(year_text)] if year_text else [now.year - 1, now.year, now.year + 1]
+    candidates = []
+    for year in years:
+        try:
+            candidates.append(now.replace(year=year, month=month + 1, day=int(day_number)))
+        except ValueError:
+            continue
+    if not candidates:
+        raise DateNotUnderstood(f"{typed!r} is not a date: {month_word.title()} has no "
+                                f"day {int(day_number)}")
+    # Without a year, the one that puts the day closest to today.
+    day = min(candidates, key=lambda candidate: abs(candidate - now))
+    if weekday is not None and weekday != day.weekday():
+        raise DateNotUnderstood(f"{typed!r}: {day.format(SHORT_DAY)} {day.year} is a "
+                                f"{day.format('dddd')}, not a {WEEKDAYS[weekday].title()}")
+    return day
 
 
 def _day_from_words(words: str, now: arrow.Arrow) -> arrow.Arrow | None:
@@ -85,7 +127,7 @@ def parse_when(text: str, now: arrow.Arrow, tz: str | None = None,
             parsed = parsed.replace(hour=default_time[0], minute=default_time[1])
         return parsed
     words, clock_time = _split_time(cleaned)
-    day = _day_from_words(words, local_now)
+    day = _shown_day(words, text.strip(), local_now) or _day_from_words(words, local_now)
     if day is None:
         raise DateNotUnderstood(f"{text.strip()!r} is not a date I understand; {HINT}")
     if clock_time is not None:

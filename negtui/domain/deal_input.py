@@ -82,6 +82,11 @@ def deal_from_values(values: Values, base: Deal | None, now: arrow.Arrow,
             data[name] = parse_when(text, now, tz, default_time=None).date()
         except DateNotUnderstood as error:
             errors[name] = str(error)
+    start, end = data.get("start"), data.get("end")
+    if not {"start", "end"} & set(errors) and start is not None and end is not None \
+            and end < start:
+        # Said now, beside any other problem, not only once the rest is fixed.
+        errors["end"] = "The end date comes before the start date"
     if "success_measures" in values:
         data["success_measures"] = [line.strip() for line in values["success_measures"].splitlines()
                                     if line.strip()]

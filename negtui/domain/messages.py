@@ -38,6 +38,10 @@ def phrase(item: ErrorDetails) -> str:
     kind = item["type"]
     ctx: dict[str, Any] = dict(item.get("ctx") or {})
     if kind in _FIXED:
+        typed = item.get("input")
+        if kind.endswith("_parsing") and isinstance(typed, str):
+            # Text that does not read as the field's kind is echoed: 'not "ten"'.
+            return f"{_FIXED[kind]}, not {typed.strip()!r}"
         return _FIXED[kind]
     if kind == "greater_than_equal":
         return f"must be {_number(ctx.get('ge'))} or more"

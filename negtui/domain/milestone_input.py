@@ -33,11 +33,14 @@ def milestone_from_values(
         zone(tz_name)
     except CalendarRefused as error:
         errors["zone"] = str(error)
+        # The date is still read (in UTC), so a bad one is said now, not after the zone.
+        tz_name = "UTC"
+    try:
+        when = parse_when(typed.get("when", ""), arrow.get(now), tz_name)
+    except DateNotUnderstood as error:
+        errors["when"] = str(error)
     else:
-        try:
-            due = parse_when(typed.get("when", ""), arrow.get(now), tz_name)
-        except DateNotUnderstood as error:
-            errors["when"] = str(error)
+        due = None if "zone" in errors else when
     lengths: dict[str, int | None] = {}
     for name in ("duration", "reminder"):
         try:

@@ -96,3 +96,49 @@ def test_a_list_needs_its_years_once_a_moment_falls_in_another_year() -> None:
     eve = datetime(2026, 12, 31, 20, 0, tzinfo=ZoneInfo("UTC"))
     assert other_years([eve], now, "UTC")
     assert not other_years([eve], now, "Asia/Tokyo")
+
+
+# Whatever the app shows a date as, typing it back means that date.
+SHOWN_ZONES = st.sampled_from(["UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata",
+                               "Australia/Sydney"])
+MOMENTS = st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2090, 12, 31),
+                       timezones=st.just(ZoneInfo("UTC")))
+
+
+@given(MOMENTS, SHOWN_ZONES)
+def test_a_shown_day_and_time_parses_back_to_itself(moment: datetime, zone: str) -> None:
+    local = moment_in(moment, zone)
+    for text in (when_text(moment, zone), when_text(moment, zone).split(" ", 1)[1]):
+        back = parse_when(text, NOW, zone)
+        assert (back.date(), back.hour, back.minute) == (local.date(), local.hour, local.minute)
+    for text in (day_text(local), day_text(local).split(" ", 1)[1]):
+        assert parse_when(text, NOW, zone).date() == local.date()
+
+
+@given(st.integers(min_value=-170, max_value=170), st.integers(min_value=0, max_value=1439),
+       SHOWN_ZONES)
+def test_a_day_shown_without_its_year_is_the_nearest_one(days: int, minutes: int,
+                                                         zone: str) -> None:
+    local = NOW.to(zone).floor("day").shift(days=days, minutes=minutes)
+    back = parse_when(short_when(local, zone), NOW, zone)
+    assert (back.date(), back.hour, back.minute) == (local.date(), local.hour, local.minute)
+    assert parse_when(short_day(local, zone), NOW, zone).date() == local.date()
+    assert parse_when(local.format("ddd DD MMM"), NOW, zone).date() == local.date()
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("Sun 06 Dec 2026", "2026-12-06 09:00"), ("10 Dec 2026 17:00", "2026-12-10 17:00"),
+    ("06 Dec", "2026-12-06 09:00"), ("tuesday, 15 december 2026", "2026-12-15 09:00"),
+    ("05 Jan", "2027-01-05 09:00"), ("15 Dec 5pm", "2026-12-15 17:00"),
+])
+def test_days_written_as_the_app_writes_them(text: str, shown: str) -> None:
+    assert parse_when(text, NOW).format("YYYY-MM-DD HH:mm") == shown
+
+
+@pytest.mark.parametrize(("text", "says"), [
+    ("Mon 06 Dec 2026", "06 Dec 2026 is a Sunday, not a Monday"),
+    ("31 Feb 2027", "Feb has no day 31"),
+])
+def test_a_shown_day_that_does_not_exist_is_refused(text: str, says: str) -> None:
+    with pytest.raises(DateNotUnderstood, match=says):
+        parse_when(text, NOW)

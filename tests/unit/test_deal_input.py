@@ -71,3 +71,10 @@ def test_pipeline_is_weighted_by_the_chance_of_each_status() -> None:
     assert flow.total() == {"EUR": 110_000, "USD": 20_000}
     assert flow.weighted == {"EUR": 60_000, "USD": 2_000}
     assert amounts(flow.total()) == "110,000 EUR + 20,000 USD"
+
+
+def test_end_before_start_is_said_beside_the_other_problems() -> None:
+    _, errors = deal_from_values({"name": "", "currency": "euro", "start": "2027-03-01",
+                                  "end": "2027-02-01"}, None, NOW, "UTC")
+    assert errors["name"] == "Deal name cannot be empty"
+    assert errors["end"] == "The end date comes before the start date"

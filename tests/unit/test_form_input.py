@@ -84,3 +84,15 @@ def test_a_milestone_marked_share_and_edited_without_the_box() -> None:
     typed["share"] = "false"
     unshared, _ = milestone_from_values(typed, milestone, NOW.datetime, "UTC")
     assert unshared is not None and not unshared.share
+
+
+def test_a_bad_zone_does_not_hide_a_bad_date_or_a_good_one() -> None:
+    typed = {"kind": "signing", "title": "Sign", "when": "tomorrow 25:00",
+             "zone": "Nowhere/Land", "duration": "forever", "reminder": "", "note": ""}
+    milestone, errors = milestone_from_values(typed, None, NOW.datetime, "UTC")
+    assert milestone is None
+    assert sorted(errors) == ["duration", "when", "zone"]
+    assert "25:00 is not a time of day" in errors["when"]
+    _, errors = milestone_from_values({**typed, "when": "tomorrow 14:00", "duration": ""},
+                                      None, NOW.datetime, "UTC")
+    assert sorted(errors) == ["zone"]

@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from negtui.domain import deal_input, milestone_input, term_input
 from negtui.domain.messages import label_of, plain_messages, short_label
-from negtui.domain.models import Concession, Deal, Settings
+from negtui.domain.models import AgendaItem, Concession, Deal, Settings
 from negtui.domain.vocab import DealStatus
 
 NOW = arrow.get("2026-12-07T10:00:00+00:00")
@@ -26,10 +26,10 @@ def said(model: type[BaseModel], data: dict[str, Any], labels: dict[str, str] | 
 @pytest.mark.parametrize(("data", "field", "message"), [
     ({"value": -1}, "value", "Value must be 0 or more"),
     ({"hours_per_week": 200}, "hours_per_week", "Hours a week must be 168 or less"),
-    ({"hours_per_week": "lots"}, "hours_per_week", "Hours a week must be a number"),
+    ({"hours_per_week": "lots"}, "hours_per_week", "Hours a week must be a number, not 'lots'"),
     ({"status": "dreaming"}, "status", "Status must be one of " + ", ".join(
         s.value for s in list(DealStatus)[:-1]) + f" or {list(DealStatus)[-1].value}"),
-    ({"archived": "maybe"}, "archived", "Archived must be yes or no"),
+    ({"archived": "maybe"}, "archived", "Archived must be yes or no, not 'maybe'"),
     ({"markets": 3}, "markets", "Markets must be a list"),
     ({"name": ""}, "name", "Deal name cannot be empty"),
     ({"currency": "euro"}, "currency",
@@ -48,7 +48,8 @@ def test_a_whole_number_and_a_missing_field() -> None:
         needed: str
 
     messages = said(Counted, {"count": "1.5"})
-    assert messages == {"count": "Count must be a whole number", "needed": "Needed is required"}
+    assert messages == {"count": "Count must be a whole number, not '1.5'",
+                        "needed": "Needed is required"}
     assert said(Counted, {"count": 0, "needed": "x"}) == {"count": "Count must be 1 or more"}
 
 
@@ -99,3 +100,9 @@ def test_the_forms_give_plain_sentences() -> None:
         {"kind": "picnic", "when": "tomorrow", "duration": "", "reminder": "", "zone": ""},
         None, NOW.datetime, "UTC")
     assert errors["kind"].startswith("Kind must be one of prep block, negotiation call, ")
+
+
+def test_minutes_that_are_not_a_number_are_echoed() -> None:
+    item = {"id": "g-1", "topic": "Rate", "minutes": " ten "}
+    assert said(AgendaItem, item, {"minutes": "Minutes allotted"}) == {
+        "minutes": "Minutes allotted must be a whole number, not 'ten'"}

@@ -15,17 +15,22 @@ from negtui.domain.vocab import MilestoneKind
 from negtui.ui.widgets.form import FormField, FormScreen, Values
 
 
-def describe_when(text: str, zone_text: str, default_zone: str, now: datetime) -> str:
+def describe_when(text: str, zone_text: str, default_zone: str, now: datetime,
+                  under: str = "") -> str:
     """How the typed date and zone are understood, shown under both fields; nothing until
-    a date is typed (an empty form is not a mistake yet)."""
+    a date is typed (an empty form is not a mistake yet). A problem is said once, under
+    the field ``under`` it belongs to ("when" or "zone"; either, when not given)."""
     if not text.strip():
         return ""
+    name = (zone_text or default_zone).strip()
     try:
-        name = (zone_text or default_zone).strip()
         tz = zone(name)
+    except CalendarRefused as error:
+        return f"? {error}" if under != "when" else ""
+    try:
         return "→ " + describe_moment(parse_when(text, arrow.get(now), str(tz)), name)
-    except (CalendarRefused, DateNotUnderstood) as error:
-        return f"? {error}"
+    except DateNotUnderstood as error:
+        return f"? {error}" if under != "zone" else ""
 
 
 def milestone_fields(deals: list[DealBook] | None,
@@ -41,9 +46,9 @@ def milestone_fields(deals: list[DealBook] | None,
         FormField("kind", "Kind", "choice", choices=[(k.value, k.value) for k in MilestoneKind]),
         FormField("title", "Title", placeholder="e.g. Second call with procurement"),
         FormField("when", "When", placeholder="tomorrow 14:00, next friday, 2027-03-01 09:30",
-                  preview=preview),
+                  preview=lambda text: preview("when")),
         FormField("zone", "Time zone", placeholder="e.g. Europe/Berlin",
-                  help="the zone the time above is in", preview=preview),
+                  help="the zone the time above is in", preview=lambda text: preview("zone")),
         FormField("duration", "Duration (optional)", placeholder="45m, 1h30"),
         FormField("reminder", "Reminder before (optional)", placeholder="30m, 1d"),
         FormField("note", "Note"),
@@ -66,10 +71,10 @@ class MilestoneForm(FormScreen):
         self.default_zone = default_zone
         self.now = now
 
-    def when_preview(self, _: str) -> str:
+    def when_preview(self, under: str) -> str:
         try:
             current = self.values()
         except NoMatches:
             return ""
         return describe_when(current.get("when", ""), current.get("zone", ""),
-                             self.default_zone, self.now())
+                             self.default_zone, self.now(), under)

@@ -13,6 +13,7 @@ from negtui.domain.messages import plain_messages
 from negtui.domain.models import Settings
 from negtui.domain.positions import read_number
 from negtui.domain.vocab import DealStatus
+from negtui.domain.words import with_article
 from negtui.ui.saving import save_from_form
 from negtui.ui.widgets.form import FormField, FormScreen, Values
 
@@ -41,6 +42,17 @@ LABELS = {
 """How each setting is named when a value does not fit: 'Capacity must be 168 or less'."""
 
 
+WEIGHED = [status for status in DealStatus if status is not DealStatus.WALKED_AWAY]
+CHANCE_HELP = "the share of a deal's value the weighted pipeline counts, by its status"
+
+
+def chance_label(status: DealStatus) -> str:
+    """'Chance an agreed deal closes (%)'; a closed deal has closed: how much of it counts."""
+    if status is DealStatus.CLOSED:
+        return "Share of a closed deal's value counted as won (%)"
+    return f"Chance {with_article(status.value)} deal closes (%)"
+
+
 def zone_preview(text: str, now: arrow.Arrow, default: str) -> str:
     """The time it is now in the typed zone, with the zone's name, or why it is not one;
     left empty, the zone followed instead."""
@@ -65,15 +77,18 @@ def settings_form(app: HasSession) -> FormScreen:
                        "empty, the config file's timezone, else the system's",
                   preview=lambda text: zone_preview(text, app.session.clock(), default)),
     ]
-    fields += [FormField(f"p_{status.name}", f"Chance a {status.value} deal closes (%)")
-               for status in DealStatus]
+    # The weighted pipeline counts each deal's value at the chance of its status; a deal
+    # walked away from is never counted, so it has no chance to set.
+    fields += [FormField(f"p_{status.name}", chance_label(status),
+                         help=CHANCE_HELP if status is WEIGHED[0] else "")
+               for status in WEIGHED]
     # Yours rather than the portfolio's: kept in your config file, for every portfolio.
     fields.append(FormField("theme", "Theme (yours, kept in your config file)", "choice",
                             choices=[(name, name) for name in sorted(shell.available_themes)]))
     values: Values = {name: f"{getattr(settings, name):g}" for name, _ in NUMBERS}
     values["default_currency"] = settings.default_currency
     values["timezone"] = settings.timezone if settings.zone_chosen else ""
-    for status in DealStatus:
+    for status in WEIGHED:
         values[f"p_{status.name}"] = f"{settings.status_probability.get(status, 0) * 100:g}"
     values["theme"] = shell.theme
 
@@ -86,8 +101,8 @@ def settings_form(app: HasSession) -> FormScreen:
                 errors[name] = f"{LABELS[name]} must be a number"
             else:
                 data[name] = number if name == "capacity_hours" else int(number)
-        chances = {}
-        for status in DealStatus:
+        chances = dict(settings.status_probability)
+        for status in WEIGHED:
             number = read_number(typed[f"p_{status.name}"])
             if number is None or not 0 <= number <= 100:
                 errors[f"p_{status.name}"] = "The chance must be a percentage from 0 to 100"

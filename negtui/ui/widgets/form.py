@@ -181,6 +181,9 @@ class FormScreen(OnceModal[bool]):
     def show_errors(self, errors: dict[str, str]) -> None:
         for spec in self.fields:
             self._message(f"#error-{spec.name}", errors.get(spec.name, ""))
+            if spec.preview is not None:
+                # The error says what is wrong; the preview would say it a second time.
+                self.query_one(f"#preview-{spec.name}").display = spec.name not in errors
         unplaced = [f"{name}: {message}" for name, message in errors.items()
                     if name != FORM_ERROR and name not in {s.name for s in self.fields}]
         general = [errors[FORM_ERROR]] if FORM_ERROR in errors else []
@@ -194,6 +197,10 @@ class FormScreen(OnceModal[bool]):
             widget = self.query_one(f"#field-{bad.name}")
             widget.focus()
             widget.scroll_visible()
+            # And the message under it, once it has been laid out: the field alone may be
+            # the last line in sight, its message just below.
+            message = self.query_one(f"#error-{bad.name}")
+            self.call_after_refresh(message.scroll_visible, animate=False)
 
     def action_save(self) -> None:
         if self.answered or not self.is_active:

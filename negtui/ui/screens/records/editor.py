@@ -24,6 +24,7 @@ from negtui.domain.dates import short_when
 from negtui.domain.ids import new_id
 from negtui.domain.messages import plain_messages, short_label
 from negtui.domain.models import Record
+from negtui.domain.record_input import entry_problems
 from negtui.ui.keys import DELETE
 from negtui.ui.saving import save_from_form
 from negtui.ui.screens.base import NegtuiScreen
@@ -94,6 +95,8 @@ class RecordSpec:
     """Help under some fields that depends on the deal (the names of its people)."""
     not_added_here: str = ""
     """Why records of this kind are not added from their list, where they come from."""
+    scales: dict[str, int] = field(default_factory=dict)
+    """Ratings shown against their top in the detail: 'Likelihood: 3/5'."""
 
     def to_values(self, record: Record) -> Values:
         values: Values = {}
@@ -123,10 +126,12 @@ class RecordSpec:
             else:
                 data[name] = text
         try:
-            return model.model_validate(data), {}
+            record = model.model_validate(data)
         except ValidationError as error:
             labels = {spec.name: short_label(spec.label) for spec in self.fields}
             return None, plain_messages(error, labels)
+        record, problems = entry_problems(record)
+        return (None, problems) if problems else (record, {})
 
 
 def record_form(app: HasSession, spec: RecordSpec, book: DealBook,
@@ -252,6 +257,8 @@ class RecordEditorScreen(NegtuiScreen):
             text = " ".join(values.get(spec.name, "").split())
             if spec.kind == "bool":
                 text = "yes" if text == "true" else ""
+            if text and spec.name in self.spec.scales:
+                text = f"{text}/{self.spec.scales[spec.name]}"
             if text:
                 shown.append((f"{short_label(spec.label)}:", text))
         # Each value starts in one column and wraps back to it, not under the labels; a

@@ -31,4 +31,5 @@ RISKS = RecordSpec(
     ],
     label=lambda risk: risk.risk,
     order=lambda risk: -(risk.likelihood * risk.impact),
+    scales={"likelihood": 5, "impact": 5},
 )

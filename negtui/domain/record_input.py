@@ -1,0 +1,29 @@
+"""What a record typed into a form must hold beyond what a stored one may: a file written
+before a rule existed still loads, but nothing new is saved without it."""
+
+from __future__ import annotations
+
+from negtui.domain.models import Record, Risk, Scenario
+
+BEARERS = ("us", "them", "both")
+
+
+def entry_problems(record: Record) -> tuple[Record, dict[str, str]]:
+    """The record as it will be saved (who bears a risk in lower case), and the problems
+    by field name; none when it may be saved."""
+    if isinstance(record, Scenario):
+        if not record.outcome:
+            return record, {"outcome": f"Write the outcome of the {record.kind.value} case: "
+                                       "what the deal looks like if it ends this way"}
+        return record, {}
+    if isinstance(record, Risk):
+        errors: dict[str, str] = {}
+        bearer = record.bearer.casefold()
+        if bearer not in BEARERS:
+            shown = f", not {record.bearer!r}" if record.bearer else ""
+            errors["bearer"] = f"Who bears it must be us, them or both{shown}"
+        if not record.mitigation:
+            errors["mitigation"] = ("Every risk needs a mitigation: what you do to make it "
+                                    "less likely or less bad")
+        return record.model_copy(update={"bearer": bearer}), errors
+    return record, {}

@@ -44,3 +44,16 @@ def run_paint(kind: str, argument: str) -> ChildRun:
         peak_mb=int(report["peak_kb"]) / 1024.0,
         rows=int(report["rows"]),
     )
+
+
+def timed_negtui(*words: str) -> float:
+    """Seconds one whole ``negtui WORDS...`` process takes; a failure stops the bench."""
+    command = [sys.executable, "-m", "negtui", *words]
+    started = time.monotonic()
+    result = subprocess.run(command, capture_output=True, text=True, cwd=REPO_ROOT,
+                            env=child_env(), stdin=subprocess.DEVNULL, check=False)
+    elapsed = time.monotonic() - started
+    if result.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} exited with {result.returncode}:\n"
+                           f"{result.stderr[-2000:]}")
+    return elapsed

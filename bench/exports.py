@@ -8,29 +8,18 @@ take turns. The file goes to the run's temporary folder, not to standard output.
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import time
 from pathlib import Path
 
-from bench.common import REPO_ROOT, Row, median, ms
-from bench.portfolios import DEMO, LARGE, Portfolios, child_env, deal_files
+from bench.child import timed_negtui
+from bench.common import Row, median, ms
+from bench.portfolios import DEMO, LARGE, Portfolios, deal_files
 
 NAME = "exports"
 COMMANDS = {"ics": ("export", "ics"), "csv deals": ("export", "csv", "deals")}
 
 
 def _export(folder: Path, words: tuple[str, ...], target: Path) -> float:
-    command = [sys.executable, "-m", "negtui", "--data", str(folder), *words,
-               "-o", str(target)]
-    started = time.monotonic()
-    result = subprocess.run(command, capture_output=True, text=True, cwd=REPO_ROOT,
-                            env=child_env(), stdin=subprocess.DEVNULL, check=False)
-    elapsed = time.monotonic() - started
-    if result.returncode != 0:
-        raise RuntimeError(f"{' '.join(command)} exited with {result.returncode}:\n"
-                           f"{result.stderr[-2000:]}")
-    return elapsed
+    return timed_negtui("--data", str(folder), *words, "-o", str(target))
 
 
 def run(portfolios: Portfolios, quick: bool) -> list[Row]:

@@ -15,15 +15,13 @@ turns:
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.child import ChildRun, run_paint
-from bench.common import REPO_ROOT, Row, median, ms
-from bench.portfolios import DEMO, HUGE, HUGE_DEALS, LARGE, Portfolios, child_env, deal_files
+from bench.child import ChildRun, run_paint, timed_negtui
+from bench.common import Row, median, ms
+from bench.portfolios import DEMO, HUGE, HUGE_DEALS, LARGE, Portfolios, deal_files
 
 NAME = "scale"
 PAINT_RATIO = 1.5
@@ -47,16 +45,7 @@ def _first_name(folder: Path) -> str:
 
 
 def _log(folder: Path, name: str, number: int) -> float:
-    command = [sys.executable, "-m", "negtui", "--data", str(folder), "log", name,
-               "--given", f"bench concession {number}"]
-    started = time.monotonic()
-    result = subprocess.run(command, capture_output=True, text=True, cwd=REPO_ROOT,
-                            env=child_env(), stdin=subprocess.DEVNULL, check=False)
-    elapsed = time.monotonic() - started
-    if result.returncode != 0:
-        raise RuntimeError(f"{' '.join(command)} exited with {result.returncode}:\n"
-                           f"{result.stderr[-2000:]}")
-    return elapsed
+    return timed_negtui("--data", str(folder), "log", name, "--given", f"bench concession {number}")
 
 
 def _measure(portfolios: Portfolios, name: str, runs: int) -> Size:

@@ -60,6 +60,17 @@ def term_from_values(values: Values, existing: Term | None, now: arrow.Arrow,
     return built, {}
 
 
+def offer_from_values(values: Values, term: Term, now: arrow.Arrow,
+                      zone: str) -> tuple[Term | None, dict[str, str]]:
+    """The term with the offer on the table and its expiry as typed, or the problems."""
+    errors: dict[str, str] = {}
+    expires = _moment(values, "offer_expires", term.offer_expires, now, zone, errors)
+    if errors:
+        return None, errors
+    return term.model_copy(update={"on_table": values["on_table"].strip(),
+                                   "offer_expires": expires}), {}
+
+
 def _moment(values: Values, name: str, stored: datetime | None, now: arrow.Arrow, zone: str,
             errors: dict[str, str]) -> datetime | None:
     """A typed date and time; text left as the form showed it keeps the stored moment."""

@@ -314,3 +314,27 @@ async def test_the_all_deals_view_flags_terms_that_clash_with_other_deals(
         assert flagged == {
             ("Exclusivity in retail pricing", "Atlas pricing study"): "Harbor retainer renewal",
         }
+
+
+async def test_the_offer_key_also_sets_when_the_offer_expires(demo_folder: Path,
+                                                              make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        await go_to(pilot, app, "Payment terms")
+        await pilot.press("o")
+        await until(pilot, lambda: bool(app.screen.query("#field-offer_expires")))
+        await pilot.press("ctrl+a", "ctrl+k", *"45 days", "tab", *"friday 17:00")
+        assert "Fri 27 Nov 2026 17:00" in text_of(app, "#preview-offer_expires")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, TermsScreen))
+        term = stored_term(demo_folder, app, "Payment terms")
+        assert term.on_table == "45 days"
+        assert term.offer_expires is not None
+        assert term.offer_expires.isoformat() == "2026-11-27T17:00:00+00:00"
+        # A date it cannot read is said at the field, and nothing is saved.
+        await pilot.press("o")
+        await until(pilot, lambda: bool(app.screen.query("#field-offer_expires")))
+        await pilot.press("tab", "ctrl+a", "ctrl+k", *"someday", "ctrl+s")
+        await until(pilot, lambda: "not a date" in text_of(app, "#error-offer_expires"))
+    assert stored_term(demo_folder, app, "Payment terms").offer_expires == term.offer_expires

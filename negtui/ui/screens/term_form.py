@@ -1,5 +1,5 @@
 """The term form: every field of a term, with how typed positions and dates are read; and
-the one-field form for the offer on the table."""
+the short form for the offer on the table and when it expires."""
 
 from __future__ import annotations
 
@@ -8,8 +8,13 @@ from collections.abc import Callable
 from negtui.domain.clock import Clock
 from negtui.domain.dates import DateNotUnderstood, describe_moment, parse_when
 from negtui.domain.models import Term
-from negtui.domain.positions import Verdict, describe_position, verdict
-from negtui.domain.term_input import form_values, term_from_values
+from negtui.domain.positions import Verdict, describe_position, position_problems, verdict
+from negtui.domain.term_input import (
+    form_values,
+    moment_text,
+    offer_from_values,
+    term_from_values,
+)
 from negtui.domain.vocab import TermCategory, TermStatus
 from negtui.ui.widgets.form import FormField, FormScreen, Values
 from negtui.ui.widgets.term_rows import bank_text
@@ -53,30 +58,59 @@ class TermForm(FormScreen):
         return shown + (f" — {where.value}" if where is not Verdict.UNKNOWN else "")
 
     def when_preview(self, text: str) -> str:
-        if not text.strip():
-            return ""
-        try:
-            return describe_moment(parse_when(text, self.clock(), self.zone), self.zone)
-        except DateNotUnderstood as error:
-            return str(error)
+        return when_preview(text, self.clock, self.zone)
 
 
 class OfferForm(FormScreen):
-    """Just the offer on the table, with where the typed offer stands against the bank."""
+    """The offer on the table and when it lapses, with where the typed offer stands
+    against the bank; ``save`` gets the term once both read right."""
 
-    def __init__(self, term: Term, submit: Submit) -> None:
+    def __init__(self, term: Term, clock: Clock, zone: str,
+                 save: Callable[[Term], None]) -> None:
         hint = bank_text(term)
         if term.options:
             hint += " · options: " + ", ".join(term.options)
-        fields = [FormField("on_table", "Offer on the table", help=hint, preview=self.preview)]
-        super().__init__(f"Offer on the table: {term.name}", fields,
-                         {"on_table": term.on_table}, submit)
+        fields = [FormField("on_table", "Offer on the table", help=hint, preview=self.preview),
+                  _expiry_field(lambda text: when_preview(text, clock, zone))]
+        values = {"on_table": term.on_table,
+                  "offer_expires": moment_text(term.offer_expires, zone)}
+        super().__init__(f"Offer on the table: {term.name}", fields, values, self._submit)
         self.term = term
+        self.clock = clock
+        self.zone = zone
+        self.save = save
+
+    def _submit(self, values: Values) -> dict[str, str]:
+        updated, errors = offer_from_values(values, self.term, self.clock(), self.zone)
+        if updated is None:
+            return errors
+        problems = position_problems(updated)
+        if "on_table" in problems:
+            return {"on_table": problems["on_table"]}
+        self.save(updated)
+        return {}
 
     def preview(self, text: str) -> str:
         shown = describe_position(self.term, text)
         where = verdict(self.term, text)
         return f"{shown} — {where.value}" if text.strip() else ""
+
+
+def when_preview(text: str, clock: Clock, zone: str) -> str:
+    """How a typed date and time is read, or why it is not."""
+    if not text.strip():
+        return ""
+    try:
+        return describe_moment(parse_when(text, clock(), zone), zone)
+    except DateNotUnderstood as error:
+        return str(error)
+
+
+def _expiry_field(preview: Callable[[str], str]) -> FormField:
+    return FormField("offer_expires", "The offer on the table expires",
+                     placeholder="friday 17:00",
+                     help="when the other side said their offer lapses; blank if they did not",
+                     preview=preview)
 
 
 def form_fields(threshold: int, position_preview: Callable[[str], str],
@@ -106,9 +140,7 @@ def form_fields(threshold: int, position_preview: Callable[[str], str],
         position("acceptable", "Acceptable"),
         position("walk_away", "Walk-away"),
         position("on_table", "Offer on the table"),
-        FormField("offer_expires", "The offer on the table expires", placeholder="friday 17:00",
-                  help="when the other side said their offer lapses; blank if they did not",
-                  preview=when_preview),
+        _expiry_field(when_preview),
         position("batna", "Under our best alternative (BATNA)",
                  help="where this term would land without this deal; scores the BATNA"),
         FormField("fallback", "Fallback position"),

@@ -307,17 +307,12 @@ class TermsScreen(NegtuiScreen):
         if term is None:
             return
 
-        def submit(values: Values) -> dict[str, str]:
-            updated = term.model_copy(update={"on_table": values["on_table"].strip()})
-            problems = position_problems(updated)
-            if "on_table" in problems:
-                return {"on_table": problems["on_table"]}
-            where = verdict(updated)
+        def save(updated: Term) -> None:
             self._save_term(updated, f"{term.name}: offer {updated.on_table or 'cleared'}"
-                                     f" — {where.value}")
-            return {}
+                                     f" — {verdict(updated).value}")
 
-        self.app.push_screen(OfferForm(term, submit))
+        session = self.session
+        self.app.push_screen(OfferForm(term, session.clock, session.settings.timezone, save))
 
     def action_delete(self) -> None:
         term = self.focused_term()

@@ -132,3 +132,24 @@ async def test_stakeholders_show_their_history_when_there_is_room(
         assert any("Worked together at a previous client in 2023" in line
                    for line in lines[:lines.index(header) + 5])
         assert any(line.strip().startswith("Part in the decision: decides") for line in lines)
+
+
+async def test_the_agenda_says_its_time_in_all_and_what_is_not_shared(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    from textual.widgets import DataTable
+
+    from tests.ui.test_concessions import on_disk
+
+    items = on_disk(demo_folder).agenda
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, WorkspaceScreen))
+        await pilot.press("g")
+        await until(pilot, lambda: isinstance(app.screen, RecordEditorScreen))
+        heading = str(app.screen.query_one("#records-heading", Static).render())
+        total = sum(item.minutes for item in items)
+        assert f"{len(items)} topics, {total} minutes in all." in heading
+        table = app.screen.query_one("#records", DataTable)
+        shares = {str(table.get_row_at(row)[1]) for row in range(table.row_count)}
+        assert shares == {"yes" if item.share else "no" for item in items}

@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from negtui.domain.words import counted
 from negtui.ui.screens.records.editor import Column, RecordSpec, attribute, marked
 from negtui.ui.widgets.form import FormField
+
+
+def _in_all(items: list[Any]) -> str:
+    minutes = sum(item.minutes for item in items)
+    return f"{counted(len(items), 'topic')}, {counted(minutes, 'minute')} in all"
+
 
 AGENDA = RecordSpec(
     table="agenda",
@@ -32,4 +41,5 @@ AGENDA = RecordSpec(
                        "framing, the other wording or the outcome"),
     ],
     label=lambda item: item.topic,
+    tally=_in_all,
 )

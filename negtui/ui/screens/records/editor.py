@@ -54,10 +54,10 @@ class Column:
 
 
 def marked(name: str) -> Callable[[Any], str]:
-    """A column showing a yes/no attribute as "yes" or nothing."""
+    """A column showing a yes/no attribute as "yes" or "no"."""
 
     def read(record: Any) -> str:
-        return "yes" if getattr(record, name) else ""
+        return "yes" if getattr(record, name) else "no"
 
     return read
 
@@ -95,6 +95,8 @@ class RecordSpec:
     """Help under some fields that depends on the deal (the names of its people)."""
     not_added_here: str = ""
     """Why records of this kind are not added from their list, where they come from."""
+    tally: Callable[[list[Any]], str] | None = None
+    """What the records add up to, said after the purpose ("26 minutes in all")."""
     scales: dict[str, int] = field(default_factory=dict)
     """Ratings shown against their top in the detail: 'Likelihood: 3/5'."""
 
@@ -229,9 +231,10 @@ class RecordEditorScreen(NegtuiScreen):
         # Each said once: the title bar names the deal, the pane's frame the record kind,
         # and the line above it what the records are for.
         self.sub_title = f"{book.deal.name} — {self.negtui.sub_title}"
-        heading.update(Text(self.spec.purpose, "dim"))
         keep = table.cursor_row
         records = self.records()
+        tally = self.spec.tally(records) if self.spec.tally and records else ""
+        heading.update(Text(self.spec.purpose + (f" {tally}." if tally else ""), "dim"))
         zone = self.session.portfolio.settings.timezone
         self.query_one("#records", FitTable).show([
             (record.id, [plain(_cell(_shown(column, record, zone)), one_line=True)

@@ -113,6 +113,8 @@ async def test_at_80_by_24_a_short_form_fits_whole_and_a_long_one_scrolls_inside
         form = await open_deal_form(pilot, app)
         box = form.query_one("#form-box")
         await wait_until(pilot, lambda: box.region.height > 0, "the deal form to be drawn")
-        # Nineteen fields cannot fit: they scroll inside a dialog that still leaves a margin.
-        assert form.query_one("#form-fields").max_scroll_y > 0
+        # Nineteen fields cannot fit: they scroll inside a dialog that still leaves a margin
+        # (once the dialog has taken the screen's height, a refresh after it is drawn).
+        await wait_until(pilot, lambda: form.query_one("#form-fields").max_scroll_y > 0,
+                         "the deal form's fields to scroll")
         assert box.region.y > 0 and box.region.bottom < 24 and box.region.x > 0

@@ -15,6 +15,7 @@ from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, TextArea
 
 from negtui.domain.words import counted
@@ -200,7 +201,12 @@ class FormScreen(OnceModal[bool]):
             # And the message under it, once it has been laid out: the field alone may be
             # the last line in sight, its message just below.
             message = self.query_one(f"#error-{bad.name}")
-            self.call_after_refresh(message.scroll_visible, animate=False)
+            self.call_after_refresh(self._fit_then_show, message)
+
+    def _fit_then_show(self, message: Widget) -> None:
+        # The messages changed the fields' height: scroll once that layout is done.
+        self._fit_height()
+        self.call_after_refresh(message.scroll_visible, animate=False)
 
     def action_save(self) -> None:
         if self.answered or not self.is_active:

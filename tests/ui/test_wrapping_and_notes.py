@@ -176,3 +176,21 @@ async def test_the_legend_stays_in_sight_after_a_call_ends(
         legend = screen.query_one("#flag-legend").region
         for toast in screen.query(Toast):
             assert not toast.region.overlaps(legend), (toast.region, legend)
+
+
+async def test_a_refill_keeps_the_cursor_where_an_empty_column_stepped_aside(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3", "A")
+        await until(pilot, lambda: isinstance(app.screen, AllConcessionsScreen))
+        screen = app.screen
+        table = screen.query_one("#all-log", DataTable)
+        await until(pilot, lambda: table.row_count > 3)
+        # No entry is traded against another deal: its column makes room for the others.
+        assert "Traded against" not in "\n".join(screen_lines(app))
+        await pilot.press("down", "down")
+        await until(pilot, lambda: table.cursor_row == 2)
+        screen.fill()  # what a reload from the folder watcher or the midnight tick does
+        await pilot.pause()
+        assert table.cursor_row == 2

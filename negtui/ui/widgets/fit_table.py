@@ -72,12 +72,15 @@ def lay_out(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], room: int
     floors = {i: min(c.shrink, natural[i]) for i, c in enumerate(columns) if c.shrink}
     # Leave out columns, highest rank first (the rightmost of equal rank first), while
     # even cutting the others as far as they may go would not make room.
-    # A column with nothing in any row steps aside before any text is cut.
+    # A column with nothing in any row steps aside before any text is cut, and unlike
+    # the others it is not named as hidden: there is nothing to widen the window for.
+    empty: set[int] = set()
     for index in reversed(range(len(columns))):
         if total({}) <= room:
             break
         if columns[index].drop and rows and all(not cell_width(row[index]) for row in rows):
             shown.remove(index)
+            empty.add(index)
     leaving = sorted((i for i, c in enumerate(columns) if c.drop and i in shown),
                      key=lambda i: (columns[i].drop, i), reverse=True)
     for index in leaving:
@@ -94,7 +97,8 @@ def lay_out(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], room: int
         widest = max(candidates, key=lambda i: cut.get(i, natural[i]))
         cut[widest] = cut.get(widest, natural[widest]) - 1
         over -= 1
-    hidden = tuple(columns[i].label for i in range(len(columns)) if i not in shown)
+    hidden = tuple(columns[i].label for i in range(len(columns))
+                   if i not in shown and i not in empty)
     return Layout(tuple(shown), tuple(cut.get(i) for i in shown), hidden, total(cut) <= room)
 
 
@@ -153,7 +157,8 @@ class FitTable(CachedTable[Cell]):
         if (layout is None or labels != self._labels or natural != self._natural
                 or self.row_count != len(before) or None in keys
                 or [key for key, _ in before] != keys
-                or lay_out(self.columns_spec, [], self.room(), natural) != layout):
+                or lay_out(self.columns_spec, [cells for _, cells in rows], self.room(),
+                           natural) != layout):
             self._natural, self._labels = natural, labels
             self._layout = None
             self._draw(keep_cursor=False)

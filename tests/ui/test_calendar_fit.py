@@ -168,3 +168,18 @@ async def test_a_closed_deals_leftover_dates_are_history_on_the_calendar(
         # Still on the calendar, on its day, but that day is no longer marked overdue.
         assert any("hours against cap" in e.label for e in screen.entries.values())
         assert not late & screen.query_one(MonthGrid).overdue
+
+
+async def test_every_day_of_a_month_is_drawn_the_same_way_when_widths_differ_by_one(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    # At 70 columns the days are 9 or 10 cells wide: too narrow, some of them, for titles.
+    async with app.run_test(size=(70, 40)) as pilot:
+        screen = await open_calendar(app, pilot)
+        grid = screen.query_one(MonthGrid)
+        weeks = str(grid.render()).splitlines()[2:2 + len(grid._weeks()) * grid._week_lines()]
+        assert not any(re.search(r"[a-z]", line) for line in weeks), weeks
+    async with make_app(demo_folder).run_test(size=(74, 40)) as pilot:
+        screen = await open_calendar(pilot.app, pilot)
+        grid = screen.query_one(MonthGrid)
+        assert "Third" in str(grid.render())  # every day 10 wide: titles in every cell

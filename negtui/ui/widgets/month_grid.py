@@ -150,7 +150,7 @@ class MonthGrid(Widget, can_focus=True):
         spare = height - 2 - len(self._legend(width))
         return max(2, spare // len(self._weeks()))
 
-    def _day_lines(self, day: date, cell: int, lines: int) -> list[Text]:
+    def _day_lines(self, day: date, cell: int, lines: int, titled: bool) -> list[Text]:
         in_month = day.month == self.selected.month
         number_style = "" if in_month else style(Role.MUTED)
         if day in self.overdue:
@@ -159,7 +159,7 @@ class MonthGrid(Widget, can_focus=True):
             number_style += " bold underline"
         top = Text(f"{day.day:>2}", style=number_style.strip())
         room = cell - 1
-        if cell >= TITLED_FROM and lines > 2:
+        if titled:
             shown = [top, *self._titled(day, room, lines - 1, in_month)]
         else:
             shown = [top, *self._letters(day, room, lines - 1, in_month)]
@@ -230,10 +230,13 @@ class MonthGrid(Widget, can_focus=True):
                                   zip(WEEKDAY_NAMES, widths, strict=True)).rstrip(),
                           style=style(Role.MUTED)))
         per_week = self._week_lines()
+        # One way for the whole month: the spread remainder makes some days a cell wider.
+        titled = min(widths) >= TITLED_FROM and per_week > 2
         for week in self._weeks():
             week_lines = [Text() for _ in range(per_week)]
             for day, cell, end in zip(week, widths, ends, strict=True):
-                for line, part in zip(week_lines, self._day_lines(day, cell, per_week),
+                for line, part in zip(week_lines,
+                                      self._day_lines(day, cell, per_week, titled),
                                       strict=True):
                     line.append_text(part)
                     line.pad_right(end - line.cell_len)

@@ -106,3 +106,28 @@ async def test_calls_are_not_added_from_their_list(
             str(n.message) for n in app._notifications))
         assert isinstance(app.screen, RecordEditorScreen)
     assert len(on_disk(demo_folder).calls) == before
+
+
+async def test_editing_a_calls_notes_keeps_a_name_that_holds_a_comma(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    from negtui.store import Store
+
+    store = Store(demo_folder)
+    book = on_disk(demo_folder)
+    call = max(book.calls, key=lambda c: c.started)
+    store.put(book.id, call.model_copy(update={"attendees": ["Smith, Jr.", "Raj Patel"]}))
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await until(pilot, lambda: app.screen.__class__.__name__ == "WorkspaceScreen")
+        await pilot.press("m")
+        await until(pilot, lambda: isinstance(app.screen, RecordEditorScreen))
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        notes = app.screen.query_one("#field-notes", TextArea)
+        notes.focus()
+        await pilot.press("end", *" More", "ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, RecordEditorScreen))
+    (saved,) = [c for c in on_disk(demo_folder).calls if c.id == call.id]
+    assert saved.notes.endswith("More")
+    assert saved.attendees == ["Smith, Jr.", "Raj Patel"]

@@ -120,7 +120,12 @@ class RecordSpec:
             data: dict[str, Any] = existing.model_dump()
         else:
             data = {"id": new_id(self.id_prefix), **self.new_values(session, book)}
+        # A field left as the form showed it keeps what is stored: text read back could
+        # differ (a name with a comma in a list shown joined by commas).
+        shown = self.to_values(existing) if existing is not None else {}
         for name, text in typed.items():
+            if name in shown and shown[name] == text:
+                continue
             # A blank number keeps the model's default rather than failing.
             if text.strip() == "" and name in model.model_fields and \
                     model.model_fields[name].annotation is int:
@@ -306,14 +311,16 @@ class RecordEditorScreen(NegtuiScreen):
     def action_edit(self) -> None:
         record = self.selected()
         if record is None:
-            self.notify(f"Nothing to edit yet; press a to add a {self.spec.noun}.", timeout=3)
+            self.notify(self.spec.not_added_here or
+                        f"Nothing to edit yet; press a to add a {self.spec.noun}.", timeout=3)
             return
         self._form(record)
 
     def action_delete(self) -> None:
         record = self.selected()
         if record is None:
-            self.notify(f"Nothing to delete; press a to add a {self.spec.noun}.", timeout=3)
+            self.notify(self.spec.not_added_here or
+                        f"Nothing to delete; press a to add a {self.spec.noun}.", timeout=3)
             return
         spec = self.spec
         deal_id = self.deal_id

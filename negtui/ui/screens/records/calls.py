@@ -48,7 +48,9 @@ CALLS = RecordSpec(
         FormField("attendees", "Who attended", placeholder="e.g. Raj Patel, Ana Silva"),
         FormField("notes", "Notes", "lines"),
     ],
-    label=lambda call: call.started.strftime("%d %b %Y %H:%M"),
+    # Named by who was on it and how long, not its time: the stored offset may not be
+    # the zone the list shows it in.
+    label=lambda call: f"{_who(call) or 'nobody named'}, {_length(call)}",
     order=lambda call: -call.started.timestamp(),
     not_added_here="Calls start with c on the Concessions screen (3).",
     hints=_people_hint,

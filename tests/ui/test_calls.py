@@ -131,3 +131,24 @@ async def test_editing_a_calls_notes_keeps_a_name_that_holds_a_comma(
     (saved,) = [c for c in on_disk(demo_folder).calls if c.id == call.id]
     assert saved.notes.endswith("More")
     assert saved.attendees == ["Smith, Jr.", "Raj Patel"]
+
+
+async def test_deleting_a_call_names_it_by_who_was_on_it(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    from textual.widgets import Static
+
+    from negtui.ui.widgets.confirm import ConfirmScreen
+
+    latest = max(on_disk(demo_folder).calls, key=lambda c: c.started)
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await until(pilot, lambda: app.screen.__class__.__name__ == "WorkspaceScreen")
+        await pilot.press("m")
+        await until(pilot, lambda: isinstance(app.screen, RecordEditorScreen))
+        await pilot.press("d")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        body = str(app.screen.query_one("#confirm-body", Static).render())
+        assert latest.ended is not None
+        minutes = round((latest.ended - latest.started).total_seconds() / 60)
+        assert f"{', '.join(latest.attendees)}, {minutes} minutes" in body

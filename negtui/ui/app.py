@@ -9,6 +9,7 @@ import importlib
 import sys
 import threading
 from collections.abc import Callable, Iterable, Sequence
+from datetime import date
 from pathlib import Path
 
 from textual import events
@@ -98,6 +99,8 @@ class NegtuiApp(App[int]):
         self.config = config or ConfigRead(UserConfig())
         self.config_file = config_file
         self._kept_theme = ""
+        self._today: date | None = None
+        """The day on screen, in the portfolio's zone; a new one redraws the screen."""
         self.set_keymap(self.config.config.keys)
         self.session = Session(store, clock, glance=True)
         # What was just read stays for the whole session: the collector need not walk it
@@ -346,7 +349,7 @@ class NegtuiApp(App[int]):
     def _see_a_new_day(self) -> None:
         """"Today" and "tomorrow" on screen move on at midnight, in the portfolio's zone."""
         today = moment_in(self.session.clock(), self.session.settings.timezone).date()
-        if today != getattr(self, "_today", today):
+        if self._today is not None and today != self._today:
             self.screen.post_message(PortfolioReloaded())
         self._today = today
 

@@ -30,6 +30,14 @@ def _calls_item_done(folder: Path) -> bool:
     return item.done
 
 
+async def _open_calls(pilot, app: NegtuiApp) -> None:
+    """From the Portfolio: the first deal's workspace, then its calls."""
+    await pilot.press("enter")
+    await until(pilot, lambda: app.screen.__class__.__name__ == "WorkspaceScreen")
+    await pilot.press("m")
+    await until(pilot, lambda: isinstance(app.screen, RecordEditorScreen))
+
+
 async def _end_a_call(pilot, app: NegtuiApp) -> str:
     await pilot.press("3")
     await until(pilot, lambda: isinstance(app.screen, ConcessionsScreen))
@@ -97,10 +105,7 @@ async def test_calls_are_not_added_from_their_list(
     app = make_app(demo_folder)
     before = len(on_disk(demo_folder).calls)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter")
-        await until(pilot, lambda: app.screen.__class__.__name__ == "WorkspaceScreen")
-        await pilot.press("m")
-        await until(pilot, lambda: isinstance(app.screen, RecordEditorScreen))
+        await _open_calls(pilot, app)
         await pilot.press("a")
         await until(pilot, lambda: "Concessions screen" in " ".join(
             str(n.message) for n in app._notifications))
@@ -118,10 +123,7 @@ async def test_editing_a_calls_notes_keeps_a_name_that_holds_a_comma(
     store.put(book.id, call.model_copy(update={"attendees": ["Smith, Jr.", "Raj Patel"]}))
     app = make_app(demo_folder)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter")
-        await until(pilot, lambda: app.screen.__class__.__name__ == "WorkspaceScreen")
-        await pilot.press("m")
-        await until(pilot, lambda: isinstance(app.screen, RecordEditorScreen))
+        await _open_calls(pilot, app)
         await pilot.press("e")
         await until(pilot, lambda: isinstance(app.screen, FormScreen))
         notes = app.screen.query_one("#field-notes", TextArea)
@@ -142,10 +144,7 @@ async def test_deleting_a_call_names_it_by_who_was_on_it(
     latest = max(on_disk(demo_folder).calls, key=lambda c: c.started)
     app = make_app(demo_folder)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter")
-        await until(pilot, lambda: app.screen.__class__.__name__ == "WorkspaceScreen")
-        await pilot.press("m")
-        await until(pilot, lambda: isinstance(app.screen, RecordEditorScreen))
+        await _open_calls(pilot, app)
         await pilot.press("d")
         await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         body = str(app.screen.query_one("#confirm-body", Static).render())

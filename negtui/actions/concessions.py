@@ -119,8 +119,8 @@ def plan_concession(book: DealBook, concession: Concession,
 def concession_from_capture(book: DealBook, text: str, direction: Direction,
                             deals: list[Deal], now: datetime) -> Concession | list[str]:
     """The concession a line typed in the capture bar describes, or what is wrong with it."""
-    capture = parse_capture(text)
-    resolved = resolve_capture(capture, book.terms, deals, book.id)
+    resolved = resolve_capture(parse_capture(text), book.terms, deals, book.id)
+    capture = resolved.capture
     if resolved.problems:
         return list(resolved.problems)
     call = active_call(book)

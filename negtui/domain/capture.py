@@ -5,8 +5,9 @@ The line is plain words plus a few marks, in any order:
     #term      the term it touched (a unique start of its name; spaces written as '-')
     us:N       its value to us, 1-10
     them:N     its value to them, 1-10
-    =POSITION  where the term now stands: =690, =690 EUR, ="45 days", ="logistics only"
-               (a currency code in capitals or a sign after an amount belongs to it)
+    =POSITION  where the term now stands: =690, =690 EUR, =45 days, ="logistics only"
+               (after an amount, a currency code in capitals or a sign, a unit of time,
+               a percent sign, or the term's own unit belongs to it)
     @deal      another deal it was traded against (a unique start of its name)
     // note    everything after two slashes is a note
 
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from negtui.domain.currencies import ISO_4217, SIGNS
@@ -35,6 +36,8 @@ DEAL_MARK = "@"
 
 # A currency after an amount: a code in capitals even where the rest ignores case.
 _CURRENCY = "(?-i:" + "|".join([*sorted(ISO_4217), *map(re.escape, sorted(SIGNS))]) + ")"
+# Units any term may be measured in, written after an amount.
+_UNIT = r"(?:(?:business[ ]|working[ ])?(?:days?|weeks?|months?|years?|hours?)|%)"
 _TOKEN = re.compile(
     r"""
     (?<!\S)(?:
@@ -42,13 +45,16 @@ _TOKEN = re.compile(
       | @(?P<deal>[^\s#@=]*)
       | (?P<side>us|them):(?P<number>\S*)
       | =(?:"(?P<quoted>[^"]*)"?
-           |(?P<amount>[-+]?\d[\d,.]*[kKmM]?)[ ]+(?P<currency>CURRENCY)
+           |(?P<amount>[-+]?\d[\d,.]*[kKmM]?)[ ]+(?P<currency>CURRENCY|UNIT)
            |(?P<bare>\S*))
     )(?=\s|$)
-    """.replace("CURRENCY", _CURRENCY),
+    """.replace("CURRENCY", _CURRENCY).replace("UNIT", _UNIT),
     re.VERBOSE | re.IGNORECASE,
 )
 _SPACES = re.compile(r"\s+")
+_AMOUNT = re.compile(r"[-+]?\d[\d,.]*[kKmM]?")
+# The next word on the line, when it is not itself a mark.
+_WORD_AFTER = re.compile(r"[ \t]+(?!#|@|=|(?i:us|them):)(\S+)")
 
 
 @dataclass(frozen=True)
@@ -63,6 +69,10 @@ class Capture:
     deal: str | None = None
     note: str = ""
     problems: tuple[str, ...] = ()
+    # The word typed right after a bare amount (=45 EUR/day), and what happened without
+    # it: that word belongs to the position when it is the term's own unit.
+    word_after: str | None = None
+    what_without_word: str = ""
 
 
 def _value(side: str, number: str, problems: list[str]) -> int | None:
@@ -84,6 +94,7 @@ def parse_capture(text: str) -> Capture:
         else:
             found[key] = value
 
+    after: re.Match[str] | None = None
     for match in _TOKEN.finditer(line):
         if match.group("term") is not None:
             reference = match.group("term")
@@ -109,11 +120,18 @@ def parse_capture(text: str) -> Capture:
                 position = f"{match.group('amount')} {match.group('currency')}"
             else:
                 position = (match.group("bare") or "").strip()
+                if _AMOUNT.fullmatch(position):
+                    after = _WORD_AFTER.match(line, match.end())
             if position:
                 once("position", position, "a new position (=)")
             else:
                 problems.append('write the new position after =, e.g. =690 or ="45 days"')
     what = _SPACES.sub(" ", _TOKEN.sub(" ", line)).strip()
+    word_after, without = None, what
+    if after is not None:
+        word_after = after.group(1)
+        rest = line[:after.start(1)] + " " + line[after.end(1):]
+        without = _SPACES.sub(" ", _TOKEN.sub(" ", rest)).strip()
 
     def text_of(key: str) -> str | None:
         value = found.get(key)
@@ -127,6 +145,7 @@ def parse_capture(text: str) -> Capture:
         what=what, term=text_of("term"), value_us=number_of("us"),
         value_them=number_of("them"), position=text_of("position"), deal=text_of("deal"),
         note=_SPACES.sub(" ", note).strip() if mark else "", problems=tuple(problems),
+        word_after=word_after, what_without_word=without,
     )
 
 
@@ -167,6 +186,11 @@ def resolve_capture(capture: Capture, terms: Sequence[Term], deals: Sequence[Dea
     if capture.position is not None and capture.term is None:
         problems.append("a new position (=) needs the term it belongs to (#term)")
     what = capture.what
+    if term is not None and capture.word_after is not None and term.unit \
+            and capture.word_after.casefold() == term.unit.strip().casefold():
+        capture = replace(capture, position=f"{capture.position} {capture.word_after}",
+                          what=capture.what_without_word, word_after=None)
+        what = capture.what
     if not what and term is not None:
         what = f"{term.name} to {capture.position}" if capture.position else term.name
     if not what and not problems:

@@ -65,6 +65,31 @@ def test_a_currency_after_an_amount_belongs_to_the_position(line: str, position:
     assert resolve_capture(capture, TERMS, DEALS, "d-own").what == what
 
 
+@pytest.mark.parametrize(("line", "position", "what"), [
+    ("Extended payment to 45 days #pay us:3 them:6 =45 days", "45 days",
+     "Extended payment to 45 days"),
+    ("#pay =30 business days // finance agreed", "30 business days",
+     "Payment terms to 30 business days"),
+    ("#pay =2 Weeks held", "2 Weeks", "held"),
+    ("#pen =10 % cap", "10 %", "cap"),
+    ("#pay =45 dayz", "45", "dayz"),  # not a unit: the word stays what happened
+])
+def test_a_unit_of_time_after_an_amount_belongs_to_the_position(line: str, position: str,
+                                                                what: str) -> None:
+    resolved = resolve_capture(parse_capture(line), TERMS, DEALS, "d-own")
+    assert (resolved.capture.position, resolved.what) == (position, what)
+
+
+def test_the_terms_own_unit_after_an_amount_belongs_to_the_position() -> None:
+    terms = [Term(id="t-rate", name="Day rate", unit="EUR/day"), *TERMS[1:]]
+    resolved = resolve_capture(parse_capture("rate up #day-rate =700 eur/day held"),
+                               terms, DEALS, "d-own")
+    assert (resolved.capture.position, resolved.what) == ("700 eur/day", "rate up held")
+    # Another term's unit is just a word.
+    other = resolve_capture(parse_capture("moved #pay =700 EUR/day"), terms, DEALS, "d-own")
+    assert (other.capture.position, other.what) == ("700", "moved EUR/day")
+
+
 @given(st.integers(min_value=0, max_value=10**7), st.sampled_from(sorted(ISO_4217)))
 def test_every_currency_code_stays_with_its_amount(amount: int, code: str) -> None:
     capture = parse_capture(f"moved #day-rate ={amount} {code} them:5")

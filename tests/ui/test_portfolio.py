@@ -270,10 +270,13 @@ async def test_people_map_shows_one_person_on_two_deals(
         detail = str(app.screen.query_one("#person-detail", Static).render())
         assert "Northwind data platform" in detail and "Meridian analytics extension" in detail
         await pilot.press("enter", "enter")  # to the deals list, then the first: Meridian
-        await pilot.pause()
-        assert isinstance(app.screen, PortfolioScreen)
+        # The deal itself opens, over the people, and escape comes back to them.
+        await until(pilot, lambda: isinstance(app.screen, WorkspaceScreen))
         deal = app.session.current_deal()
         assert deal is not None and deal.name == "Meridian analytics extension"
+        assert "Meridian analytics extension" in app.screen.sub_title
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, PeopleScreen))
 
 
 async def test_the_band_names_the_filter_as_it_is_typed_and_forgets_it_when_cleared(

@@ -125,5 +125,9 @@ class PeopleScreen(NegtuiScreen):
         self._open(event.option.id or "")
 
     def _open(self, deal_id: str) -> None:
-        self.app.pop_screen()
-        self.negtui.open_deal(deal_id)
+        """Open the deal's workspace over this list; escape comes back here."""
+        from negtui.ui.screens.preparation import open_workspace
+
+        if deal_id in self.session.portfolio.books:
+            self.session.focus(deal_id)
+            open_workspace(self, deal_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -126,12 +127,15 @@ async def test_history_shows_who_changed_a_term_and_its_conflict_until_looked_at
 
 
 async def test_history_of_a_concession_in_a_folder_not_shared_says_so(
-        demo_folder: Path, make_app: AppMaker) -> None:
-    app = make_app(demo_folder)
+        demo_folder: Path, make_app: AppMaker, tmp_path: Path) -> None:
+    folder = tmp_path / "Clients Q4"  # capitals: the path must be shown as it is
+    shutil.copytree(demo_folder, folder)
+    app = make_app(folder)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("3")
         await until(pilot, lambda: isinstance(app.screen, ConcessionsScreen))
         screen = await _history_of(pilot, app)
         note = str(screen.query_one("#history-note", Static).render())
         assert "not shared through git" in note
+        assert str(folder) in note.replace("\n", "")
         assert not screen.query("#history-table")

@@ -33,8 +33,8 @@ class HistoryScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         history = self.history
-        with Vertical(id="history-box"):
-            yield Static(f"History: {self.record_name}", id="history-title")
+        with Vertical(id="history-box") as box:
+            box.border_title = f"History — {self.record_name}"
             for conflict in history.conflicts:
                 field = conflict.field or "the whole record"
                 yield Static(f"Changed on both sides ({conflict.at[:16].replace('T', ' ')}): "
@@ -44,7 +44,9 @@ class HistoryScreen(ModalScreen[None]):
             if history.unsynced:
                 yield Static("Changed here since the last sync.", classes="history-note")
             if history.note:
-                yield Static(history.note.capitalize() + ".", id="history-note")
+                # Only the first letter: the note may start with a folder's path.
+                yield Static(history.note[:1].upper() + history.note[1:] + ".",
+                             id="history-note")
             if history.changes:
                 table: DataTable[str] = DataTable(id="history-table", cursor_type="row",
                                                   zebra_stripes=True)

@@ -331,7 +331,7 @@ class NegtuiApp(App[int]):
         saving.undo(self, self.session)
 
     def action_help(self) -> None:
-        keys = [(key.keys, key.says) for key in screen_keys(self, self.screen)]
+        keys = [(key.keys, key.says) for key in screen_keys(self, self.screen, resting=True)]
         screen = self.screen
         title = (screen.SCREEN_TITLE if isinstance(screen, NegtuiScreen) and screen.SCREEN_TITLE
                  else self.current_mode.title())

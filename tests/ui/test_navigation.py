@@ -272,6 +272,8 @@ async def test_help_is_titled_for_its_screen_and_lists_its_keys_and_the_apps(
         title, described = _help(app)
         assert title == "Keys — Risk register"
         assert {"Add", "Edit", "Delete", "Back", "Keys (this help)"} <= set(described)
+        # Undo is listed before there is anything to undo, as it works everywhere.
+        assert not app.session.undo and "Undo" in described
 
 
 def test_no_key_of_the_workspace_opens_two_things() -> None:

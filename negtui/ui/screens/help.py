@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 
@@ -66,12 +66,29 @@ def key_display(app: App[Any], binding: Binding) -> str:
     return " / ".join(shown)
 
 
-def screen_keys(app: App[Any], screen: Screen[Any]) -> list[Key]:
+def _resting(screen: Screen[Any], taken: Iterable[str]) -> list[ActiveBinding]:
+    """Our keys that their screen holds back just now (undo with nothing to undo): help
+    lists them too, since they work as soon as there is something for them to do."""
+    free = set(taken)
+    resting: list[ActiveBinding] = []
+    for node, bindings in screen._modal_binding_chain:  # the chain active_bindings walks
+        for key, binding in bindings:
+            if key not in free and binding.id is not None:
+                free.add(key)
+                resting.append(ActiveBinding(node, binding, False, binding.tooltip))
+    return resting
+
+
+def screen_keys(app: App[Any], screen: Screen[Any], *, resting: bool = False
+                ) -> list[Key]:
     """The keys at work on ``screen``, one row per thing they do: the screen's own first,
-    then those that work everywhere, Textual's built-in keys (they carry no id) last."""
+    then those that work everywhere, Textual's built-in keys (they carry no id) last.
+    With ``resting``, also the keys held back until there is something for them to do."""
     found: dict[tuple[str, str], tuple[list[str], DOMNode, Binding]] = {}
     rank: dict[tuple[str, str], int] = {}
-    for active in screen.active_bindings.values():
+    active_now = screen.active_bindings
+    extra = _resting(screen, active_now) if resting else []
+    for active in [*active_now.values(), *extra]:
         binding: Binding = active.binding
         if not binding.description:
             continue

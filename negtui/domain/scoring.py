@@ -76,6 +76,19 @@ def score(terms: Iterable[Term], package: Package | None = None,
     return Score(max(0.0, min(100.0, value)), scored, unscored)
 
 
+def why_not_scored(terms: Iterable[Term]) -> str:
+    """What to do so the offer on the table can be scored, when ``offer_score`` cannot."""
+    terms = list(terms)
+    filled = [t for t in terms if t.ideal.strip() and (t.walk_away.strip() or t.acceptable.strip())
+              and t.on_table.strip()]
+    if not filled:
+        return "set ideal, walk-away and the offer on the table to score it"
+    if all(t.weight <= 0 for t in filled):
+        return "every term with positions has weight 0; give one a weight to score it"
+    return ("the positions are words, not numbers: write them as numbers (780 EUR, "
+            "45 days) or rank the options to score them")
+
+
 def offer_score(terms: Iterable[Term]) -> Score:
     """The package on the table."""
     return score(terms)

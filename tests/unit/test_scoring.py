@@ -17,6 +17,7 @@ from negtui.domain.scoring import (
     offer_score,
     package_worth,
     score,
+    why_not_scored,
 )
 from negtui.domain.templates import TEMPLATES, new_terms
 from negtui.domain.vocab import ContractType
@@ -197,3 +198,17 @@ def test_template_skips_terms_the_deal_already_has() -> None:
     names = [t.name for t in new_terms(ContractType.TIME_AND_MATERIALS, existing)]
     assert "Day rate" not in names
     assert len(names) == len(TEMPLATES[ContractType.TIME_AND_MATERIALS]) - 1
+
+
+def test_an_offer_that_cannot_be_scored_says_what_is_missing() -> None:
+    empty = Term(id="t1", name="Liability cap")
+    assert offer_score([empty]).value is None
+    assert "set ideal, walk-away and the offer" in why_not_scored([empty])
+    words = Term(id="t2", name="Liability cap", ideal="fees paid", walk_away="3x fees",
+                 on_table="unlimited")
+    assert offer_score([words]).value is None
+    assert "words, not numbers" in why_not_scored([words])
+    weightless = Term(id="t3", name="Rate", ideal="800", walk_away="600", on_table="700",
+                      weight=0)
+    assert offer_score([weightless]).value is None
+    assert "weight 0" in why_not_scored([weightless])

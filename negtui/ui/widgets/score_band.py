@@ -11,6 +11,7 @@ from negtui.domain.scoring import (
     batna_score,
     offer_score,
     package_worth,
+    why_not_scored,
 )
 from negtui.ui.palette import Role, style
 from negtui.ui.widgets.shown import Static
@@ -28,8 +29,7 @@ def score_text(terms: list[Term], threshold: int) -> Text:
     batna = batna_score(terms)
     line: list[str | tuple[str, str]] = ["Offer score "]
     if offer.value is None:
-        line.append(("— set ideal, walk-away and the offer on the table to score it",
-                     "dim"))
+        line.append((f"— {why_not_scored(terms)}", "dim"))
     else:
         value = round(offer.value)
         role = Role.ALARM if value < 34 else Role.WARNING if value < 67 else Role.GOOD

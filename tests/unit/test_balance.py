@@ -5,19 +5,23 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 
+import arrow
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from negtui.domain.balance import (
+    TREND_WINDOW,
     Trend,
     balance,
     call_summary,
     give_trend,
     terms_touched,
 )
-from negtui.domain.models import Concession, Term
+from negtui.domain.book import DealBook
+from negtui.domain.models import Concession, Deal, Term
 from negtui.domain.vocab import Direction
+from negtui.ui.widgets.call_band import band_lines
 
 START = datetime(2026, 11, 21, 10, tzinfo=UTC)
 GIVEN, RECEIVED = Direction.GIVEN, Direction.RECEIVED
@@ -98,3 +102,10 @@ def test_call_summary_has_counts_balance_and_terms() -> None:
     assert summary == ("2 given, 1 received; value given 8, received 4; reciprocity 0.50; "
                        "terms: Payment terms, Day rate")
     assert "no terms named" in call_summary([], terms)
+
+
+def test_the_deal_line_says_how_many_of_our_gives_its_trend_is_read_from() -> None:
+    gives = [entry(n, GIVEN, us=size) for n, size in enumerate([2, 6, 3, 5, 3])]
+    book = DealBook(deal=Deal(id="d1", name="Northwind"), concessions=gives)
+    line = band_lines(book, arrow.get(START))[1].plain
+    assert f"our last {TREND_WINDOW} gives uneven 6→3→5→3" in line

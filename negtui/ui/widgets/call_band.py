@@ -52,7 +52,9 @@ def band_lines(book: DealBook, now: arrow.Arrow) -> tuple[Text, Text]:
     trend = give_trend(book.concessions)
     second = Text.assemble(
         ("overall  ", "dim"), _figures(balance(book.concessions)),
-        "  our gives ", (trend.trend.value, "bold"),
+        # How many gives the trend is read from, as it looks at the latest few only.
+        f"  our last {len(trend.sizes)} gives " if len(trend.sizes) > 1 else "  our gives ",
+        (trend.trend.value, "bold"),
         (f" {'→'.join(str(size) for size in trend.sizes)}" if trend.sizes else "", "dim"),
         no_wrap=True, overflow="ellipsis",
     )

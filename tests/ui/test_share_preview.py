@@ -42,6 +42,9 @@ async def test_the_preview_counts_what_goes_in_and_out_and_enter_writes_it(
         assert book is not None
         await pilot.press("X")
         await until(pilot, lambda: _preview(app))
+        # Titled in its border like every dialog, with the deal it is for.
+        title = app.screen.query_one("#share-box").border_title
+        assert str(title) == f"Shared dossier — {book.deal.name}"
         written = _text(app, "#share-written")
         for line in ("Terms", "7 terms", "Milestones", "3 milestones"):
             assert line in written

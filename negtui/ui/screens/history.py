@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 
 from negtui.actions.history import History
 from negtui.ui.keys import HISTORY
-from negtui.ui.widgets.shown import DataTable, Static
+from negtui.ui.widgets.shown import DataTable, Static, plain
 
 
 def _value(value: object) -> str:
@@ -34,7 +34,7 @@ class HistoryScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         history = self.history
         with Vertical(id="history-box") as box:
-            box.border_title = f"History — {self.record_name}"
+            box.border_title = plain(f"History — {self.record_name}", one_line=True)
             for conflict in history.conflicts:
                 field = conflict.field or "the whole record"
                 yield Static(f"Changed on both sides ({conflict.at[:16].replace('T', ' ')}): "

@@ -44,11 +44,9 @@ class SharePreviewScreen(OnceModal[bool]):
         self.target = target
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="share-box"):
-            yield Static(Text.assemble(("Shared dossier", "bold"), " — ",
-                                       plain(self.deal_name, one_line=True), "\n",
-                                       plain(f"into {self.target}", "dim", one_line=True)),
-                         id="share-title")
+        with Vertical(id="share-box") as box:
+            box.border_title = plain(f"Shared dossier — {self.deal_name}", one_line=True)
+            yield Static(plain(f"into {self.target}", "dim", one_line=True), id="share-title")
             with VerticalScroll(id="share-body"):
                 yield Static(self._goes_in(), id="share-written")
                 yield Static(self._left_out(), id="share-left-out")

@@ -338,3 +338,21 @@ async def test_the_offer_key_also_sets_when_the_offer_expires(demo_folder: Path,
         await pilot.press("tab", "ctrl+a", "ctrl+k", *"someday", "ctrl+s")
         await until(pilot, lambda: "not a date" in text_of(app, "#error-offer_expires"))
     assert stored_term(demo_folder, app, "Payment terms").offer_expires == term.offer_expires
+
+
+async def test_all_terms_lists_numbered_names_in_number_order_and_explains_its_marks(
+        empty_folder: Path, make_app: AppMaker) -> None:
+    store = Store(empty_folder).open()
+    store.create_deal(Deal(id="d-one", name="Fresh retainer"))
+    store.put("d-one", *(Term(id=f"t-{n}", name=f"Term {n}") for n in (13, 7, 2)))
+    app = make_app(empty_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "A")
+        await until(pilot, lambda: isinstance(app.screen, AllTermsScreen))
+        await until(pilot, lambda: len(rows(app, "#all-terms")) == 3)
+        assert [row["term"] for row in keyed(app, "#all-terms")] == ["Term 2", "Term 7",
+                                                                     "Term 13"]
+        legend = text_of(app, "#all-terms-marks")
+        for said in ("★ ideal", "✓ acceptable", "▼ below acceptable", "✗ past walk-away",
+                     "· not comparable"):
+            assert said in legend

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from rich.text import Text
@@ -12,6 +13,7 @@ from textual.widgets import Header
 
 from negtui.domain.clashes import restrictive_clashes
 from negtui.domain.models import Term
+from negtui.domain.positions import Verdict
 from negtui.domain.terms import class_of
 from negtui.domain.vocab import TermCategory, TermStatus
 from negtui.domain.words import counted
@@ -20,6 +22,7 @@ from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.widgets.fit_table import Column, FitTable
 from negtui.ui.widgets.footer import KeyFooter
 from negtui.ui.widgets.shown import DataTable, Static, plain
+from negtui.ui.widgets.term_grid import verdict_mark
 from negtui.ui.widgets.term_rows import class_text, marked, rating_text
 
 # Two terms of one name ("Day rate") are told apart by their deal, so it stays beside them.
@@ -28,6 +31,22 @@ COLUMNS = [Column("Category", "category", 4, 8), Column("Term", "term", 0, 20),
            Column("Status", "status", 1), Column("Class", "class", 3),
            Column("Clashes with", "clashes", 2, 12), Column("Deal imp", "deal_imp", 5),
            Column("Port imp", "port_imp", 6)]
+
+
+def marks_legend() -> Text:
+    """What the mark before each offer on the table says."""
+    parts: list[str | tuple[str, str]] = []
+    for index, where in enumerate(Verdict):
+        mark, shade = verdict_mark(where)
+        words = "ideal" if where is Verdict.IDEAL else where.value
+        parts += ["  " if index else "", (mark, shade), f" {words}"]
+    return Text.assemble(*parts)
+
+
+def _in_number_order(name: str) -> tuple[tuple[int, int | str], ...]:
+    """'Term 7' before 'Term 13': runs of digits compare as numbers."""
+    return tuple((0, int(part)) if part.isdigit() else (1, part)
+                 for part in re.split(r"(\d+)", name.casefold()) if part)
 
 
 class AllTermsScreen(NegtuiScreen):
@@ -53,6 +72,7 @@ class AllTermsScreen(NegtuiScreen):
         yield Static(id="all-filters")
         yield Static(id="all-empty", classes="empty")
         yield FitTable(COLUMNS, id="all-terms", hint="all-terms-hint")
+        yield Static(marks_legend(), id="all-terms-marks", classes="band")
         yield Static(id="all-terms-hint", classes="column-hint")
         yield KeyFooter()
 
@@ -72,8 +92,8 @@ class AllTermsScreen(NegtuiScreen):
                     continue
                 found.append((book.id, book.deal.name, term))
         order = list(TermCategory)
-        found.sort(key=lambda row: (order.index(row[2].category), row[1].casefold(),
-                                    row[2].name.casefold()))
+        found.sort(key=lambda row: (order.index(row[2].category), _in_number_order(row[1]),
+                                    _in_number_order(row[2].name)))
         return found
 
     def fill(self) -> None:
@@ -109,6 +129,7 @@ class AllTermsScreen(NegtuiScreen):
         empty = self.query_one("#all-empty", Static)
         empty.display = not rows
         table.display = bool(rows)
+        self.query_one("#all-terms-marks", Static).display = bool(rows)
         if not rows:
             filtered = self.category is not None or self.status is not None
             empty.update("No terms match these filters: press escape to clear them." if filtered

@@ -32,7 +32,7 @@ from negtui.store import Store, StoreError
 from negtui.store.config import ConfigNotKept, first_settings, keep_theme, load_config
 from negtui.ui import saving
 from negtui.ui.commands import NegtuiCommands
-from negtui.ui.keyorder import KeyOrder
+from negtui.ui.keyorder import KeyOrder, SetsAsideEarlyKeys
 from negtui.ui.keys import APP_BINDINGS
 from negtui.ui.messages import DealFocused, PortfolioReloaded
 from negtui.ui.palette import theme_colour
@@ -225,8 +225,13 @@ class NegtuiApp(App[int]):
         if isinstance(event, events.Compose):
             # Before the Portfolio (the first mode) is made and drawn in those colours.
             self._choose_theme()
-        if not self._key_order.holds(event):
-            await super().on_event(event)
+        if self._key_order.holds(event):
+            return
+        screen = self.screen if isinstance(event, events.Key) and self.screen_stack else None
+        if isinstance(screen, SetsAsideEarlyKeys) and not event.is_forwarded \
+                and screen.sets_aside(event):
+            return
+        await super().on_event(event)
 
     def on_unmount(self) -> None:
         self._key_order.stop()

@@ -18,7 +18,7 @@ import contextlib
 from collections import deque
 from collections.abc import Iterator
 from time import monotonic
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from textual import events
 from textual.app import App
@@ -33,6 +33,13 @@ SETTLE_LIMIT_S = 5.0
 RECHECK_S = 0.001
 
 Typed = events.Key | events.Paste
+
+
+@runtime_checkable
+class SetsAsideEarlyKeys(Protocol):
+    """A screen the app shows unasked, which keeps out keys typed before it appeared."""
+
+    def sets_aside(self, event: events.Key) -> bool: ...
 
 
 def _busy(node: MessagePump, handling: bool = False) -> bool:

@@ -12,8 +12,10 @@ from negtui.domain.checklist import evaluate
 from negtui.ui.app import NegtuiApp
 from negtui.ui.screens.concessions import ConcessionsScreen
 from negtui.ui.screens.records import RecordEditorScreen
+from negtui.ui.widgets.confirm import ConfirmScreen
 from negtui.ui.widgets.form import FormScreen
 from tests.ui.conftest import until
+from tests.ui.keyboard import burst
 from tests.ui.test_concessions import on_disk
 from tests.ui.test_fit import screen_lines
 
@@ -151,3 +153,25 @@ async def test_deleting_a_call_names_it_by_who_was_on_it(
         assert latest.ended is not None
         minutes = round((latest.ended - latest.started).total_seconds() / 60)
         assert f"{', '.join(latest.attendees)}, {minutes} minutes" in body
+
+
+async def test_keys_typed_before_the_attendees_form_appeared_are_set_aside(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        await until(pilot, lambda: isinstance(app.screen, ConcessionsScreen))
+        await pilot.press("c")
+        await until(pilot, lambda: app.screen.has_class("in-call"))
+        await pilot.press("c")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        # One burst: yes, end the call, then keys meant for the log, not for the form.
+        burst(pilot, ["y", "e", "x"])
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        form = app.screen
+        await until(pilot, lambda: bool(form.query("#field-attendees")))
+        field = form.query_one("#field-attendees", Input)
+        await until(pilot, lambda: "not taken: ex" in "\n".join(screen_lines(app)))
+        assert field.value == ""
+        await pilot.press(*"Raj")  # typed once the form is there: taken
+        await until(pilot, lambda: field.value == "Raj")

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from textual import on
+from textual import events, on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -20,7 +20,7 @@ from textual.widgets import Checkbox, Input, Label, Select, TextArea
 
 from negtui.domain.words import counted
 from negtui.store import StoreError
-from negtui.ui.widgets.confirm import ConfirmScreen, OnceModal
+from negtui.ui.widgets.confirm import KEY_MARKS, ConfirmScreen, OnceModal, key_mark
 from negtui.ui.widgets.shown import Static, plain
 
 Kind = Literal["text", "choice", "bool", "lines"]
@@ -65,18 +65,25 @@ class FormScreen(OnceModal[bool]):
     ]
 
     def __init__(self, title: str, fields: list[FormField], values: Values,
-                 submit: Callable[[Values], dict[str, str]]) -> None:
+                 submit: Callable[[Values], dict[str, str]], *,
+                 unasked: bool = False) -> None:
+        """``unasked``: the app opens the form itself (not the user with a key), so keys
+        typed before it appeared were meant for the screen below and are set aside."""
         super().__init__()
         self.form_title = title
         self.fields = fields
         self.initial = dict(values)
         self.submit = submit
+        self.unasked = unasked
+        self._shown_at: float | None = None
+        self._set_aside: list[str] = []
 
     def compose(self) -> ComposeResult:
         box = Vertical(id="form-box")
         box.border_title = plain(self.form_title, one_line=True)
         with box:
             yield Static("", id="form-error", classes="field-error")
+            yield Static("", id="form-set-aside")
             with VerticalScroll(id="form-fields", can_focus=False):
                 # Two halves, one under the other; a long form on a very wide screen sets
                 # them side by side, and tab still walks down the first, then the second.
@@ -116,6 +123,11 @@ class FormScreen(OnceModal[bool]):
         # Tabbing in puts the cursor at the end: typing adds to the text, never replaces it.
         return Input(value, placeholder=spec.placeholder, id=widget_id, select_on_focus=False)
 
+    @on(events.Mount)
+    def _note_when_shown(self, event: events.Mount) -> None:
+        # On the clock every key is stamped with when it arrives (see ConfirmScreen).
+        self._shown_at = event.time
+
     def on_mount(self) -> None:
         # Textual sets these on a resize, which a screen pushed over a toast may not get.
         width = self.app.size.width
@@ -131,6 +143,19 @@ class FormScreen(OnceModal[bool]):
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._fit_height)
+
+    def sets_aside(self, event: events.Key) -> bool:
+        """Whether ``event``, typed before this form (opened unasked) appeared, is kept
+        out of it; the form then says which keys it did not take."""
+        early = self._shown_at is None or event.time < self._shown_at
+        if not (self.unasked and early and (event.is_printable or event.key in KEY_MARKS)):
+            return False
+        self._set_aside.append(key_mark(event))
+        note = self.query_one("#form-set-aside", Static)
+        note.update(plain("Typed before this form appeared, not taken: "
+                          + "".join(self._set_aside)))
+        note.display = True
+        return True
 
     def _fit_height(self) -> None:
         """Let the fields take every row the screen has beside the dialog's frame, its keys,

@@ -64,6 +64,7 @@ def ask_who_attended(screen: NegtuiScreen, deal_id: str, call: Call) -> None:
     book = screen.session.portfolio.books.get(deal_id)
     if book is not None:
         moved = {"notes": f"What moved: {call.summary}"} if call.summary else {}
-        screen.app.push_screen(record_form(screen.negtui, CALLS, book, call,
-                                           title=f"Who attended? — {book.deal.name}",
-                                           hints=moved))
+        form = record_form(screen.negtui, CALLS, book, call,
+                           title=f"Who attended? — {book.deal.name}", hints=moved)
+        form.unasked = True  # it follows the end of the call, not a key of its own
+        screen.app.push_screen(form)

@@ -255,7 +255,9 @@ class NegtuiApp(App[int]):
         for screen in self.screen_stack:
             screen.post_message(PortfolioReloaded())
             for header in screen.query(Header):
-                header.query_one(HeaderTitle).update(header.format_title())
+                # A header still being mounted has no title yet; it draws it when it has.
+                for title in header.query(HeaderTitle):
+                    title.update(header.format_title())
 
     def _deal_focused(self) -> None:
         if self.current_mode == "portfolio":

@@ -33,6 +33,23 @@ async def test_the_workspace_shows_value_dates_hours_and_markets(
         assert "Invoicing  monthly" in lines
 
 
+async def test_the_workspace_says_where_the_deal_stands_now(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(200, 40)) as pilot:
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, WorkspaceScreen))
+        book = app.session.current_book()
+        assert book is not None
+        brief = str(app.screen.query_one("#brief", Static).render())
+        (now,) = [line for line in brief.splitlines() if line.startswith("Now ")]
+        still_open = sum(term.status == "open" for term in book.terms)
+        assert f"{len(book.terms)} terms, {still_open} open (t)" in now
+        assert "next: tomorrow · Third call with procurement" in now
+        assert "gave 4, got 1 (3)" in now
+        assert "checklist " in now and "(5)" in now
+
+
 def _continues_under_its_text(text: str, label: str, indent: int) -> None:
     lines = text.splitlines()
     first = next(i for i, line in enumerate(lines) if line.lstrip().startswith(label))

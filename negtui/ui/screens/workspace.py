@@ -19,7 +19,14 @@ from negtui.ui.screens.records.editor import record_form
 from negtui.ui.screens.records.stakeholders import STAKEHOLDERS
 from negtui.ui.screens.share_preview import export_from
 from negtui.ui.widgets.confirm import ConfirmScreen
-from negtui.ui.widgets.deal_facts import LABEL_WIDTH, Hanging, Piece, deal_facts, missing
+from negtui.ui.widgets.deal_facts import (
+    LABEL_WIDTH,
+    Hanging,
+    Piece,
+    deal_facts,
+    missing,
+    standing,
+)
 from negtui.ui.widgets.fit_table import Column, FitTable
 from negtui.ui.widgets.footer import KeyFooter
 from negtui.ui.widgets.shown import DataTable, Static, plain
@@ -77,6 +84,7 @@ class WorkspaceScreen(NegtuiScreen):
             (name, plain(f"{deal.counterparty} · {deal.status} · {deal.contract_type} · "
                          f"{deal.relationship} · strategy {deal.strategy} · "
                          f"{deal.concession_approach} concessions"), name.cell_len + 2),
+            standing(book, self.session.settings, self.session.clock().datetime),
             Text(""), *deal_facts(deal), Text(""),
             ("Objective", missing(deal.objective), LABEL_WIDTH),
             ("Success", missing("; ".join(deal.success_measures)), LABEL_WIDTH),

@@ -3,14 +3,23 @@ hours it takes, where it sells and how it is invoiced and reported."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.text import Text
 from textual.geometry import Size
 
+from negtui.domain.balance import balance
+from negtui.domain.book import DealBook
+from negtui.domain.calendar import deal_entries
+from negtui.domain.checklist import checklist_progress
 from negtui.domain.dates import day_text
-from negtui.domain.models import Deal
+from negtui.domain.deal_table import make_row
+from negtui.domain.models import Deal, Settings
+from negtui.domain.schedule import next_due, user_zone
 from negtui.domain.summary import money
+from negtui.domain.vocab import TermStatus
 from negtui.domain.words import counted
 from negtui.ui.widgets.shown import Static, plain
 
@@ -136,3 +145,22 @@ def deal_facts(deal: Deal) -> list[Piece]:
     if deal.archived:
         lines.append(_line("Archived", Text("yes: kept out of the portfolio list", "dim")))
     return lines
+
+
+def standing(book: DealBook, settings: Settings, now: datetime) -> Labelled:
+    """Where the deal stands: its terms, what is due next, the give and take so far and
+    how far its preparation is, each one key away on the workspace."""
+    tz = user_zone(settings)
+    terms = book.terms
+    still_open = sum(term.status is TermStatus.OPEN for term in terms)
+    parts = [f"{counted(len(terms), 'term')}, {still_open} open (t)" if terms
+             else "no terms yet (t)"]
+    upcoming = next_due(deal_entries(book, tz), now)
+    if upcoming is not None:
+        parts.append(f"next: {make_row(book, now, 0, None, upcoming, tz).next_text}")
+    figures = balance(book.concessions)
+    parts.append(f"gave {figures.given.count}, got {figures.received.count} (3)"
+                 if figures.given.count or figures.received.count else "no concessions yet")
+    done, total = checklist_progress(book, settings)
+    parts.append(f"checklist {done}/{total} (5)")
+    return ("Now", plain(" · ".join(parts)), LABEL_WIDTH)

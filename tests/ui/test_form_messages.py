@@ -87,6 +87,11 @@ async def test_a_bad_expiry_in_the_term_form_is_said_once(demo_folder: Path,
         await saved_with_errors(pilot, form)
         assert in_error(form) == ["offer_expires"]
         assert len([line for line in said(form) if "'whenever'" in line]) == 1
+        # Fixing the text takes the old message away; the preview reads the new text.
+        await fill(pilot, form, "offer_expires", "friday 17:00")
+        await until(pilot, lambda: not in_error(form))
+        assert not [line for line in said(form) if "'whenever'" in line]
+        assert any(line.startswith("Fri ") and "17:00" in line for line in said(form))
 
 
 async def test_three_bad_calendar_fields_are_counted_three_and_each_said_once(

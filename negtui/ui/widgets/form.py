@@ -192,7 +192,16 @@ class FormScreen(OnceModal[bool]):
     def _changed(self, event: Input.Changed) -> None:
         name = (event.input.id or "").removeprefix("field-")
         spec = next((s for s in self.fields if s.name == name), None)
-        if spec is not None and spec.preview is not None:
+        if spec is None:
+            return
+        error = self.query_one(f"#error-{spec.name}", Static)
+        if error.has_class("shown"):
+            # The message was about the text before this change: the field's preview, if
+            # it has one, now says how the new text reads (or what is wrong with it).
+            self._message(f"#error-{spec.name}", "")
+            if spec.preview is not None:
+                self.query_one(f"#preview-{spec.name}").display = True
+        if spec.preview is not None:
             self._update_preview(spec, event.value)
 
     @on(Input.Submitted)

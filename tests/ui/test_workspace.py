@@ -170,3 +170,22 @@ async def test_the_agenda_says_its_time_in_all_and_what_is_not_shared(
         table = app.screen.query_one("#records", DataTable)
         shares = {str(table.get_row_at(row)[1]) for row in range(table.row_count)}
         assert shares == {"yes" if item.share else "no" for item in items}
+
+
+async def test_the_workspace_lists_people_in_the_order_of_their_own_list(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, WorkspaceScreen))
+        labels = ["Name", "Role", "Part", "Organisation", "Style"]
+
+        def order() -> list[str]:
+            header = next(line for line in screen_lines(app)
+                          if all(label in line for label in labels))
+            return sorted(labels, key=header.index)
+
+        here = order()
+        await pilot.press("s")
+        await until(pilot, lambda: isinstance(app.screen, RecordEditorScreen))
+        assert here == order() == labels

@@ -32,8 +32,9 @@ from negtui.ui.widgets.footer import KeyFooter
 from negtui.ui.widgets.shown import DataTable, Static, plain
 
 # Who they are and how they decide stay; where they work and their title leave first.
-PEOPLE_COLUMNS = [Column("Name", "name", 0, 14), Column("Organisation", "organisation", 2, 12),
-                  Column("Role", "role", 1, 12), Column("Part", "part"),
+# In the order of the stakeholder list (s), so the two read alike.
+PEOPLE_COLUMNS = [Column("Name", "name", 0, 14), Column("Role", "role", 1, 12),
+                  Column("Part", "part"), Column("Organisation", "organisation", 2, 12),
                   Column("Style", "style", 0, 16)]
 
 
@@ -104,8 +105,8 @@ class WorkspaceScreen(NegtuiScreen):
         row = table.cursor_row
         rows: list[tuple[str | None, list[str | Text]]] = [
             (person.id, [plain(person.name, one_line=True),
-                         plain(person.organisation, one_line=True),
                          plain(person.role, one_line=True), person.influence.value,
+                         plain(person.organisation, one_line=True),
                          plain(person.style, one_line=True)])
             for person in book.stakeholders]
         if not book.stakeholders:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import pytest
 from rich.console import Console
 from textual.widget import Widget
 
@@ -43,12 +44,12 @@ def cell_lines(grid: MonthGrid, day: date) -> list[str]:
     """The lines of ``day``'s cell in the month drawn, its column found under its weekday."""
     rows = grid.render().plain.split("\n")
     starts = [rows[1].index(name) for name in ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")]
-    per_week = grid._week_lines()
+    heights = grid._week_lines()
     week = next(n for n, days in enumerate(grid._weeks()) if day in days)
     column = day.weekday()
     end = starts[column + 1] if column < 6 else grid.size.width
-    top = 2 + week * per_week
-    return [row[starts[column]:end].rstrip() for row in rows[top:top + per_week]]
+    top = 2 + sum(heights[:week])
+    return [row[starts[column]:end].rstrip() for row in rows[top:top + heights[week]]]
 
 
 def add_to_busy_day(folder: Path, count: int) -> None:
@@ -177,9 +178,36 @@ async def test_every_day_of_a_month_is_drawn_the_same_way_when_widths_differ_by_
     async with app.run_test(size=(70, 40)) as pilot:
         screen = await open_calendar(app, pilot)
         grid = screen.query_one(MonthGrid)
-        weeks = str(grid.render()).splitlines()[2:2 + len(grid._weeks()) * grid._week_lines()]
+        weeks = str(grid.render()).splitlines()[2:2 + sum(grid._week_lines())]
         assert not any(re.search(r"[a-z]", line) for line in weeks), weeks
     async with make_app(demo_folder).run_test(size=(74, 40)) as pilot:
         screen = await open_calendar(pilot.app, pilot)
         grid = screen.query_one(MonthGrid)
         assert "Third" in str(grid.render())  # every day 10 wide: titles in every cell
+
+
+WEEK_ROW = re.compile(r"^\s*(\d{1,2}\s+){6}\d{1,2}\s*$")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 60)],
+                         ids=["80x24", "120x40", "200x60"])
+async def test_the_month_fills_its_pane_to_the_bottom_whatever_its_number_of_weeks(
+        demo_folder: Path, make_app: AppMaker, size: tuple[int, int]) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=size) as pilot:
+        screen = await open_calendar(app, pilot)
+        pane = screen.query_one("#grid-pane")
+        # November 2026 spans six week rows, December five, February 2027 four.
+        for month, weeks, presses in (("November 2026", 6, 0), ("December 2026", 5, 1),
+                                      ("February 2027", 4, 2)):
+            await pilot.press(*["right_square_bracket"] * presses)
+            await until(pilot, lambda month=month: month in region_lines(app, pane)[0])
+            lines = region_lines(app, pane)
+            starts = [n for n, line in enumerate(lines) if WEEK_ROW.match(line)]
+            assert len(starts) == weeks, (month, lines)
+            legend = next((n for n, line in enumerate(lines) if n > starts[-1]
+                           and re.match(r"^[A-Z] [a-z]", line)), len(lines))
+            heights = [b - a for a, b in zip(starts, [*starts[1:], legend], strict=True)]
+            # The weeks share the height within a line, and the legend ends on the last row.
+            assert max(heights) - min(heights) <= 1, (month, heights, lines)
+            assert lines[-1].strip(), (month, lines)

@@ -144,11 +144,14 @@ class MonthGrid(Widget, can_focus=True):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return 2 + 2 * len(self._weeks()) + len(self._legend(width))
 
-    def _week_lines(self) -> int:
-        """Lines of a week: two at least, more as the pane is taller."""
+    def _week_lines(self) -> list[int]:
+        """Lines of each week: two at least, more as the pane is taller, the lines left over
+        spread one each among the weeks, so the month reaches the bottom of its pane."""
         width, height = self.size
-        spare = height - 2 - len(self._legend(width))
-        return max(2, spare // len(self._weeks()))
+        weeks = len(self._weeks())
+        spare = max(2 * weeks, height - 2 - len(self._legend(width)))
+        ends = [spare * (week + 1) // weeks for week in range(weeks)]
+        return [end - start for start, end in zip([0, *ends], ends, strict=False)]
 
     def _day_lines(self, day: date, cell: int, lines: int, titled: bool) -> list[Text]:
         in_month = day.month == self.selected.month
@@ -229,10 +232,11 @@ class MonthGrid(Widget, can_focus=True):
         lines.append(Text("".join(name.ljust(cell) for name, cell in
                                   zip(WEEKDAY_NAMES, widths, strict=True)).rstrip(),
                           style=style(Role.MUTED)))
-        per_week = self._week_lines()
-        # One way for the whole month: the spread remainder makes some days a cell wider.
-        titled = min(widths) >= TITLED_FROM and per_week > 2
-        for week in self._weeks():
+        heights = self._week_lines()
+        # One way for the whole month: the spread remainder makes some days a cell wider
+        # and some weeks a line taller.
+        titled = min(widths) >= TITLED_FROM and min(heights) > 2
+        for week, per_week in zip(self._weeks(), heights, strict=True):
             week_lines = [Text() for _ in range(per_week)]
             for day, cell, end in zip(week, widths, ends, strict=True):
                 for line, part in zip(week_lines,
@@ -251,9 +255,10 @@ class MonthGrid(Widget, can_focus=True):
         self.refresh()
 
     def on_click(self, event: events.Click) -> None:
-        ends, per_week = self._columns(self.size.width), self._week_lines()
-        row = event.y - 2
+        ends, row = self._columns(self.size.width), event.y - 2
         column = next((n for n, end in enumerate(ends) if event.x < end), 7)
-        weeks = self._weeks()
-        if 0 <= row < per_week * len(weeks) and 0 <= column < 7:
-            self.selected = weeks[row // per_week][column]
+        for week, lines in zip(self._weeks(), self._week_lines(), strict=True):
+            if 0 <= row < lines and 0 <= column < 7:
+                self.selected = week[column]
+                return
+            row -= lines

@@ -118,6 +118,27 @@ async def test_add_a_milestone_in_plain_words_then_mark_it_done(
         assert any("CFO" in line and "done" in line for line in _agenda(app))
 
 
+async def test_the_date_is_read_again_in_the_zone_typed_under_both_fields(
+    demo_folder: Path, make_app: AppMaker
+) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4", "a", "tab", "tab", *"CFO", "tab", *"tomorrow 14:00")
+        assert "Tue 24 Nov 2026 14:00 UTC (+00:00)" in _text(app, "#preview-when")
+        # A new zone changes how the date above it is read, and says so under the date.
+        await pilot.press("tab", *["backspace"] * 3, *"Asia/Tokyo")
+        for field in ("#preview-when", "#preview-zone"):
+            assert "Tue 24 Nov 2026 14:00 Asia/Tokyo (+09:00)" in _text(app, field), field
+        # And a new time is read in that zone under the zone too.
+        await pilot.press("shift+tab", *["backspace"] * 5, *"16:30")
+        for field in ("#preview-when", "#preview-zone"):
+            assert "Tue 24 Nov 2026 16:30 Asia/Tokyo (+09:00)" in _text(app, field), field
+        # A zone that is none says so under the zone, and the date is not read in it.
+        await pilot.press("tab", *"x")
+        assert "not a time zone" in _text(app, "#preview-zone")
+        assert "Asia/Tokyo" not in _text(app, "#preview-when")
+
+
 async def test_a_date_not_understood_is_shown_at_the_field_and_nothing_saved(
     demo_folder: Path, make_app: AppMaker
 ) -> None:

@@ -6,7 +6,9 @@ from collections.abc import Callable
 from datetime import datetime
 
 import arrow
+from textual import on
 from textual.css.query import NoMatches
+from textual.widgets import Input
 
 from negtui.domain.book import DealBook
 from negtui.domain.calendar import CalendarRefused, zone
@@ -70,6 +72,13 @@ class MilestoneForm(FormScreen):
         super().__init__(title, milestone_fields(deals, self.when_preview), values, submit)
         self.default_zone = default_zone
         self.now = now
+
+    @on(Input.Changed, "#field-when, #field-zone")
+    def _read_back_both(self) -> None:
+        """Either field changes how the date is read: say it again under both."""
+        for spec in self.fields:
+            if spec.name in ("when", "zone"):
+                self._update_preview(spec, "")
 
     def when_preview(self, under: str) -> str:
         try:

@@ -19,6 +19,7 @@ from negtui.domain.vocab import DealStatus, MilestoneKind
 from negtui.store import Store
 from negtui.ui.app import NegtuiApp
 from negtui.ui.screens.calendar import CalendarScreen
+from negtui.ui.widgets.agenda_list import AgendaList
 from negtui.ui.widgets.month_grid import MonthGrid
 from tests.ui.conftest import until
 
@@ -211,3 +212,26 @@ async def test_the_month_fills_its_pane_to_the_bottom_whatever_its_number_of_wee
             # The weeks share the height within a line, and the legend ends on the last row.
             assert max(heights) - min(heights) <= 1, (month, heights, lines)
             assert lines[-1].strip(), (month, lines)
+
+
+async def test_a_tall_agenda_lists_the_days_after_three_weeks_while_it_has_room(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(200, 60)) as pilot:
+        screen = await open_calendar(app, pilot)
+        await until(pilot, lambda: "Mid-study checkpoint" in "\n".join(
+            region_lines(app, screen.query_one("#agenda"))))
+        shown = "\n".join(region_lines(app, screen.query_one("#agenda")))
+        # 25 and 35 days ahead: past the three weeks a short agenda keeps to.
+        assert "Quarterly review" in shown
+        (title,) = region_lines(app, screen.query_one("#agenda-title"))
+        assert title.startswith("Mon 23 Nov to ") and "Sun 13 Dec" not in title
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_calendar(app, pilot)
+        await pilot.press("v")
+        await until(pilot, lambda: screen.query_one("#agenda").size.height > 0)
+        (title,) = region_lines(app, screen.query_one("#agenda-title"))
+        assert title.strip() == "Mon 23 Nov to Sun 13 Dec"
+        assert "Mid-study checkpoint" not in "\n".join(
+            str(option.prompt) for option in screen.query_one(AgendaList).options)

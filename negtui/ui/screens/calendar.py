@@ -17,16 +17,15 @@ from textual.widgets import Header
 from negtui.actions.records import remove_record, save_records
 from negtui.domain.book import DealBook
 from negtui.domain.calendar import (
-    ALL_KINDS,
     CalendarEntry,
     CalendarRefused,
     CallWarning,
     agenda,
+    agenda_reach,
     calendar_entries,
     call_warnings,
     checkpoints_refusal,
     filter_entries,
-    is_overdue,
     overdue_days,
     shift_month,
     zone,
@@ -36,29 +35,34 @@ from negtui.domain.durations import describe_minutes
 from negtui.domain.milestone_input import milestone_from_values
 from negtui.domain.models import Milestone
 from negtui.domain.vocab import MilestoneKind
-from negtui.domain.words import counted
 from negtui.ui.keys import DELETE, EXPORT
-from negtui.ui.palette import Role, style
 from negtui.ui.saving import save_from_form
 from negtui.ui.screens.base import NegtuiScreen
-from negtui.ui.screens.calendar_forms import ALL, CalendarExportForm, CheckpointForm
-from negtui.ui.screens.calendar_layout import AGENDA_CHROME, WIDE, agenda_columns, warning_lines
+from negtui.ui.screens.calendar_forms import (
+    CalendarExportForm,
+    CalendarFilterForm,
+    CheckpointForm,
+)
+from negtui.ui.screens.calendar_layout import (
+    AGENDA_CHROME,
+    NO_DEALS_TEXT,
+    WIDE,
+    agenda_columns,
+    status_line,
+    warning_lines,
+)
 from negtui.ui.screens.milestone_form import MilestoneForm
 from negtui.ui.widgets.agenda_list import AgendaList, agenda_width
 from negtui.ui.widgets.confirm import ConfirmScreen
 from negtui.ui.widgets.footer import KeyFooter
-from negtui.ui.widgets.form import FormField, FormScreen, Values
+from negtui.ui.widgets.form import Values
 from negtui.ui.widgets.month_grid import MonthGrid
-from negtui.ui.widgets.shown import OptionList, Static, markup
+from negtui.ui.widgets.shown import OptionList, Static
 
-# The agenda shows the selected day and this many days after it.
+# The agenda shows the selected day and the days after it, three weeks at least, and up to
+# about three months while its pane has room for them.
 AGENDA_DAYS = 21
-
-NO_DEALS_TEXT = markup(
-    "[b]No deals yet, so nothing is dated.[/b]\n\n"
-    "Quit (ctrl+q) and run [b]negtui demo[/b] to explore with sample data,\n"
-    "or [b]negtui import json FILE[/b] to bring in your deals."
-)
+AGENDA_MOST_DAYS = 92
 
 
 def _when_text(moment: datetime, tz: ZoneInfo) -> str:
@@ -95,6 +99,7 @@ class CalendarScreen(NegtuiScreen):
         self.entries: dict[str, CalendarEntry] = {}
         self.warnings: list[CallWarning] = []
         self.agenda_needs = 0  # the columns of the agenda's longest line, frame included
+        self.agenda_room = 0  # the agenda's lines when it was last filled
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -172,16 +177,9 @@ class CalendarScreen(NegtuiScreen):
 
     def _fill_status(self, shown: list[CalendarEntry], now: datetime) -> None:
         deal = self.session.portfolio.books.get(self.deal_filter or "")
-        late = sum(1 for e in shown if is_overdue(e, now))
-        status = Text.assemble(
-            (deal.deal.name if deal else "All deals", "bold"), " · ",
-            (self.kind_filter or "every kind", "bold"), f" · {counted(len(shown), 'date')}",
-        )
-        if late:
-            status.append(" · ")
-            status.append(f"{late} overdue", style=style(Role.ALARM))
-        status.append(f"  ({self.session.portfolio.settings.timezone})", style="dim")
-        self.query_one("#calendar-status", Static).update(status)
+        self.query_one("#calendar-status", Static).update(status_line(
+            deal.deal.name if deal else None, self.kind_filter, shown, now,
+            self.session.portfolio.settings.timezone))
 
     def _fill_warnings(self) -> None:
         box = self.query_one("#calendar-warnings", Static)
@@ -194,16 +192,25 @@ class CalendarScreen(NegtuiScreen):
     def _fill_agenda(self, shown: list[CalendarEntry], selected: date,
                      keep: str | None, to_day: bool) -> None:
         tz, now, today = self.tz, self.now(), self.today()
-        plan = agenda(shown, selected, AGENDA_DAYS, now, tz)
-        last = selected + timedelta(days=AGENDA_DAYS - 1)
+        listing = self.query_one("#agenda", AgendaList)
+        self.agenda_room = listing.size.height
+        days = agenda_reach(shown, selected, AGENDA_DAYS, AGENDA_MOST_DAYS, self.agenda_room,
+                            now, tz)
+        plan = agenda(shown, selected, days, now, tz)
+        last = selected + timedelta(days=days - 1)
         # The pane's frame says "Agenda"; its first line says which days.
         self.query_one("#agenda-title", Static).update(
             Text(f"{selected:%a %d %b} to {last:%a %d %b}", style="bold"))
         problems = {w.call.uid: w.problem for w in self.warnings}
         self.agenda_needs = agenda_width(shown, now, problems) + AGENDA_CHROME
         self._split()
-        self.query_one("#agenda", AgendaList).show(plan, selected, last, today, now, tz,
-                                                   problems, self._filtered(), keep, to_day)
+        listing.show(plan, selected, last, today, now, tz, problems, self._filtered(), keep,
+                     to_day)
+
+    @on(AgendaList.Resized)
+    def _agenda_resized(self, event: AgendaList.Resized) -> None:
+        if event.height != self.agenda_room:
+            self.fill()
 
     def _filtered(self) -> bool:
         return self.deal_filter is not None or self.kind_filter is not None
@@ -367,22 +374,12 @@ class CalendarScreen(NegtuiScreen):
     # Filters, checkpoints, export
 
     def action_filter(self) -> None:
-        deals = sorted(self.books(), key=lambda b: b.deal.name.casefold())
-        fields = [
-            FormField("deal", "Deal", "choice",
-                      choices=[("All deals", ALL)] + [(b.deal.name, b.id) for b in deals]),
-            FormField("kind", "Kind", "choice",
-                      choices=[("Every kind", ALL)] + [(k, k) for k in ALL_KINDS]),
-        ]
-        values = {"deal": self.deal_filter or ALL, "kind": self.kind_filter or ALL}
-
-        def submit(typed: Values) -> dict[str, str]:
-            self.deal_filter = None if typed["deal"] == ALL else typed["deal"]
-            self.kind_filter = None if typed["kind"] == ALL else typed["kind"]
+        def chosen(deal: str | None, kind: str | None) -> None:
+            self.deal_filter, self.kind_filter = deal, kind
             self.fill()
-            return {}
 
-        self.app.push_screen(FormScreen("Show on the calendar", fields, values, submit))
+        self.app.push_screen(CalendarFilterForm(self.books(), self.deal_filter,
+                                                self.kind_filter, chosen))
 
     def action_checkpoints(self) -> None:
         book = self.scope_book()

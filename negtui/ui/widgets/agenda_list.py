@@ -10,6 +10,8 @@ from zoneinfo import ZoneInfo
 from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
+from textual.events import Resize
+from textual.message import Message
 from textual.widgets.option_list import Option
 
 from negtui.domain.calendar import Agenda, CalendarEntry, is_overdue
@@ -23,6 +25,16 @@ from negtui.ui.widgets.shown import OptionList
 
 class AgendaList(OptionList):
     """Items are options with the entry's uid as id; headings and hints cannot be chosen."""
+
+    class Resized(Message):
+        """The list has another height: how many days it has room for may change."""
+
+        def __init__(self, height: int) -> None:
+            super().__init__()
+            self.height = height
+
+    def on_resize(self, event: Resize) -> None:
+        self.post_message(self.Resized(event.size.height))
 
     def show(self, plan: Agenda, selected: date, last: date, today: date, now: datetime,
              tz: ZoneInfo, problems: dict[str, str], filtered: bool, keep: str | None,

@@ -207,7 +207,8 @@ async def test_the_month_fills_its_pane_to_the_bottom_whatever_its_number_of_wee
             starts = [n for n, line in enumerate(lines) if WEEK_ROW.match(line)]
             assert len(starts) == weeks, (month, lines)
             legend = next((n for n, line in enumerate(lines) if n > starts[-1]
-                           and re.match(r"^[A-Z] [a-z]", line)), len(lines))
+                           and re.match(r"^(\d+ today|\d+ overdue|[A-Z] [a-z])", line)),
+                          len(lines))
             heights = [b - a for a, b in zip(starts, [*starts[1:], legend], strict=True)]
             # The weeks share the height within a line, and the legend ends on the last row.
             assert max(heights) - min(heights) <= 1, (month, heights, lines)
@@ -235,3 +236,18 @@ async def test_a_tall_agenda_lists_the_days_after_three_weeks_while_it_has_room(
         assert title.strip() == "Mon 23 Nov to Sun 13 Dec"
         assert "Mid-study checkpoint" not in "\n".join(
             str(option.prompt) for option in screen.query_one(AgendaList).options)
+
+
+async def test_the_legend_says_how_today_and_an_overdue_day_are_drawn_when_in_sight(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_calendar(app, pilot)
+        grid = screen.query_one(MonthGrid)
+        (late,) = {day for day in grid.overdue if day.month == 11}
+        drawn = "\n".join(region_lines(app, grid))
+        assert "23 today" in drawn and f"{late.day} overdue" in drawn
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await until(pilot, lambda: "January 2027" in region_lines(app, grid)[0])
+        drawn = "\n".join(region_lines(app, grid))
+        assert "today" not in drawn and "overdue" not in drawn

@@ -127,12 +127,24 @@ class MonthGrid(Widget, can_focus=True):
                    for kind in counter if counter[kind]}
         return [kind for kind in ALL_KINDS if kind in present]
 
+    def _marked_days(self) -> list[Text]:
+        """How today and an overdue day are drawn, each shown with its own number, when
+        the month has them in sight."""
+        in_sight = {day for week in self._weeks() for day in week}
+        marked = []
+        if self.today in in_sight:
+            marked.append(Text.assemble((str(self.today.day), "bold underline"), " today  "))
+        late = sorted(self.overdue & in_sight)
+        if late:
+            marked.append(Text.assemble((str(late[-1].day), style(Role.ALARM)), " overdue  "))
+        return marked
+
     def _legend(self, width: int) -> list[Text]:
         lines: list[Text] = []
         line = Text()
-        for kind in self._kinds_shown():
-            letter, colour = mark_of(kind)
-            piece = Text.assemble((letter, f"bold {colour}"), f" {kind}  ")
+        pieces = [Text.assemble((letter, f"bold {colour}"), f" {kind}  ")
+                  for kind in self._kinds_shown() for letter, colour in [mark_of(kind)]]
+        for piece in [*self._marked_days(), *pieces]:
             if line.cell_len + piece.cell_len > width and line.cell_len:
                 lines.append(line)
                 line = Text()

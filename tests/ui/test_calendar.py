@@ -129,6 +129,8 @@ async def test_the_date_is_read_again_in_the_zone_typed_under_both_fields(
         await pilot.press("tab", *["backspace"] * 3, *"Asia/Tokyo")
         for field in ("#preview-when", "#preview-zone"):
             assert "Tue 24 Nov 2026 14:00 Asia/Tokyo (+09:00)" in _text(app, field), field
+        # With when that is in the calendar's own zone.
+        assert _text(app, "#preview-when").endswith(" · 24 Nov 05:00 UTC")
         # And a new time is read in that zone under the zone too.
         await pilot.press("shift+tab", *["backspace"] * 5, *"16:30")
         for field in ("#preview-when", "#preview-zone"):

@@ -12,7 +12,7 @@ from textual.widgets import Input
 
 from negtui.domain.book import DealBook
 from negtui.domain.calendar import CalendarRefused, zone
-from negtui.domain.dates import DateNotUnderstood, describe_moment, parse_when
+from negtui.domain.dates import SHORT_DAY, TIME, DateNotUnderstood, describe_moment, parse_when
 from negtui.domain.vocab import MilestoneKind
 from negtui.ui.widgets.form import FormField, FormScreen, Values
 
@@ -30,9 +30,19 @@ def describe_when(text: str, zone_text: str, default_zone: str, now: datetime,
     except CalendarRefused as error:
         return f"? {error}" if under != "when" else ""
     try:
-        return "→ " + describe_moment(parse_when(text, arrow.get(now), str(tz)), name)
+        moment = parse_when(text, arrow.get(now), str(tz))
     except DateNotUnderstood as error:
         return f"? {error}" if under != "zone" else ""
+    shown = "→ " + describe_moment(moment, name)
+    try:
+        home = zone(default_zone)
+    except CalendarRefused:
+        return shown
+    if home.key == tz.key:
+        return shown
+    # In another zone than the calendar's, also when that is on the calendar.
+    there = moment.to(home.key)
+    return shown + f" · {there.format(f'{SHORT_DAY} {TIME}')} {default_zone.strip()}"
 
 
 def milestone_fields(deals: list[DealBook] | None,

@@ -251,3 +251,17 @@ async def test_the_legend_says_how_today_and_an_overdue_day_are_drawn_when_in_si
         await until(pilot, lambda: "January 2027" in region_lines(app, grid)[0])
         drawn = "\n".join(region_lines(app, grid))
         assert "today" not in drawn and "overdue" not in drawn
+
+
+async def test_no_blank_line_opens_between_agenda_items_when_its_scrollbar_goes(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_calendar(app, pilot)
+        # November's agenda scrolls; December's, a month later, fits without a scrollbar.
+        await pilot.press("right_square_bracket")
+        await until(pilot, lambda: "Wed 23 Dec to" in region_lines(
+            app, screen.query_one("#agenda-title"))[0])
+        lines = region_lines(app, screen.query_one("#agenda"))
+        used = [n for n, line in enumerate(lines) if line.strip()]
+        assert all(lines[n].strip() for n in range(used[0], used[-1] + 1)), lines

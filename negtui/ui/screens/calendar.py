@@ -267,7 +267,8 @@ class CalendarScreen(NegtuiScreen):
     def _chosen_milestone(self, doing: str) -> tuple[DealBook, Milestone] | None:
         entry = self.highlighted_entry()
         if entry is None:
-            self.notify(f"Choose a milestone in the agenda to {doing} (v shows the agenda)",
+            where = "" if self.query_one("#agenda-pane").display else " (v shows the agenda)"
+            self.notify(f"Choose a milestone in the agenda to {doing}{where}",
                         severity="warning", timeout=3)
             return None
         if entry.milestone_id is None:

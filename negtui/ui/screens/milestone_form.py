@@ -12,7 +12,14 @@ from textual.widgets import Input
 
 from negtui.domain.book import DealBook
 from negtui.domain.calendar import CalendarRefused, zone
-from negtui.domain.dates import SHORT_DAY, TIME, DateNotUnderstood, describe_moment, parse_when
+from negtui.domain.dates import (
+    DAY,
+    SHORT_DAY,
+    TIME,
+    DateNotUnderstood,
+    describe_moment,
+    parse_when,
+)
 from negtui.domain.vocab import MilestoneKind
 from negtui.ui.widgets.form import FormField, FormScreen, Values
 
@@ -33,16 +40,17 @@ def describe_when(text: str, zone_text: str, default_zone: str, now: datetime,
         moment = parse_when(text, arrow.get(now), str(tz))
     except DateNotUnderstood as error:
         return f"? {error}" if under != "zone" else ""
-    shown = "→ " + describe_moment(moment, name)
     try:
         home = zone(default_zone)
     except CalendarRefused:
-        return shown
+        home = tz
     if home.key == tz.key:
-        return shown
-    # In another zone than the calendar's, also when that is on the calendar.
+        return "→ " + describe_moment(moment, name)
+    # In another zone than the calendar's: also when that is on the calendar, which says
+    # the offset better than "+09:00" would.
     there = moment.to(home.key)
-    return shown + f" · {there.format(f'{SHORT_DAY} {TIME}')} {default_zone.strip()}"
+    on = TIME if there.date() == moment.date() else f"ddd {SHORT_DAY} {TIME}"
+    return f"→ {moment.format(f'{DAY} {TIME}')} {name}, {there.format(on)} {home.key}"
 
 
 def milestone_fields(deals: list[DealBook] | None,

@@ -265,3 +265,19 @@ async def test_no_blank_line_opens_between_agenda_items_when_its_scrollbar_goes(
         lines = region_lines(app, screen.query_one("#agenda"))
         used = [n for n, line in enumerate(lines) if line.strip()]
         assert all(lines[n].strip() for n in range(used[0], used[-1] + 1)), lines
+
+
+async def test_the_legend_says_what_the_plus_means_only_when_a_day_shows_one(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_calendar(app, pilot)
+        drawn = "\n".join(region_lines(app, screen.query_one(MonthGrid)))
+        assert "+" not in drawn and "more than fits" not in drawn
+    add_to_busy_day(demo_folder, 12)
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_calendar(app, pilot)
+        grid = screen.query_one(MonthGrid)
+        assert "+" in "".join(cell_lines(grid, BUSY_DAY))
+        assert "+ more than fits" in "\n".join(region_lines(app, grid))

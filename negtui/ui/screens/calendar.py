@@ -21,7 +21,6 @@ from negtui.domain.calendar import (
     CalendarRefused,
     CallWarning,
     agenda,
-    agenda_reach,
     calendar_entries,
     call_warnings,
     checkpoints_refusal,
@@ -45,9 +44,11 @@ from negtui.ui.screens.calendar_forms import (
 )
 from negtui.ui.screens.calendar_layout import (
     AGENDA_CHROME,
+    AGENDA_DAYS,
     NO_DEALS_TEXT,
     WIDE,
     agenda_columns,
+    agenda_span,
     status_line,
     warning_lines,
 )
@@ -58,15 +59,6 @@ from negtui.ui.widgets.footer import KeyFooter
 from negtui.ui.widgets.form import Values
 from negtui.ui.widgets.month_grid import MonthGrid
 from negtui.ui.widgets.shown import OptionList, Static
-
-# The agenda shows the selected day and the days after it, three weeks at least, and up to
-# about three months while its pane has room for them.
-AGENDA_DAYS = 21
-AGENDA_MOST_DAYS = 92
-
-
-def _when_text(moment: datetime, tz: ZoneInfo) -> str:
-    return when_text(moment, str(tz))
 
 
 class CalendarScreen(NegtuiScreen):
@@ -100,6 +92,7 @@ class CalendarScreen(NegtuiScreen):
         self.warnings: list[CallWarning] = []
         self.agenda_needs = 0  # the columns of the agenda's longest line, frame included
         self.agenda_room = 0  # the agenda's lines when it was last filled
+        self.agenda_days = AGENDA_DAYS  # and the days it lists
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -194,8 +187,7 @@ class CalendarScreen(NegtuiScreen):
         tz, now, today = self.tz, self.now(), self.today()
         listing = self.query_one("#agenda", AgendaList)
         self.agenda_room = listing.size.height
-        days = agenda_reach(shown, selected, AGENDA_DAYS, AGENDA_MOST_DAYS, self.agenda_room,
-                            now, tz)
+        days = self.agenda_days = agenda_span(shown, selected, self.agenda_room, now, tz)
         plan = agenda(shown, selected, days, now, tz)
         last = selected + timedelta(days=days - 1)
         # The pane's frame says "Agenda"; its first line says which days.
@@ -209,7 +201,13 @@ class CalendarScreen(NegtuiScreen):
 
     @on(AgendaList.Resized)
     def _agenda_resized(self, event: AgendaList.Resized) -> None:
-        if event.height != self.agenda_room:
+        """Drawn again only when the new height changes how many days the agenda lists."""
+        if event.height == self.agenda_room:
+            return
+        self.agenda_room = event.height
+        shown = list(self.entries.values())
+        day = self.selected or self.today()
+        if agenda_span(shown, day, event.height, self.now(), self.tz) != self.agenda_days:
             self.fill()
 
     def _filtered(self) -> bool:
@@ -332,7 +330,7 @@ class CalendarScreen(NegtuiScreen):
         tz = self.tz
         values: Values = {
             "kind": milestone.kind.value, "title": milestone.title,
-            "when": _when_text(milestone.due, tz),
+            "when": when_text(milestone.due, str(tz)),
             "zone": self.session.portfolio.settings.timezone,
             "duration": describe_minutes(milestone.duration_minutes),
             "reminder": describe_minutes(milestone.reminder_minutes),

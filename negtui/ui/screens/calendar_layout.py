@@ -3,11 +3,12 @@ given to warnings; and the lines above them."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from rich.text import Text
 
-from negtui.domain.calendar import CalendarEntry, CallWarning, is_overdue
+from negtui.domain.calendar import CalendarEntry, CallWarning, agenda_reach, is_overdue
 from negtui.domain.words import counted
 from negtui.ui.palette import Role, style
 from negtui.ui.widgets.month_grid import TITLED_FROM
@@ -22,6 +23,10 @@ COMPACT_MONTH = 7 * 6 + 4
 TITLED_MONTH = 7 * TITLED_FROM + 4
 # The agenda's frame and scrollbar.
 AGENDA_CHROME = 4
+# The agenda shows the selected day and the days after it, three weeks at least, and up to
+# about three months while its pane has room for them.
+AGENDA_DAYS = 21
+AGENDA_MOST_DAYS = 92
 
 NO_DEALS_TEXT = markup(
     "[b]No deals yet, so nothing is dated.[/b]\n\n"
@@ -50,6 +55,12 @@ def agenda_columns(width: int, needs: int) -> int | None:
         return None
     month = width // 2 if width >= 2 * TITLED_MONTH else COMPACT_MONTH
     return max(width // 3, min(needs, width - month))
+
+
+def agenda_span(shown: list[CalendarEntry], first: date, room: int, now: datetime,
+                tz: ZoneInfo) -> int:
+    """The days the agenda lists from ``first``, in a pane of ``room`` lines."""
+    return agenda_reach(shown, first, AGENDA_DAYS, AGENDA_MOST_DAYS, room, now, tz)
 
 
 def warning_lines(warnings: list[CallWarning], height: int) -> Text:

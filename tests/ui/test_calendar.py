@@ -118,6 +118,42 @@ async def test_add_a_milestone_in_plain_words_then_mark_it_done(
         assert any("CFO" in line and "done" in line for line in _agenda(app))
 
 
+async def test_the_date_is_read_again_in_the_zone_typed_under_both_fields(
+    demo_folder: Path, make_app: AppMaker
+) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4", "a", "tab", "tab", *"CFO", "tab", *"tomorrow 14:00")
+        assert "Tue 24 Nov 2026 14:00 UTC (+00:00)" in _text(app, "#preview-when")
+        # A new zone changes how the date above it is read, and says so under the date.
+        await pilot.press("tab", *["backspace"] * 3, *"Asia/Tokyo")
+        # With when that is in the calendar's own zone.
+        for field in ("#preview-when", "#preview-zone"):
+            assert _text(app, field) == "→ Tue 24 Nov 2026 14:00 Asia/Tokyo, 05:00 UTC", field
+        # And a new time is read in that zone under the zone too.
+        await pilot.press("shift+tab", *["backspace"] * 5, *"08:30")
+        for field in ("#preview-when", "#preview-zone"):
+            assert _text(app, field) == ("→ Tue 24 Nov 2026 08:30 Asia/Tokyo, "
+                                         "Mon 23 Nov 23:30 UTC"), field
+        # A zone that is none says so under the zone, and the date is not read in it.
+        await pilot.press("tab", *"x")
+        assert "not a time zone" in _text(app, "#preview-zone")
+        assert "Asia/Tokyo" not in _text(app, "#preview-when")
+
+
+async def test_on_a_day_with_nothing_on_it_the_agenda_points_at_what_comes_next(
+    demo_folder: Path, make_app: AppMaker
+) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        # Today has nothing dated; tomorrow has the signature, then the third call.
+        await pilot.press("4", "v")
+        await until(pilot, lambda: app.screen.query_one("#agenda", OptionList).has_focus)
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        assert "Signature" in str(app.screen.query_one("#field-title").value)
+
+
 async def test_a_date_not_understood_is_shown_at_the_field_and_nothing_saved(
     demo_folder: Path, make_app: AppMaker
 ) -> None:
@@ -140,8 +176,10 @@ async def test_delete_asks_first_then_removes_from_disk(
 ) -> None:
     app = make_app(demo_folder)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("4", "v", "down")
+        # The agenda starts on tomorrow's first item; the overdue checkpoint is above it.
+        await pilot.press("4", "v", "up")
         assert "Checkpoint: hours against cap" in _agenda(app)[1]
+        assert app.screen.query_one("#agenda", OptionList).highlighted == 1
         await pilot.press("delete")
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import pytest
 from rich.console import Console
 from textual.widget import Widget
 
@@ -18,6 +19,7 @@ from negtui.domain.vocab import DealStatus, MilestoneKind
 from negtui.store import Store
 from negtui.ui.app import NegtuiApp
 from negtui.ui.screens.calendar import CalendarScreen
+from negtui.ui.widgets.agenda_list import AgendaList
 from negtui.ui.widgets.month_grid import MonthGrid
 from tests.ui.conftest import until
 
@@ -43,12 +45,12 @@ def cell_lines(grid: MonthGrid, day: date) -> list[str]:
     """The lines of ``day``'s cell in the month drawn, its column found under its weekday."""
     rows = grid.render().plain.split("\n")
     starts = [rows[1].index(name) for name in ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")]
-    per_week = grid._week_lines()
+    heights = grid._week_lines()
     week = next(n for n, days in enumerate(grid._weeks()) if day in days)
     column = day.weekday()
     end = starts[column + 1] if column < 6 else grid.size.width
-    top = 2 + week * per_week
-    return [row[starts[column]:end].rstrip() for row in rows[top:top + per_week]]
+    top = 2 + sum(heights[:week])
+    return [row[starts[column]:end].rstrip() for row in rows[top:top + heights[week]]]
 
 
 def add_to_busy_day(folder: Path, count: int) -> None:
@@ -177,9 +179,105 @@ async def test_every_day_of_a_month_is_drawn_the_same_way_when_widths_differ_by_
     async with app.run_test(size=(70, 40)) as pilot:
         screen = await open_calendar(app, pilot)
         grid = screen.query_one(MonthGrid)
-        weeks = str(grid.render()).splitlines()[2:2 + len(grid._weeks()) * grid._week_lines()]
+        weeks = str(grid.render()).splitlines()[2:2 + sum(grid._week_lines())]
         assert not any(re.search(r"[a-z]", line) for line in weeks), weeks
     async with make_app(demo_folder).run_test(size=(74, 40)) as pilot:
         screen = await open_calendar(pilot.app, pilot)
         grid = screen.query_one(MonthGrid)
         assert "Third" in str(grid.render())  # every day 10 wide: titles in every cell
+
+
+WEEK_ROW = re.compile(r"^\s*(\d{1,2}\s+){6}\d{1,2}\s*$")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 60)],
+                         ids=["80x24", "120x40", "200x60"])
+async def test_the_month_fills_its_pane_to_the_bottom_whatever_its_number_of_weeks(
+        demo_folder: Path, make_app: AppMaker, size: tuple[int, int]) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=size) as pilot:
+        screen = await open_calendar(app, pilot)
+        pane = screen.query_one("#grid-pane")
+        # November 2026 spans six week rows, December five, February 2027 four.
+        for month, weeks, presses in (("November 2026", 6, 0), ("December 2026", 5, 1),
+                                      ("February 2027", 4, 2)):
+            await pilot.press(*["right_square_bracket"] * presses)
+            await until(pilot, lambda month=month: month in region_lines(app, pane)[0])
+            lines = region_lines(app, pane)
+            starts = [n for n, line in enumerate(lines) if WEEK_ROW.match(line)]
+            assert len(starts) == weeks, (month, lines)
+            legend = next((n for n, line in enumerate(lines) if n > starts[-1]
+                           and re.match(r"^(\d+ today|\d+ overdue|[A-Z] [a-z])", line)),
+                          len(lines))
+            heights = [b - a for a, b in zip(starts, [*starts[1:], legend], strict=True)]
+            # The weeks share the height within a line, and the legend ends on the last row.
+            assert max(heights) - min(heights) <= 1, (month, heights, lines)
+            assert lines[-1].strip(), (month, lines)
+
+
+async def test_a_tall_agenda_lists_the_days_after_three_weeks_while_it_has_room(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(200, 60)) as pilot:
+        screen = await open_calendar(app, pilot)
+        await until(pilot, lambda: "Mid-study checkpoint" in "\n".join(
+            region_lines(app, screen.query_one("#agenda"))))
+        shown = "\n".join(region_lines(app, screen.query_one("#agenda")))
+        # 25 and 35 days ahead: past the three weeks a short agenda keeps to.
+        assert "Quarterly review" in shown
+        (title,) = region_lines(app, screen.query_one("#agenda-title"))
+        assert title.startswith("Mon 23 Nov to ") and "Sun 13 Dec" not in title
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_calendar(app, pilot)
+        await pilot.press("v")
+        await until(pilot, lambda: screen.query_one("#agenda").size.height > 0)
+        (title,) = region_lines(app, screen.query_one("#agenda-title"))
+        assert title.strip() == "Mon 23 Nov to Sun 13 Dec"
+        assert "Mid-study checkpoint" not in "\n".join(
+            str(option.prompt) for option in screen.query_one(AgendaList).options)
+
+
+async def test_the_legend_says_how_today_and_an_overdue_day_are_drawn_when_in_sight(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_calendar(app, pilot)
+        grid = screen.query_one(MonthGrid)
+        (late,) = {day for day in grid.overdue if day.month == 11}
+        drawn = "\n".join(region_lines(app, grid))
+        assert "23 today" in drawn and f"{late.day} overdue" in drawn
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await until(pilot, lambda: "January 2027" in region_lines(app, grid)[0])
+        drawn = "\n".join(region_lines(app, grid))
+        assert "today" not in drawn and "overdue" not in drawn
+
+
+async def test_no_blank_line_opens_between_agenda_items_when_its_scrollbar_goes(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_calendar(app, pilot)
+        # November's agenda scrolls; December's, a month later, fits without a scrollbar.
+        await pilot.press("right_square_bracket")
+        await until(pilot, lambda: "Wed 23 Dec to" in region_lines(
+            app, screen.query_one("#agenda-title"))[0])
+        lines = region_lines(app, screen.query_one("#agenda"))
+        used = [n for n, line in enumerate(lines) if line.strip()]
+        assert all(lines[n].strip() for n in range(used[0], used[-1] + 1)), lines
+
+
+async def test_the_legend_says_what_the_plus_means_only_when_a_day_shows_one(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_calendar(app, pilot)
+        drawn = "\n".join(region_lines(app, screen.query_one(MonthGrid)))
+        assert "+" not in drawn and "more than fits" not in drawn
+    add_to_busy_day(demo_folder, 12)
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_calendar(app, pilot)
+        grid = screen.query_one(MonthGrid)
+        assert "+" in "".join(cell_lines(grid, BUSY_DAY))
+        assert "+ more than fits" in "\n".join(region_lines(app, grid))

@@ -111,7 +111,8 @@ async def test_d_deletes_a_milestone_and_u_brings_it_back(demo_folder: Path,
                    for m in store.read_book(path.stem).milestones)
 
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("4", "v", "down")
+        # The agenda starts on tomorrow's first item; the overdue checkpoint is above it.
+        await pilot.press("4", "v", "up")
         agenda = app.screen.query_one("#agenda", OptionList)
         await until(pilot, lambda: agenda.highlighted is not None)
         highlighted = agenda.highlighted

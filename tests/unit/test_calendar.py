@@ -13,6 +13,7 @@ from negtui.domain.calendar import (
     DEAL_START,
     CalendarRefused,
     agenda,
+    agenda_reach,
     by_day,
     calendar_entries,
     call_warnings,
@@ -133,6 +134,21 @@ def test_agenda_lists_the_window_by_day_and_overdue_items_from_before() -> None:
     assert [e.milestone_id for e in plan.overdue] == ["m-late"]
     assert [(day, [e.milestone_id for e in items]) for day, items in plan.days] == [
         (date(2026, 11, 22), ["m-b", "m-a"])]
+
+
+def test_the_agenda_reaches_further_while_its_lines_fit_and_never_short_of_the_least() -> None:
+    book = book_with(
+        milestone("m-late", MilestoneKind.FOLLOW_UP, at(10)),
+        milestone("m-a", MilestoneKind.CALL, at(22)),
+        milestone("m-b", MilestoneKind.PREP_BLOCK, at(22, 11)),
+        milestone("m-far", MilestoneKind.REVIEW, at(20, month=12)),
+    )
+    entries, first = deal_entries(book, UTC), date(2026, 11, 21)
+    # Overdue heading and item, then the 22nd's heading and two items: 5 lines.
+    assert agenda_reach(entries, first, 7, 60, 5, NOW, UTC) == 29  # up to the day before 20 Dec
+    assert agenda_reach(entries, first, 7, 60, 7, NOW, UTC) == 60  # everything fits
+    assert agenda_reach(entries, first, 7, 60, 3, NOW, UTC) == 7  # never fewer than 7 days
+    assert agenda_reach([], first, 7, 60, 0, NOW, UTC) == 60
 
 
 def test_days_are_counted_in_the_zone_the_calendar_is_read_in() -> None:

@@ -17,7 +17,6 @@ from textual.widgets import Header
 from negtui.actions.records import remove_record, save_records
 from negtui.domain.book import DealBook
 from negtui.domain.calendar import (
-    ALL_KINDS,
     CalendarEntry,
     CalendarRefused,
     CallWarning,
@@ -26,7 +25,6 @@ from negtui.domain.calendar import (
     call_warnings,
     checkpoints_refusal,
     filter_entries,
-    is_overdue,
     overdue_days,
     shift_month,
     zone,
@@ -36,33 +34,31 @@ from negtui.domain.durations import describe_minutes
 from negtui.domain.milestone_input import milestone_from_values
 from negtui.domain.models import Milestone
 from negtui.domain.vocab import MilestoneKind
-from negtui.domain.words import counted
 from negtui.ui.keys import DELETE, EXPORT
-from negtui.ui.palette import Role, style
 from negtui.ui.saving import save_from_form
 from negtui.ui.screens.base import NegtuiScreen
-from negtui.ui.screens.calendar_forms import ALL, CalendarExportForm, CheckpointForm
-from negtui.ui.screens.calendar_layout import AGENDA_CHROME, WIDE, agenda_columns, warning_lines
+from negtui.ui.screens.calendar_forms import (
+    CalendarExportForm,
+    CalendarFilterForm,
+    CheckpointForm,
+)
+from negtui.ui.screens.calendar_layout import (
+    AGENDA_CHROME,
+    AGENDA_DAYS,
+    NO_DEALS_TEXT,
+    WIDE,
+    agenda_columns,
+    agenda_span,
+    status_line,
+    warning_lines,
+)
 from negtui.ui.screens.milestone_form import MilestoneForm
 from negtui.ui.widgets.agenda_list import AgendaList, agenda_width
 from negtui.ui.widgets.confirm import ConfirmScreen
 from negtui.ui.widgets.footer import KeyFooter
-from negtui.ui.widgets.form import FormField, FormScreen, Values
+from negtui.ui.widgets.form import Values
 from negtui.ui.widgets.month_grid import MonthGrid
-from negtui.ui.widgets.shown import OptionList, Static, markup
-
-# The agenda shows the selected day and this many days after it.
-AGENDA_DAYS = 21
-
-NO_DEALS_TEXT = markup(
-    "[b]No deals yet, so nothing is dated.[/b]\n\n"
-    "Quit (ctrl+q) and run [b]negtui demo[/b] to explore with sample data,\n"
-    "or [b]negtui import json FILE[/b] to bring in your deals."
-)
-
-
-def _when_text(moment: datetime, tz: ZoneInfo) -> str:
-    return when_text(moment, str(tz))
+from negtui.ui.widgets.shown import OptionList, Static
 
 
 class CalendarScreen(NegtuiScreen):
@@ -95,6 +91,8 @@ class CalendarScreen(NegtuiScreen):
         self.entries: dict[str, CalendarEntry] = {}
         self.warnings: list[CallWarning] = []
         self.agenda_needs = 0  # the columns of the agenda's longest line, frame included
+        self.agenda_room = 0  # the agenda's lines when it was last filled
+        self.agenda_days = AGENDA_DAYS  # and the days it lists
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -172,16 +170,9 @@ class CalendarScreen(NegtuiScreen):
 
     def _fill_status(self, shown: list[CalendarEntry], now: datetime) -> None:
         deal = self.session.portfolio.books.get(self.deal_filter or "")
-        late = sum(1 for e in shown if is_overdue(e, now))
-        status = Text.assemble(
-            (deal.deal.name if deal else "All deals", "bold"), " · ",
-            (self.kind_filter or "every kind", "bold"), f" · {counted(len(shown), 'date')}",
-        )
-        if late:
-            status.append(" · ")
-            status.append(f"{late} overdue", style=style(Role.ALARM))
-        status.append(f"  ({self.session.portfolio.settings.timezone})", style="dim")
-        self.query_one("#calendar-status", Static).update(status)
+        self.query_one("#calendar-status", Static).update(status_line(
+            deal.deal.name if deal else None, self.kind_filter, shown, now,
+            self.session.portfolio.settings.timezone))
 
     def _fill_warnings(self) -> None:
         box = self.query_one("#calendar-warnings", Static)
@@ -194,16 +185,30 @@ class CalendarScreen(NegtuiScreen):
     def _fill_agenda(self, shown: list[CalendarEntry], selected: date,
                      keep: str | None, to_day: bool) -> None:
         tz, now, today = self.tz, self.now(), self.today()
-        plan = agenda(shown, selected, AGENDA_DAYS, now, tz)
-        last = selected + timedelta(days=AGENDA_DAYS - 1)
+        listing = self.query_one("#agenda", AgendaList)
+        self.agenda_room = listing.size.height
+        days = self.agenda_days = agenda_span(shown, selected, self.agenda_room, now, tz)
+        plan = agenda(shown, selected, days, now, tz)
+        last = selected + timedelta(days=days - 1)
         # The pane's frame says "Agenda"; its first line says which days.
         self.query_one("#agenda-title", Static).update(
             Text(f"{selected:%a %d %b} to {last:%a %d %b}", style="bold"))
         problems = {w.call.uid: w.problem for w in self.warnings}
         self.agenda_needs = agenda_width(shown, now, problems) + AGENDA_CHROME
         self._split()
-        self.query_one("#agenda", AgendaList).show(plan, selected, last, today, now, tz,
-                                                   problems, self._filtered(), keep, to_day)
+        listing.show(plan, selected, last, today, now, tz, problems, self._filtered(), keep,
+                     to_day)
+
+    @on(AgendaList.Resized)
+    def _agenda_resized(self, event: AgendaList.Resized) -> None:
+        """Drawn again only when the new height changes how many days the agenda lists."""
+        if event.height == self.agenda_room:
+            return
+        self.agenda_room = event.height
+        shown = list(self.entries.values())
+        day = self.selected or self.today()
+        if agenda_span(shown, day, event.height, self.now(), self.tz) != self.agenda_days:
+            self.fill()
 
     def _filtered(self) -> bool:
         return self.deal_filter is not None or self.kind_filter is not None
@@ -260,7 +265,8 @@ class CalendarScreen(NegtuiScreen):
     def _chosen_milestone(self, doing: str) -> tuple[DealBook, Milestone] | None:
         entry = self.highlighted_entry()
         if entry is None:
-            self.notify(f"Choose a milestone in the agenda to {doing} (v shows the agenda)",
+            where = "" if self.query_one("#agenda-pane").display else " (v shows the agenda)"
+            self.notify(f"Choose a milestone in the agenda to {doing}{where}",
                         severity="warning", timeout=3)
             return None
         if entry.milestone_id is None:
@@ -324,7 +330,7 @@ class CalendarScreen(NegtuiScreen):
         tz = self.tz
         values: Values = {
             "kind": milestone.kind.value, "title": milestone.title,
-            "when": _when_text(milestone.due, tz),
+            "when": when_text(milestone.due, str(tz)),
             "zone": self.session.portfolio.settings.timezone,
             "duration": describe_minutes(milestone.duration_minutes),
             "reminder": describe_minutes(milestone.reminder_minutes),
@@ -367,22 +373,12 @@ class CalendarScreen(NegtuiScreen):
     # Filters, checkpoints, export
 
     def action_filter(self) -> None:
-        deals = sorted(self.books(), key=lambda b: b.deal.name.casefold())
-        fields = [
-            FormField("deal", "Deal", "choice",
-                      choices=[("All deals", ALL)] + [(b.deal.name, b.id) for b in deals]),
-            FormField("kind", "Kind", "choice",
-                      choices=[("Every kind", ALL)] + [(k, k) for k in ALL_KINDS]),
-        ]
-        values = {"deal": self.deal_filter or ALL, "kind": self.kind_filter or ALL}
-
-        def submit(typed: Values) -> dict[str, str]:
-            self.deal_filter = None if typed["deal"] == ALL else typed["deal"]
-            self.kind_filter = None if typed["kind"] == ALL else typed["kind"]
+        def chosen(deal: str | None, kind: str | None) -> None:
+            self.deal_filter, self.kind_filter = deal, kind
             self.fill()
-            return {}
 
-        self.app.push_screen(FormScreen("Show on the calendar", fields, values, submit))
+        self.app.push_screen(CalendarFilterForm(self.books(), self.deal_filter,
+                                                self.kind_filter, chosen))
 
     def action_checkpoints(self) -> None:
         book = self.scope_book()

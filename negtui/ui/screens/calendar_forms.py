@@ -1,7 +1,8 @@
-"""The calendar's forms for adding review checkpoints and for writing a calendar file."""
+"""The calendar's forms: what it shows, review checkpoints to add, a calendar file to write."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Protocol
 from zoneinfo import ZoneInfo
@@ -12,7 +13,7 @@ from negtui.actions.exports import ExportRefused, export_ics, ics_target
 from negtui.actions.records import save_records
 from negtui.actions.session import Session
 from negtui.domain.book import DealBook
-from negtui.domain.calendar import CalendarRefused, review_checkpoints
+from negtui.domain.calendar import ALL_KINDS, CalendarRefused, review_checkpoints
 from negtui.domain.dates import DateNotUnderstood, parse_when
 from negtui.domain.words import counted
 from negtui.ui.saving import save_from_form
@@ -36,6 +37,28 @@ class CalendarView(Protocol):
     def now(self) -> datetime: ...
 
     def books(self) -> list[DealBook]: ...
+
+
+class CalendarFilterForm(FormScreen):
+    """Which deal and which kind of date the calendar shows; ``chosen`` gets None for all."""
+
+    def __init__(self, books: list[DealBook], deal: str | None, kind: str | None,
+                 chosen: Callable[[str | None, str | None], None]) -> None:
+        deals = sorted(books, key=lambda b: b.deal.name.casefold())
+        fields = [
+            FormField("deal", "Deal", "choice",
+                      choices=[("All deals", ALL)] + [(b.deal.name, b.id) for b in deals]),
+            FormField("kind", "Kind", "choice",
+                      choices=[("Every kind", ALL)] + [(k, k) for k in ALL_KINDS]),
+        ]
+
+        def submit(typed: Values) -> dict[str, str]:
+            chosen(None if typed["deal"] == ALL else typed["deal"],
+                   None if typed["kind"] == ALL else typed["kind"])
+            return {}
+
+        super().__init__("Show on the calendar", fields,
+                         {"deal": deal or ALL, "kind": kind or ALL}, submit)
 
 
 class CheckpointForm(FormScreen):

@@ -1,13 +1,18 @@
 """How the Calendar shares the window: the width between month and agenda, the lines
-given to warnings."""
+given to warnings; and the lines above them."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
 from rich.text import Text
 
-from negtui.domain.calendar import CallWarning
+from negtui.domain.calendar import CalendarEntry, CallWarning, agenda_reach, is_overdue
+from negtui.domain.words import counted
 from negtui.ui.palette import Role, style
 from negtui.ui.widgets.month_grid import TITLED_FROM
+from negtui.ui.widgets.shown import markup
 
 # From this many columns the month and the agenda are side by side.
 WIDE = 110
@@ -18,6 +23,30 @@ COMPACT_MONTH = 7 * 6 + 4
 TITLED_MONTH = 7 * TITLED_FROM + 4
 # The agenda's frame and scrollbar.
 AGENDA_CHROME = 4
+# The agenda shows the selected day and the days after it, three weeks at least, and up to
+# about three months while its pane has room for them.
+AGENDA_DAYS = 21
+AGENDA_MOST_DAYS = 92
+
+NO_DEALS_TEXT = markup(
+    "[b]No deals yet, so nothing is dated.[/b]\n\n"
+    "Quit (ctrl+q) and run [b]negtui demo[/b] to explore with sample data,\n"
+    "or [b]negtui import json FILE[/b] to bring in your deals."
+)
+
+
+def status_line(deal: str | None, kind: str | None, shown: list[CalendarEntry],
+                now: datetime, zone: str) -> Text:
+    """What the calendar shows (the deal and kind filtered on, else all), how many of its
+    dates are overdue, and the time zone they are drawn in."""
+    late = sum(1 for e in shown if is_overdue(e, now))
+    status = Text.assemble((deal or "All deals", "bold"), " · ", (kind or "every kind", "bold"),
+                           f" · {counted(len(shown), 'date')}")
+    if late:
+        status.append(" · ")
+        status.append(f"{late} overdue", style=style(Role.ALARM))
+    status.append(f"  ({zone})", style="dim")
+    return status
 
 
 def agenda_columns(width: int, needs: int) -> int | None:
@@ -26,6 +55,12 @@ def agenda_columns(width: int, needs: int) -> int | None:
         return None
     month = width // 2 if width >= 2 * TITLED_MONTH else COMPACT_MONTH
     return max(width // 3, min(needs, width - month))
+
+
+def agenda_span(shown: list[CalendarEntry], first: date, room: int, now: datetime,
+                tz: ZoneInfo) -> int:
+    """The days the agenda lists from ``first``, in a pane of ``room`` lines."""
+    return agenda_reach(shown, first, AGENDA_DAYS, AGENDA_MOST_DAYS, room, now, tz)
 
 
 def warning_lines(warnings: list[CallWarning], height: int) -> Text:

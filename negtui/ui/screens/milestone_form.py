@@ -6,11 +6,20 @@ from collections.abc import Callable
 from datetime import datetime
 
 import arrow
+from textual import on
 from textual.css.query import NoMatches
+from textual.widgets import Input
 
 from negtui.domain.book import DealBook
 from negtui.domain.calendar import CalendarRefused, zone
-from negtui.domain.dates import DateNotUnderstood, describe_moment, parse_when
+from negtui.domain.dates import (
+    DAY,
+    SHORT_DAY,
+    TIME,
+    DateNotUnderstood,
+    describe_moment,
+    parse_when,
+)
 from negtui.domain.vocab import MilestoneKind
 from negtui.ui.widgets.form import FormField, FormScreen, Values
 
@@ -28,9 +37,20 @@ def describe_when(text: str, zone_text: str, default_zone: str, now: datetime,
     except CalendarRefused as error:
         return f"? {error}" if under != "when" else ""
     try:
-        return "→ " + describe_moment(parse_when(text, arrow.get(now), str(tz)), name)
+        moment = parse_when(text, arrow.get(now), str(tz))
     except DateNotUnderstood as error:
         return f"? {error}" if under != "zone" else ""
+    try:
+        home = zone(default_zone)
+    except CalendarRefused:
+        home = tz
+    if home.key == tz.key:
+        return "→ " + describe_moment(moment, name)
+    # In another zone than the calendar's: also when that is on the calendar, which says
+    # the offset better than "+09:00" would.
+    there = moment.to(home.key)
+    on = TIME if there.date() == moment.date() else f"ddd {SHORT_DAY} {TIME}"
+    return f"→ {moment.format(f'{DAY} {TIME}')} {name}, {there.format(on)} {home.key}"
 
 
 def milestone_fields(deals: list[DealBook] | None,
@@ -70,6 +90,13 @@ class MilestoneForm(FormScreen):
         super().__init__(title, milestone_fields(deals, self.when_preview), values, submit)
         self.default_zone = default_zone
         self.now = now
+
+    @on(Input.Changed, "#field-when, #field-zone")
+    def _read_back_both(self) -> None:
+        """Either field changes how the date is read: say it again under both."""
+        for spec in self.fields:
+            if spec.name in ("when", "zone"):
+                self._update_preview(spec, "")
 
     def when_preview(self, under: str) -> str:
         try:

@@ -10,6 +10,8 @@ from zoneinfo import ZoneInfo
 from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
+from textual.events import Resize
+from textual.message import Message
 from textual.widgets.option_list import Option
 
 from negtui.domain.calendar import Agenda, CalendarEntry, is_overdue
@@ -24,11 +26,22 @@ from negtui.ui.widgets.shown import OptionList
 class AgendaList(OptionList):
     """Items are options with the entry's uid as id; headings and hints cannot be chosen."""
 
+    class Resized(Message):
+        """The list has another height: how many days it has room for may change."""
+
+        def __init__(self, height: int) -> None:
+            super().__init__()
+            self.height = height
+
+    def on_resize(self, event: Resize) -> None:
+        self.post_message(self.Resized(event.size.height))
+
     def show(self, plan: Agenda, selected: date, last: date, today: date, now: datetime,
              tz: ZoneInfo, problems: dict[str, str], filtered: bool, keep: str | None,
              to_day: bool) -> None:
         """Redraw from ``plan``; ``keep`` (else what was highlighted) stays highlighted, or
-        with ``to_day`` the first item of the selected day."""
+        with ``to_day`` the first item from the selected day on (the next one to come when
+        that day has none)."""
         previous = keep or self.highlighted_uid()
         options: list[Option] = []
         if plan.overdue:
@@ -36,7 +49,7 @@ class AgendaList(OptionList):
             options.append(Option(Text(" Overdue", style=style(Role.ALARM)), disabled=True))
             options.extend(entry_option(e, tz, now, problems, with_day=True)
                            for e in plan.overdue)
-        first_of_selected: str | None = None
+        first_from_selected: str | None = None
         for day, day_entries in plan.days:
             heading = Text(f" {day:%a %d %b}", style="bold")
             if day == today:
@@ -45,8 +58,8 @@ class AgendaList(OptionList):
                 heading.append(f" · {describe_days((day - today).days)}", style="dim")
             options.append(Option(heading, disabled=True))
             for entry in day_entries:
-                if day == selected and first_of_selected is None:
-                    first_of_selected = entry.uid
+                if first_from_selected is None:
+                    first_from_selected = entry.uid
                 options.append(entry_option(entry, tz, now, problems))
         if plan.empty:
             options.append(Option(Text(
@@ -56,9 +69,9 @@ class AgendaList(OptionList):
                 disabled=True))
         self.set_options(options)
         listed = {option.id for option in options if option.id is not None}
-        target = previous if previous in listed else first_of_selected
-        if to_day and first_of_selected is not None:
-            target = first_of_selected
+        target = previous if previous in listed else first_from_selected
+        if to_day and first_from_selected is not None:
+            target = first_from_selected
         if target in listed:
             self.highlighted = self.get_option_index(target)
 

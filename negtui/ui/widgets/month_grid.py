@@ -127,12 +127,28 @@ class MonthGrid(Widget, can_focus=True):
                    for kind in counter if counter[kind]}
         return [kind for kind in ALL_KINDS if kind in present]
 
-    def _legend(self, width: int) -> list[Text]:
+    def _marked_days(self) -> list[Text]:
+        """How today and an overdue day are drawn, each shown with its own number, when
+        the month has them in sight."""
+        in_sight = {day for week in self._weeks() for day in week}
+        marked = []
+        if self.today in in_sight:
+            marked.append(Text.assemble((str(self.today.day), "bold underline"), " today  "))
+        late = sorted(self.overdue & in_sight)
+        if late:
+            marked.append(Text.assemble((str(late[-1].day), style(Role.ALARM)), " overdue  "))
+        return marked
+
+    def _legend(self, width: int, cut: bool = False) -> list[Text]:
+        """What the marks mean, over as many lines as ``width`` needs; with ``cut``, also
+        what the "+" of a day with more than its cell holds means."""
         lines: list[Text] = []
         line = Text()
-        for kind in self._kinds_shown():
-            letter, colour = mark_of(kind)
-            piece = Text.assemble((letter, f"bold {colour}"), f" {kind}  ")
+        pieces = [Text.assemble((letter, f"bold {colour}"), f" {kind}  ")
+                  for kind in self._kinds_shown() for letter, colour in [mark_of(kind)]]
+        if cut:
+            pieces.append(Text.assemble(("+", "bold"), " more than fits  "))
+        for piece in [*self._marked_days(), *pieces]:
             if line.cell_len + piece.cell_len > width and line.cell_len:
                 lines.append(line)
                 line = Text()
@@ -144,11 +160,44 @@ class MonthGrid(Widget, can_focus=True):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return 2 + 2 * len(self._weeks()) + len(self._legend(width))
 
-    def _week_lines(self) -> int:
-        """Lines of a week: two at least, more as the pane is taller."""
-        width, height = self.size
-        spare = height - 2 - len(self._legend(width))
-        return max(2, spare // len(self._weeks()))
+    def _heights(self, legend: int) -> list[int]:
+        """Lines of each week: two at least, more as the pane is taller, the lines left over
+        spread one each among the weeks, so the month reaches the bottom of its pane."""
+        weeks = len(self._weeks())
+        spare = max(2 * weeks, self.size.height - 2 - legend)
+        ends = [spare * (week + 1) // weeks for week in range(weeks)]
+        return [end - start for start, end in zip([0, *ends], ends, strict=False)]
+
+    def _cut(self, heights: list[int], widths: list[int], titled: bool) -> bool:
+        """Whether some day has more than its cell holds, and shows a "+"."""
+        for week, lines in zip(self._weeks(), heights, strict=True):
+            for day, cell in zip(week, widths, strict=True):
+                held = lines - 1 if titled else (cell - 1) * (lines - 1)
+                count = len(self.items.get(day, [])) if titled else \
+                    sum(self.counts.get(day, Counter()).values())
+                if count > held:
+                    return True
+        return False
+
+    def _fit(self) -> tuple[list[int], list[int], bool, list[Text]]:
+        """The columns of each day, the lines of each week, whether days name their items,
+        and the legend's lines: one way for the whole month, though the spread remainder
+        makes some days a cell wider and some weeks a line taller."""
+        width = self.size.width
+        ends = self._columns(width)
+        widths = [end - start for start, end in zip([0, *ends], ends, strict=False)]
+        legend = self._legend(width)
+        heights = self._heights(len(legend))
+        titled = min(widths) >= TITLED_FROM and min(heights) > 2
+        if self._cut(heights, widths, titled):
+            # Explaining the "+" takes room; a day already cut stays cut.
+            legend = self._legend(width, cut=True)
+            heights = self._heights(len(legend))
+            titled = min(widths) >= TITLED_FROM and min(heights) > 2
+        return widths, heights, titled, legend
+
+    def _week_lines(self) -> list[int]:
+        return self._fit()[1]
 
     def _day_lines(self, day: date, cell: int, lines: int, titled: bool) -> list[Text]:
         in_month = day.month == self.selected.month
@@ -221,18 +270,14 @@ class MonthGrid(Widget, can_focus=True):
         return shown
 
     def render(self) -> Text:
-        width = self.size.width
-        ends = self._columns(width)
-        widths = [end - start for start, end in zip([0, *ends], ends, strict=False)]
+        ends = self._columns(self.size.width)
+        widths, heights, titled, legend = self._fit()
         title = self.selected.strftime("%B %Y")
         lines = [Text(title.center(ends[-1]).rstrip(), style="bold")]
         lines.append(Text("".join(name.ljust(cell) for name, cell in
                                   zip(WEEKDAY_NAMES, widths, strict=True)).rstrip(),
                           style=style(Role.MUTED)))
-        per_week = self._week_lines()
-        # One way for the whole month: the spread remainder makes some days a cell wider.
-        titled = min(widths) >= TITLED_FROM and per_week > 2
-        for week in self._weeks():
+        for week, per_week in zip(self._weeks(), heights, strict=True):
             week_lines = [Text() for _ in range(per_week)]
             for day, cell, end in zip(week, widths, ends, strict=True):
                 for line, part in zip(week_lines,
@@ -241,7 +286,7 @@ class MonthGrid(Widget, can_focus=True):
                     line.append_text(part)
                     line.pad_right(end - line.cell_len)
             lines.extend(week_lines)
-        lines.extend(self._legend(width))
+        lines.extend(legend)
         return Text("\n").join(lines)
 
     def on_focus(self) -> None:
@@ -251,9 +296,10 @@ class MonthGrid(Widget, can_focus=True):
         self.refresh()
 
     def on_click(self, event: events.Click) -> None:
-        ends, per_week = self._columns(self.size.width), self._week_lines()
-        row = event.y - 2
+        ends, row = self._columns(self.size.width), event.y - 2
         column = next((n for n, end in enumerate(ends) if event.x < end), 7)
-        weeks = self._weeks()
-        if 0 <= row < per_week * len(weeks) and 0 <= column < 7:
-            self.selected = weeks[row // per_week][column]
+        for week, lines in zip(self._weeks(), self._week_lines(), strict=True):
+            if 0 <= row < lines and 0 <= column < 7:
+                self.selected = week[column]
+                return
+            row -= lines

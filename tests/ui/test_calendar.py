@@ -118,6 +118,27 @@ async def test_add_a_milestone_in_plain_words_then_mark_it_done(
         assert any("CFO" in line and "done" in line for line in _agenda(app))
 
 
+async def test_saving_a_milestone_the_agenda_reaches_keeps_the_days_before_it(
+    demo_folder: Path, make_app: AppMaker
+) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4", "v")
+        await until(pilot, lambda: app.screen.has_class("-agenda-view"))
+        title = _text(app, "#agenda-title")
+        assert title.startswith("Mon 23 Nov")
+        await pilot.press("a")
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        await pilot.press("tab", "tab", *"CFO", "tab", *"friday 10:00", "ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, CalendarScreen))
+        await until(pilot, lambda: any("CFO" in line for line in _agenda(app)))
+        # Still from today, with the new item among the days it lists, and chosen.
+        assert _text(app, "#agenda-title") == title
+        options = app.screen.query_one("#agenda", OptionList)
+        assert options.highlighted is not None
+        assert "CFO" in _agenda(app)[options.highlighted]
+
+
 async def test_the_date_is_read_again_in_the_zone_typed_under_both_fields(
     demo_folder: Path, make_app: AppMaker
 ) -> None:

@@ -302,8 +302,7 @@ class CalendarScreen(NegtuiScreen):
                                   f"Milestone saved: {milestone.title or milestone.kind}",
                                   deal_id=deal_id)
         if not problems:
-            # The month goes to the day saved; the agenda alone moves only for a date it
-            # does not reach, so saving an item for Friday does not hide tomorrow's.
+            # The agenda alone stays put for a day it lists: tomorrow stays in sight.
             day, start = arrow.get(milestone.due).to(self.tz).date(), self.selected or self.today()
             if not (self.has_class("-agenda-view")
                     and start <= day < start + timedelta(days=self.agenda_days)):

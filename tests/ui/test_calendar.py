@@ -251,15 +251,32 @@ async def test_one_checkpoint_added_is_reported_in_the_singular(
         assert "checkpoints" not in _notices(app)
 
 
-async def test_export_key_writes_the_deal_in_focus_into_the_data_folder(
+async def test_export_key_writes_what_the_calendar_shows_into_the_data_folder(
     demo_folder: Path, make_app: AppMaker
 ) -> None:
     app = make_app(demo_folder)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("4", "x")
-        assert isinstance(app.screen, FormScreen)
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        # Every deal, as the calendar shows them all; the key line says what ctrl+s does.
+        assert "ctrl+s write the file" in _text(app, "#form-keys")
         await pilot.press("ctrl+s")
-        assert isinstance(app.screen, CalendarScreen)
+        await until(pilot, lambda: isinstance(app.screen, CalendarScreen))
+        every = Calendar.from_ical((demo_folder / "negtui-calendar.ics").read_text("utf-8"))
+        summaries = {str(e["SUMMARY"]) for e in every.walk("VEVENT")}
+        assert "Third call with procurement — Northwind data platform" in summaries
+        assert any("Harbor" in s for s in summaries)
+        # With the calendar filtered to one deal (f, its name), that deal's dates.
+        names = sorted((b.deal.name for b in app.session.portfolio.books.values()
+                        if not b.deal.archived), key=str.casefold)
+        steps = ["down"] * (names.index("Northwind data platform") + 1)
+        await pilot.press("f", "enter", *steps, "enter", "ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, CalendarScreen)
+                    and "Northwind" in _text(app, "#calendar-status"))
+        await pilot.press("x")
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, CalendarScreen))
         target = demo_folder / "negtui-northwind-data-platform.ics"
         calendar = Calendar.from_ical(target.read_text(encoding="utf-8"))
         summaries = {str(e["SUMMARY"]) for e in calendar.walk("VEVENT")}

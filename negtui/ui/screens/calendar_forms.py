@@ -38,6 +38,9 @@ class CalendarView(Protocol):
 
     def books(self) -> list[DealBook]: ...
 
+    @property
+    def deal_filter(self) -> str | None: ...
+
 
 class CalendarFilterForm(FormScreen):
     """Which deal and which kind of date the calendar shows; ``chosen`` gets None for all."""
@@ -109,20 +112,24 @@ class CheckpointForm(FormScreen):
 class CalendarExportForm(FormScreen):
     """Every date, or those of the deal in scope, written to an .ics file."""
 
+    SUBMIT = "write the file"
+
     def __init__(self, calendar: CalendarView, scope: DealBook | None) -> None:
         # Loaded when first used: the iCalendar library is not needed to start the app.
         from negtui.export.ics import export_file_name
 
         choices = [("Every deal", ALL)]
         if scope is not None:
-            choices.insert(0, (f"Only {scope.deal.name}", scope.id))
+            choices.append((f"Only {scope.deal.name}", scope.id))
+        # What the calendar shows comes first: one deal only when the filter shows one.
+        chosen = scope.id if scope is not None and calendar.deal_filter == scope.id else ALL
         root = calendar.session.store.root
         fields = [
             FormField("scope", "Which dates", "choice", choices=choices),
             FormField("path", "File (optional)", placeholder=str(root / export_file_name(None)),
                       help=f"blank: a file in {root}; a relative name is put there too"),
         ]
-        super().__init__("Export a calendar file (.ics)", fields, {"scope": choices[0][1]},
+        super().__init__("Export a calendar file (.ics)", fields, {"scope": chosen},
                          self.write_file)
         self.calendar = calendar
         self.root = root

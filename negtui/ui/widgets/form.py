@@ -49,6 +49,9 @@ class FormScreen(OnceModal[bool]):
     """Dismisses with True once ``submit`` saved, False when the user cancelled; saves at
     most once, however many Enters arrive."""
 
+    SUBMIT = "save"
+    """What ctrl+s does, in the key line under the fields."""
+
     # Below this width each label goes above its field; from the last, a long form's fields
     # stand in two columns.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide"),
@@ -92,7 +95,7 @@ class FormScreen(OnceModal[bool]):
                     with Vertical(classes="form-column"):
                         for spec in column:
                             yield from self._field(spec)
-            yield Static("ctrl+s save · escape cancel · tab next field", id="form-keys")
+            yield Static(f"ctrl+s {self.SUBMIT} · escape cancel · tab next field", id="form-keys")
 
     def _field(self, spec: FormField) -> ComposeResult:
         with Horizontal(classes="field-row"):

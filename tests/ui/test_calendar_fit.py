@@ -112,13 +112,13 @@ async def test_the_warnings_are_listed_when_the_window_has_room_for_them(
         screen = await open_calendar(app, pilot)
         warnings = region_lines(app, screen.query_one("#calendar-warnings"))
         assert len(warnings) == 3
-        assert not any("more in the agenda" in line for line in warnings)
+        assert not any(" of 3 · " in line for line in warnings)
         assert any("Third call with procurement: no prep block" in line for line in warnings)
     app = make_app(demo_folder)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_calendar(app, pilot)
         (warning,) = region_lines(app, screen.query_one("#calendar-warnings"))
-        assert "+2 more in the agenda" in warning
+        assert warning.startswith("⚠ 1 of 3 · ")
 
 
 async def test_a_busy_day_lists_every_item_its_cell_has_room_for(

@@ -65,12 +65,13 @@ def agenda_span(shown: list[CalendarEntry], first: date, room: int, now: datetim
 
 def warning_lines(warnings: list[CallWarning], height: int) -> Text:
     """One warning a line, as many as the window's height gives room for; when some are
-    left out the first line says how many first, so a narrow window cuts the details."""
+    left out each line starts with its place among them ('1 of 3'), so a narrow window
+    cuts the details, never the count; the agenda marks every one."""
     listed = warnings[:max(1, (height - 16) // 8)]
     hidden = len(warnings) - len(listed)
     lines = []
-    for number, warning in enumerate(listed):
-        more = f"+{hidden} more in the agenda · " if hidden and not number else ""
+    for number, warning in enumerate(listed, 1):
+        more = f"{number} of {len(warnings)} · " if hidden else ""
         lines.append(Text.assemble(
             ("⚠ ", style(Role.WARNING)), (more, "bold"), (warning.call.label, "bold"),
             f": {warning.problem}", (f" · {warning.call.deal_name}", "dim"),

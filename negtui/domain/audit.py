@@ -257,7 +257,8 @@ def review(books: Iterable[DealBook], settings: Settings, now: datetime) -> Revi
     by_key = itemgetter(0)
     for book in books:
         items = sorted(((sort_key(e), e) for e in open_deal_entries(book)), key=by_key)
-        overdue = [is_overdue(entry, now) for _, entry in items]
+        # An item not begun yet cannot be over: only those begun are asked.
+        overdue = [entry.start < now and is_overdue(entry, now) for _, entry in items]
         # What needs attention first: the oldest overdue item, else the next one ahead.
         first = overdue.index(True) if True in overdue else 0
         if items:

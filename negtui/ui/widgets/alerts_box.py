@@ -52,12 +52,14 @@ class AlertsBox(SteadyOptionList):
             return
         self._listed_from = review
         self.listed = review.alerts[:ALERTS_SHOWN]
-        self.clear_options()
-        self.add_options(Option(alert_prompt(alert), id=str(index))
-                         for index, alert in enumerate(self.listed))
+        options = [Option(alert_prompt(alert), id=str(index))
+                   for index, alert in enumerate(self.listed)]
         hidden = len(review.alerts) - ALERTS_SHOWN
         if hidden > 0:
-            self.add_option(Option(Text(f"… and {hidden} more", style="dim"), disabled=True))
+            options.append(Option(Text(f"… and {hidden} more", style="dim"), disabled=True))
+        # Added in one go: each addition measures the height of every option added.
+        self.clear_options()
+        self.add_options(options)
 
     def alert_of(self, option: Option) -> Alert | None:
         """The alert an option of this box stands for."""

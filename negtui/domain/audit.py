@@ -263,7 +263,7 @@ def review(books: Iterable[DealBook], settings: Settings, now: datetime) -> Revi
         first = overdue.index(True) if True in overdue else 0
         if items:
             upcoming[book.id] = items[first][1]
-        if not book.deal.archived and in_play(book.deal):
+        if in_play(book.deal):  # not archived, not finished
             for item, is_late in zip(items, overdue, strict=True):
                 (late if is_late else ahead).append(item)
     # Each deal's items are in order already; sorting is stable, so the items of all deals

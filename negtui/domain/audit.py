@@ -10,30 +10,24 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from functools import cached_property
+from operator import itemgetter
 from zoneinfo import ZoneInfo
 
 from negtui.domain.book import DealBook
 from negtui.domain.calendar import (
     FINISHED,
     CalendarEntry,
-    deal_entries,
     is_overdue,
+    open_deal_entries,
     sort_key,
 )
 from negtui.domain.clashes import restrictive_clashes
 from negtui.domain.load import Load, Week, overloaded_runs, week_span, weekly_load
 from negtui.domain.models import Deal, Milestone, Settings, Term
-from negtui.domain.schedule import (
-    days_in_zone,
-    describe_days,
-    is_ahead,
-    is_open,
-    next_due,
-    user_zone,
-)
+from negtui.domain.schedule import describe_days, is_ahead, is_open, user_zone
 from negtui.domain.vocab import BUSY_STATUSES, MilestoneKind, TermStatus
 
 CRUNCH_WINDOW_DAYS = 3
@@ -69,18 +63,24 @@ def _hours(deals: Iterable[Deal]) -> str:
     return ", ".join(f"{d.name} {d.hours_per_week:g}" for d in ordered)
 
 
-def _dated(entry: CalendarEntry, now: datetime, tz: ZoneInfo) -> str:
-    return (f"{entry.kind} {describe_days(days_in_zone(entry.start, now, tz))} "
-            f"in {entry.deal_name}: {entry.label}")
+def _dated(entry: CalendarEntry, today: date, tz: ZoneInfo) -> str:
+    """``today`` is the user's day in ``tz``: worked out once for every alert."""
+    days = (entry.start.astimezone(tz).date() - today).days
+    return f"{entry.kind} {describe_days(days)} in {entry.deal_name}: {entry.label}"
 
 
-# Dated items
+# Dated items: each rule sorts and picks the items it reads, then says what it found
+# (``review`` picks them for all three rules at once).
 
 def overdue_alerts(entries: Iterable[CalendarEntry], now: datetime,
                    tz: ZoneInfo) -> list[Alert]:
     """Every item of the calendar that is over and not done, oldest first."""
     late = sorted((e for e in entries if is_open(e) and is_overdue(e, now)), key=sort_key)
-    return [Alert(AlertKind.OVERDUE, _dated(e, now, tz) + ", not done", (e.deal_id,),
+    return _overdue(late, now.astimezone(tz).date(), tz)
+
+
+def _overdue(late: list[CalendarEntry], today: date, tz: ZoneInfo) -> list[Alert]:
+    return [Alert(AlertKind.OVERDUE, _dated(e, today, tz) + ", not done", (e.deal_id,),
                   e.deal_id, e.start) for e in late]
 
 
@@ -88,18 +88,24 @@ def decision_alerts(entries: Iterable[CalendarEntry], now: datetime,
                     tz: ZoneInfo) -> list[Alert]:
     """Offer expiries, decide-by dates (a term's fallback too), decision deadlines and
     renewals still ahead within ``DECISION_HORIZON_DAYS``."""
+    return _decisions(sorted((e for e in entries if is_ahead(e, now)), key=sort_key), now, tz)
+
+
+def _decisions(ahead: list[CalendarEntry], now: datetime, tz: ZoneInfo) -> list[Alert]:
     horizon = now + timedelta(days=DECISION_HORIZON_DAYS)
-    due = sorted((e for e in entries
-                  if e.kind in DECISIONS and is_ahead(e, now) and e.start <= horizon),
-                 key=sort_key)
-    return [Alert(AlertKind.DECISION, _dated(e, now, tz), (e.deal_id,), e.deal_id, e.start)
-            for e in due]
+    today = now.astimezone(tz).date()
+    return [Alert(AlertKind.DECISION, _dated(e, today, tz), (e.deal_id,), e.deal_id, e.start)
+            for e in ahead if e.kind in DECISIONS and e.start <= horizon]
 
 
 def crunch_alerts(entries: Iterable[CalendarEntry], settings: Settings, now: datetime,
                   tz: ZoneInfo) -> list[Alert]:
     """More than ``crunch_limit`` open items ahead within any three days."""
-    dated = sorted((e for e in entries if is_ahead(e, now)), key=sort_key)
+    return _crunches(sorted((e for e in entries if is_ahead(e, now)), key=sort_key),
+                     settings, tz)
+
+
+def _crunches(dated: list[CalendarEntry], settings: Settings, tz: ZoneInfo) -> list[Alert]:
     window = timedelta(days=CRUNCH_WINDOW_DAYS)
     alerts = []
     start = 0
@@ -235,23 +241,46 @@ def in_play(deal: Deal) -> bool:
     return not deal.archived and deal.status not in FINISHED
 
 
+Keyed = tuple[tuple[datetime, bool, str, str], CalendarEntry]
+
+
 def review(books: Iterable[DealBook], settings: Settings, now: datetime) -> Review:
+    """The dated rules read only the items still open (``calendar.open_deal_entries``), of
+    the deals in play (``in_play``); each item is sorted and judged overdue once here,
+    where each rule on its own would do it again: the same alerts, in the same order."""
     books = list(books)
     tz = user_zone(settings)
     live = [b for b in books if not b.deal.archived]
-    per_deal = {b.id: deal_entries(b, tz) for b in books}
-    entries = [e for b in live if in_play(b.deal) for e in per_deal[b.id]]
-    load = weekly_load(live, settings, now.astimezone(tz).date())
+    late: list[Keyed] = []
+    ahead: list[Keyed] = []
+    upcoming: dict[str, CalendarEntry] = {}
+    by_key = itemgetter(0)
+    for book in books:
+        items = sorted(((sort_key(e), e) for e in open_deal_entries(book)), key=by_key)
+        # An item not begun yet cannot be over: only those begun are asked.
+        overdue = [entry.start < now and is_overdue(entry, now) for _, entry in items]
+        # What needs attention first: the oldest overdue item, else the next one ahead.
+        first = overdue.index(True) if True in overdue else 0
+        if items:
+            upcoming[book.id] = items[first][1]
+        if in_play(book.deal):  # not archived, not finished
+            for item, is_late in zip(items, overdue, strict=True):
+                (late if is_late else ahead).append(item)
+    # Each deal's items are in order already; sorting is stable, so the items of all deals
+    # come out as sorting them all together would put them.
+    late.sort(key=by_key)
+    ahead.sort(key=by_key)
+    due = [entry for _, entry in ahead]
+    today = now.astimezone(tz).date()
+    load = weekly_load(live, settings, today)
     alerts = [
-        *overdue_alerts(entries, now, tz),
-        *decision_alerts(entries, now, tz),
-        *crunch_alerts(entries, settings, now, tz),
+        *_overdue([entry for _, entry in late], today, tz),
+        *_decisions(due, now, tz),
+        *_crunches(due, settings, tz),
         *capacity_alerts(load, tz),
         *clash_alerts(live),
         *admin_alerts(live, settings),
     ]
-    upcoming = {deal_id: found for deal_id, items in per_deal.items()
-                if (found := next_due(items, now)) is not None}
     return Review(alerts, load, upcoming)
 
 

@@ -161,6 +161,17 @@ def deal_entries(book: DealBook, tz: ZoneInfo) -> list[CalendarEntry]:
     return sorted(found, key=sort_key)
 
 
+def open_deal_entries(book: DealBook) -> list[CalendarEntry]:
+    """The items of ``deal_entries`` still to act on (``schedule.is_open``), unsorted,
+    made without making the others: a done milestone and a settled term's dates only ever
+    give done items, and the deal's own dates are plain facts."""
+    found = [milestone_entry(book, m) for m in book.milestones if not m.done]
+    for term in book.terms:
+        if term.status == TermStatus.OPEN:
+            found.extend(_term_entries(book, term))
+    return found
+
+
 def sort_key(entry: CalendarEntry) -> tuple[datetime, bool, str, str]:
     # All-day items come first on their day; then by time, deal and title.
     return (entry.start, not entry.all_day, entry.deal_name.casefold(), entry.label.casefold())

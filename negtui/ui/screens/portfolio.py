@@ -8,7 +8,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Header, Input
 from textual.widgets.data_table import RowDoesNotExist
-from textual.widgets.option_list import Option
 
 from negtui.actions.deals import delete_deal, toggle_archive
 from negtui.actions.undo import Change
@@ -23,14 +22,14 @@ from negtui.ui import saving
 from negtui.ui.keys import DELETE
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.screens.deal_form import deal_form
+from negtui.ui.widgets.alerts_box import AlertsBox
 from negtui.ui.widgets.confirm import ConfirmScreen
 from negtui.ui.widgets.drawn import DEAL_COLUMNS, Drawn, row_cells
 from negtui.ui.widgets.fit_table import FitTable
 from negtui.ui.widgets.footer import KeyFooter
 from negtui.ui.widgets.form import open_form
-from negtui.ui.widgets.portfolio_band import alert_prompt, alerts_title, band_text
+from negtui.ui.widgets.portfolio_band import band_text
 from negtui.ui.widgets.shown import DataTable, OptionList, Static, markup, plain
-from negtui.ui.widgets.steady_list import SteadyOptionList
 
 EMPTY_TEXT = markup(
     "[b]No deals here yet.[/b]\n\n"
@@ -39,7 +38,6 @@ EMPTY_TEXT = markup(
     "To bring in deals you already have: [b]negtui import json FILE[/b]."
 )
 NOTHING_MATCHES = "No deal matches the filter. Press escape in the filter, or f to show all."
-ALERTS_SHOWN = 50  # the alerts box lists this many; its title counts them all
 
 
 class PortfolioScreen(NegtuiScreen):
@@ -88,7 +86,7 @@ class PortfolioScreen(NegtuiScreen):
         yield Static(EMPTY_TEXT, id="empty", classes="empty")
         yield FitTable(DEAL_COLUMNS, id="deals", hint="deals-hint")
         yield Static(id="deals-hint", classes="column-hint")
-        yield SteadyOptionList(id="alerts", title="Alerts")
+        yield AlertsBox(id="alerts", title="Alerts")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -209,20 +207,9 @@ class PortfolioScreen(NegtuiScreen):
             Text.assemble(self._band, "  ·  " + ", ".join(filters) if filters else ""))
 
     def _fill_alerts(self) -> None:
-        box = self.query_one("#alerts", OptionList)
-        if self._drawn.unchanged("alerts", self.review):
-            return
-        box.clear_options()
-        box.add_options(
-            Option(alert_prompt(alert), id=str(index))
-            for index, alert in enumerate(self.alerts[:ALERTS_SHOWN])
-        )
-        hidden = len(self.alerts) - ALERTS_SHOWN
-        if hidden > 0:
-            box.add_option(Option(Text(f"… and {hidden} more", style="dim"), disabled=True))
+        # The deals are drawn first: the box lists its alerts once they are on screen.
         if self.review is not None:
-            box.border_title = alerts_title(self.review)
-        box.display = bool(self.alerts)
+            self.query_one("#alerts", AlertsBox).show(self.review)
 
     def _fill_problems(self) -> None:
         problems = self.session.glance().problems
@@ -256,8 +243,10 @@ class PortfolioScreen(NegtuiScreen):
 
     @on(OptionList.OptionSelected, "#alerts")
     def jump_to_alert(self, event: OptionList.OptionSelected) -> None:
-        alert = self.alerts[int(event.option.id or 0)]
-        target = next((d for d in alert.deal_ids if d in self.session.glance().books), None)
+        alert = self.query_one("#alerts", AlertsBox).alert_of(event.option)
+        books = self.session.glance().books
+        target = None if alert is None else next((d for d in alert.deal_ids if d in books),
+                                                 None)
         if target is None:
             return
         if self.session.glance().books[target].deal.archived:
@@ -383,8 +372,9 @@ class PortfolioScreen(NegtuiScreen):
         self.fill()
 
     def action_alerts(self) -> None:
-        if self.alerts:
-            box = self.query_one("#alerts", OptionList)
+        box = self.query_one("#alerts", AlertsBox)
+        box.list_now()  # typed before the box had listed them: they are there to go to
+        if box.listed:
             box.focus()
             box.highlighted = box.highlighted or 0
 

@@ -1,0 +1,67 @@
+"""The Portfolio's alerts box: its title at once, its alerts right after the screen is drawn.
+
+Listing the alerts means drawing each one to learn its height; on a large portfolio that
+would hold back the first picture of the deals. So ``show`` sets the title (the counts)
+and whether the box is there at once, keeping its place on the screen, and lists the
+alerts once the screen has been refreshed. Anything that needs them sooner (going to the
+alerts with a key) calls ``list_now``. Each option stands for an alert of the review it
+was listed from, so choosing one never picks an alert of a newer review.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.widgets.option_list import Option
+
+from negtui.domain.audit import Alert, Review
+from negtui.ui.widgets.portfolio_band import alert_prompt, alerts_title
+from negtui.ui.widgets.steady_list import SteadyOptionList
+
+ALERTS_SHOWN = 50  # the box lists this many; its title counts them all
+
+
+class AlertsBox(SteadyOptionList):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.listed: list[Alert] = []
+        """The alerts the options stand for, in order."""
+        self._listed_from: Review | None = None
+        self._waiting: Review | None = None
+
+    @property
+    def waiting(self) -> bool:
+        """Whether the box still shows fewer alerts than its title counts."""
+        return self._waiting is not None
+
+    def show(self, review: Review) -> None:
+        """The alerts of ``review``: the title now, the list after the next refresh."""
+        if review is self._listed_from and self._waiting is None:
+            return
+        self.border_title = alerts_title(review)
+        self.display = bool(review.alerts)
+        if self._waiting is None:
+            self.call_after_refresh(self.list_now)
+        self._waiting = review
+
+    def list_now(self) -> None:
+        """List the alerts waiting to be shown, if any; the newest review wins."""
+        review, self._waiting = self._waiting, None
+        if review is None or review is self._listed_from:
+            return
+        self._listed_from = review
+        self.listed = review.alerts[:ALERTS_SHOWN]
+        options = [Option(alert_prompt(alert), id=str(index))
+                   for index, alert in enumerate(self.listed)]
+        hidden = len(review.alerts) - ALERTS_SHOWN
+        if hidden > 0:
+            options.append(Option(Text(f"… and {hidden} more", style="dim"), disabled=True))
+        # Added in one go: each addition measures the height of every option added.
+        self.clear_options()
+        self.add_options(options)
+
+    def alert_of(self, option: Option) -> Alert | None:
+        """The alert an option of this box stands for."""
+        index = int(option.id) if option.id is not None and option.id.isdigit() else -1
+        return self.listed[index] if 0 <= index < len(self.listed) else None

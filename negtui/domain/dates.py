@@ -2,10 +2,11 @@
 them ("Tue 15 Dec 2026", "15 Dec", "15 Dec 2026 17:00"), month first ("Dec 15, 2026") or
 plain words ("today", "tomorrow 14:00", "next friday", "in 2 weeks", "3 days ago").
 
-A year is written in full and a time with its minutes, am/pm or "at": "15 Dec 12" could be
-2012 or noon, so it is refused with both readings spelt out ("15 Dec 2012", "15 Dec 12:00"),
-as is a month written as a number ("15/12/2026"), which reads either way round. After a
-full year a number alone is the hour ("15 Dec 2026 9")."""
+After a month's name the year is written in full and a time with its minutes, am/pm or
+"at": "15 Dec 12" could be 2012 or noon, so it is refused with both readings spelt out
+("15 Dec 2012", "15 Dec 12:00"), as is a month written as a number ("15/12/2026"), which
+reads either way round. After a full year, or a word such as "tomorrow", a number alone is
+the hour ("15 Dec 2026 9", "tomorrow 9")."""
 
 from __future__ import annotations
 

@@ -30,7 +30,6 @@ PEOPLE_COLUMNS = [Column("Name", "name", 0, 14), Column("Organisation", "organis
                   Column("Style", "style", 0, 16)]
 
 
-
 def _record(name: str) -> Binding:
     record = next(r for r in PREPARATION if r.name == name)
     return Binding(record.key, f"prepare('{name}')", record.title, id=f"workspace.{name}",

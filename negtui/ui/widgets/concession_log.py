@@ -29,8 +29,8 @@ from negtui.ui.widgets.shown import DataTable, plain
 # Every row says its day and time alike, today's too: one format down the column, with the
 # year on every row once an entry falls in another year than today's.
 TIME_WIDTH, TIME_WITH_YEAR_WIDTH = len("07 Dec 14:30"), len("07 Dec 2026 14:30")
-COLUMNS = [("Time", "time", TIME_WIDTH), ("Side", "side", 4), ("Term", "term", 14), ("Us", "us", 2),
-           ("Them", "them", 4), ("Flags", "flags", 5), ("What", "what", None)]
+COLUMNS = [("Time", "time", TIME_WIDTH), ("Side", "side", 4), ("Term", "term", 14),
+           ("Us", "us", 2), ("Them", "them", 4), ("Flags", "flags", 5), ("What", "what", None)]
 FLAG_ROLES = {Guard.NON_NEGOTIABLE: Role.ALARM, Guard.PAST_WALK_AWAY: Role.ATTENTION,
               Guard.UNRECIPROCATED: Role.WARNING}
 FLAG_LEGEND = "flags  N non-negotiable · W past walk-away · U given, nothing back"
@@ -163,8 +163,8 @@ class ConcessionLog(DataTable[str | Text]):
     @staticmethod
     def _year_needed(first: Concession | None, last: Concession | None,
                      now: datetime | arrow.Arrow, timezone: str) -> bool:
-        """Whether the oldest or the newest entry falls in another year than ``now``: the
-        years in between lie between theirs."""
+        """Whether the oldest or the newest entry falls in another year than ``now``; every
+        other entry's year lies between theirs."""
         return other_years([c.at for c in (first, last) if c is not None], now, timezone)
 
     def forget(self) -> None:

@@ -1,11 +1,18 @@
 """Dates typed by a person: ISO ("2027-03-01", "2027-03-01 14:00"), the way the app shows
-them ("Tue 15 Dec 2026", "15 Dec", "15 Dec 2026 17:00") or plain words ("today",
-"tomorrow 14:00", "next friday", "in 2 weeks", "3 days ago")."""
+them ("Tue 15 Dec 2026", "15 Dec", "15 Dec 2026 17:00"), month first ("Dec 15, 2026") or
+plain words ("today", "tomorrow 14:00", "next friday", "in 2 weeks", "3 days ago").
+
+After a month's name the year is written in full and a time with its minutes, am/pm or
+"at": "15 Dec 12" could be 2012 or noon, so it is refused with both readings spelt out
+("15 Dec 2012", "15 Dec 12:00"), as is a month written as a number ("15/12/2026"), which
+reads either way round. After a full year, or a word such as "tomorrow", a number alone is
+the hour ("15 Dec 2026 9", "tomorrow 9")."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -15,12 +22,19 @@ WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 _UNITS = {"day": "days", "days": "days", "week": "weeks", "weeks": "weeks",
           "month": "months", "months": "months", "hour": "hours", "hours": "hours",
           "year": "years", "years": "years", "d": "days", "w": "weeks", "h": "hours"}
-_TIME = re.compile(r"(?:\s+(?:at\s+)?|^)(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$")
+_TIME = re.compile(r"(?:\s+(at\s+)?|^)(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$")
 _RELATIVE = re.compile(r"^in\s+(\d+)\s*([a-z]+)$|^(\d+)\s*([a-z]+)\s+ago$")
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december"]
-# As the app writes a day: "tue 15 dec 2026", "15 dec", also "tuesday, 15 december 2026".
-_SHOWN_DAY = re.compile(r"^(?:([a-z]{3,9}),?\s+)?(\d{1,2})\s+([a-z]{3,9})\.?(?:,?\s+(\d{4}))?$")
+# As the app writes a day: "tue 15 dec 2026", "15 dec", also "tuesday, 15 december 2026",
+# and month first: "dec 15", "december 15th, 2026". A year of fewer than four digits is
+# matched only to be refused with the year written in full.
+_DAY_FIRST = re.compile(r"^(?:([a-z]{3,9}),?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?"
+                        r"(?:,?\s+(\d{1,4}))?$")
+_MONTH_FIRST = re.compile(r"^(?:([a-z]{3,9}),?\s+)?([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?"
+                          r"(?:,?\s+(\d{1,4}))?$")
+# Day and month both as numbers: "15/12/2026", "12/15", "15.12.26", "15-12-2026".
+_NUMBERED_DAY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{1,4}))?(?:\s|$)")
 
 HINT = "try 2027-03-01, 15 Dec 2026 14:00, tomorrow 14:00, next friday or in 2 weeks"
 
@@ -29,22 +43,39 @@ class DateNotUnderstood(ValueError):
     pass
 
 
-def _split_time(text: str) -> tuple[str, tuple[int, int] | None]:
+@dataclass(frozen=True)
+class _Clock:
+    """A time of day as typed at the end of a date, before it is checked."""
+
+    hour: int
+    minute: int
+    half: str | None
+    written: str
+    bare: bool
+    """A number alone ("15 dec 2026 9"): no minutes, no am or pm, no "at"."""
+
+    def hour_and_minute(self) -> tuple[int, int]:
+        hour = self.hour
+        if self.half is not None:
+            # A twelve-hour clock: 12am is midnight, 12pm noon, 1pm 13:00; no 0pm or 13am.
+            if not 1 <= hour <= 12:
+                raise DateNotUnderstood(
+                    f"{self.written!r} is not a time of day; with am or pm the hour "
+                    "runs from 1 to 12")
+            hour = hour % 12 + (12 if self.half == "pm" else 0)
+        if hour > 23 or self.minute > 59:
+            raise DateNotUnderstood(f"{hour}:{self.minute:02d} is not a time of day")
+        return hour, self.minute
+
+
+def _split_time(text: str) -> tuple[str, _Clock | None]:
     match = _TIME.search(text)
-    if not match or (match.start() == 0 and not (match.group(2) or match.group(3))):
+    if not match or (match.start() == 0 and not (match.group(3) or match.group(4))):
         return text, None
-    hour, minute = int(match.group(1)), int(match.group(2) or 0)
-    half = match.group(3)
-    if half is not None:
-        # A twelve-hour clock: 12am is midnight, 12pm noon, 1pm 13:00; there is no 0pm or 13am.
-        if not 1 <= hour <= 12:
-            raise DateNotUnderstood(
-                f"{match.group(0).strip()!r} is not a time of day; with am or pm the hour "
-                "runs from 1 to 12")
-        hour = hour % 12 + (12 if half == "pm" else 0)
-    if hour > 23 or minute > 59:
-        raise DateNotUnderstood(f"{hour}:{minute:02d} is not a time of day")
-    return text[: match.start()].strip(), (hour, minute)
+    at, hour, minute, half = match.groups()
+    clock = _Clock(int(hour), int(minute or 0), half, match.group(0).strip(),
+                   bare=not (at or minute or half))
+    return text[: match.start()].strip(), clock
 
 
 def _named(word: str, names: list[str]) -> int | None:
@@ -55,32 +86,96 @@ def _named(word: str, names: list[str]) -> int | None:
     return None
 
 
-def _shown_day(words: str, typed: str, now: arrow.Arrow) -> arrow.Arrow | None:
-    """The day of "Tue 15 Dec 2026" or "15 Dec" (the year nearest ``now``), or None when the
-    words are not written that way."""
-    match = _SHOWN_DAY.match(words)
-    if not match:
-        return None
-    weekday_word, day_number, month_word, year_text = match.groups()
-    month = _named(month_word, MONTHS)
-    weekday = _named(weekday_word, WEEKDAYS) if weekday_word else None
-    if month is None or (weekday_word and weekday is None):
-        return None
-    years = [int(year_text)] if year_text else [now.year - 1, now.year, now.year + 1]
+@dataclass(frozen=True)
+class _Day:
+    """A day as written with its month's name, before it is checked."""
+
+    weekday: int | None
+    day: int
+    month: int
+    """0 for January."""
+    month_word: str
+    year: str | None
+    """The digits typed for the year, if any."""
+
+    @property
+    def shown(self) -> str:
+        """'15 Dec', for the examples of a message."""
+        return f"{self.day:02d} {MONTHS[self.month][:3].title()}"
+
+
+def _day_parts(words: str) -> _Day | None:
+    """The parts of "Tue 15 Dec 2026", "15 Dec" or "Dec 15, 2026"; None when the words are
+    not a day written with its month's name."""
+    for pattern, day_at, month_at in ((_DAY_FIRST, 2, 3), (_MONTH_FIRST, 3, 2)):
+        match = pattern.match(words)
+        if not match:
+            continue
+        weekday_word = match.group(1)
+        month = _named(match.group(month_at), MONTHS)
+        weekday = _named(weekday_word, WEEKDAYS) if weekday_word else None
+        if month is None or (weekday_word and weekday is None):
+            continue
+        return _Day(weekday, int(match.group(day_at)), month, match.group(month_at),
+                    match.group(4))
+    return None
+
+
+def _full_year(digits: str | None, this_year: int) -> int:
+    """The year a short one most likely stands for ("26" → 2026, "99" → 1999), for the
+    example in a message."""
+    if not digits or len(digits) > 2:
+        return this_year
+    century = this_year // 100 * 100
+    return min((century + step + int(digits) for step in (-100, 0, 100)),
+               key=lambda year: abs(year - this_year))
+
+
+def _year_or_time(typed: str, parts: _Day, now: arrow.Arrow, day_only: bool) -> str:
+    """Why "15 Dec 12" is refused: a short number after the month may be a year or a time."""
+    number = int(parts.year or 0)
+    year = f"{parts.shown} {_full_year(parts.year, now.year)}"
+    if day_only:
+        return f"{typed!r}: write the year in full, as in {year}"
+    if number <= 23 and len(parts.year or "") <= 2:
+        return (f"{typed!r}: is {parts.year} the year or the time? Write the year in full "
+                f"({year}) or the time with minutes ({parts.shown} {number:02d}:00)")
+    return (f"{typed!r}: write the year in full ({year}) or a time with minutes "
+            f"({parts.shown} 14:00)")
+
+
+def _numbered(typed: str, match: re.Match[str], now: arrow.Arrow) -> str:
+    """Why "15/12/2026" is refused: day and month as numbers are read either way round."""
+    first, second, digits = int(match.group(1)), int(match.group(2)), match.group(3)
+    year = int(digits) if digits and len(digits) == 4 else _full_year(digits, now.year)
+    day, month = (second, first) if first <= 12 < second else (first, second)
+    try:
+        example = date(year, month, day)
+    except ValueError:
+        example = date(now.year, 12, 15)
+    return (f"{typed!r}: with the month as a number, day and month can be read either way; "
+            f"write the month as a word ({example.day:02d} "
+            f"{MONTHS[example.month - 1][:3].title()} {example.year}) or the date as "
+            f"{example.isoformat()}")
+
+
+def _day_of(parts: _Day, typed: str, now: arrow.Arrow) -> arrow.Arrow:
+    """The day of "Tue 15 Dec 2026" or "15 Dec" (the year nearest ``now``)."""
+    years = [int(parts.year)] if parts.year else [now.year - 1, now.year, now.year + 1]
     candidates = []
     for year in years:
         try:
-            candidates.append(now.replace(year=year, month=month + 1, day=int(day_number)))
+            candidates.append(now.replace(year=year, month=parts.month + 1, day=parts.day))
         except ValueError:
             continue
     if not candidates:
-        raise DateNotUnderstood(f"{typed!r} is not a date: {month_word.title()} has no "
-                                f"day {int(day_number)}")
+        raise DateNotUnderstood(f"{typed!r} is not a date: {parts.month_word.title()} has "
+                                f"no day {parts.day}")
     # Without a year, the one that puts the day closest to today.
     day = min(candidates, key=lambda candidate: abs(candidate - now))
-    if weekday is not None and weekday != day.weekday():
+    if parts.weekday is not None and parts.weekday != day.weekday():
         raise DateNotUnderstood(f"{typed!r}: {day.format(SHORT_DAY)} {day.year} is a "
-                                f"{day.format('dddd')}, not a {WEEKDAYS[weekday].title()}")
+                                f"{day.format('dddd')}, not a {WEEKDAYS[parts.weekday].title()}")
     return day
 
 
@@ -126,10 +221,23 @@ def parse_when(text: str, now: arrow.Arrow, tz: str | None = None,
         if len(cleaned) == 10 and default_time is not None:
             parsed = parsed.replace(hour=default_time[0], minute=default_time[1])
         return parsed
-    words, clock_time = _split_time(cleaned)
-    day = _shown_day(words, text.strip(), local_now) or _day_from_words(words, local_now)
+    typed = text.strip()
+    numbered = _NUMBERED_DAY.match(cleaned)
+    if numbered:
+        raise DateNotUnderstood(_numbered(typed, numbered, local_now))
+    # The whole text as a day first: "dec 15" ends in a number that is its day, not a time.
+    whole = _day_parts(cleaned)
+    if whole is not None and whole.year is not None and len(whole.year) < 4:
+        raise DateNotUnderstood(_year_or_time(typed, whole, local_now, default_time is None))
+    words, clock = (cleaned, None) if whole is not None else _split_time(cleaned)
+    parts = whole or _day_parts(words)
+    if parts is not None and parts.year is not None and len(parts.year) < 4 and clock:
+        raise DateNotUnderstood(f"{typed!r}: write the year in full, as in {parts.shown} "
+                                f"{_full_year(parts.year, local_now.year)} {clock.written}")
+    day = _day_of(parts, typed, local_now) if parts else _day_from_words(words, local_now)
     if day is None:
-        raise DateNotUnderstood(f"{text.strip()!r} is not a date I understand; {HINT}")
+        raise DateNotUnderstood(f"{typed!r} is not a date I understand; {HINT}")
+    clock_time = clock.hour_and_minute() if clock is not None else None
     if clock_time is not None:
         return day.replace(hour=clock_time[0], minute=clock_time[1], second=0, microsecond=0)
     if words in ("now",) or "hour" in words or re.search(r"\d+\s*h\b", words):

@@ -93,7 +93,7 @@ async def test_help_on_a_pushed_screen_is_titled_for_it_with_its_own_keys_first(
         assert title == "Keys — Deal workspace"
         table = app.screen.query_one("#help-keys", DataTable)
         described = [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
-        assert described[:2] == ["Brief", "Research"]
+        assert described[:3] == ["Edit deal", "Brief", "Research"]
         # Textual's own keys come after every key of negtui's.
         assert described.index("Focus next") > described.index("Quit")
 

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from negtui.ui.app import NegtuiApp
+from negtui.domain.clock import fixed_clock
+from negtui.ui.app import NegtuiApp, build_app
 
 from .conftest import LARGE, SMALL, steady
+from .test_log_years import log_at
 
 Snap = Callable[..., bool]
 AppMaker = Callable[[Path], NegtuiApp]
@@ -26,6 +28,13 @@ def test_log(snap_compare: Snap, demo_folder: Path, make_app: AppMaker,
              size: tuple[int, int]) -> None:
     assert snap_compare(make_app(demo_folder), press=["3"], terminal_size=size,
                         run_before=steady)
+
+
+def test_log_across_new_year(snap_compare: Snap, demo_folder: Path) -> None:
+    log_at(demo_folder, "2026-12-30T15:00:00+00:00", "Extra review before the holidays")
+    log_at(demo_folder, "2027-01-02T10:00:00+00:00", "Moved kickoff a week")
+    app = build_app(demo_folder, fixed_clock("2027-01-04T09:00:00+00:00"))
+    assert snap_compare(app, press=["3"], terminal_size=SMALL, run_before=steady)
 
 
 @SIZES

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -24,6 +25,8 @@ from negtui.domain.dates import (
 )
 
 NOW = arrow.get("2026-11-21T10:00:00+00:00")
+MONTH_NAMES = ["jan", "Feb", "march", "Apr", "may", "june", "Jul", "august", "sep", "Oct",
+               "november", "Dec"]
 
 
 @pytest.mark.parametrize(("text", "clock"), [
@@ -142,3 +145,81 @@ def test_days_written_as_the_app_writes_them(text: str, shown: str) -> None:
 def test_a_shown_day_that_does_not_exist_is_refused(text: str, says: str) -> None:
     with pytest.raises(DateNotUnderstood, match=says):
         parse_when(text, NOW)
+
+
+# A short number after the month could be a year or a time: it is refused, and the message
+# names what was typed and gives each reading written so that it is understood.
+def examples(message: str) -> list[str]:
+    return re.findall(r"\(([^)]+)\)", message) or re.findall(r"as in (.+)$", message)
+
+
+@pytest.mark.parametrize(("text", "says", "year", "time"), [
+    ("15 Dec 12", "is 12 the year or the time?", "15 Dec 2012", "15 Dec 12:00"),
+    ("15 Dec 26", "write the year in full", "15 Dec 2026", "15 Dec 14:00"),
+    ("Dec 15 12", "is 12 the year or the time?", "15 Dec 2012", "15 Dec 12:00"),
+    ("tue 15 dec 07", "is 07 the year or the time?", "15 Dec 2007", "15 Dec 07:00"),
+    ("15 Dec 99", "write the year in full", "15 Dec 1999", "15 Dec 14:00"),
+])
+def test_a_short_number_after_the_month_is_asked_about(text: str, says: str, year: str,
+                                                        time: str) -> None:
+    with pytest.raises(DateNotUnderstood) as refused:
+        parse_when(text, NOW)
+    message = str(refused.value)
+    assert message.startswith(f"{text!r}: ") and says in message
+    assert examples(message) == [year, time]
+
+
+@given(st.integers(min_value=1, max_value=28), st.sampled_from(MONTH_NAMES),
+       st.integers(min_value=0, max_value=99), st.sampled_from(["", "0"]),
+       st.booleans())
+def test_every_short_number_after_a_month_is_refused_with_examples_that_work(
+        day: int, month: str, number: int, pad: str, day_only: bool) -> None:
+    digits = f"{pad}{number}" if number < 10 else str(number)
+    text = f"{day} {month} {digits}"
+    with pytest.raises(DateNotUnderstood) as refused:
+        parse_when(text, NOW, default_time=None if day_only else (9, 0))
+    message = str(refused.value)
+    assert repr(text) in message
+    shown = examples(message)
+    assert len(shown) == (1 if day_only else 2)
+    for example in shown:
+        back = parse_when(example, NOW)
+        assert (back.day, back.format("MMM")) == (day, month[:3].title())
+    year = parse_when(shown[0], NOW).year
+    assert year % 100 == number and abs(year - NOW.year) <= 50
+    if not day_only and number <= 23:
+        assert parse_when(shown[1], NOW).hour == number
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("15 Dec 2026 12", "2026-12-15 12:00"), ("15 dec at 12", "2026-12-15 12:00"),
+    ("15 Dec 12pm", "2026-12-15 12:00"), ("15 Dec 12:00", "2026-12-15 12:00"),
+    ("15 Dec 2026 at 9", "2026-12-15 09:00"), ("tomorrow 9", "2026-11-22 09:00"),
+    ("Dec 15", "2026-12-15 09:00"), ("december 15th, 2026", "2026-12-15 09:00"),
+    ("Tue Dec 15 2026 17:30", "2026-12-15 17:30"), ("may 5", "2027-05-05 09:00"),
+    ("15th dec", "2026-12-15 09:00"),
+])
+def test_a_year_or_a_time_written_plainly_is_read_as_meant(text: str, shown: str) -> None:
+    assert parse_when(text, NOW).format("YYYY-MM-DD HH:mm") == shown
+
+
+def test_a_short_year_before_a_time_is_asked_for_in_full() -> None:
+    with pytest.raises(DateNotUnderstood) as refused:
+        parse_when("15 dec 26 14:00", NOW)
+    assert str(refused.value) == \
+        "'15 dec 26 14:00': write the year in full, as in 15 Dec 2026 14:00"
+    assert parse_when(examples(str(refused.value))[0], NOW).format("YYYY-MM-DD HH:mm") == \
+        "2026-12-15 14:00"
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("15/12/2026", "2026-12-15"), ("12/15/2026", "2026-12-15"), ("15.12.26", "2026-12-15"),
+    ("3/4", "2026-04-03"), ("15-12-2026 14:00", "2026-12-15"),
+])
+def test_a_month_written_as_a_number_is_asked_for_as_a_word(text: str, day: str) -> None:
+    with pytest.raises(DateNotUnderstood) as refused:
+        parse_when(text, NOW)
+    message = str(refused.value)
+    assert message.startswith(f"{text!r}: ") and "write the month as a word" in message
+    word, iso = examples(message)[0], message.rsplit(" ", 1)[-1]
+    assert iso == day and parse_when(word, NOW).format("YYYY-MM-DD") == day

@@ -117,7 +117,7 @@ class ConcessionsScreen(NegtuiScreen):
         session = self.session
         settings = session.settings
         deals = {b.id: b.deal.name for b in session.portfolio.books.values()}
-        if self.table.show(book, deals, settings):
+        if self.table.show(book, deals, settings, session.clock()):
             self._undone.clear()
             if use.kept_line(session.store, book.id) is not None:
                 self.say("A half-typed entry was kept: g or r brings it back", seconds=8)

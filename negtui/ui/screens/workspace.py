@@ -38,24 +38,30 @@ PEOPLE_COLUMNS = [Column("Name", "name", 0, 14), Column("Role", "role", 1, 12),
                   Column("Style", "style", 0, 16)]
 
 
+def _record(name: str) -> Binding:
+    record = next(r for r in PREPARATION if r.name == name)
+    return Binding(record.key, f"prepare('{name}')", record.title, id=f"workspace.{name}",
+                   priority=True)
+
+
 class WorkspaceScreen(NegtuiScreen):
     SCREEN_TITLE = "Deal workspace"
+    # The footer shows as many of these as fit, in this order (help lists them all): the
+    # deal itself, what its preparation is written in, the records of the later phases,
+    # then the people, whose keys the table's title names too, and their record list.
     BINDINGS = [
-        # Every preparation record one key away: the brief and research shown, the rest in
-        # help (?) and the palette.
-        *(Binding(record.key, f"prepare('{record.name}')", record.title,
-                  show=record.name in ("brief", "research"), id=f"workspace.{record.name}",
-                  priority=True)
-          for record in PREPARATION if record.key not in (EXPORT, EXPORT_SHARED)),
+        Binding("E", "edit_deal", "Edit deal", id="workspace.edit_deal", priority=True),
+        *(_record(name) for name in ("brief", "research", "terms")),
+        Binding(EXPORT, "export_dossier(False)", "Dossier", id="workspace.dossier"),
+        *(_record(name) for name in ("risks", "value_map", "agenda", "scenarios", "calls",
+                                     "lessons", "onboarding")),
         Binding("a", "add_person", "Add person", id="workspace.add_person", priority=True),
         Binding("e", "edit_person", "Edit person", id="workspace.edit_person", priority=True),
         Binding(DELETE, "delete_person", "Delete person", show=False,
                 id="workspace.delete_person"),
-        Binding("E", "edit_deal", "Edit all deal fields", show=False, id="workspace.edit_deal",
-                priority=True),
-        Binding(EXPORT, "export_dossier(False)", "Dossier", id="workspace.dossier"),
         Binding(EXPORT_SHARED, "export_dossier(True)", "Shared dossier",
                 id="workspace.shared_dossier"),
+        _record("stakeholders"),
     ]
 
     def compose(self) -> ComposeResult:

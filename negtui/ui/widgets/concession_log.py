@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 
+import arrow
 from rich.text import Text
 from textual import events
 from textual.widgets.data_table import ColumnKey
 
 from negtui.domain.book import DealBook
-from negtui.domain.dates import short_when
+from negtui.domain.dates import other_years, short_when
 from negtui.domain.guards import FLAG_LETTERS, FlagRun, Guard, in_order
 from negtui.domain.models import Concession, Settings, Term
 from negtui.domain.positions import with_unit
@@ -24,9 +26,11 @@ from negtui.domain.vocab import Direction
 from negtui.ui.palette import Role, style
 from negtui.ui.widgets.shown import DataTable, plain
 
-# Every row says its day and time alike, today's too: one format down the column.
-COLUMNS = [("Time", "time", 12), ("Side", "side", 4), ("Term", "term", 14), ("Us", "us", 2),
-           ("Them", "them", 4), ("Flags", "flags", 5), ("What", "what", None)]
+# Every row says its day and time alike, today's too: one format down the column, with the
+# year on every row once an entry falls in another year than today's.
+TIME_WIDTH, TIME_WITH_YEAR_WIDTH = len("07 Dec 14:30"), len("07 Dec 2026 14:30")
+COLUMNS = [("Time", "time", TIME_WIDTH), ("Side", "side", 4), ("Term", "term", 14),
+           ("Us", "us", 2), ("Them", "them", 4), ("Flags", "flags", 5), ("What", "what", None)]
 FLAG_ROLES = {Guard.NON_NEGOTIABLE: Role.ALARM, Guard.PAST_WALK_AWAY: Role.ATTENTION,
               Guard.UNRECIPROCATED: Role.WARNING}
 FLAG_LEGEND = "flags  N non-negotiable · W past walk-away · U given, nothing back"
@@ -67,7 +71,7 @@ def flag_text(flags: frozenset[Guard]) -> Text:
     return text
 
 
-def _row(source: _Source, timezone: str) -> tuple[str | Text, ...]:
+def _row(source: _Source, timezone: str, year: bool) -> tuple[str | Text, ...]:
     concession = source.concession
     what = plain(concession.what, one_line=True)
     if source.position:
@@ -75,7 +79,7 @@ def _row(source: _Source, timezone: str) -> tuple[str | Text, ...]:
     if source.linked:
         what.append_text(plain(f"  @{source.linked}", style(Role.LINK), one_line=True))
     return (
-        short_when(concession.at, timezone),
+        short_when(concession.at, timezone, year=year),
         side_text(concession.direction),
         plain(source.term, one_line=True, overflow="ellipsis", no_wrap=True),
         _value(concession.value_us), _value(concession.value_them), flag_text(source.flags),
@@ -93,17 +97,25 @@ class ConcessionLog(DataTable[str | Text]):
         self._drawn_from: tuple[list[Concession], list[Term], Settings,
                                 Mapping[str, str]] | None = None
         self._run: FlagRun | None = None
+        self._first: Concession | None = None
         self._last: Concession | None = None
+        # Whether the rows carry their year: some entry is from another year than today.
+        self._year = False
 
     def on_mount(self) -> None:
         for label, key, width in COLUMNS:
             self.add_column(label, key=key, width=width)
 
     def on_resize(self, event: events.Resize) -> None:
+        self._fit_what(event.size.width)
+
+    def _fit_what(self, room_of_log: int) -> None:
         # What was conceded takes the room the other columns leave, cut with "…" when it
         # is longer: the log never scrolls sideways.
         fixed = sum((width or 0) + 2 * self.cell_padding for _, _, width in COLUMNS)
-        room = event.size.width - self.styles.scrollbar_size_vertical - fixed
+        if self._year:
+            fixed += TIME_WITH_YEAR_WIDTH - TIME_WIDTH
+        room = room_of_log - self.styles.scrollbar_size_vertical - fixed
         column = self.columns[ColumnKey("what")]
         column.width = max(WHAT_AT_LEAST, room)
         column.auto_width = False
@@ -111,10 +123,19 @@ class ConcessionLog(DataTable[str | Text]):
         self._require_update_dimensions = True
         self.refresh()
 
-    def show(self, book: DealBook, deal_names: Mapping[str, str], settings: Settings) -> bool:
-        """Draw the deal's log; True when it is another deal than the one shown before."""
+    def show(self, book: DealBook, deal_names: Mapping[str, str], settings: Settings,
+             now: datetime | arrow.Arrow) -> bool:
+        """Draw the deal's log as of ``now``; True when it is another deal than the one shown
+        before."""
         added = self._added_at_end(book, deal_names, settings)
         another = book.id != self._deal_id
+        if added is not None:
+            first = self._first if self._first is not None or not added else added[0]
+            if self._year_needed(first, added[-1] if added else self._last, now,
+                                 settings.timezone) != self._year:
+                added = None  # every row gains its year, or loses it
+            else:
+                self._first = first
         if added is not None:
             self._append(self._sources_of(added, book, deal_names), settings.timezone)
             if added:
@@ -122,15 +143,29 @@ class ConcessionLog(DataTable[str | Text]):
         else:
             self._run = FlagRun(book.terms, settings)
             self._last = None
-            wanted = self._sources_of(in_order(book.concessions), book, deal_names)
-            if another:
+            log = in_order(book.concessions)
+            self._first = log[0] if log else None
+            wanted = self._sources_of(log, book, deal_names)
+            year = self._year_needed(self._first, self._last, now, settings.timezone)
+            if another or year != self._year:
                 self._deal_id = book.id
+                self._year = year
+                self.columns[ColumnKey("time")].width = (TIME_WITH_YEAR_WIDTH if year
+                                                         else TIME_WIDTH)
+                self._fit_what(self.size.width)
                 self._rebuild(wanted, settings.timezone)
             else:
                 self._sync(wanted, settings.timezone)
         # A copy of the list: what was drawn must not follow the deal's list if it grows.
         self._drawn_from = (list(book.concessions), list(book.terms), settings, deal_names)
         return another
+
+    @staticmethod
+    def _year_needed(first: Concession | None, last: Concession | None,
+                     now: datetime | arrow.Arrow, timezone: str) -> bool:
+        """Whether the oldest or the newest entry falls in another year than ``now``; every
+        other entry's year lies between theirs."""
+        return other_years([c.at for c in (first, last) if c is not None], now, timezone)
 
     def forget(self) -> None:
         self._deal_id = None
@@ -181,7 +216,7 @@ class ConcessionLog(DataTable[str | Text]):
 
     def _append(self, sources: list[_Source], timezone: str) -> None:
         for source in sources:
-            self.add_row(*_row(source, timezone), key=source.concession.id)
+            self.add_row(*_row(source, timezone, self._year), key=source.concession.id)
             self._shown.append(source.concession.id)
             self._sources[source.concession.id] = source
 
@@ -198,7 +233,7 @@ class ConcessionLog(DataTable[str | Text]):
             return
         for source in wanted[:kept]:
             if self._sources[source.concession.id] != source:
-                cells = _row(source, timezone)
+                cells = _row(source, timezone, self._year)
                 for (_, key, _width), cell in zip(COLUMNS, cells, strict=True):
                     self.update_cell(source.concession.id, key, cell)
                 self._sources[source.concession.id] = source

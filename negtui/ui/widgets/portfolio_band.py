@@ -57,7 +57,8 @@ def alerts_title(review: Review) -> str:
     about that deal) add up to the first figure."""
     total = len(review.alerts)
     shared = review.portfolio_wide
-    return (f"Alerts: {total} ({total - shared} on deals, {shared} portfolio-wide)"
+    # Figures written as everywhere else: '1,192', as the band above says them.
+    return (f"Alerts: {total:,} ({total - shared:,} on deals, {shared:,} portfolio-wide)"
             " — ! then enter: go to the deal")
 
 

@@ -213,8 +213,12 @@ def parse_when(text: str, now: arrow.Arrow, tz: str | None = None,
     if re.match(r"^\d{4}-\d{2}-\d{2}", cleaned):
         try:
             parsed = arrow.get(cleaned.upper().replace(" ", "T"))
-        except (arrow.parser.ParserError, ValueError) as error:
-            raise DateNotUnderstood(f"{text.strip()!r} is not a valid date ({error})") from None
+        except arrow.parser.ParserError:
+            # The library's own words name its format options, not what to type.
+            raise DateNotUnderstood(f"{text.strip()!r} is not a date and time I understand; "
+                                    "write them as 2027-03-01 or 2027-03-01 14:00") from None
+        except ValueError as error:  # 'month must be in 1..12': plain enough to show
+            raise DateNotUnderstood(f"{text.strip()!r} is not a date: {error}") from None
         has_zone = bool(re.search(r"(z|[+-]\d{2}:?\d{2})$", cleaned))
         if not has_zone:
             parsed = parsed.replace(tzinfo=zone)

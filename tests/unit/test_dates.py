@@ -223,3 +223,15 @@ def test_a_month_written_as_a_number_is_asked_for_as_a_word(text: str, day: str)
     assert message.startswith(f"{text!r}: ") and "write the month as a word" in message
     word, iso = examples(message)[0], message.rsplit(" ", 1)[-1]
     assert iso == day and parse_when(word, NOW).format("YYYY-MM-DD") == day
+
+
+@pytest.mark.parametrize(("typed", "said"), [
+    ("2026-12-11 17:00xyz", "'2026-12-11 17:00xyz' is not a date and time I understand; "
+                            "write them as 2027-03-01 or 2027-03-01 14:00"),
+    ("2026-13-01", "'2026-13-01' is not a date: month must be in 1..12"),
+])
+def test_a_broken_iso_date_is_refused_in_plain_words(typed: str, said: str) -> None:
+    with pytest.raises(DateNotUnderstood) as refused:
+        parse_when(typed, NOW, "UTC")
+    assert str(refused.value) == said
+    assert "ISO 8601" not in str(refused.value)

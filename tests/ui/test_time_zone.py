@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import DataTable, Input, OptionList, Static
 
 from negtui.store import Store
 from negtui.ui.app import NegtuiApp
@@ -92,3 +92,24 @@ async def test_the_zone_can_be_left_unset_to_follow_the_users_default(
         await until(pilot, lambda: isinstance(app.screen, PortfolioScreen))
         assert "timezone" not in stored()
         assert app.session.settings.timezone == "UTC"
+
+
+async def test_the_deals_log_follows_a_new_zone_at_once(
+    demo_folder: Path, make_app: AppMaker
+) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("3")
+        log = app.screen.query_one("#log", DataTable)
+        await until(pilot, lambda: log.row_count > 0)
+        before = str(log.get_row_at(0)[0])
+        await pilot.press("1", "comma")
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        field = app.screen.query_one("#field-timezone", Input)
+        field.focus()
+        await pilot.press("end", *["backspace"] * len(field.value), *"Asia/Tokyo", "ctrl+s")
+        await until(pilot, lambda: not isinstance(app.screen, FormScreen))
+        await pilot.press("3")
+        log = app.screen.query_one("#log", DataTable)
+        shifted = datetime.strptime(before, "%d %b %H:%M") + timedelta(hours=9)
+        await until(pilot, lambda: str(log.get_row_at(0)[0]) == shifted.strftime("%d %b %H:%M"))

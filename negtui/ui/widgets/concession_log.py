@@ -147,7 +147,10 @@ class ConcessionLog(DataTable[str | Text]):
             self._first = log[0] if log else None
             wanted = self._sources_of(log, book, deal_names)
             year = self._year_needed(self._first, self._last, now, settings.timezone)
-            if another or year != self._year:
+            # Another zone in Settings moves every time shown, not only those that changed.
+            rezoned = (self._drawn_from is not None
+                       and self._drawn_from[2].timezone != settings.timezone)
+            if another or year != self._year or rezoned:
                 self._deal_id = book.id
                 self._year = year
                 self.columns[ColumnKey("time")].width = (TIME_WITH_YEAR_WIDTH if year

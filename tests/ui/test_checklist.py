@@ -64,9 +64,11 @@ async def test_walk_all_ten_phases_from_the_keyboard(demo_folder: Path,
         ticked: list[str] = []
         phases = phases_for(book)
         for phase in phases:
-            assert _text(app, "#phase-heading").startswith(f"{phase.number}. {phase.title}")
+            heading = f"{phase.number}. {phase.title}"
+            await until(pilot, lambda h=heading: _text(app, "#phase-heading").startswith(h))
             items = screen.query_one("#items", OptionList)
-            assert items.option_count == len(phase.items)
+            count = len(phase.items)
+            await until(pilot, lambda i=items, n=count: i.option_count == n)
             keys: list[str] = []
             for item in phase.items:
                 if not item.computed:
@@ -74,7 +76,7 @@ async def test_walk_all_ten_phases_from_the_keyboard(demo_folder: Path,
                     ticked.append(item.key)
                 keys.append("down")
             await pilot.press(*keys, "n")
-            await pilot.pause()
+        await until(pilot, lambda: screen.phase_index == 9)
         assert screen.phase_index == 9  # n on the last phase stays there
 
         on_disk = Store(demo_folder).read_book(deal_id)

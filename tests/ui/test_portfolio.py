@@ -18,6 +18,7 @@ from negtui.ui.widgets.confirm import ConfirmScreen
 from negtui.ui.widgets.form import FormScreen
 
 from .conftest import until
+from .test_fit import screen_lines
 
 AppMaker = Callable[[Path], NegtuiApp]
 
@@ -313,3 +314,20 @@ async def test_archiving_the_last_deal_shown_leaves_the_next_key_a_command(
         assert app.screen_stack[-2].query_one("#filter", Input).value == "Lumen"
     assert any(d.archived and d.name == "Lumen onboarding audit"
                for d in Store(demo_folder).load().deals())
+
+
+async def test_the_band_keeps_one_line_each_and_says_the_filters_on_their_own(
+    demo_folder: Path, make_app: AppMaker
+) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(60, 24)) as pilot:
+        await until(pilot, lambda: "Pipeline" in str(app.screen.query_one("#summary").render()))
+        await pilot.press("f")
+        await until(pilot, lambda: any("Showing status: negotiating" in line
+                                       for line in screen_lines(app)))
+        lines = screen_lines(app)
+        at = next(i for i, line in enumerate(lines) if line.lstrip().startswith("Pipeline"))
+        assert lines[at + 1].lstrip().startswith("Hours")
+        assert lines[at + 2].lstrip().startswith("Showing status: negotiating")
+        # A line too long for the window ends in "…" instead of wrapping.
+        assert lines[at + 1].rstrip().endswith("…")

@@ -28,7 +28,7 @@ from negtui.ui.widgets.drawn import DEAL_COLUMNS, Drawn, row_cells
 from negtui.ui.widgets.fit_table import FitTable
 from negtui.ui.widgets.footer import KeyFooter
 from negtui.ui.widgets.form import open_form
-from negtui.ui.widgets.portfolio_band import band_text
+from negtui.ui.widgets.portfolio_band import band_text, with_filters
 from negtui.ui.widgets.shown import DataTable, OptionList, Static, markup, plain
 
 EMPTY_TEXT = markup(
@@ -202,9 +202,8 @@ class PortfolioScreen(NegtuiScreen):
         if self.review is None or self._drawn.unchanged("summary", self.review, rows, *filters):
             return
         if not self._drawn.unchanged("band", self.review, rows):  # the same whatever is typed
-            self._band = band_text(pipeline(deals, self.session.settings), self.review, [])
-        self.query_one("#summary", Static).update(  # filters end line two, as band_text does
-            Text.assemble(self._band, "  ·  " + ", ".join(filters) if filters else ""))
+            self._band = band_text(pipeline(deals, self.session.settings), self.review)
+        self.query_one("#summary", Static).update(with_filters(self._band, filters))
 
     def _fill_alerts(self) -> None:
         # The deals are drawn first: the box lists its alerts once they are on screen.

@@ -62,16 +62,24 @@ def alerts_title(review: Review) -> str:
             " — ! then enter: go to the deal")
 
 
-def band_text(flow: Pipeline, review: Review, filters: list[str]) -> Text:
+def band_text(flow: Pipeline, review: Review) -> Text:
+    """The pipeline and the hours, a line each, cut with "…" rather than wrapped."""
     line_one = Text.assemble(
         ("Pipeline ", "bold"), amounts(flow.total()), " · weighted ", amounts(flow.weighted),
         " · ", (counted(len(review.alerts), "alert"),
                 style(Role.ALARM) if review.alerts else style(Role.GOOD)),
     )
-    line_two = hours_line(review.load)
+    band = Text("\n").join([line_one, hours_line(review.load)])
+    band.no_wrap, band.overflow = True, "ellipsis"
+    return band
+
+
+def with_filters(band: Text, filters: list[str]) -> Text:
+    """The band, and what the table is narrowed to on a line of its own under it."""
+    shown = band.copy()
     if filters:
-        line_two.append("  ·  " + ", ".join(filters))
-    return Text("\n").join([line_one, line_two])
+        shown.append_text(Text.assemble("\n", ("Showing ", "bold"), ", ".join(filters)))
+    return shown
 
 
 def _alert_grid(kind: Text, message: Text) -> Table:

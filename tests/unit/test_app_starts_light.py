@@ -30,6 +30,7 @@ NOT_AT_START = (
 # paint, which loads the other screens on purpose, is left out.
 PROBE = """
 import asyncio, json, sys
+from negtui.domain.book import DealBook
 from negtui.ui import app as app_module
 
 app_module.NegtuiApp._read_in_full = lambda self: None
@@ -44,7 +45,8 @@ async def main():
                 break
         else:
             raise SystemExit("the Portfolio never showed every deal")
-        print(json.dumps({"modules": sorted(sys.modules)}))
+        built = ["DealBook"] if DealBook.__pydantic_complete__ else []
+        print(json.dumps({"modules": sorted(sys.modules), "validators": built}))
 
 asyncio.run(main())
 """
@@ -84,3 +86,10 @@ def test_the_first_screen_loads_nothing_it_does_not_need(
     assert not loaded & set(NOT_AT_START), sorted(loaded & set(NOT_AT_START))
     assert "negtui.ui.screens.portfolio" in loaded  # the probe did see the app start
 
+
+def test_a_portfolio_painted_from_summaries_builds_no_whole_deal_validator(
+        demo_with_summaries: tuple[Path, int], tmp_path: Path) -> None:
+    """Building the validator of a whole deal file costs the start; the summaries, each
+    checked on its own, do without it until the files are read in full."""
+    folder, deals = demo_with_summaries
+    assert _started(folder, deals, tmp_path / "home")["validators"] == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 from collections.abc import Callable
@@ -102,3 +103,14 @@ async def test_a_summary_edited_by_hand_is_not_trusted(demo_folder: Path,
         await until(pilot, lambda: app.session.complete)
         assert cells(app) == painted
         assert banner(app) == ""
+
+
+async def test_the_collector_is_on_again_once_the_portfolio_is_painted(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    """The start holds the cyclic garbage collector off; a long session without it would
+    only ever grow."""
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: rows(app) and gc.isenabled())
+        await until(pilot, lambda: app.session.complete)
+        assert gc.isenabled()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import signal
 import sys
@@ -90,9 +91,15 @@ def _drop_stdout() -> None:
 
 
 def _open_app(ctx: Context) -> int:
-    from negtui.ui.app import run_app
+    # The app turns the cyclic collector back on once its first screen is painted; the
+    # modules loaded until then (most of the start) make only objects that last.
+    gc.disable()
+    try:
+        from negtui.ui.app import run_app
 
-    return run_app(ctx.store.root, ctx.clock)
+        return run_app(ctx.store.root, ctx.clock)
+    finally:
+        gc.enable()
 
 
 def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from negtui.domain.models import (
     AgendaItem,
@@ -38,6 +38,11 @@ RECORD_TABLES: dict[str, type[Record]] = {
 
 
 class DealBook(BaseModel):
+    # The validator of a whole deal is built when a deal file is first read in full, not
+    # on import: the first screen is painted from summaries, which need none (and the
+    # same for every stored model, see ``Stored``).
+    model_config = ConfigDict(defer_build=True)
+
     deal: Deal
     terms: list[Term] = Field(default_factory=list)
     concessions: list[Concession] = Field(default_factory=list)

@@ -46,7 +46,11 @@ from negtui.domain.vocab import (
 class Stored(BaseModel):
     """Base of everything written to disk."""
 
-    model_config = ConfigDict(extra="allow", validate_assignment=True)
+    # Each validator is built when first used: one built at import would cost most of
+    # the start of the app, whose first screen is painted from summaries without them.
+    # The app may then first use a model in two threads at once: pydantic builds
+    # validators under a lock from 2.13.4 (the floor in pyproject.toml).
+    model_config = ConfigDict(extra="allow", validate_assignment=True, defer_build=True)
 
 
 class Record(Stored):

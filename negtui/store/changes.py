@@ -8,7 +8,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import filelock
 from tinydb import TinyDB
 
 from negtui.domain.book import RECORD_TABLES, DealBook
@@ -21,6 +20,8 @@ from negtui.store.layout import CHECKLIST_TABLE, DEAL_TABLE
 @contextmanager
 def file_lock(path: Path, timeout: float) -> Iterator[None]:
     """Hold the file's lock; a lock that cannot be had is a ``StoreError``, never a crash."""
+    import filelock  # loaded with the first write: opening a folder to read takes no lock
+
     lock = filelock.FileLock(f"{path}.lock", timeout=timeout, mode=PRIVATE_FILE)
     try:
         lock.acquire()

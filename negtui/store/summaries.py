@@ -24,14 +24,16 @@ that writes a deal leaves its summary out of date until the app next reads the f
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from negtui import __version__
 from negtui.domain.book import DealBook
@@ -48,6 +50,9 @@ FORMAT = 2
 
 class _Body(BaseModel):
     """The second line of a summary: the records the Portfolio is painted from."""
+
+    # Built when the first summary is read: a command that reads none never pays for it.
+    model_config = ConfigDict(defer_build=True)
 
     deal: Deal
     terms: list[Term]
@@ -185,4 +190,28 @@ class Summaries:
                 and len(found) == 2 and all(type(n) is int for n in found):
             progress = (found[0], found[1])
         self._current[deal_file] = (signature, str(head.get("settings")))
-        return DealBook(deal=deal, terms=terms, milestones=milestones), progress
+        return _book(deal, terms, milestones), progress
+
+
+def _book(deal: Deal, terms: list[Term], milestones: list[Milestone]) -> DealBook:
+    """A book of just these records, each already checked: put together without building
+    the validator of a whole deal file (the full reading builds it, after the first
+    paint), and without ``model_construct``'s look at the signature of every default."""
+    given: dict[str, Any] = {"deal": deal, "terms": terms, "milestones": milestones}
+    others = {name: make() for name, make in _book_defaults()}
+    return DealBook.model_construct(set(given), **given, **others)
+
+
+@functools.cache
+def _book_defaults() -> tuple[tuple[str, Callable[[], Any]], ...]:
+    """How to make the default of each field of a book that a summary does not hold."""
+    found: list[tuple[str, Callable[[], Any]]] = []
+    for name, info in DealBook.model_fields.items():
+        if name in ("deal", "terms", "milestones"):
+            continue
+        factory = info.default_factory
+        if factory is None or info.default_factory_takes_validated_data:
+            found.append((name, functools.partial(info.get_default, call_default_factory=True)))
+        else:
+            found.append((name, factory))  # type: ignore[arg-type]
+    return tuple(found)

@@ -102,10 +102,13 @@ class NegtuiApp(App[int]):
         self._today: date | None = None
         """The day on screen, in the portfolio's zone; a new one redraws the screen."""
         self.set_keymap(self.config.config.keys)
+        # No cyclic collection until the first screen is painted (``_painted``): nearly
+        # everything made until then (the portfolio, the screen, its widgets and rows)
+        # lasts the whole session, so the collector would walk ever more objects again
+        # and again to free almost nothing; the start spent about as long collecting as
+        # a bare Textual app takes to paint a table of the same size.
+        gc.disable()
         self.session = Session(store, clock, glance=True)
-        # What was just read stays for the whole session: the collector need not walk it
-        # again and again while the screen is built (the rest is frozen once mounted).
-        gc.freeze()
         self.session.on_reload(self._reloaded)
         self.session.on_focus(self._deal_focused)
         self._hangup = HangupGuard()
@@ -154,13 +157,18 @@ class NegtuiApp(App[int]):
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self._see_a_new_day()  # the day the app opened on
         self.set_interval(WATCH_INTERVAL_S, self._look_for_changes)
-        # What was loaded stays for the whole session: the collector need not walk it.
+        self.call_after_refresh(self._painted)
+
+    def _painted(self) -> None:
+        # What the start made stays for the whole session: frozen, the collector, back
+        # on, never walks it again.
         gc.freeze()
+        gc.enable()
         # Once the Portfolio is on screen, the code of the other screens is imported,
         # every file is read in full (if some came from summaries) and the summaries due
         # are written, in a thread. It starts a moment after the first frame, so as not
         # to take turns with the main thread while the table draws itself again.
-        self.call_after_refresh(self.set_timer, READ_AFTER_PAINT_S, self._read_in_full)
+        self.set_timer(READ_AFTER_PAINT_S, self._read_in_full)
 
     def _read_in_full(self) -> None:
         def read() -> None:
@@ -234,6 +242,7 @@ class NegtuiApp(App[int]):
         await super().on_event(event)
 
     def on_unmount(self) -> None:
+        gc.enable()  # also when the app ends before its first paint
         self._key_order.stop()
         self.session.stop_reading()
         self.session.keep_summaries()

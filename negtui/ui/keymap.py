@@ -12,7 +12,7 @@ import importlib
 import inspect
 import pkgutil
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -89,6 +89,9 @@ def catalogue() -> tuple[KeyEntry, ...]:
 
 def refused(keymap: Mapping[str, str]) -> list[tuple[str, str]]:
     """The remaps that would leave no way to quit or to open help, each with why."""
+    if not keymap:
+        # The app's own keys leave both; looking (which imports every screen) can wait.
+        return []
     defaults: dict[str, list[str]] = {}
     what: dict[str, str] = {}
     for entry in catalogue():
@@ -153,8 +156,26 @@ def unknown_key(key: str) -> str | None:
     return f"'{key}' is not a key Textual knows ({hint}); left out"
 
 
+class _BindingIds(Collection[str]):
+    """The id of every binding, worked out when first asked: that imports every screen
+    and widget, which the app's start need not wait for when the config file names no
+    key (the usual case)."""
+
+    def _ids(self) -> set[str]:
+        return {entry.id for entry in catalogue()}
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._ids()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids())
+
+    def __len__(self) -> int:
+        return len(self._ids())
+
+
 def config_rules() -> ConfigRules:
     """What the config file is checked against: these ids, these themes, these refusals,
     these key names."""
-    return ConfigRules(binding_ids={entry.id for entry in catalogue()},
+    return ConfigRules(binding_ids=_BindingIds(),
                        themes=set(BUILTIN_THEMES), keymap_rule=refused, key_rule=unknown_key)

@@ -10,7 +10,6 @@ from negtui.actions.session import Session
 from negtui.actions.undo import Change
 from negtui.store import Store, StoreError
 from negtui.store.errors import ChangedMeanwhile
-from negtui.ui.widgets.form import FORM_ERROR
 
 
 class Notifies(Protocol):
@@ -74,6 +73,8 @@ def save_from_form(node: Notifies, session: Session, use_case: Callable[[Store],
                    done: str | None = "Saved", deal_id: str | None = None) -> dict[str, str]:
     """The same for a form: no problems once saved, else the reason shown in the form,
     which stays open with everything typed."""
+    from negtui.ui.widgets.form import FORM_ERROR  # the forms' code loads with the first one
+
     try:
         session.run(use_case, deal_id)
     except ChangedMeanwhile as changed:

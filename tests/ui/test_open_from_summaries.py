@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import json
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -73,3 +75,42 @@ async def test_a_broken_file_behind_a_current_summary_is_reported_by_name(
         assert "could not be read" in banner(app)
         assert name not in rows(app)
         assert path.stem not in app.session.portfolio.books
+
+
+def cells(app: NegtuiApp) -> list[list[str]]:
+    table = app.screen.query_one("#deals", DataTable)
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def test_a_summary_edited_by_hand_is_not_trusted(demo_folder: Path,
+                                                       make_app: AppMaker) -> None:
+    """Its deal file has not changed, so the summary still looks current: values of the
+    wrong type in it send the deal to a full reading, and the deal shows as it is."""
+    first = make_app(demo_folder)
+    async with first.run_test(size=(120, 40)):
+        painted = cells(first)
+    summary = next(path for path in (demo_folder / ".summaries").iterdir()
+                   if '"impact_deal": ' in path.read_text("utf-8"))
+    head, body = summary.read_text("utf-8").splitlines()
+    edited = json.loads(body)
+    edited["deal"].update(value="a lot", hours_per_week="forty", status=3, start=20261201)
+    edited["terms"][0].update(impact_deal="high", name=None)
+    summary.write_text(f"{head}\n{json.dumps(edited)}\n", encoding="utf-8")
+    app = make_app(demo_folder)
+    assert summary.stem not in app.session.glance().partial  # read in full at once
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert cells(app) == painted
+        await until(pilot, lambda: app.session.complete)
+        assert cells(app) == painted
+        assert banner(app) == ""
+
+
+async def test_the_collector_is_on_again_once_the_portfolio_is_painted(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    """The start holds the cyclic garbage collector off; a long session without it would
+    only ever grow."""
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: rows(app) and gc.isenabled())
+        await until(pilot, lambda: app.session.complete)
+        assert gc.isenabled()

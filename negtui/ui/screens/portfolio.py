@@ -21,13 +21,11 @@ from negtui.domain.words import counted
 from negtui.ui import saving
 from negtui.ui.keys import DELETE
 from negtui.ui.screens.base import NegtuiScreen
-from negtui.ui.screens.deal_form import deal_form
 from negtui.ui.widgets.alerts_box import AlertsBox
 from negtui.ui.widgets.confirm import ConfirmScreen
 from negtui.ui.widgets.drawn import DEAL_COLUMNS, Drawn, row_cells
 from negtui.ui.widgets.fit_table import FitTable
 from negtui.ui.widgets.footer import KeyFooter
-from negtui.ui.widgets.form import open_form
 from negtui.ui.widgets.portfolio_band import band_text, with_filters
 from negtui.ui.widgets.shown import DataTable, OptionList, Static, markup, plain
 
@@ -284,6 +282,9 @@ class PortfolioScreen(NegtuiScreen):
             saving.remember(self, self.session, change)
 
     async def action_new_deal(self) -> None:
+        from negtui.ui.screens.deal_form import deal_form  # loaded when first asked for
+        from negtui.ui.widgets.form import open_form
+
         def saved(deal: Deal, change: Change | None) -> None:
             self.session.focus(deal.id)
             self._remember(change)
@@ -291,6 +292,9 @@ class PortfolioScreen(NegtuiScreen):
         await open_form(self.app, deal_form(self.negtui, None, saved))
 
     async def action_edit_deal(self) -> None:
+        from negtui.ui.screens.deal_form import deal_form
+        from negtui.ui.widgets.form import open_form
+
         deal = self.session.current_deal()
         if deal is not None:
             await open_form(self.app, deal_form(self.negtui, deal,

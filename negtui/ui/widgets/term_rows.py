@@ -24,16 +24,19 @@ from negtui.ui.widgets.term_grid import class_colour, region_colour, short_label
 Cell = str | Text
 
 # Each column of the one deal's terms table, term_row fills them in order. A narrow
-# window keeps the term, where it stands and its bank; the rest leave from the right.
-# The long texts may be cut with "…" so that 200 columns hold every column.
+# window keeps the term, where it stands and its bank; the rest leave by rank (the
+# highest first). Positions are read whole where leaving lesser columns out makes the
+# room, else cut with "…" like the other long texts; the detail pane shows them whole.
 TERM_COLUMNS = [
     Column("Term", "name", 0, 14), Column("Deal", "deal", 1), Column("Port", "portfolio", 1),
-    Column("Class", "class", 3), Column("On table", "on_table", 0, 16),
-    Column("Status", "status", 2), Column("Wt", "weight", 9), Column("Must", "must", 7),
-    Column("Category", "category", 10, 10), Column("Ideal", "ideal", 5, 14),
-    Column("Acceptable", "acceptable", 6, 14), Column("Walk-away", "walk_away", 4, 14),
-    Column("BATNA", "batna", 11, 14), Column("Fallback", "fallback", 12, 16),
-    Column("Decide by", "decide_by", 8),
+    Column("Class", "class", 2), Column("On table", "on_table", 0, 16, whole=True),
+    Column("Expires", "expires", 3), Column("Status", "status", 4),
+    Column("Wt", "weight", 12), Column("Must", "must", 11),
+    Column("Category", "category", 13, 10), Column("Ideal", "ideal", 7, 14, whole=True),
+    Column("Acceptable", "acceptable", 6, 14, whole=True),
+    Column("Walk-away", "walk_away", 5, 14, whole=True),
+    Column("BATNA", "batna", 9, 14, whole=True),
+    Column("Fallback", "fallback", 8, 16, whole=True), Column("Decide by", "decide_by", 10),
 ]
 
 
@@ -66,6 +69,13 @@ def decide_by_text(term: Term, now: arrow.Arrow, zone: str) -> str:
     return "" if moment is None else _when(moment, now, zone)
 
 
+def expires_text(term: Term, now: arrow.Arrow, zone: str) -> str:
+    """The day the offer on the table lapses, in the user's zone: '11 Dec'. The detail
+    pane says how far off it is."""
+    moment = term.offer_expires
+    return "" if moment is None else short_day(moment, zone)
+
+
 CONFLICT_MARK = "⇄ "
 """Before the name of a term a sync found changed on both sides, until ``w`` shows it."""
 
@@ -80,6 +90,7 @@ def term_row(term: Term, threshold: int, now: arrow.Arrow, zone: str,
         rating_text(term.impact_portfolio),
         class_text(class_of(term, threshold)),
         marked(term),
+        expires_text(term, now, zone),
         term.status.value,
         Text(f"{term.weight:g}", justify="right"),
         "must" if term.must_have else "nice",

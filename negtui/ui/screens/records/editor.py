@@ -275,7 +275,10 @@ class RecordEditorScreen(NegtuiScreen):
             pieces.append(Text("The other " + (noun if len(others) == 1 else
                                                counted(len(others), noun)), "bold dim"))
             for other in others:
-                pieces += [Text(""), *self._pieces(other)]
+                label = self.spec.label(other)
+                named = label == self.spec.to_values(other).get(self.spec.fields[0].name)
+                pieces += [Text(""), *([] if named else [Text(label, "bold")]),
+                           *self._pieces(other)]
         detail.show(pieces)
 
     def on_resize(self) -> None:

@@ -24,3 +24,27 @@ def test_a_column_with_something_in_it_keeps_its_rank() -> None:
     layout = lay_out(COLUMNS, rows, 23 + 27 + 8 + 14 + 4 * 2 - 4)
     assert layout.hidden == ()
     assert layout.widths[0] is not None or layout.widths[1] is not None
+
+
+POSITIONS = [Column("Term", "term", 0, 8), Column("Walk-away", "walk", 1, 8, whole=True),
+             Column("Fallback", "fallback", 2, 8, whole=True), Column("Category", "cat", 3)]
+BANK = [["Day rate", "700 EUR/day", "780 EUR with a 6-month review", "rate"]]
+
+
+def test_a_position_is_read_whole_when_lesser_columns_can_make_the_room() -> None:
+    # Room for all but the category: it leaves rather than the fallback being cut.
+    room = 8 + 11 + 29 + 3 * 2
+    layout = lay_out(POSITIONS, BANK, room)
+    assert layout.shown == (0, 1, 2)
+    assert layout.widths == (None, None, None)
+    assert layout.hidden == ("Category",)
+
+
+def test_a_position_is_cut_when_even_leaving_the_others_out_gives_no_room() -> None:
+    # Not even the term and its positions fit whole: leaving columns out would not help,
+    # so all stay and the positions are cut with "…".
+    room = 8 + 11 + 20 + 3 * 2
+    layout = lay_out(POSITIONS, BANK, room)
+    assert layout.shown == (0, 1, 2, 3)
+    assert layout.hidden == ()
+    assert layout.widths[2] is not None and layout.widths[2] < 29

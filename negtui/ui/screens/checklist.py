@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from rich.table import Table
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -19,6 +19,7 @@ from negtui.actions.portfolio import tick
 from negtui.domain.book import DealBook
 from negtui.domain.checklist import ItemState, PhaseState, TickRefused, evaluate, toggled
 from negtui.domain.lessons import all_lessons, related
+from negtui.domain.words import counted
 from negtui.ui.keys import EXPORT, EXPORT_SHARED
 from negtui.ui.palette import Role, style
 from negtui.ui.screens.base import NegtuiScreen
@@ -75,6 +76,46 @@ def _item_prompt(state: ItemState) -> Table:
     return grid
 
 
+def still_open(states: list[PhaseState], current: int) -> list[Text]:
+    """What is left to do in every phase but ``current``, phase by phase, in order."""
+    lines: list[Text] = []
+    for index, state in enumerate(states):
+        left = [item for item in state.items if not item.done]
+        if index == current or not left:
+            continue
+        lines.append(Text.assemble((f"{state.phase.number}. {state.phase.title}", "bold"),
+                                   (f"  {state.done}/{state.total}", "dim")))
+        lines += [Text.assemble("  ", _mark(item), " ", item.item.text) for item in left]
+    return lines or [Text("Every other phase is done.", style(Role.GOOD))]
+
+
+class StillOpen(Static):
+    """The lines of ``still_open`` in the rows the pane has; the last one says how many
+    items did not fit."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._lines: list[Text] = []
+
+    def show(self, lines: list[Text]) -> None:
+        self._lines = lines
+        self._draw()
+
+    def on_resize(self, _: events.Resize) -> None:
+        self._draw()
+
+    def _draw(self) -> None:
+        rows = self.content_size.height
+        lines = self._lines
+        if rows and len(lines) > rows:
+            left = sum(1 for line in lines[rows - 1:] if line.plain.startswith("  "))
+            lines = [*lines[:rows - 1], Text(f"… and {counted(left, 'more item')}",
+                                             style="dim")]
+        text = Text("\n").join(lines)
+        text.no_wrap, text.overflow = True, "ellipsis"
+        self.update(text)
+
+
 def _phase_prompt(state: PhaseState) -> Text:
     phase = state.phase
     shade = style(Role.GOOD) if state.complete else ""
@@ -115,6 +156,9 @@ class ChecklistScreen(NegtuiScreen):
                 items.border_title = "space tick · enter open"
                 yield items
                 yield Hanging(id="item-detail")
+                remaining = StillOpen(id="still-open")
+                remaining.border_title = "Still open in the other phases"
+                yield remaining
         yield Hanging(id="checklist-hints")
         yield KeyFooter()
 
@@ -176,6 +220,7 @@ class ChecklistScreen(NegtuiScreen):
             for item in state.items
         ])
         items.highlighted = min(previous or 0, len(state.items) - 1)
+        self.query_one("#still-open", StillOpen).show(still_open(self.states, self.phase_index))
         self.show_detail()
 
     def current_item(self) -> ItemState | None:

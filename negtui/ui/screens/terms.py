@@ -19,7 +19,7 @@ from negtui.domain.positions import position_problems, verdict
 from negtui.domain.templates import new_terms
 from negtui.domain.term_input import term_from_values
 from negtui.domain.terms import class_of, term_problems
-from negtui.domain.vocab import TermClass, TermStatus
+from negtui.domain.vocab import TermStatus
 from negtui.domain.words import counted
 from negtui.ui.keys import ALL_DEALS, DELETE, HISTORY
 from negtui.ui.saving import save_from_form
@@ -33,16 +33,14 @@ from negtui.ui.widgets.form import Values
 from negtui.ui.widgets.score_band import ScoreBand
 from negtui.ui.widgets.shown import DataTable, Static, markup, plain
 from negtui.ui.widgets.term_detail import TermDetail
-from negtui.ui.widgets.term_grid import TermGrid, class_colour
-from negtui.ui.widgets.term_rows import (
-    TERM_COLUMNS,
-    grid_key,
-    term_legend,
-    term_row,
-)
+from negtui.ui.widgets.term_grid import TermGrid
+from negtui.ui.widgets.term_legend import GridKey, TermLegend
+from negtui.ui.widgets.term_rows import TERM_COLUMNS, deal_summary, term_row
 
 # Wide enough to show the table beside the grid.
 WIDE = 120
+# Large enough to draw the grid beside the focused term, under the whole table.
+ROOMY = (160, 45)
 
 NO_DEAL = markup(
     "[b]No deal in focus.[/b]\n\n"
@@ -97,20 +95,31 @@ class TermsScreen(NegtuiScreen):
         with Horizontal(id="terms-body"):
             with Vertical(id="grid-column"):
                 yield TermGrid(id="term-grid")
-                yield Static(grid_key(), id="grid-key")
+                yield GridKey(id="grid-key")
             yield FitTable(TERM_COLUMNS, id="terms-table", hint="terms-hint")
-            yield Static(id="grid-legend")
+            yield TermLegend(id="grid-legend")
         yield Static(id="terms-hint", classes="column-hint")
-        yield TermDetail(id="term-detail")
+        with Horizontal(id="terms-lower"):
+            yield TermDetail(id="term-detail")
+            with Vertical(id="side-column"):
+                side = TermGrid(id="side-grid")
+                side.can_focus = False
+                side.border_title = "Grid"
+                yield side
+                yield GridKey(id="side-key")
         yield ScoreBand(id="score-band")
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.set_class(self.size.width >= WIDE, "-wide")
+        self._fit(self.size.width, self.size.height)
         self.fill()
 
     def on_resize(self, event: Resize) -> None:
-        self.set_class(event.size.width >= WIDE, "-wide")
+        self._fit(event.size.width, event.size.height)
+
+    def _fit(self, width: int, height: int) -> None:
+        self.set_class(width >= WIDE, "-wide")
+        self.set_class(width >= ROOMY[0] and height >= ROOMY[1], "-roomy")
 
     # What is shown
 
@@ -128,7 +137,6 @@ class TermsScreen(NegtuiScreen):
         return next((t for t in book.terms if t.id == self.focused_id), None)
 
     def fill(self) -> None:
-        self.query_one("#grid-key", Static).update(grid_key())
         book = self.book()
         if book is None or self.deal_id != book.id:
             self.focused_id = None
@@ -165,21 +173,8 @@ class TermsScreen(NegtuiScreen):
 
     def _fill_deal_line(self, book: DealBook | None) -> None:
         line = self.query_one("#deal-line", Static)
-        if book is None:
-            line.update(Text("No deal in focus", style="bold"))
-            return
-        counts = {cls: 0 for cls in TermClass}
-        for term in book.terms:
-            counts[class_of(term, self.threshold)] += 1
-        parts: list[str | tuple[str, str]] = [
-            (book.deal.name, "bold"), f"  ·  {book.deal.contract_type.value}  ·  ",
-            counted(len(book.terms), 'term'),
-        ]
-        for cls in TermClass:
-            if counts[cls]:
-                parts += [" · ", (f"{counts[cls]} {cls.value}", class_colour(cls))]
-        parts.append((f"  ·  high from {self.threshold}", "dim"))
-        line.update(Text.assemble(*parts, no_wrap=True, overflow="ellipsis"))
+        line.update(Text("No deal in focus", style="bold") if book is None
+                    else deal_summary(book, self.threshold))
 
     def _fill_table(self, terms: list[Term]) -> None:
         table = self.query_one("#terms-table", FitTable)
@@ -201,8 +196,12 @@ class TermsScreen(NegtuiScreen):
         now, zone = self.session.clock(), self.session.settings.timezone
         self.query_one("#term-detail", TermDetail).show(term, self.threshold, now, zone,
                                                          book.concessions)
-        self.query_one("#grid-legend", Static).update(
-            term_legend(book.terms, term, self.threshold, now, zone))
+        self.query_one("#grid-legend", TermLegend).show(book.terms, term, self.threshold,
+                                                        now, zone)
+        self.query_one("#grid-key", GridKey).show(book.terms, self.threshold)
+        self.query_one("#side-grid", TermGrid).show(book.terms, self.threshold,
+                                                   self.focused_id)
+        self.query_one("#side-key", GridKey).show(book.terms, self.threshold)
 
     def _fill_score(self, terms: list[Term]) -> None:
         self.query_one("#score-band", ScoreBand).show(terms, self.threshold)

@@ -10,7 +10,7 @@ columns that must stay are wider than the pane, the table scrolls sideways.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -32,6 +32,9 @@ class Column:
     """0: always shown; otherwise the higher, the sooner it leaves a narrow table."""
     shrink: int = 0
     """The narrowest this column may be cut to with "…"; 0 keeps it whole."""
+    whole: bool = False
+    """Cut only when there is no other way: the columns ranked after it leave first, so
+    that where the pane has the room its text is read whole."""
 
 
 def cell_width(cell: Cell) -> int:
@@ -83,10 +86,23 @@ def lay_out(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], room: int
             empty.add(index)
     leaving = sorted((i for i, c in enumerate(columns) if c.drop and i in shown),
                      key=lambda i: (columns[i].drop, i), reverse=True)
+    # Columns to be read whole count at their natural width: if leaving out the others
+    # (highest rank first) makes the room, they are not cut; if not even that would,
+    # they are cut like the others and fewer columns leave.
+    soft = {i: w for i, w in floors.items() if not columns[i].whole}
+    keeping = list(shown)
+    for index in leaving:
+        if total(soft) <= room:
+            break
+        if not columns[index].whole:
+            shown.remove(index)
+    if total(soft) > room:
+        shown = keeping
     for index in leaving:
         if total(floors) <= room:
             break
-        shown.remove(index)
+        if index in shown:
+            shown.remove(index)
     cut: dict[int, int] = {}
     # Then cut the widest of those that may shrink, a cell at a time, down to their floor.
     over = total(cut) - room
@@ -94,6 +110,8 @@ def lay_out(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], room: int
         candidates = [i for i in shown if i in floors and cut.get(i, natural[i]) > floors[i]]
         if not candidates:
             break
+        # Those to be read whole are cut last.
+        candidates = [i for i in candidates if not columns[i].whole] or candidates
         widest = max(candidates, key=lambda i: cut.get(i, natural[i]))
         cut[widest] = cut.get(widest, natural[widest]) - 1
         over -= 1
@@ -133,7 +151,7 @@ class FitTable(CachedTable[Cell]):
 
     def relabel(self, labels: dict[str, str]) -> None:
         """New labels for some columns by key (a sort arrow, say), used at the next show."""
-        self.columns_spec = [Column(labels.get(c.key, c.label), c.key, c.drop, c.shrink)
+        self.columns_spec = [replace(c, label=labels.get(c.key, c.label))
                              for c in self.columns_spec]
 
     def _width(self, cell: Cell) -> int:

@@ -9,6 +9,7 @@ from datetime import datetime
 import arrow
 from rich.text import Text
 
+from negtui.domain.book import DealBook
 from negtui.domain.dates import short_day
 from negtui.domain.guards import in_order
 from negtui.domain.models import Concession, Term
@@ -16,24 +17,28 @@ from negtui.domain.positions import Verdict, verdict, with_unit
 from negtui.domain.schedule import days_until, describe_days
 from negtui.domain.terms import class_of
 from negtui.domain.vocab import Direction, TermClass
+from negtui.domain.words import counted
 from negtui.ui.palette import Role, style
 from negtui.ui.widgets.fit_table import Column
 from negtui.ui.widgets.shown import plain
-from negtui.ui.widgets.term_grid import class_colour, region_colour, short_labels, verdict_mark
+from negtui.ui.widgets.term_grid import class_colour, verdict_mark
 
 Cell = str | Text
 
 # Each column of the one deal's terms table, term_row fills them in order. A narrow
-# window keeps the term, where it stands and its bank; the rest leave from the right.
-# The long texts may be cut with "…" so that 200 columns hold every column.
+# window keeps the term, where it stands and its bank; the rest leave by rank (the
+# highest first). Positions are read whole where leaving lesser columns out makes the
+# room, else cut with "…" like the other long texts; the detail pane shows them whole.
 TERM_COLUMNS = [
     Column("Term", "name", 0, 14), Column("Deal", "deal", 1), Column("Port", "portfolio", 1),
-    Column("Class", "class", 3), Column("On table", "on_table", 0, 16),
-    Column("Status", "status", 2), Column("Wt", "weight", 9), Column("Must", "must", 7),
-    Column("Category", "category", 10, 10), Column("Ideal", "ideal", 5, 14),
-    Column("Acceptable", "acceptable", 6, 14), Column("Walk-away", "walk_away", 4, 14),
-    Column("BATNA", "batna", 11, 14), Column("Fallback", "fallback", 12, 16),
-    Column("Decide by", "decide_by", 8),
+    Column("Class", "class", 2), Column("On table", "on_table", 0, 16, whole=True),
+    Column("Expires", "expires", 3), Column("Status", "status", 4),
+    Column("Wt", "weight", 12), Column("Must", "must", 11),
+    Column("Category", "category", 13, 10), Column("Ideal", "ideal", 7, 14, whole=True),
+    Column("Acceptable", "acceptable", 6, 14, whole=True),
+    Column("Walk-away", "walk_away", 5, 14, whole=True),
+    Column("BATNA", "batna", 9, 14, whole=True),
+    Column("Fallback", "fallback", 8, 16, whole=True), Column("Decide by", "decide_by", 10),
 ]
 
 
@@ -66,6 +71,13 @@ def decide_by_text(term: Term, now: arrow.Arrow, zone: str) -> str:
     return "" if moment is None else _when(moment, now, zone)
 
 
+def expires_text(term: Term, now: arrow.Arrow, zone: str) -> str:
+    """The day the offer on the table lapses, in the user's zone: '11 Dec'. The detail
+    pane says how far off it is."""
+    moment = term.offer_expires
+    return "" if moment is None else short_day(moment, zone)
+
+
 CONFLICT_MARK = "⇄ "
 """Before the name of a term a sync found changed on both sides, until ``w`` shows it."""
 
@@ -80,6 +92,7 @@ def term_row(term: Term, threshold: int, now: arrow.Arrow, zone: str,
         rating_text(term.impact_portfolio),
         class_text(class_of(term, threshold)),
         marked(term),
+        expires_text(term, now, zone),
         term.status.value,
         Text(f"{term.weight:g}", justify="right"),
         "must" if term.must_have else "nice",
@@ -171,41 +184,20 @@ def _when(moment: datetime, now: arrow.Arrow, zone: str) -> str:
     return f"{short_day(moment, zone)} ({describe_days(days_until(moment, now.datetime))})"
 
 
-def term_legend(terms: list[Term], focused: Term | None, threshold: int, now: arrow.Arrow,
-                zone: str) -> Text:
-    """The grid's labels spelled out, one term a line, where to find the colour key, then
-    the focused term's detail."""
-    labels = short_labels(terms)
-    text = Text(no_wrap=True, overflow="ellipsis")
-    for term in terms:
-        mark, mark_style = (verdict_mark(verdict(term)) if term.on_table
-                            else ("—", style(Role.MUTED)))
-        chosen = "reverse" if focused is not None and term.id == focused.id else ""
-        cls = class_of(term, threshold)
-        text.append(f"{labels[term.id]} ", style=f"{class_colour(cls)} {chosen}")
-        name = term.name if len(term.name) <= 18 else term.name[:17] + "…"
-        text.append(f"{name:<18} ", style=chosen)
-        text.append(f"{term.impact_deal:>2}/{term.impact_portfolio:<2} ", style=chosen)
-        text.append(mark + "\n", style=mark_style)
-    # Beside the legend the grid has no room for its key; a wide window shows it under it.
-    text.append("Colour key: widen the window\n", style=style(Role.MUTED))
-    if focused is not None:
-        text.append("\n")
-        text.append(term_detail(focused, threshold, now, zone))
-    return text
-
-
-def grid_key() -> Text:
-    """What the colours and marks mean."""
-    parts: list[str | tuple[str, str]] = []
+def deal_summary(book: DealBook, threshold: int) -> Text:
+    """The deal's name and kind, how many terms it has and of which class."""
+    counts = {cls: 0 for cls in TermClass}
+    for term in book.terms:
+        counts[class_of(term, threshold)] += 1
+    parts: list[str | tuple[str, str]] = [
+        (book.deal.name, "bold"), f"  ·  {book.deal.contract_type.value}  ·  ",
+        counted(len(book.terms), 'term'),
+    ]
     for cls in TermClass:
-        colour = region_colour(cls)
-        parts += [("  ", f"on {colour}" if colour else "reverse"), f" {cls.value}  "]
-    for index, where in enumerate([Verdict.IDEAL, Verdict.ACCEPTABLE,
-                                   Verdict.BELOW_ACCEPTABLE, Verdict.PAST_WALK_AWAY]):
-        mark, shade = verdict_mark(where)
-        parts += ["\n" if index % 2 == 0 else "  ", (mark, shade), f" {where.value}"]
-    return Text.assemble(*parts)
+        if counts[cls]:
+            parts += [" · ", (f"{counts[cls]} {cls.value}", class_colour(cls))]
+    parts.append((f"  ·  high from {threshold}", "dim"))
+    return Text.assemble(*parts, no_wrap=True, overflow="ellipsis")
 
 
 def _joined(parts: list[str | tuple[str, str]]) -> list[str | tuple[str, str]]:

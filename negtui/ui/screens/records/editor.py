@@ -25,6 +25,7 @@ from negtui.domain.ids import new_id
 from negtui.domain.messages import plain_messages, short_label
 from negtui.domain.models import Record
 from negtui.domain.record_input import entry_problems
+from negtui.domain.words import counted
 from negtui.ui.keys import DELETE
 from negtui.ui.saving import save_from_form
 from negtui.ui.screens.base import NegtuiScreen
@@ -43,6 +44,10 @@ if TYPE_CHECKING:
 
 DETAIL_LABELS = 24
 """The widest label column of a record's detail; a longer label leads its own line."""
+
+
+SPELL_OUT_FROM = 32
+"""From this many rows, the detail spells out every record, not only the one in focus."""
 
 
 @dataclass(frozen=True)
@@ -253,12 +258,33 @@ class RecordEditorScreen(NegtuiScreen):
         self.show_detail()
 
     def show_detail(self) -> None:
-        """The whole of the highlighted record: the table cuts long text short."""
+        """The whole of the highlighted record: the table cuts long text short. A tall
+        window spells out the others too, in the rows it has under the table."""
         record = self.selected()
         detail = self.query_one("#records-detail", Hanging)
         if record is None:
+            detail.border_title = None
             detail.show([])
             return
+        detail.border_title = self.spec.label(record)
+        pieces = self._pieces(record)
+        others = [r for r in self.records() if r.id != record.id]
+        if others and self.size.height >= SPELL_OUT_FROM:
+            noun = self.spec.noun
+            pieces.append(Text(""))
+            pieces.append(Text("The other " + (noun if len(others) == 1 else
+                                               counted(len(others), noun)), "bold dim"))
+            for other in others:
+                label = self.spec.label(other)
+                named = label == self.spec.to_values(other).get(self.spec.fields[0].name)
+                pieces += [Text(""), *([] if named else [Text(label, "bold")]),
+                           *self._pieces(other)]
+        detail.show(pieces)
+
+    def on_resize(self) -> None:
+        self.show_detail()
+
+    def _pieces(self, record: Record) -> list[Piece]:
         values = self.spec.to_values(record)
         shown: list[tuple[str, str]] = []
         for spec in self.spec.fields:
@@ -279,7 +305,7 @@ class RecordEditorScreen(NegtuiScreen):
                 pieces.append(Text(label, "bold"))
                 label = ""
             pieces.append((label, plain(text), indent))
-        detail.show(pieces)
+        return pieces
 
     @on(DataTable.RowHighlighted, "#records")
     def _highlighted(self) -> None:

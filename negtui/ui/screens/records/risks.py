@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from negtui.domain.models import Risk
 from negtui.ui.screens.records.editor import Column, RecordSpec, attribute
 from negtui.ui.widgets.form import FormField
 
+# Likelihood and impact are both rated from 1 to this.
+TOP = 5
 
-def _score(risk: Risk) -> str:
-    return f"{risk.likelihood}x{risk.impact}"
+
+def _out_of_five(name: str) -> Callable[[Risk], str]:
+    """A rating against its top, as the detail under the table says it: '3/5'."""
+
+    def read(risk: Risk) -> str:
+        return f"{getattr(risk, name)}/{TOP}"
+
+    return read
 
 
 RISKS = RecordSpec(
@@ -19,7 +29,8 @@ RISKS = RecordSpec(
     empty="[b]The risk register is empty.[/b]\n\nPress [b]a[/b] to add a risk: what could "
           "go wrong, how likely (1-5), how bad (1-5), who bears it and how you soften it.",
     id_prefix="r",
-    columns=[Column("Risk", attribute("risk")), Column("L x I", _score),
+    columns=[Column("Risk", attribute("risk")), Column("Likelihood", _out_of_five("likelihood")),
+             Column("Impact", _out_of_five("impact")),
              Column("Borne by", attribute("bearer")),
              Column("Mitigation", attribute("mitigation"))],
     fields=[
@@ -31,5 +42,5 @@ RISKS = RecordSpec(
     ],
     label=lambda risk: risk.risk,
     order=lambda risk: -(risk.likelihood * risk.impact),
-    scales={"likelihood": 5, "impact": 5},
+    scales={"likelihood": TOP, "impact": TOP},
 )

@@ -1,0 +1,82 @@
+"""The record editors and the checklist in the user's words, using the room of a large
+window and keeping what matters in a small one."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from negtui.ui.app import NegtuiApp
+from negtui.ui.screens.records import EDITORS
+from negtui.ui.screens.records.editor import RecordEditorScreen
+from tests.ui.conftest import until
+from tests.ui.test_fit import open_screen, screen_lines
+
+AppMaker = Callable[[Path], NegtuiApp]
+
+
+def text(app: NegtuiApp) -> str:
+    return "\n".join(screen_lines(app))
+
+
+async def test_the_risk_list_rates_each_risk_out_of_five_like_its_detail(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: app.session.deal_id is not None)
+        app.push_screen(RecordEditorScreen(EDITORS["risks"], app.session.deal_id or ""))
+        await until(pilot, lambda: "Scope grows" in text(app))
+        lines = screen_lines(app)
+        header = next(line for line in lines if line.startswith(" Risk "))
+        assert "Likelihood" in header and "Impact" in header
+        row = next(line for line in lines if line.startswith(" Scope grows"))
+        assert " 3/5 " in row and " 4/5 " in row and "3x4" not in row
+        assert "Likelihood:   3/5" in text(app)
+
+
+async def test_a_tall_record_editor_spells_out_every_record_under_its_table(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await until(pilot, lambda: app.session.deal_id is not None)
+        app.push_screen(RecordEditorScreen(EDITORS["risks"], app.session.deal_id or ""))
+        await until(pilot, lambda: "Scope grows" in text(app))
+        shown = text(app)
+        # The one in focus, then the other, each field on its own line.
+        assert "Mitigation:   Write the deliverables list" in shown
+        assert "The other risk" in shown
+        assert "Mitigation:   Agree a letter of intent for the first month" in shown
+
+
+async def test_a_short_record_editor_keeps_to_the_record_in_focus(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.session.deal_id is not None)
+        app.push_screen(RecordEditorScreen(EDITORS["risks"], app.session.deal_id or ""))
+        await until(pilot, lambda: "Scope grows" in text(app))
+        await until(pilot, lambda: "? Keys" in screen_lines(app)[-1])
+        assert "Mitigation:   Write the deliverables list" in text(app)
+        assert "The other risk" not in text(app)
+
+
+async def test_a_tall_checklist_lists_what_is_still_open_in_the_other_phases(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await open_screen(app, pilot, ["5"])
+        await until(pilot, lambda: "Onboard, review" in text(app))
+        shown = text(app)
+        assert "Still open in the other phases" in shown
+        assert "[ ] Their standard contract read before they send it" in shown
+        assert "10. Onboard and review  0/5" in shown
+
+
+async def test_a_checklist_with_less_room_says_how_many_open_items_did_not_fit(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_screen(app, pilot, ["5"])
+        await until(pilot, lambda: "Still open in the other phases" in text(app))
+        assert re.search(r"… and \d+ more items", text(app))

@@ -1,0 +1,119 @@
+"""The terms screen at every size: positions read whole where there is room, the offer's
+expiry in a column of its own, a grid whose every label and mark is explained."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from negtui.ui.app import NegtuiApp
+from tests.ui.conftest import until
+from tests.ui.test_fit import open_screen, screen_lines
+
+AppMaker = Callable[[Path], NegtuiApp]
+
+
+def text(app: NegtuiApp) -> str:
+    return "\n".join(screen_lines(app))
+
+
+def table_lines(app: NegtuiApp) -> list[str]:
+    """The header and rows of the terms table as drawn."""
+    lines = screen_lines(app)
+    start = next(i for i, line in enumerate(lines) if line.startswith(" Term "))
+    end = next(i for i in range(start, len(lines)) if lines[i].startswith("╰"))
+    return lines[start:end]
+
+
+async def test_at_200_columns_every_position_is_whole_with_its_unit(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await open_screen(app, pilot, ["2"])
+        await until(pilot, lambda: "Day rate" in text(app))
+        table = table_lines(app)
+        day_rate = next(line for line in table if line.startswith(" Day rate "))
+        assert "780 EUR with a 6-month review" in day_rate
+        assert "820 EUR/day" in day_rate and "700 EUR/day" in day_rate
+        exclusivity = next(line for line in table if line.startswith(" Exclusivity "))
+        assert "logistics, 12 months" in exclusivity
+        # What made the room is named under the table.
+        assert "Widen the window for" in text(app)
+
+
+async def test_the_offer_expiry_has_a_column_in_the_users_zone(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await open_screen(app, pilot, ["2"])
+        await until(pilot, lambda: "Day rate" in text(app))
+        table = table_lines(app)
+        assert " Expires " in table[0]
+        day_rate = next(line for line in table if line.startswith(" Day rate "))
+        # The same day as the detail pane gives, in the same words.
+        card = next(line for line in screen_lines(app) if "offer expires" in line)
+        day = card.split("offer expires ")[1][:6]
+        assert f" {day} " in day_rate
+
+
+MEANINGS = {"★": "at or beyond ideal", "✓": "acceptable", "▼": "below acceptable",
+            "✗": "past walk-away", "·": "not comparable", "—": "no offer yet"}
+
+
+def grid_labels(app: NegtuiApp) -> set[str]:
+    """The two-character labels drawn in the grid's cells."""
+    found: set[str] = set()
+    for line in screen_lines(app):
+        if re.match(r" ?\d{1,2} ", line) and "·" in line:
+            row = line.split("││")[0].split("│╭")[0]
+            found |= set(re.findall(r"(?<= )([A-Z][A-Za-z0-9])(?= )", row[3:]))
+    return found
+
+
+async def test_at_80x24_the_legend_explains_every_class_and_mark_beside_the_grid(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, ["2", "g"])
+        await until(pilot, lambda: "deal impact →" in text(app))
+        shown = text(app)
+        for name in ("non-negotiable", "flexible", "tradeable"):
+            assert name in shown.split("Legend")[1], name
+        marks = {line.rstrip()[-1] for line in screen_lines(app)
+                 if re.search(r"\d+/\d+ +\S$", line.rstrip())}
+        assert marks
+        for mark in marks:
+            assert f"{mark} {MEANINGS[mark]}" in shown, mark
+
+
+async def test_at_120_columns_the_key_under_the_grid_names_every_label(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_screen(app, pilot, ["2", "g"])
+        await until(pilot, lambda: "deal impact →" in text(app))
+        labels = grid_labels(app)
+        assert {"DR", "PT", "TI", "Ex"} <= labels
+        shown = text(app)
+        for label, name in [("DR", "Day rate"), ("PT", "Payment terms"),
+                            ("TI", "Tooling IP"), ("Ex", "Exclusivity"), ("Tr", "Travel")]:
+            assert f"{label} {name}" in shown, label
+        assert "non-negotiable" in shown.split("deal impact →")[1]
+
+
+async def test_at_200x60_the_grid_fills_the_room_beside_the_focused_term(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await open_screen(app, pilot, ["2"])
+        await until(pilot, lambda: "Day rate" in text(app))
+        lines = screen_lines(app)
+        # The table, the focused term and the grid at once, the grid's labels explained.
+        assert any(line.startswith(" Term ") for line in lines)
+        assert any("╭─ Day rate" in line and "╭─ Grid" in line for line in lines)
+        assert "deal impact →" in text(app)
+        assert "DR Day rate" in text(app) and "OC On-call" in text(app)
+        # The grid grows down the rows under the table, not left blank.
+        axis = next(i for i, line in enumerate(lines) if "deal impact →" in line)
+        assert axis > 40

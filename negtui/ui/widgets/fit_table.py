@@ -168,7 +168,10 @@ class FitTable(CachedTable[Cell]):
         # not reused): rows made once and shown again and again are measured once.
         self._widths: dict[int, tuple[Cell, int]] = {}
         self._most_rows = 50
+        # While held: how many rows there were and how wide the pane was at the start.
         self._held = False
+        self._held_rows = 0
+        self._held_width = 0
 
     def relabel(self, labels: dict[str, str]) -> None:
         """New labels for some columns by key (a sort arrow, say), used at the next show."""
@@ -202,6 +205,8 @@ class FitTable(CachedTable[Cell]):
         no wider (a filter is being typed): the rows still shown are drawn as they were
         and the columns do not jump at each key."""
         self._held = True
+        self._held_rows = len(self._rows)
+        self._held_width = self.size.width
 
     def release(self) -> None:
         """Fit the columns to the rows shown again."""
@@ -220,6 +225,11 @@ class FitTable(CachedTable[Cell]):
         fit = self._fit_of(rows)
         if self._held and self._fit is not None:
             fit = fit.widened(self._fit)
+            if len(rows) <= self._held_rows:
+                # No more rows than at the start, so no scroll bar that was not there
+                # then: the pane is as wide as it was (the guess that a table growing
+                # taller needs one would narrow it for a key and widen it at the next).
+                fit = replace(fit, room=self._fit.room)
         labels = tuple(c.label for c in self.columns_spec)
         layout = self._lay_out(fit)
         keys = [key for key, _ in rows]
@@ -305,7 +315,9 @@ class FitTable(CachedTable[Cell]):
         hint.update(hidden_note(layout.hidden))
         hint.set_class(bool(layout.hidden) and bool(self._rows), "-shown")
 
-    def on_resize(self, _: events.Resize) -> None:
+    def on_resize(self, event: events.Resize) -> None:
+        if self._held and event.size.width == self._held_width:
+            return  # only taller or shorter, as the rows a filter shows come and go
         if self._rows and self._fit is not None:
             self._refit(replace(self._fit, room=self.room()))
 

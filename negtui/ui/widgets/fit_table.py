@@ -315,8 +315,8 @@ class FitTable(CachedTable[Cell]):
         hint.update(hidden_note(layout.hidden))
         hint.set_class(bool(layout.hidden) and bool(self._rows), "-shown")
 
-    def on_resize(self, event: events.Resize) -> None:
-        if self._held and event.size.width == self._held_width:
+    def on_resize(self, _: events.Resize) -> None:
+        if self._held and self.size.width == self._held_width:
             return  # only taller or shorter, as the rows a filter shows come and go
         if self._rows and self._fit is not None:
             self._refit(replace(self._fit, room=self.room()))

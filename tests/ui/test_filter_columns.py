@@ -4,6 +4,7 @@ again once the field is left."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -122,3 +123,30 @@ async def test_a_deal_changed_on_disk_while_filtering_shows_whole_and_changed(
         # Its column grew to show the new name whole, and the table still fits the pane.
         assert widths(app)["Deal"] > every_deal["Deal"]
         assert sum(widths(app).values()) <= table(app).size.width
+
+
+async def test_each_row_is_drawn_as_textual_draws_it_under_the_cursor_and_the_mouse(
+    demo_folder: Path, make_app: AppMaker
+) -> None:
+    from textual.coordinate import Coordinate
+    from textual.widgets import DataTable as TextualTable
+
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: len(rows(app)) == 8)
+        deals = table(app)
+        base = deals.rich_style
+        for focused in (True, False):
+            deals._pseudo_class_state = deals.get_pseudo_class_state()
+            for row, mouse in itertools.product(range(deals.row_count), (False, True)):
+                deals._set_hover_cursor(mouse)
+                key = deals._row_locations.get_key(row)
+                for cursor, hover in [(row, -1), (0, row), (-1, -1), (row, row)]:
+                    at = Coordinate(cursor, 0), Coordinate(hover, 0)
+                    deals._kept_rows.clear()
+                    ours = deals._render_line_in_row(key, 0, base, *at)
+                    theirs = TextualTable._render_line_in_row(deals, key, 0, base, *at)
+                    assert ours == theirs, (row, cursor, hover, mouse, focused)
+            deals._set_hover_cursor(False)
+            await pilot.press("slash")  # the table without the focus looks otherwise
+            await until(pilot, lambda: isinstance(app.focused, Input))

@@ -23,8 +23,9 @@ from textual.coordinate import Coordinate
 from textual.css.query import NoMatches
 from textual.widgets import Input
 
+from negtui.domain.text import visible
 from negtui.ui.widgets.cached_table import CachedTable
-from negtui.ui.widgets.shown import Static, same_text
+from negtui.ui.widgets.shown import Static, same_text, shown
 
 Cell = str | Text
 # A cell's padding on each side (DataTable's cell_padding).
@@ -182,7 +183,8 @@ class FitTable(CachedTable[Cell]):
         known = self._widths.get(id(cell))
         if known is not None and known[0] is cell:
             return known[1]
-        width = cell_width(cell)
+        # As wide as it is shown: a control character as its mark, a newline too.
+        width = cell_width(visible(cell) if isinstance(cell, str) else shown(cell, one_line=True))
         self._widths[id(cell)] = (cell, width)
         return width
 

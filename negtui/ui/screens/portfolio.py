@@ -24,7 +24,7 @@ from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.widgets.alerts_box import AlertsBox
 from negtui.ui.widgets.confirm import ConfirmScreen
 from negtui.ui.widgets.drawn import DEAL_COLUMNS, Drawn, row_cells
-from negtui.ui.widgets.fit_table import FitTable
+from negtui.ui.widgets.fit_table import FilterField, FitTable
 from negtui.ui.widgets.footer import KeyFooter
 from negtui.ui.widgets.portfolio_band import band_text, with_filters
 from negtui.ui.widgets.shown import DataTable, OptionList, Static, markup, plain
@@ -79,10 +79,10 @@ class PortfolioScreen(NegtuiScreen):
         yield Header()
         yield Static(id="summary")
         yield Static(id="problems", classes="problems")
-        yield Input(placeholder="filter: name, counterparty, status or market — escape clears",
-                    id="filter")
+        yield FilterField(placeholder="filter: name, counterparty, status or market — escape "
+                          "clears", id="filter", table="deals")
         yield Static(EMPTY_TEXT, id="empty", classes="empty")
-        yield FitTable(DEAL_COLUMNS, id="deals", hint="deals-hint")
+        yield FitTable(DEAL_COLUMNS, id="deals", hint="deals-hint", ahead=True)
         yield Static(id="deals-hint", classes="column-hint")
         yield AlertsBox(id="alerts", title="Alerts")
         yield KeyFooter()

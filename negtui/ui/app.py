@@ -32,7 +32,7 @@ from negtui.store import Store, StoreError
 from negtui.store.config import ConfigNotKept, first_settings, keep_theme, load_config
 from negtui.ui import saving
 from negtui.ui.commands import NegtuiCommands
-from negtui.ui.keyorder import KeyOrder, SetsAsideEarlyKeys
+from negtui.ui.keyorder import KeyOrder
 from negtui.ui.keys import APP_BINDINGS
 from negtui.ui.messages import DealFocused, PortfolioReloaded
 from negtui.ui.palette import theme_colour
@@ -164,10 +164,9 @@ class NegtuiApp(App[int]):
         # on, never walks it again.
         gc.freeze()
         gc.enable()
-        # Once the Portfolio is on screen, the code of the other screens is imported,
-        # every file is read in full (if some came from summaries) and the summaries due
-        # are written, in a thread. It starts a moment after the first frame, so as not
-        # to take turns with the main thread while the table draws itself again.
+        # Then, in a thread, the other screens' code is imported, every file read in full
+        # (if some came from summaries) and the summaries due written: a moment after the
+        # first frame, so as not to take turns with the table drawing itself again.
         self.set_timer(READ_AFTER_PAINT_S, self._read_in_full)
 
     def _read_in_full(self) -> None:
@@ -233,13 +232,8 @@ class NegtuiApp(App[int]):
         if isinstance(event, events.Compose):
             # Before the Portfolio (the first mode) is made and drawn in those colours.
             self._choose_theme()
-        if self._key_order.holds(event):
-            return
-        screen = self.screen if isinstance(event, events.Key) and self.screen_stack else None
-        if isinstance(screen, SetsAsideEarlyKeys) and not event.is_forwarded \
-                and screen.sets_aside(event):
-            return
-        await super().on_event(event)
+        if not (self._key_order.holds(event) or self._key_order.sets_aside(event)):
+            await super().on_event(event)
 
     def on_unmount(self) -> None:
         gc.enable()  # also when the app ends before its first paint

@@ -87,6 +87,15 @@ class KeyOrder:
             self._feeder = asyncio.create_task(self._feed(), name="negtui key order")
         return True
 
+    def sets_aside(self, event: events.Event) -> bool:
+        """True if the screen on top, shown unasked, keeps out this key typed before it
+        appeared (``SetsAsideEarlyKeys``); called once the key's turn has come."""
+        if not isinstance(event, events.Key) or event.is_forwarded \
+                or not self.app.screen_stack:
+            return False
+        screen = self.app.screen
+        return isinstance(screen, SetsAsideEarlyKeys) and screen.sets_aside(event)
+
     def leaving(self, removal: AwaitComplete) -> AwaitComplete:
         """Keys wait until a screen taken off the stack has been removed."""
         self._leaving.append(removal)

@@ -260,8 +260,12 @@ def _merge(store: Store, git: Git, report: SyncReport) -> None:
         return
     changed_there = git.changed(base, theirs)
     incoming = {name for name in changed_there if is_shared(name)}
-    pending = _pending(git)
-    with holding(store, {*incoming, *(name for name in pending if is_shared(name))}):
+    held = {*incoming, *(name for name in _pending(git) if is_shared(name))}
+    with holding(store, held):
+        # Look again now that the locks are held: a file written after the first look
+        # (its writer held the lock then) would otherwise be merged from its committed
+        # copy, and the merged file would replace what was just written.
+        pending = [name for name in _pending(git) if name in held or not is_shared(name)]
         report.committed = _commit_held(store, git, pending) or report.committed
         ours = git.revision("HEAD")
         mine = {name for name in git.changed(base, ours) if is_shared(name)} if ours else set()

@@ -135,3 +135,29 @@ def test_an_entry_logged_while_the_merge_writes_waits_for_it_and_is_kept(tmp_pat
     sync(ann)
     writer[0].join()
     assert {"Ann's entry", "Bob's entry"} <= _entries(ann)
+
+
+def test_an_entry_logged_just_before_the_merge_takes_its_locks_is_kept(tmp_path,
+                                                                       monkeypatch):
+    from negtui.actions import sync as sync_module
+
+    ann, bob, _ = _shared(tmp_path)
+    _log(bob, "Bob's entry")
+    sync(bob)
+    real = sync_module.holding
+    logged: list[str] = []
+
+    def with_a_log_first(store, names):  # type: ignore[no-untyped-def]
+        # Another process finishes logging into the deal being merged after this sync
+        # looked at the folder, and before it holds the deal's lock.
+        if any(name.startswith("deals/") for name in names) and not logged:
+            _log(Store(ann.root, CLOCK), "Ann's entry")
+            logged.append("Ann's entry")
+        return real(store, names)
+
+    monkeypatch.setattr(sync_module, "holding", with_a_log_first)
+    sync(ann)
+    assert logged
+    assert {"Ann's entry", "Bob's entry"} <= _entries(ann)
+    sync(bob)
+    assert {"Ann's entry", "Bob's entry"} <= _entries(bob)

@@ -214,6 +214,22 @@ async def test_export_keys_write_both_dossiers(demo_folder: Path, make_app: AppM
     assert book.deal.batna not in text and book.deal.walk_away not in text
 
 
+async def test_the_two_lessons_screens_say_which_is_which(demo_folder: Path,
+                                                          make_app: AppMaker) -> None:
+    """The checklist's lessons span every deal; the deal's own lessons are a record of it."""
+    app = make_app(demo_folder)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.press("5")
+        await until(pilot, lambda: "L All lessons" in screen_lines(app)[-1])
+        await pilot.press("L")
+        await until(pilot, lambda: isinstance(app.screen, LessonsScreen))
+        await until(pilot, lambda: "Lessons from every deal" in screen_lines(app)[0])
+        await pilot.press("escape", "escape", "enter", "l")
+        await until(pilot, lambda: isinstance(app.screen, RecordEditorScreen))
+        await until(pilot, lambda: "lessons" in "".join(screen_lines(app)).lower())
+        assert "every deal" not in "".join(screen_lines(app))
+
+
 async def test_lessons_hint_and_search(demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -133,7 +133,7 @@ class ChecklistScreen(NegtuiScreen):
         Binding(EXPORT, "export_dossier(False)", "Dossier", id="checklist.dossier"),
         Binding(EXPORT_SHARED, "export_dossier(True)", "Shared dossier",
                 id="checklist.shared_dossier"),
-        Binding("L", "lessons", "Lessons", id="checklist.lessons"),
+        Binding("L", "lessons", "All lessons", id="checklist.lessons"),
     ]
 
     def __init__(self) -> None:

@@ -42,7 +42,7 @@ COLUMNS = [Column("", "mark"), Column("Deal", "deal", 0, 16), Column("Type", "ty
 
 
 class LessonsScreen(NegtuiScreen):
-    SCREEN_TITLE = "Lessons"
+    SCREEN_TITLE = "Lessons from every deal"
     BINDINGS = [
         Binding("slash", "search", "Search", id="lessons.search"),
         Binding("down", "to_table", "To the list", show=False, id="lessons.to_table"),

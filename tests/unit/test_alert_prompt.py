@@ -7,6 +7,7 @@ import io
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rich.cells import cell_len
 from rich.console import Console
 from rich.measure import Measurement
 from rich.table import Table
@@ -53,3 +54,21 @@ def test_a_long_message_goes_on_under_itself_not_under_the_kind() -> None:
     assert lines[0].startswith("overdue: kickoff")
     assert len(lines) > 1
     assert all(line.startswith(" " * len("overdue: ")) for line in lines[1:])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(list(AlertKind)), st.lists(st.sampled_from(WORDS), max_size=40),
+       st.integers(1, 130))
+def test_an_alert_on_one_line_is_the_whole_alert_or_its_start_and_an_ellipsis(
+        kind: AlertKind, words: list[str], width: int) -> None:
+    alert = Alert(kind, " ".join(words), ("d-1",))
+    text, _ = drawn(alert_prompt(alert, whole=False), width)
+    plain = text.replace("\x1b[1m", "").replace("\x1b[0m", "")
+    (line,) = plain.splitlines()
+    full = f"{kind}: {alert.message}"
+    shown = line.rstrip()
+    if cell_len(full) <= width:
+        assert shown == full.rstrip()
+    else:
+        assert shown.endswith("…") and not shown.endswith(" …")
+        assert full.startswith(shown[:-1])

@@ -6,6 +6,10 @@ and whether the box is there at once, keeping its place on the screen, and lists
 alerts once the screen has been refreshed. Anything that needs them sooner (going to the
 alerts with a key) calls ``list_now``. Each option stands for an alert of the review it
 was listed from, so choosing one never picks an alert of a newer review.
+
+Each alert takes one line, cut with "…" where it is longer, except the highlighted one,
+which is shown whole: the box holds twice as many alerts as wrapped ones, and moving
+through them reads each in full.
 """
 
 from __future__ import annotations
@@ -29,6 +33,8 @@ class AlertsBox(SteadyOptionList):
         """The alerts the options stand for, in order."""
         self._listed_from: Review | None = None
         self._waiting: Review | None = None
+        self._whole = 0
+        """The index of the alert shown whole."""
 
     @property
     def waiting(self) -> bool:
@@ -52,7 +58,8 @@ class AlertsBox(SteadyOptionList):
             return
         self._listed_from = review
         self.listed = review.alerts[:ALERTS_SHOWN]
-        options = [Option(alert_prompt(alert), id=str(index))
+        self._whole = 0
+        options = [Option(alert_prompt(alert, whole=index == 0), id=str(index))
                    for index, alert in enumerate(self.listed)]
         hidden = len(review.alerts) - ALERTS_SHOWN
         if hidden > 0:
@@ -60,6 +67,19 @@ class AlertsBox(SteadyOptionList):
         # Added in one go: each addition measures the height of every option added.
         self.clear_options()
         self.add_options(options)
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        # The prompts change before the list scrolls to the highlight, so it scrolls to
+        # where the highlighted alert now ends.
+        if highlighted is not None and highlighted != self._whole \
+                and highlighted < len(self.listed):
+            if self._whole < len(self.listed):
+                self.replace_option_prompt_at_index(
+                    self._whole, alert_prompt(self.listed[self._whole], whole=False))
+            self._whole = highlighted
+            self.replace_option_prompt_at_index(
+                highlighted, alert_prompt(self.listed[highlighted]))
+        super().watch_highlighted(highlighted)
 
     def alert_of(self, option: Option) -> Alert | None:
         """The alert an option of this box stands for."""

@@ -95,13 +95,26 @@ class AlertPrompt:
     rather than under the kind.
 
     Drawn line by line as a two-column grid (``_alert_grid``) would draw it, a few times
-    faster: the alerts box draws every alert it lists to know its height."""
+    faster: the alerts box draws every alert it lists to know its height. Not ``whole``,
+    the alert takes one line, cut with "…" where it is too long for it."""
 
-    def __init__(self, alert: Alert) -> None:
+    def __init__(self, alert: Alert, whole: bool = True) -> None:
         self.kind = Text(f"{alert.kind}:", style="bold")
         self.message = Text(alert.message)
+        self.whole = whole
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if not self.whole:
+            line = Text.assemble(self.kind, " ", self.message)
+            if line.cell_len > options.max_width:
+                # No space left before the "…": "Decide…", not "Decide …".
+                line.truncate(max(0, options.max_width - 1))
+                line.rstrip()
+                line.append("…")
+            line.pad_right(options.max_width - line.cell_len)
+            yield from line.render(console)
+            yield Segment.line()
+            return
         gap = self.kind.cell_len + 1
         if options.max_width <= gap:
             yield _alert_grid(self.kind, self.message)
@@ -120,5 +133,5 @@ class AlertPrompt:
         return Measurement.get(console, options, _alert_grid(self.kind, self.message))
 
 
-def alert_prompt(alert: Alert) -> AlertPrompt:
-    return AlertPrompt(alert)
+def alert_prompt(alert: Alert, whole: bool = True) -> AlertPrompt:
+    return AlertPrompt(alert, whole)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable, Input, Static
 
 from negtui.actions.concessions import ConcessionRequest, log_concession
@@ -367,12 +368,53 @@ async def test_the_balance_says_how_many_and_what_they_were_worth(
         assert "gave 0  got 0" in call and "·" not in call
 
 
-async def test_at_80_columns_the_balance_line_ends_in_an_ellipsis_when_cut(
+async def test_a_balance_line_too_long_even_without_the_worth_ends_in_an_ellipsis(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(60, 24)) as pilot:
+        await pilot.press("3")
+        await until(pilot, lambda: isinstance(app.screen, ConcessionsScreen))
+        await pilot.pause()
+        line = next(line for line in screen_lines(app) if "reciprocity" in line)
+        assert "gave 4  got 1" in line and line.rstrip().endswith("…")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_during_a_call_the_log_sits_above_what_is_on_the_table_at_every_size(
+        size: tuple[int, int], demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("3")
+        await until(pilot, lambda: isinstance(app.screen, ConcessionsScreen))
+        await pilot.press("c")
+        await until(pilot, lambda: app.screen.has_class("in-call"))
+        await pilot.pause()
+        log, pinned = app.screen.query_one("#log"), app.screen.query_one("#pinned")
+        # The same order at every size, and the log keeps no empty rows while what is on
+        # the table would need them.
+        assert log.region.bottom <= pinned.region.y
+        assert log.region.height == log_table(app).row_count + 1 + 2
+        lines = "\n".join(screen_lines(app))
+        # Every figure of both lines of the band is whole at 80 columns too.
+        assert "reciprocity 0.25" in lines and "gives uneven" in lines
+        assert "reciprocity —" in lines
+
+
+async def test_a_refusal_under_the_capture_bar_goes_once_the_line_is_changed(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("3")
         await until(pilot, lambda: isinstance(app.screen, ConcessionsScreen))
+        hint = app.screen.query_one("#capture-hint", Static)
+        await pilot.press("g")
+        await type_keys(pilot, "Shorter reports them:x")
+        await pilot.press("enter")
+        await until(pilot, lambda: "'x'" in str(hint.render()))
+        # Enter again, unchanged: the refusal stays, it is still about this line.
+        await pilot.press("enter")
         await pilot.pause()
-        line = next(line for line in screen_lines(app) if "reciprocity" in line)
-        assert "gave 4 worth 16" in line and line.rstrip().endswith("…")
+        assert "'x'" in str(hint.render())
+        await pilot.press("backspace", "4")
+        await until(pilot, lambda: "'x'" not in str(hint.render()))
+        assert not hint.has_class("problem")

@@ -109,3 +109,14 @@ def test_the_deal_line_says_how_many_of_our_gives_its_trend_is_read_from() -> No
     book = DealBook(deal=Deal(id="d1", name="Northwind"), concessions=gives)
     line = band_lines(book, arrow.get(START))[1].plain
     assert f"our last {TREND_WINDOW} gives uneven 6→3→5→3" in line
+
+
+def test_a_narrow_band_keeps_the_figures_and_the_trend_and_drops_what_gives_were_worth() -> None:
+    gives = [entry(n, GIVEN, us=size) for n, size in enumerate([2, 6, 3, 5, 3])]
+    book = DealBook(deal=Deal(id="d1", name="Northwind data platform"),
+                    concessions=[*gives, entry(9, RECEIVED, us=4)])
+    wide = band_lines(book, arrow.get(START), 200)[1].plain
+    assert "worth" in wide
+    narrow = band_lines(book, arrow.get(START), 78)[1].plain
+    assert len(narrow) <= 78 and "worth" not in narrow
+    assert narrow.endswith("uneven 6→3→5→3") and "gave 5  got 1  reciprocity" in narrow

@@ -93,6 +93,7 @@ class ConcessionsScreen(NegtuiScreen):
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < WIDE_ENOUGH, "narrow")
+        self._draw_band(event.size.width)
 
     # Drawing
 
@@ -124,12 +125,14 @@ class ConcessionsScreen(NegtuiScreen):
         self._draw_band()
         self.query_one("#pinned-text", Static).update(pinned_text(book, settings))
 
-    def _draw_band(self) -> None:
+    def _draw_band(self, screen_width: int | None = None) -> None:
         book = self.book
         if book is None:
             return
         self.set_class(active_call(book) is not None, "in-call")
-        first, second = band_lines(book, self.session.clock())
+        # The band's lines are padded by a cell on each side.
+        width = (screen_width or self.size.width or self.app.size.width) - 2
+        first, second = band_lines(book, self.session.clock(), width)
         self.query_one("#band-call", Static).update(first)
         self.query_one("#band-overall", Static).update(second)
 

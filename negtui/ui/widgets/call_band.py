@@ -15,20 +15,28 @@ from negtui.ui.palette import Role, style
 from negtui.ui.widgets.shown import plain
 
 
-def _side(label: str, count: int, value: int) -> Text:
+def _side(label: str, count: int, value: int, worth: bool) -> Text:
     """'gave 4 worth 16': how many, and what they were worth to us together."""
     side = Text.assemble(f"{label} ", (str(count), "bold"))
-    if count:
+    if count and worth:
         side.append(f" worth {value}", "dim")
     return side
 
 
-def _figures(figures: Balance) -> Text:
+def _figures(figures: Balance, worth: bool = True) -> Text:
     return Text.assemble(
-        _side("gave", figures.given.count, figures.given.value_us), "  ",
-        _side("got", figures.received.count, figures.received.value_us), "  reciprocity ",
-        (describe_ratio(figures.ratio), "bold"),
+        _side("gave", figures.given.count, figures.given.value_us, worth), "  ",
+        _side("got", figures.received.count, figures.received.value_us, worth),
+        "  reciprocity ", (describe_ratio(figures.ratio), "bold"),
     )
+
+
+def _fitted(width: int | None, *forms: Text) -> Text:
+    """The first of ``forms``, fullest first, that fits ``width``; else the last one."""
+    for form in forms:
+        if width is None or form.cell_len <= width:
+            return form
+    return forms[-1]
 
 
 def elapsed_text(seconds: float) -> str:
@@ -36,28 +44,41 @@ def elapsed_text(seconds: float) -> str:
     return f"{whole // 3600}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
 
 
-def band_lines(book: DealBook, now: arrow.Arrow) -> tuple[Text, Text]:
+def band_lines(book: DealBook, now: arrow.Arrow,
+               width: int | None = None) -> tuple[Text, Text]:
     """The call line (timer and this call's balance, or how to start one) and the line of
-    the whole deal's balance and trend."""
+    the whole deal's balance and trend. Where a line is wider than ``width``, what the
+    gives were worth goes first, then the "this call" label, so the figures and the trend
+    stay whole; the deal's name is what is cut then."""
     call = active_call(book)
-    first = plain(book.deal.name, "bold", one_line=True, no_wrap=True, overflow="ellipsis")
+    name = plain(book.deal.name, "bold", one_line=True)
     if call is not None:
         elapsed = (now - arrow.get(call.started)).total_seconds()
-        in_call = [c for c in book.concessions if c.call_id == call.id]
-        first.append_text(Text.assemble(
-            "  ", ("● call ", style(Role.ALARM)), (elapsed_text(elapsed), "bold"),
-            ("  this call  ", "dim"), _figures(balance(in_call))))
+        in_call = balance([c for c in book.concessions if c.call_id == call.id])
+        timer = Text.assemble("  ", ("● call ", style(Role.ALARM)),
+                              (elapsed_text(elapsed), "bold"))
+        tail = _fitted(
+            None if width is None else width - min(name.cell_len, 12),
+            Text.assemble(timer, ("  this call  ", "dim"), _figures(in_call)),
+            Text.assemble(timer, ("  this call  ", "dim"), _figures(in_call, worth=False)),
+            Text.assemble(timer, "  ", _figures(in_call, worth=False)))
     else:
-        first.append("  no call running (c starts one)", "dim")
+        tail = Text("  no call running (c starts one)", "dim")
+    if width is not None and name.cell_len + tail.cell_len > width:
+        name.truncate(max(1, width - tail.cell_len), overflow="ellipsis")
+    first = Text.assemble(name, tail, no_wrap=True, overflow="ellipsis")
     trend = give_trend(book.concessions)
-    second = Text.assemble(
-        ("overall  ", "dim"), _figures(balance(book.concessions)),
-        # How many gives the trend is read from, as it looks at the latest few only.
+    # How many gives the trend is read from, as it looks at the latest few only.
+    trend_text = Text.assemble(
         f"  our last {len(trend.sizes)} gives " if len(trend.sizes) > 1 else "  our gives ",
         (trend.trend.value, "bold"),
-        (f" {'→'.join(str(size) for size in trend.sizes)}" if trend.sizes else "", "dim"),
-        no_wrap=True, overflow="ellipsis",
-    )
+        (f" {'→'.join(str(size) for size in trend.sizes)}" if trend.sizes else "", "dim"))
+    overall = balance(book.concessions)
+    second = _fitted(
+        width,
+        Text.assemble(("overall  ", "dim"), _figures(overall), trend_text),
+        Text.assemble(("overall  ", "dim"), _figures(overall, worth=False), trend_text))
+    second.no_wrap, second.overflow = True, "ellipsis"
     return first, second
 
 
@@ -70,7 +91,7 @@ def _positions(term: Term) -> Text:
         line.append_text(plain(f" · table {with_unit(term, term.on_table)}",
                                style(Role.ALARM) if past else "", one_line=True))
         if past:
-            line.append(" (past)", style(Role.ALARM))
+            line.append(", past walk-away", style(Role.ALARM))
     line.append("\n")
     return line
 

@@ -111,6 +111,8 @@ class CaptureBar(Vertical):
         self.term_names: list[str] = []
         self.deal_names: list[str] = []
         self._shown: list[str] = []
+        self._refused: str | None = None
+        """The text the problems shown are about; once it is edited they are stale."""
 
     def compose(self) -> ComposeResult:
         choices = OptionList(id="capture-choices")
@@ -157,6 +159,7 @@ class CaptureBar(Vertical):
         self._hide_choices()
 
     def show_problems(self, problems: Sequence[str]) -> None:
+        self._refused = self.input.value if problems else None
         hint = self.query_one("#capture-hint", Static)
         hint.update("; ".join(problems) if problems else CAPTURE_HELP)
         hint.set_class(bool(problems), "problem")
@@ -197,6 +200,8 @@ class CaptureBar(Vertical):
     @on(Input.Changed, "#capture-input")
     def _typed(self) -> None:
         if self.is_open:
+            if self._refused is not None and self.input.value != self._refused:
+                self.show_problems([])  # what they said was about the text before
             self._refresh_choices()
 
     def action_complete(self) -> None:

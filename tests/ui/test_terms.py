@@ -356,3 +356,26 @@ async def test_all_terms_lists_numbered_names_in_number_order_and_explains_its_m
         for said in ("★ ideal", "✓ acceptable", "▼ below acceptable", "✗ past walk-away",
                      "· not comparable"):
             assert said in legend
+
+
+async def test_a_small_window_shows_every_position_of_the_term_under_the_cursor(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    """At 80x24 the positions' columns make way for others; the lines under the table
+    still give the focused term's ideal, acceptable and walk-away positions."""
+    from tests.ui.test_fit import screen_lines
+
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        await until(pilot, lambda: isinstance(app.screen, TermsScreen))
+        term = next(t for book in Store(demo_folder).load().books.values()
+                    for t in book.terms if t.name == "Payment terms")
+        while "Payment terms ·" not in "\n".join(screen_lines(app)):
+            await pilot.press("down")
+            await pilot.pause()
+        lines = screen_lines(app)
+        at = next(i for i, line in enumerate(lines) if "Payment terms ·" in line)
+        assert f"Ideal {term.ideal}" in lines[at + 1]
+        assert f"acceptable {term.acceptable}" in lines[at + 1]
+        assert f"walk-away {term.walk_away}" in lines[at + 1]
+        assert lines[at + 2].lstrip().startswith(("Fallback", "Why"))

@@ -1,4 +1,4 @@
-"""The focused term under the terms table: two lines in a short window, the whole term and
+"""The focused term under the terms table: three lines in a short window, the whole term and
 what was conceded on it in a tall one, where the pane has the rows for it."""
 
 from __future__ import annotations

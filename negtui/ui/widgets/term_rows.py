@@ -106,25 +106,29 @@ def term_row(term: Term, threshold: int, now: arrow.Arrow, zone: str,
 
 
 def term_detail(term: Term, threshold: int, now: arrow.Arrow, zone: str) -> Text:
-    """Two lines on the focused term: where it stands, then its fallback or why it is fixed."""
+    """Three lines on the focused term: where it stands, its ideal, acceptable and
+    walk-away positions, then its fallback or why it is fixed."""
     cls = class_of(term, threshold)
     where = verdict(term)
     first = Text.assemble(
         (term.name, "bold"), " · ", class_text(cls), " · on table ", marked(term),
         (f" ({where.value})" if term.on_table and where is not Verdict.UNKNOWN else ""),
-        f" · {bank_text(term)}",
         no_wrap=True, overflow="ellipsis",
     )
-    second: list[str | tuple[str, str]] = []
+    bank = Text(bank_text(term).replace("ideal", "Ideal", 1))
+    if term.batna:
+        bank.append_text(Text.assemble(" · BATNA ", marked(term, term.batna)))
+    third: list[str | tuple[str, str]] = []
     if term.fallback.position:
         when = decide_by_text(term, now, zone)
         fallback = with_unit(term, term.fallback.position)
-        second.append(f"Fallback: {fallback}" + (f", decide by {when}" if when else ""))
+        third.append(f"Fallback: {fallback}" + (f", decide by {when}" if when else ""))
     if cls is TermClass.NON_NEGOTIABLE and term.rationale:
-        second.append(f"Why: {term.rationale}")
-    if not second:
-        second.append(("e edit · o offer on the table · s status · m must-have", "dim"))
-    return Text.assemble(first, "\n", *_joined(second), no_wrap=True, overflow="ellipsis")
+        third.append(f"Why: {term.rationale}")
+    if not third:
+        third.append(("e edit · o offer on the table · s status · m must-have", "dim"))
+    return Text.assemble(first, "\n", bank, "\n", *_joined(third), no_wrap=True,
+                         overflow="ellipsis")
 
 
 def term_card(term: Term, threshold: int, now: arrow.Arrow, zone: str,

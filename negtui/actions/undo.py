@@ -13,6 +13,8 @@ class Change:
     label: str
     """What was done, as the user would say it: 'Archived Atlas pricing study'."""
     revert: Callable[[Store], object]
+    deal_id: str | None = None
+    """The deal that comes back (or is changed back): the cursor goes to it."""
 
 
 @dataclass
@@ -23,6 +25,12 @@ class UndoStack:
     def push(self, change: Change) -> None:
         self.changes.append(change)
         del self.changes[: -self.limit]
+
+    def seal(self) -> None:
+        """A change that cannot be undone was saved: ``u`` takes back the last change or
+        nothing, never an older one from under a newer one (undoing an added deal after a
+        lesson was written would delete the deal, not the lesson)."""
+        self.changes.clear()
 
     def pop(self) -> Change | None:
         return self.changes.pop() if self.changes else None

@@ -96,7 +96,8 @@ def cells(row: DealRow) -> dict[str, str]:
     deal = row.book.deal
     done, total = row.progress or (0, 0)
     return {
-        "Deal": deal.name + (" (archived)" if deal.archived else ""),
+        # First, so a deal name cut to fit the column still says it.
+        "Deal": ("(archived) " if deal.archived else "") + deal.name,
         "Status": deal.status.value,
         "Value": money(deal.value, deal.currency),
         "h/wk": f"{deal.hours_per_week:g}",

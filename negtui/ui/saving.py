@@ -28,7 +28,7 @@ def save(node: Notifies, session: Session, use_case: Callable[[Store], object],
     """Run ``use_case``; notify ``done`` once it is on disk, or why it was refused.
 
     A use case that returns the ``Change`` undoing it puts that on the undo stack, so
-    ``u`` takes it back from any screen."""
+    ``u`` takes it back from any screen; any other use case empties the stack."""
     try:
         result = session.run(use_case, deal_id)
     except ChangedMeanwhile as changed:
@@ -41,6 +41,9 @@ def save(node: Notifies, session: Session, use_case: Callable[[Store], object],
         return False
     if isinstance(result, Change):
         remember(node, session, result)
+    else:
+        session.undo.seal()
+        node.refresh_bindings()
     if done:
         node.notify(done, timeout=2)
     return True
@@ -65,6 +68,8 @@ def undo(node: Notifies, session: Session) -> bool:
         return False
     finally:
         node.refresh_bindings()
+    if change.deal_id is not None:
+        session.focus(change.deal_id)
     node.notify(f"Undone: {change.label}", timeout=2)
     return True
 
@@ -84,6 +89,9 @@ def save_from_form(node: Notifies, session: Session, use_case: Callable[[Store],
                             "yours over it; escape keeps theirs."}
     except StoreError as error:
         return {FORM_ERROR: f"Not saved: {problem_text(error)}"}
+    # A form that can be undone puts its change on the stack once this returns.
+    session.undo.seal()
+    node.refresh_bindings()
     if done:
         node.notify(done, timeout=2)
     return {}

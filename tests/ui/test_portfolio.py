@@ -119,6 +119,46 @@ async def test_delete_asks_naming_the_deal_and_undo_brings_it_back(
     assert len(northwind.concessions) == 5  # everything came back with it
 
 
+async def test_undo_never_takes_back_an_older_change_from_under_a_newer_one(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    """A deal added, then a lesson written (which u cannot take back): u must not delete
+    the deal the lesson came after."""
+    app = make_app(demo_folder)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        await pilot.press(*"Zed deal", "ctrl+s")
+        await until(pilot, lambda: "Zed deal" in names_on_disk(demo_folder))
+        await until(pilot, lambda: isinstance(app.screen, PortfolioScreen))
+        await pilot.press("enter", "l")
+        await until(pilot, lambda: "No lessons for this deal" in "".join(screen_lines(app)))
+        await pilot.press("a")
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        await pilot.press(*"Good anchor", "ctrl+s")
+        await until(pilot, lambda: not isinstance(app.screen, FormScreen))
+        lessons = [b.lessons for b in Store(demo_folder).load().books.values()
+                   if b.deal.name == "Zed deal"]
+        assert lessons and lessons[0]
+        await pilot.press("u")
+        await pilot.pause()
+        assert "Zed deal" in names_on_disk(demo_folder)
+
+
+async def test_undoing_a_delete_brings_the_cursor_back_to_the_deal(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(100, 40)) as pilot:
+        table = app.screen.query_one("#deals", DataTable)
+        await pilot.press("down", "down")
+        await until(pilot, lambda: table.cursor_row == 2)
+        name = rows(app)[2]
+        await pilot.press("d", "y")
+        await until(pilot, lambda: name not in rows(app))
+        await pilot.press("u")
+        await until(pilot, lambda: name in rows(app))
+        await until(pilot, lambda: rows(app)[table.cursor_row] == name)
+
+
 async def test_archive_hides_the_deal_until_asked(demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
     async with app.run_test(size=(100, 40)) as pilot:
@@ -127,10 +167,23 @@ async def test_archive_hides_the_deal_until_asked(demo_folder: Path, make_app: A
         assert "Northwind data platform" not in rows(app)
         assert any(d.archived for d in Store(demo_folder).load().deals())
         await pilot.press("h")
-        assert "Northwind data platform (archived)" in rows(app)
+        assert "(archived) Northwind data platform" in rows(app)
         await pilot.press("u")
         await pilot.pause()
     assert not any(d.archived for d in Store(demo_folder).load().deals())
+
+
+async def test_a_narrow_window_still_marks_an_archived_deal(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await until(pilot, lambda: any(d.archived for d in Store(demo_folder).load().deals()))
+        await pilot.press("h")
+        # The name is cut to the column; the mark comes first, so it is not.
+        await until(pilot, lambda: any(line.lstrip().startswith("(archived) Northwind")
+                                       for line in screen_lines(app)))
+        assert "Showing archived deals too" in "\n".join(screen_lines(app))
 
 
 async def test_filter_by_text_and_by_status(demo_folder: Path, make_app: AppMaker) -> None:
@@ -180,6 +233,30 @@ async def test_alerts_list_jumps_to_the_deal(demo_folder: Path, make_app: AppMak
         await pilot.press(*["down"] * renewal, "enter")
         await until(pilot, lambda: (deal := app.session.current_deal()) is not None
                     and deal.name == "Harbor retainer renewal")
+
+
+async def test_a_small_alerts_box_lists_an_alert_a_line_and_the_highlighted_one_whole(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, PortfolioScreen)
+        second = screen.alerts[1].message
+
+        def box_lines() -> list[str]:
+            lines = screen_lines(app)
+            top = next(i for i, line in enumerate(lines) if "Alerts:" in line)
+            bottom = next(i for i, line in enumerate(lines) if i > top and "╰" in line)
+            return lines[top + 1:bottom]
+
+        await until(pilot, lambda: len(box_lines()) >= 4 and "…" in box_lines()[-1])
+        # Five alerts in the six rows of an 80x24 box: the first whole, then a line each.
+        kinds = [line for line in box_lines() if re.match(r" \w[\w ]*: ", line)]
+        assert len(kinds) >= 5, box_lines()
+        assert second.split()[-1] not in "".join(box_lines()[:4])
+        await pilot.press("exclamation_mark", "down")
+        # The highlighted alert is read to its last word, over two lines.
+        await until(pilot, lambda: second.split()[-1] in "".join(box_lines()))
 
 
 def cell(app: NegtuiApp, deal_name: str, column: str) -> str:

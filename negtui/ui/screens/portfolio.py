@@ -196,7 +196,7 @@ class PortfolioScreen(NegtuiScreen):
         if self.filter_text:
             filters.append(f"filter: {self.filter_text!r}")
         if self.show_archived:
-            filters.append("archived shown")
+            filters.append("archived deals too")
         if self.review is None or self._drawn.unchanged("summary", self.review, rows, *filters):
             return
         if not self._drawn.unchanged("band", self.review, rows):  # the same whatever is typed

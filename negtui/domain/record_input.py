@@ -3,7 +3,7 @@ before a rule existed still loads, but nothing new is saved without it."""
 
 from __future__ import annotations
 
-from negtui.domain.models import Record, Risk, Scenario
+from negtui.domain.models import Lesson, Record, Risk, Scenario
 
 BEARERS = ("us", "them", "both")
 
@@ -26,4 +26,8 @@ def entry_problems(record: Record) -> tuple[Record, dict[str, str]]:
             errors["mitigation"] = ("Every risk needs a mitigation: what you do to make it "
                                     "less likely or less bad")
         return record.model_copy(update={"bearer": bearer}), errors
+    if isinstance(record, Lesson) and not (
+            record.worked.strip() or record.did_not.strip() or record.why.strip()):
+        return record, {"worked": "Write what worked, what did not, or why: an empty lesson "
+                                  "would come back as an empty hint"}
     return record, {}

@@ -34,3 +34,14 @@ def test_a_risk_without_mitigation_or_with_a_stranger_bearing_it_is_refused() ->
 def test_other_records_are_left_as_they_are() -> None:
     lesson = Lesson(id="l-1", worked="Ask early")
     assert entry_problems(lesson) == (lesson, {})
+
+
+@pytest.mark.parametrize("typed", [{}, {"worked": "  ", "why": "\n"}])
+def test_an_empty_lesson_is_refused(typed: dict[str, str]) -> None:
+    _, errors = entry_problems(Lesson(id="l-1", **typed))
+    assert list(errors) == ["worked"] and "empty lesson" in errors["worked"]
+
+
+@pytest.mark.parametrize("field", ["worked", "did_not", "why"])
+def test_a_lesson_with_any_one_part_written_is_saved(field: str) -> None:
+    assert entry_problems(Lesson(id="l-1", **{field: "Anchor first"}))[1] == {}

@@ -126,8 +126,8 @@ def lumen(rng: random.Random, now: arrow.Arrow) -> DealBuilder:
         status=DealStatus.PROSPECT, contract_type=ContractType.FIXED_PRICE, value=12000,
         hours_per_week=8, objective="A short fixed-price audit as a door opener",
         markets=["finance"])
-    b.term("Liability cap", "liability", 6, 7, ideal="fees paid", acceptable="2x fees",
-           walk_away="3x fees", weight=2)
+    b.term("Liability cap", "liability", 6, 7, ideal="1x fees", acceptable="2x fees",
+           walk_away="3x fees", unit="x fees", more_is_better=False, weight=2)
     b.person("Sofia Reyes", "Lumen Bank", "Operations director", Influence.DECIDES,
              "Formal; procurement-driven")
     b.milestone(MilestoneKind.FOLLOW_UP, 10, "Send capability note")

@@ -25,7 +25,7 @@ def harbor(rng: random.Random, now: arrow.Arrow) -> DealBuilder:
         research=Research(market="Most of their advisory clients are grocery and fashion "
                                  "retailers; the monthly questions are mostly about pricing."))
     b.term("Monthly fee", "rate", 8, 7, ideal="3,300 EUR", acceptable="3,150 EUR",
-           walk_away="3,000 EUR", on_table="3,180 EUR", status="agreed", weight=3,
+           walk_away="3,000 EUR", on_table="3,180 EUR", unit="EUR/month", status="agreed", weight=3,
            rationale="Retainers anchor my minimum monthly income",
            consequence="Income floor drops below fixed costs")
     b.term("Hours cap", "scope", 8, 8, ideal="10 h/week", acceptable="12 h/week",
@@ -107,7 +107,7 @@ def meridian(rng: random.Random, now: arrow.Arrow) -> DealBuilder:
            status="agreed", rationale="Health data: regulatory exposure",
            consequence="Personal liability for a breach", weight=3)
     b.term("Day rate", "rate", 7, 6, ideal="760 EUR", acceptable="720 EUR", walk_away="700 EUR",
-           on_table="720 EUR", status="agreed", weight=2)
+           on_table="720 EUR", unit="EUR/day", status="agreed", weight=2)
     b.term("Exclusivity in health analytics", "exclusivity", 6, 7, ideal="none",
            acceptable="none", on_table="12 months in health analytics", status="agreed", weight=2)
     b.person("Lena Vogel", "Meridian Health", "Head of analytics", Influence.DECIDES,
@@ -143,8 +143,9 @@ def tidewater(rng: random.Random, now: arrow.Arrow) -> DealBuilder:
         status=DealStatus.WALKED_AWAY, contract_type=ContractType.FIXED_PRICE, value=60000,
         hours_per_week=0, objective="Fixed bid for a reporting platform",
         walk_away="Unlimited liability", markets=["energy"])
-    b.term("Liability", "liability", 9, 9, ideal="fees paid", acceptable="2x fees",
-           walk_away="3x fees", on_table="unlimited", status="open", weight=3,
+    b.term("Liability", "liability", 9, 9, ideal="1x fees", acceptable="2x fees",
+           walk_away="3x fees", on_table="unlimited", unit="x fees", more_is_better=False,
+           status="open", weight=3,
            rationale="One incident could end the business",
            consequence="Exposure far above the contract value")
     call = b.call(60, 30, ["Marcus Hale"], "They refused any liability cap; walked away.")

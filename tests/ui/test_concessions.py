@@ -418,3 +418,19 @@ async def test_a_refusal_under_the_capture_bar_goes_once_the_line_is_changed(
         await pilot.press("backspace", "4")
         await until(pilot, lambda: "'x'" not in str(hint.render()))
         assert not hint.has_class("problem")
+
+
+@pytest.mark.parametrize(("size", "shown"), [((200, 60), True), ((80, 24), False)])
+async def test_a_large_window_shows_what_is_on_the_table_between_calls(
+        size: tuple[int, int], shown: bool, demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("3")
+        await until(pilot, lambda: isinstance(app.screen, ConcessionsScreen))
+        await pilot.pause()
+        assert not app.screen.has_class("in-call")
+        lines = "\n".join(screen_lines(app))
+        assert ("Hard lines" in lines) is shown
+        if shown:
+            log, pinned = app.screen.query_one("#log"), app.screen.query_one("#pinned")
+            assert log.region.right <= pinned.region.x  # beside the log, not over it

@@ -44,6 +44,7 @@ from negtui.ui.widgets.shown import Static, markup, plain
 DRAFT_DELAY_S = 0.3
 # Below this width the pinned terms sit above the log instead of beside it.
 WIDE_ENOUGH = 110
+ROOMY = (160, 45)
 EMPTY_TEXT = markup("[b]No deal in focus.[/b]\n\nChoose one on the Portfolio screen "
                     "(press 1), then come back with 3.")
 
@@ -93,6 +94,9 @@ class ConcessionsScreen(NegtuiScreen):
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < WIDE_ENOUGH, "narrow")
+        # A large window shows what is on the table between calls too, to prepare the next.
+        self.set_class(event.size.width >= ROOMY[0] and event.size.height >= ROOMY[1],
+                       "-roomy")
         self._draw_band(event.size.width)
 
     # Drawing
@@ -109,6 +113,7 @@ class ConcessionsScreen(NegtuiScreen):
         book = self.book
         self.query_one("#log-empty").display = book is None
         self.table.display = book is not None
+        self.set_class(book is None, "-no-deal")
         if book is None:
             self.table.forget()
             self.query_one("#band-call", Static).update("")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -21,9 +21,17 @@ DETAIL_LABELS = 24
 UNWRITTEN = "— not written yet"
 
 
-def record_pieces(spec: RecordSpec, record: Any, unwritten: bool = False) -> list[Piece]:
+def _indent(labels: Iterable[str]) -> int:
+    """The column values start in: past the longest label that is not too long."""
+    return max((len(label) + 1 for label in labels if len(label) < DETAIL_LABELS),
+               default=DETAIL_LABELS)
+
+
+def record_pieces(spec: RecordSpec, record: Any, unwritten: bool = False,
+                  indent: int | None = None) -> list[Piece]:
     """Each field of ``record`` with something in it, its label beside it; with
-    ``unwritten``, also those left empty, said so, to show what is still to write."""
+    ``unwritten``, also those left empty, said so, to show what is still to write.
+    Values start in column ``indent``, by default past the longest label shown."""
     values = spec.to_values(record)
     shown: list[tuple[str, Text]] = []
     for field in spec.fields:
@@ -38,8 +46,8 @@ def record_pieces(spec: RecordSpec, record: Any, unwritten: bool = False) -> lis
             shown.append((f"{short_label(field.label)}:", Text(UNWRITTEN, "dim italic")))
     # Each value starts in one column and wraps back to it, not under the labels; a
     # label too long for that column stands on a line of its own above its value.
-    indent = max((len(label) + 1 for label, _ in shown if len(label) < DETAIL_LABELS),
-                 default=DETAIL_LABELS)
+    if indent is None:
+        indent = _indent(label for label, _ in shown)
     pieces: list[Piece] = []
     for label, value in shown:
         if len(label) >= indent:
@@ -52,7 +60,9 @@ def record_pieces(spec: RecordSpec, record: Any, unwritten: bool = False) -> lis
 def spelled_out(spec: RecordSpec, record: Any, others: Sequence[Any]) -> list[Piece]:
     """``record`` in full, its empty fields too, then each of ``others``: what a tall
     window has the rows for."""
-    pieces = record_pieces(spec, record, unwritten=True)
+    # One column for the values of every record, so they read as one list.
+    indent = _indent(f"{short_label(field.label)}:" for field in spec.fields)
+    pieces = record_pieces(spec, record, unwritten=True, indent=indent)
     if not others:
         return pieces
     noun = spec.noun
@@ -63,5 +73,5 @@ def spelled_out(spec: RecordSpec, record: Any, others: Sequence[Any]) -> list[Pi
         label = spec.label(other)
         named = label == spec.to_values(other).get(spec.fields[0].name)
         pieces += [Text(""), *([] if named else [Text(label, "bold")]),
-                   *record_pieces(spec, other)]
+                   *record_pieces(spec, other, indent=indent)]
     return pieces

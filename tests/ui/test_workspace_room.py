@@ -82,3 +82,16 @@ async def test_where_the_deal_stands_reads_as_the_portfolio_says_it(
             if row.next_text != "—":
                 assert f"next: {row.next_text} · " in line.plain
             assert line.plain.endswith(f"checklist {done}/{total} (5)")
+
+
+async def test_side_by_side_the_deal_and_its_brief_are_whole_and_as_tall(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(170, 50)) as pilot:
+        lines = await _workspace(app, pilot)
+        shown = "\n".join(lines)
+        assert "Notes      — no boundaries" in shown and "Personal fit:" in shown
+        left = app.screen.query_one("#brief-scroll").region
+        right = app.screen.query_one("#research-scroll").region
+        assert left.y == right.y and left.height == right.height
+        assert left.right <= right.x

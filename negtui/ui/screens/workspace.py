@@ -95,6 +95,8 @@ class WorkspaceScreen(NegtuiScreen):
     def on_resize(self) -> None:
         if self._fit_room():
             self.fill()
+        else:
+            self._size_brief()
 
     def _fit_room(self) -> bool:
         """Lay the panes out for the window; whether that changed what goes where. A wide
@@ -147,8 +149,25 @@ class WorkspaceScreen(NegtuiScreen):
             left.border_title = "Brief"
             self.query_one("#brief", Hanging).show([*pieces, Text(""), *brief])
             self.query_one("#research", Hanging).show([])
+        self._size_brief()
         self._fill_people(book)
         self._show_person()
+
+    def _size_brief(self) -> None:
+        """In a tall window, the brief's panes as tall as the longer of them needs, up to
+        three quarters of the rows between the header and the footer; beside each other
+        they are as tall, their frames in line. Worked out from the window's size, which
+        the panes' widths follow, so it holds at the first paint."""
+        row = self.query_one("#brief-row")
+        if not self.has_class("-tall"):
+            row.styles.height = None
+            return
+        width, height = self.app.size
+        panes = ["#brief", "#research"] if self.has_class("-wide") else ["#brief"]
+        # Each pane's share of the width, less its frame and padding.
+        room = width // len(panes) - 4
+        needed = max(self.query_one(pane, Hanging).lines(room) for pane in panes)
+        row.styles.height = min(needed + 2, (height - 2) * 3 // 4)
 
     def _fill_people(self, book: DealBook) -> None:
         table = self.query_one("#people", FitTable)

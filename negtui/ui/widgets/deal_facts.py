@@ -121,8 +121,12 @@ class Hanging(Static):
     def render(self) -> Text:
         return lay_out(self._pieces, self.content_size.width or 80, self.app.console)
 
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+    def lines(self, width: int) -> int:
+        """How many lines the pieces take at ``width``."""
         return len(lay_out(self._pieces, width, self.app.console).split())
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return self.lines(width)
 
 
 def deal_facts(deal: Deal) -> list[Piece]:

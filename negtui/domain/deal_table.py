@@ -44,11 +44,17 @@ def make_row(book: DealBook, now: datetime, alerts: int, progress: tuple[int, in
     """``upcoming`` is the deal's item needing attention first (``schedule.next_due``)."""
     if upcoming is None:
         return DealRow(book, alerts, progress, None, "—")
+    return DealRow(book, alerts, progress, upcoming.start, due_text(upcoming, now, tz),
+                   is_overdue(upcoming, now))
+
+
+def due_text(upcoming: CalendarEntry, now: datetime, tz: ZoneInfo) -> str:
+    """When ``upcoming`` is due, counted in days from ``now``, and what it is."""
     days = days_in_zone(upcoming.start, now, tz)
     late = is_overdue(upcoming, now)
     when = f"overdue {-days}d" if late and days < 0 else (
         "overdue" if late else describe_days(days))
-    return DealRow(book, alerts, progress, upcoming.start, f"{when} · {upcoming.label}", late)
+    return f"{when} · {upcoming.label}"
 
 
 def _progress_share(row: DealRow) -> float:

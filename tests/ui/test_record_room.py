@@ -80,3 +80,31 @@ async def test_a_checklist_with_less_room_says_how_many_open_items_did_not_fit(
         await open_screen(app, pilot, ["5"])
         await until(pilot, lambda: "Still open in the other phases" in text(app))
         assert re.search(r"… and \d+ more items", text(app))
+
+
+async def test_a_tall_record_editor_says_what_is_still_to_write_in_the_record_in_focus(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await until(pilot, lambda: app.session.deal_id is not None)
+        app.push_screen(RecordEditorScreen(EDITORS["scenarios"], app.session.deal_id or ""))
+        await until(pilot, lambda: "780 a day" in text(app))
+        lines = screen_lines(app)
+        # The best case has only its outcome written: its other fields say so, in the
+        # rows under the table, while the other cases keep to what they have.
+        for label in ("Actions that follow:", "Approvals needed:", "Communication:"):
+            assert sum(line.strip().startswith(label) and "— not written yet" in line
+                       for line in lines) == 1, label
+        detail = app.screen.query_one("#records-detail")
+        assert detail.size.height >= 40
+
+
+async def test_a_short_record_editor_leaves_out_what_is_not_written(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.session.deal_id is not None)
+        app.push_screen(RecordEditorScreen(EDITORS["scenarios"], app.session.deal_id or ""))
+        await until(pilot, lambda: "Outcome:" in text(app))
+        await until(pilot, lambda: "? Keys" in screen_lines(app)[-1])
+        assert "not written yet" not in text(app)

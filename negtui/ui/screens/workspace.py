@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Header
 
 from negtui.actions.records import remove_record
@@ -15,6 +16,7 @@ from negtui.ui.keys import DELETE, EXPORT, EXPORT_SHARED
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.screens.deal_form import deal_form
 from negtui.ui.screens.preparation import PREPARATION
+from negtui.ui.screens.records.detail import spelled_out
 from negtui.ui.screens.records.editor import record_form
 from negtui.ui.screens.records.stakeholders import STAKEHOLDERS
 from negtui.ui.screens.share_preview import export_from
@@ -36,6 +38,13 @@ from negtui.ui.widgets.shown import DataTable, Static, plain
 PEOPLE_COLUMNS = [Column("Name", "name", 0, 14), Column("Role", "role", 1, 12),
                   Column("Part", "part"), Column("Organisation", "organisation", 2, 12),
                   Column("Style", "style", 0, 16)]
+
+
+# From this size (columns, rows) the research stands beside the brief.
+WIDE_FROM = (160, 45)
+# From this many rows the panes are as tall as what they hold, and the people in full
+# under their list take the rows left.
+TALL_FROM = 40
 
 
 def _record(name: str) -> Binding:
@@ -66,17 +75,40 @@ class WorkspaceScreen(NegtuiScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with VerticalScroll(id="brief-scroll"):
-            yield Hanging(id="brief")
+        with Horizontal(id="brief-row"):
+            with VerticalScroll(id="brief-scroll"):
+                yield Hanging(id="brief")
+            with VerticalScroll(id="research-scroll"):
+                yield Hanging(id="research")
         people = FitTable(PEOPLE_COLUMNS, id="people", hint="people-hint")
         people.border_title = "Stakeholders — a add · e edit · d delete"
         yield people
         yield Static(id="people-hint", classes="column-hint")
+        yield Hanging(id="people-detail")
         yield KeyFooter()
 
     def on_mount(self) -> None:
+        self._fit_room()
         self.fill()
         self.query_one("#people").focus()
+
+    def on_resize(self) -> None:
+        if self._fit_room():
+            self.fill()
+        else:
+            self._size_brief()
+
+    def _fit_room(self) -> bool:
+        """Lay the panes out for the window; whether that changed what goes where. A wide
+        window has the brief and the research side by side; a tall one sizes the panes
+        by what they hold and spells out the people under their list."""
+        width, height = self.app.size
+        wide, tall = width >= WIDE_FROM[0] and height >= WIDE_FROM[1], height >= TALL_FROM
+        if (wide, tall) == (self.has_class("-wide"), self.has_class("-tall")):
+            return False
+        self.set_class(wide, "-wide")
+        self.set_class(tall, "-tall")
+        return True
 
     def fill(self) -> None:
         book = self.session.current_book()
@@ -91,8 +123,11 @@ class WorkspaceScreen(NegtuiScreen):
             (name, plain(f"{deal.counterparty} · {deal.status} · {deal.contract_type} · "
                          f"{deal.relationship} · strategy {deal.strategy} · "
                          f"{deal.concession_approach} concessions"), name.cell_len + 2),
-            standing(book, self.session.settings, self.session.clock().datetime),
-            Text(""), *deal_facts(deal), Text(""),
+            standing(book, self.session.settings, self.session.clock().datetime,
+                     self.session.checklist_progress(book)),
+            Text(""), *deal_facts(deal),
+        ]
+        brief: list[Piece] = [
             ("Objective", missing(deal.objective), LABEL_WIDTH),
             ("Success", missing("; ".join(deal.success_measures)), LABEL_WIDTH),
             ("BATNA", missing(deal.batna), LABEL_WIDTH),
@@ -101,10 +136,38 @@ class WorkspaceScreen(NegtuiScreen):
         ]
         # The research labels are longer: their values start where the longest ends.
         indent = max(len(label) for _, label, _ in RESEARCH_DIMENSIONS) + 2
-        pieces += [(f"{label}:", missing(getattr(deal.research, name)), indent)
-                   for name, label, _ in RESEARCH_DIMENSIONS]
-        self.query_one("#brief", Hanging).show(pieces)
+        brief += [(f"{label}:", missing(getattr(deal.research, name)), indent)
+                  for name, label, _ in RESEARCH_DIMENSIONS]
+        left = self.query_one("#brief-scroll")
+        right = self.query_one("#research-scroll")
+        if self.has_class("-wide"):
+            # Side by side, about as tall: what the deal is, and what it is for.
+            left.border_title, right.border_title = "Deal — E edits", "Brief and research"
+            self.query_one("#brief", Hanging).show(pieces)
+            self.query_one("#research", Hanging).show(brief)
+        else:
+            left.border_title = "Brief"
+            self.query_one("#brief", Hanging).show([*pieces, Text(""), *brief])
+            self.query_one("#research", Hanging).show([])
+        self._size_brief()
         self._fill_people(book)
+        self._show_person()
+
+    def _size_brief(self) -> None:
+        """In a tall window, the brief's panes as tall as the longer of them needs, up to
+        three quarters of the rows between the header and the footer; beside each other
+        they are as tall, their frames in line. Worked out from the window's size, which
+        the panes' widths follow, so it holds at the first paint."""
+        row = self.query_one("#brief-row")
+        if not self.has_class("-tall"):
+            row.styles.height = None
+            return
+        width, height = self.app.size
+        panes = ["#brief", "#research"] if self.has_class("-wide") else ["#brief"]
+        # Each pane's share of the width, less its frame and padding.
+        room = width // len(panes) - 4
+        needed = max(self.query_one(pane, Hanging).lines(room) for pane in panes)
+        row.styles.height = min(needed + 2, (height - 2) * 3 // 4)
 
     def _fill_people(self, book: DealBook) -> None:
         table = self.query_one("#people", FitTable)
@@ -128,6 +191,21 @@ class WorkspaceScreen(NegtuiScreen):
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         return next((p for p in book.stakeholders if p.id == key), None)
+
+    @on(DataTable.RowHighlighted, "#people")
+    def _show_person(self) -> None:
+        """The person in focus in full, then the others, where the window is tall."""
+        detail = self.query_one("#people-detail", Hanging)
+        book = self.session.current_book()
+        person = self._focused_person()
+        detail.display = book is not None and person is not None and self.has_class("-tall")
+        if book is None or person is None or not detail.display:
+            detail.border_title = None
+            detail.show([])
+            return
+        detail.border_title = person.name
+        detail.show(spelled_out(STAKEHOLDERS, person,
+                                [p for p in book.stakeholders if p.id != person.id]))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("edit_person", "delete_person"):

@@ -13,9 +13,8 @@ from textual.geometry import Size
 from negtui.domain.balance import balance
 from negtui.domain.book import DealBook
 from negtui.domain.calendar import deal_entries
-from negtui.domain.checklist import checklist_progress
 from negtui.domain.dates import day_text
-from negtui.domain.deal_table import make_row
+from negtui.domain.deal_table import due_text
 from negtui.domain.models import Deal, Settings
 from negtui.domain.schedule import next_due, user_zone
 from negtui.domain.summary import money
@@ -122,8 +121,12 @@ class Hanging(Static):
     def render(self) -> Text:
         return lay_out(self._pieces, self.content_size.width or 80, self.app.console)
 
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+    def lines(self, width: int) -> int:
+        """How many lines the pieces take at ``width``."""
         return len(lay_out(self._pieces, width, self.app.console).split())
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return self.lines(width)
 
 
 def deal_facts(deal: Deal) -> list[Piece]:
@@ -147,9 +150,11 @@ def deal_facts(deal: Deal) -> list[Piece]:
     return lines
 
 
-def standing(book: DealBook, settings: Settings, now: datetime) -> Labelled:
+def standing(book: DealBook, settings: Settings, now: datetime,
+             progress: tuple[int, int] | None) -> Labelled:
     """Where the deal stands: its terms, what is due next, the give and take so far and
-    how far its preparation is, each one key away on the workspace."""
+    how far its preparation is (``progress``, as the session holds it: None while not
+    known yet), each one key away on the workspace."""
     tz = user_zone(settings)
     terms = book.terms
     still_open = sum(term.status is TermStatus.OPEN for term in terms)
@@ -157,10 +162,9 @@ def standing(book: DealBook, settings: Settings, now: datetime) -> Labelled:
              else "no terms yet (t)"]
     upcoming = next_due(deal_entries(book, tz), now)
     if upcoming is not None:
-        parts.append(f"next: {make_row(book, now, 0, None, upcoming, tz).next_text}")
+        parts.append(f"next: {due_text(upcoming, now, tz)}")
     figures = balance(book.concessions)
     parts.append(f"gave {figures.given.count}, got {figures.received.count} (3)"
                  if figures.given.count or figures.received.count else "no concessions yet")
-    done, total = checklist_progress(book, settings)
-    parts.append(f"checklist {done}/{total} (5)")
+    parts.append("checklist {}/{} (5)".format(*progress) if progress else "checklist … (5)")
     return ("Now", plain(" · ".join(parts)), LABEL_WIDTH)

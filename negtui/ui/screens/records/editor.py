@@ -25,12 +25,12 @@ from negtui.domain.ids import new_id
 from negtui.domain.messages import plain_messages, short_label
 from negtui.domain.models import Record
 from negtui.domain.record_input import entry_problems
-from negtui.domain.words import counted
 from negtui.ui.keys import DELETE
 from negtui.ui.saving import save_from_form
 from negtui.ui.screens.base import NegtuiScreen
+from negtui.ui.screens.records.detail import record_pieces, spelled_out
 from negtui.ui.widgets.confirm import ConfirmScreen
-from negtui.ui.widgets.deal_facts import Hanging, Piece
+from negtui.ui.widgets.deal_facts import Hanging
 from negtui.ui.widgets.fit_table import Column as FitColumn
 from negtui.ui.widgets.fit_table import FitTable
 from negtui.ui.widgets.footer import KeyFooter
@@ -40,10 +40,6 @@ from negtui.ui.widgets.shown import DataTable, Static, markup, plain
 if TYPE_CHECKING:
     from negtui.actions.session import Session
     from negtui.ui.screens.base import HasSession
-
-
-DETAIL_LABELS = 24
-"""The widest label column of a record's detail; a longer label leads its own line."""
 
 
 SPELL_OUT_FROM = 32
@@ -259,7 +255,8 @@ class RecordEditorScreen(NegtuiScreen):
 
     def show_detail(self) -> None:
         """The whole of the highlighted record: the table cuts long text short. A tall
-        window spells out the others too, in the rows it has under the table."""
+        window spells it out with the fields still to write, then the others, in the
+        rows it has under the table."""
         record = self.selected()
         detail = self.query_one("#records-detail", Hanging)
         if record is None:
@@ -267,45 +264,14 @@ class RecordEditorScreen(NegtuiScreen):
             detail.show([])
             return
         detail.border_title = self.spec.label(record)
-        pieces = self._pieces(record)
-        others = [r for r in self.records() if r.id != record.id]
-        if others and self.size.height >= SPELL_OUT_FROM:
-            noun = self.spec.noun
-            pieces.append(Text(""))
-            pieces.append(Text("The other " + (noun if len(others) == 1 else
-                                               counted(len(others), noun)), "bold dim"))
-            for other in others:
-                label = self.spec.label(other)
-                named = label == self.spec.to_values(other).get(self.spec.fields[0].name)
-                pieces += [Text(""), *([] if named else [Text(label, "bold")]),
-                           *self._pieces(other)]
-        detail.show(pieces)
+        if self.size.height >= SPELL_OUT_FROM:
+            others = [r for r in self.records() if r.id != record.id]
+            detail.show(spelled_out(self.spec, record, others))
+        else:
+            detail.show(record_pieces(self.spec, record))
 
     def on_resize(self) -> None:
         self.show_detail()
-
-    def _pieces(self, record: Record) -> list[Piece]:
-        values = self.spec.to_values(record)
-        shown: list[tuple[str, str]] = []
-        for spec in self.spec.fields:
-            text = " ".join(values.get(spec.name, "").split())
-            if spec.kind == "bool":
-                text = "yes" if text == "true" else ""
-            if text and spec.name in self.spec.scales:
-                text = f"{text}/{self.spec.scales[spec.name]}"
-            if text:
-                shown.append((f"{short_label(spec.label)}:", text))
-        # Each value starts in one column and wraps back to it, not under the labels; a
-        # label too long for that column stands on a line of its own above its value.
-        indent = max((len(label) + 1 for label, _ in shown if len(label) < DETAIL_LABELS),
-                     default=DETAIL_LABELS)
-        pieces: list[Piece] = []
-        for label, text in shown:
-            if len(label) >= indent:
-                pieces.append(Text(label, "bold"))
-                label = ""
-            pieces.append((label, plain(text), indent))
-        return pieces
 
     @on(DataTable.RowHighlighted, "#records")
     def _highlighted(self) -> None:

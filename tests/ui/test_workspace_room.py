@@ -1,0 +1,97 @@
+"""The deal workspace uses the room of a large window, and says where the deal stands as
+the portfolio does."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from negtui.domain.audit import review
+from negtui.domain.checklist import checklist_progress
+from negtui.domain.deal_table import make_row
+from negtui.domain.schedule import user_zone
+from negtui.ui.app import NegtuiApp
+from negtui.ui.screens.workspace import WorkspaceScreen
+from negtui.ui.widgets.deal_facts import standing
+from tests.ui.conftest import until
+from tests.ui.test_fit import screen_lines
+
+AppMaker = Callable[[Path], NegtuiApp]
+
+
+async def _workspace(app: NegtuiApp, pilot: object) -> list[str]:
+    await pilot.press("enter")  # type: ignore[attr-defined]
+    await until(pilot, lambda: isinstance(app.screen, WorkspaceScreen))  # type: ignore[arg-type]
+    await until(pilot, lambda: "? Keys" in screen_lines(app)[-1])  # type: ignore[arg-type]
+    return screen_lines(app)
+
+
+def _row_of(lines: list[str], text: str) -> int:
+    return next(index for index, line in enumerate(lines) if text in line)
+
+
+async def test_a_wide_window_shows_the_research_beside_the_brief(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(200, 60)) as pilot:
+        lines = await _workspace(app, pilot)
+        research = _row_of(lines, "Contract terms:")
+        # Beside the deal's facts, in the right half, not under them.
+        assert research < _row_of(lines, "Notes      ")
+        assert lines[research].index("Contract terms:") > 90
+        assert lines[research][:90].strip(), "the left half of that row holds the deal"
+
+
+async def test_a_tall_window_spells_out_the_people_under_their_list(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(200, 60)) as pilot:
+        lines = await _workspace(app, pilot)
+        shown = "\n".join(lines)
+        assert "History with you:     Worked together at a previous client in 2023" in shown
+        assert "The other 2 stakeholders" in shown
+        assert "Style:                Anchors hard on payment terms" in shown
+        # The brief ends well above the footer: the people fill the rows under it.
+        assert _row_of(lines, "The other 2 stakeholders") > _row_of(lines, "Personal fit:")
+
+
+async def test_a_window_of_middle_size_shows_the_whole_brief_and_the_person_in_focus(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        lines = await _workspace(app, pilot)
+        assert any("Personal fit:" in line for line in lines)
+        assert any(line.strip().startswith("Role:") and "CTO" in line for line in lines)
+
+
+async def test_where_the_deal_stands_reads_as_the_portfolio_says_it(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: app.session.complete)
+        session = app.session
+        now = session.clock().datetime
+        settings = session.settings
+        books = list(session.portfolio.books.values())
+        found = review(books, settings, now)
+        tz = user_zone(settings)
+        for book in books:
+            row = make_row(book, now, 0, None, found.next_due.get(book.id), tz)
+            done, total = checklist_progress(book, settings)
+            _, line, _ = standing(book, settings, now, session.checklist_progress(book))
+            if row.next_text != "—":
+                assert f"next: {row.next_text} · " in line.plain
+            assert line.plain.endswith(f"checklist {done}/{total} (5)")
+
+
+async def test_side_by_side_the_deal_and_its_brief_are_whole_and_as_tall(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(170, 50)) as pilot:
+        lines = await _workspace(app, pilot)
+        shown = "\n".join(lines)
+        assert "Notes      — no boundaries" in shown and "Personal fit:" in shown
+        left = app.screen.query_one("#brief-scroll").region
+        right = app.screen.query_one("#research-scroll").region
+        assert left.y == right.y and left.height == right.height
+        assert left.right <= right.x

@@ -175,3 +175,20 @@ async def test_keys_typed_before_the_attendees_form_appeared_are_set_aside(
         assert field.value == ""
         await pilot.press(*"Raj")  # typed once the form is there: taken
         await until(pilot, lambda: field.value == "Raj")
+
+
+async def test_the_calls_list_offers_no_add_and_says_a_short_call_was_under_a_minute(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _end_a_call(pilot, app)  # ended at once, on the same second it started
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, ConcessionsScreen))
+        await pilot.press("1")
+        await until(pilot, lambda: app.screen.__class__.__name__ == "PortfolioScreen")
+        await _open_calls(pilot, app)
+        await until(pilot, lambda: "under a minute" in "\n".join(screen_lines(app)))
+        lines = screen_lines(app)
+        assert "a Add" not in lines[-1]
+        # The purpose line may wrap: read the words, not the lines.
+        assert "with c on the Concessions screen" in " ".join(" ".join(lines).split())

@@ -17,7 +17,7 @@ def _length(call: Call) -> str:
     if call.ended is None:
         return "going on"
     minutes = round((call.ended - call.started).total_seconds() / 60)
-    return counted(minutes, "minute")
+    return counted(minutes, "minute") if minutes else "under a minute"
 
 
 def _who(call: Call) -> str:
@@ -35,7 +35,8 @@ CALLS = RecordSpec(
     table="calls",
     title="Calls",
     noun="call",
-    purpose="Every call of the deal, the latest first: who was on it and what was said.",
+    purpose="Every call of the deal, the latest first: who was on it and what was said. "
+            "A call starts and ends with c on the Concessions screen (3).",
     empty="[b]No calls yet.[/b]\n\nOn the Concessions screen ([b]3[/b]) press [b]c[/b] to "
           "start a call and [b]c[/b] again to end it; then say here who attended.",
     id_prefix="k",

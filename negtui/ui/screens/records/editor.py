@@ -294,6 +294,13 @@ class RecordEditorScreen(NegtuiScreen):
         if book is not None:
             self.app.push_screen(record_form(self.negtui, self.spec, book, existing))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Records made elsewhere (calls) offer no "a Add" in the footer or help; the
+        # list's purpose line says where they come from.
+        if action == "add" and self.spec.not_added_here:
+            return False
+        return super().check_action(action, parameters)
+
     def action_add(self) -> None:
         if self.spec.not_added_here:
             self.notify(self.spec.not_added_here, timeout=4)

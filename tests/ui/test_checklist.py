@@ -287,3 +287,15 @@ async def test_at_80_columns_the_count_shows_whole_and_items_wrap_under_their_wo
         found = next(i for i, line in enumerate(lines) if "Checked by the app:" in line)
         value = lines[found].index("Checked by the app:") + len("Checked by the app: ")
         assert lines[found + 1][value] != " " and not lines[found + 1][value - 4:value].strip()
+
+
+async def test_the_items_pane_says_which_marks_you_tick_and_which_the_app_checks(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5")
+        await until(pilot, lambda: isinstance(app.screen, ChecklistScreen))
+        await until(pilot, lambda: any("(✓)" in line for line in screen_lines(app)))
+        lines = screen_lines(app)
+        assert any("[ ] you tick (space) · ( ) the app checks" in line for line in lines)
+        assert not any("· n p" in line for line in lines)

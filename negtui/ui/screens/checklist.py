@@ -148,12 +148,13 @@ class ChecklistScreen(NegtuiScreen):
         yield Static(NO_DEAL, id="checklist-empty", classes="empty")
         with Horizontal(id="checklist-body"):
             phases = OptionList(id="phases")
-            phases.border_title = "Phases · n p"
+            phases.border_title = "Phases"  # n and p, in the footer, walk them
             yield phases
             with Vertical(id="phase-side"):
                 yield Static(id="phase-heading")
                 items = OptionList(id="items")
-                items.border_title = "space tick · enter open"
+                # What the two marks mean; the line under the items says what enter opens.
+                items.border_title = "[ ] you tick (space) · ( ) the app checks"
                 yield items
                 yield Hanging(id="item-detail")
                 remaining = StillOpen(id="still-open")

@@ -105,7 +105,7 @@ class NegtuiCommands(Provider):
             entries.append(Entry("Undo", partial(saving.undo, app, app.session),
                                  key_display(app, _app_binding("app.undo")),
                                  "the last change in this window"))
-        entries += self._preparation(app)
+        entries += self._preparation(app, {key.action for key in keys})
         for deal in sorted(app.session.glance().deals(), key=lambda d: d.name.casefold()):
             # The palette reads help as markup: names are escaped, and their control
             # characters shown as marks.
@@ -117,8 +117,9 @@ class NegtuiCommands(Provider):
                              note="choose the colours (kept in the config file)"))
         return entries
 
-    def _preparation(self, app: NegtuiApp) -> list[Entry]:
-        """Each preparation record of the deal in focus, opened as its workspace key does."""
+    def _preparation(self, app: NegtuiApp, here: set[str]) -> list[Entry]:
+        """Each preparation record of the deal in focus, opened as its workspace key does;
+        on the workspace, whose own keys (actions ``here``) are listed already, only once."""
         from negtui.ui.screens.base import NegtuiScreen
         from negtui.ui.screens.preparation import PREPARATION, open_workspace
 
@@ -130,7 +131,8 @@ class NegtuiCommands(Provider):
         entries = [Entry(f"Open workspace — {name}", partial(open_workspace, screen, deal.id),
                          app.get_key_display(Binding("enter", "")), "on the portfolio")]
         entries += [Entry(f"{record.command} — {name}", partial(record.open, screen, deal.id),
-                          record.key, "on the deal workspace") for record in PREPARATION]
+                          record.key, "on the deal workspace") for record in PREPARATION
+                    if f"prepare('{record.name}')" not in here]
         return entries
 
     async def discover(self) -> Hits:

@@ -153,3 +153,20 @@ async def test_help_shows_each_key_once_in_sentence_case(
             shown = keys.split(" / ")
             assert len(shown) == len(set(shown)), keys
             assert says[1:] == says[1:].lower() or "." in says, says
+
+
+async def test_on_the_workspace_each_record_is_offered_once(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await until(pilot, lambda: type(app.screen).__name__ == "WorkspaceScreen")
+        await find(pilot, app, "value map", "Value map")
+
+        def offered() -> list[str]:
+            results = app.screen.query_one(CommandList)
+            return [str(results.get_option_at_index(i).prompt)
+                    for i in range(results.option_count)]
+
+        await pilot.pause()
+        assert len([hit for hit in offered() if "alue map" in hit]) == 1, offered()

@@ -3,8 +3,15 @@
 Each column has a rank: 0 is always shown, a higher one leaves first when the columns
 would not fit the pane's width. A column given ``shrink`` may then be cut to that many
 cells, its text ending in "…". What was left out is named on a line under the table,
-so nothing is hidden without a word; widening the window brings it back. When even the
-columns that must stay are wider than the pane, the table scrolls sideways.
+so nothing is hidden without a word; widening the window brings it back. When the
+columns that must stay are too wide even at their floors, those that may shrink are cut
+further (``LAST_FLOOR``); only past that does the table scroll sideways. A label cut
+with its column ends in "…".
+
+The room is the width the table gets, less the vertical scrollbar only when Textual
+shows one for the rows (it overrides the private ``_refresh_scrollbars`` and reads
+``_require_update_dimensions`` and ``_total_row_height`` of Textual's DataTable to
+know when that decision is made for the rows it holds).
 
 While its ``FilterField`` has the focus, the table holds its columns: none gets
 narrower, the table gets no wider, so the rows still shown draw as they did and nothing

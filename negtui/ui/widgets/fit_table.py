@@ -80,6 +80,9 @@ class FitTable(CachedTable[Cell]):
         self._held = False
         self._held_rows = 0
         self._held_width = 0
+        # Layouts redone since the last rows or size because the scrollbar came or went:
+        # bounded, so a table on the edge of needing one cannot go back and forth.
+        self._settles = 0
 
     def relabel(self, labels: dict[str, str]) -> None:
         """New labels for some columns by key (a sort arrow, say), used at the next show."""
@@ -127,6 +130,7 @@ class FitTable(CachedTable[Cell]):
     def show(self, rows: Sequence[tuple[str | None, Sequence[Cell]]]) -> None:
         """Replace the rows: (key, every column's cell) each."""
         rows = list(rows)
+        self._settles = 0
         self._most_rows = max(self._most_rows, len(rows))
         if len(self._widths) > 4 * len(self.columns_spec) * self._most_rows:
             self._widths = {}
@@ -232,6 +236,9 @@ class FitTable(CachedTable[Cell]):
         room = self.room()
         if room == self._fit.room or (self._held and room > self._fit.room):
             return  # as laid out; or a filter is being typed: no wider until it ends
+        if self._settles >= 2:
+            return
+        self._settles += 1
         self._refit(replace(self._fit, room=room))
 
     def _draw(self, layout: Layout, keep_cursor: bool) -> None:
@@ -263,6 +270,7 @@ class FitTable(CachedTable[Cell]):
         hint.set_class(bool(layout.hidden) and bool(self._rows), "-shown")
 
     def on_resize(self, _: events.Resize) -> None:
+        self._settles = 0
         if self._held and self.size.width == self._held_width:
             return  # only taller or shorter, as the rows a filter shows come and go
         if self._rows and self._fit is not None:

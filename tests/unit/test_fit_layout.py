@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from negtui.ui.widgets.fit_layout import label_cut
 from negtui.ui.widgets.fit_table import Column, lay_out
 
 COLUMNS = [Column("Deal", "deal", 0, 8), Column("What", "what", 0, 8),
@@ -48,3 +49,30 @@ def test_a_position_is_cut_when_even_leaving_the_others_out_gives_no_room() -> N
     assert layout.shown == (0, 1, 2, 3)
     assert layout.hidden == ()
     assert layout.widths[2] is not None and layout.widths[2] < 29
+
+
+MUST_STAY = [Column("Deal", "deal", 0, 25), Column("Status", "status"),
+             Column("Next", "next", 0, 27), Column("Alerts", "alerts"),
+             Column("Value", "value", 3)]
+LONG = [["Granite Systems contract 087", "negotiating", "overdue 185d · Milestone 11", "6",
+         "84,000 EUR"]]
+
+
+def test_columns_that_must_stay_are_cut_further_rather_than_scroll_sideways() -> None:
+    # 80 columns less the pane's frame and a scrollbar: the floors alone need 77.
+    layout = lay_out(MUST_STAY, LONG, 74)
+    assert layout.fits
+    assert layout.shown == (0, 1, 2, 3)
+    widths = [w if w is not None else n for w, n in zip(layout.widths, (28, 11, 27, 6),
+                                                         strict=True)]
+    assert sum(widths) + 2 * len(widths) <= 74
+
+
+def test_only_a_pane_too_narrow_even_for_the_last_floors_scrolls_sideways() -> None:
+    assert not lay_out(MUST_STAY, LONG, 40).fits
+
+
+def test_a_label_wider_than_its_column_ends_in_an_ellipsis() -> None:
+    assert label_cut("Alerts", 4).plain == "Ale…"
+    assert label_cut("Alerts", 6).plain == "Alerts"
+    assert label_cut("[b]Deal", 10).plain == "[b]Deal"  # read literally

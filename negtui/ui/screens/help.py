@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding
 from textual.containers import Vertical
@@ -34,6 +35,9 @@ SPELLED_OUT = {
 }
 """What a key does, by binding id, where the footer's word is too short to be found by
 someone who does not know it yet (help and the palette say this, the footer the word)."""
+
+
+HINT = "escape closes · ctrl+p finds any command"
 
 
 @dataclass(frozen=True)
@@ -119,13 +123,35 @@ class HelpScreen(ModalScreen[None]):
         box = Vertical(id="help-box")
         box.border_title = "Help"
         with box:
-            yield Static(f"Keys — {self.title_text}", id="help-title")
+            title = f"Keys — {self.title_text}"
+            yield Static(title, id="help-title")
             table: DataTable[str] = DataTable(id="help-keys", cursor_type="row", zebra_stripes=True)
-            table.add_columns("Key", "What it does")
+            # What a key does runs to the dialog's edge, so a scrollbar, when the list
+            # needs one, is at that edge rather than beside the text.
+            keys = max([cell_len(key) for key, _ in self.keys] + [3])
+            says = max([cell_len(text) for _, text in self.keys] + [12])
+            says = max(says, cell_len(HINT) - keys - 4, cell_len(title) - keys - 4)
+            table.add_column("Key", width=keys)
+            table.add_column("What it does", width=says)
             for key, description in self.keys:
                 table.add_row(key, description)
             yield table
-            yield Static("escape closes · ctrl+p finds any command", id="help-hint")
+            yield Static(HINT, id="help-hint")
+
+    def on_mount(self) -> None:
+        self._fit_height()
+
+    def on_resize(self) -> None:
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """The list as tall as the screen leaves it: less the frame, the title, the hint
+        and a row above and below the dialog; past that it scrolls."""
+        box = self.query_one("#help-box")
+        around = box.styles.border.spacing.height + box.styles.padding.height + 2
+        around += sum(self.query_one(part).outer_size.height or 2
+                      for part in ("#help-title", "#help-hint"))
+        self.query_one("#help-keys").styles.max_height = max(3, self.size.height - around)
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(result)

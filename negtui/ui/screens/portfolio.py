@@ -6,6 +6,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Vertical
 from textual.widgets import Header, Input
 from textual.widgets.data_table import RowDoesNotExist
 
@@ -82,9 +83,11 @@ class PortfolioScreen(NegtuiScreen):
         yield FilterField(placeholder="filter: name, counterparty, status or market — escape "
                           "clears", id="filter", table="deals")
         yield Static(EMPTY_TEXT, id="empty", classes="empty")
-        yield FitTable(DEAL_COLUMNS, id="deals", hint="deals-hint", ahead=True)
-        yield Static(id="deals-hint", classes="column-hint")
-        yield AlertsBox(id="alerts", title="Alerts")
+        # The deals and the alerts share the rows left under the band and the filter.
+        with Vertical(id="portfolio-body"):
+            yield FitTable(DEAL_COLUMNS, id="deals", hint="deals-hint", ahead=True)
+            yield Static(id="deals-hint", classes="column-hint")
+            yield AlertsBox(id="alerts", title="Alerts")
         yield KeyFooter()
 
     def on_mount(self) -> None:

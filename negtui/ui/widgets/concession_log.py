@@ -109,13 +109,18 @@ class ConcessionLog(DataTable[str | Text]):
     def on_resize(self, event: events.Resize) -> None:
         self._fit_what(event.size.width)
 
+    def watch_show_vertical_scrollbar(self) -> None:
+        self._fit_what(self.size.width)
+
     def _fit_what(self, room_of_log: int) -> None:
-        # What was conceded takes the room the other columns leave, cut with "…" when it
-        # is longer: the log never scrolls sideways.
+        # What was conceded takes the room the other columns and the scrollbar (when the
+        # entries need one) leave, cut with "…" when it is longer: the log never scrolls
+        # sideways, and no text runs under the scrollbar.
         fixed = sum((width or 0) + 2 * self.cell_padding for _, _, width in COLUMNS)
         if self._year:
             fixed += TIME_WITH_YEAR_WIDTH - TIME_WIDTH
-        room = room_of_log - self.styles.scrollbar_size_vertical - fixed
+        bar = self.styles.scrollbar_size_vertical if self.show_vertical_scrollbar else 0
+        room = room_of_log - bar - fixed - 2 * self.cell_padding
         column = self.columns[ColumnKey("what")]
         column.width = max(WHAT_AT_LEAST, room)
         column.auto_width = False

@@ -3,8 +3,15 @@
 Each column has a rank: 0 is always shown, a higher one leaves first when the columns
 would not fit the pane's width. A column given ``shrink`` may then be cut to that many
 cells, its text ending in "…". What was left out is named on a line under the table,
-so nothing is hidden without a word; widening the window brings it back. When even the
-columns that must stay are wider than the pane, the table scrolls sideways.
+so nothing is hidden without a word; widening the window brings it back. When the
+columns that must stay are too wide even at their floors, those that may shrink are cut
+further (``LAST_FLOOR``); only past that does the table scroll sideways. A label cut
+with its column ends in "…".
+
+The room is the width the table gets, less the vertical scrollbar only when Textual
+shows one for the rows (it overrides the private ``_refresh_scrollbars`` and reads
+``_require_update_dimensions`` and ``_total_row_height`` of Textual's DataTable to
+know when that decision is made for the rows it holds).
 
 While its ``FilterField`` has the focus, the table holds its columns: none gets
 narrower, the table gets no wider, so the rows still shown draw as they did and nothing
@@ -13,11 +20,9 @@ jumps at each key; when the focus leaves, the columns fit the rows shown again.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import replace
 
-from rich.cells import cell_len
-from rich.text import Text
 from textual import events
 from textual.coordinate import Coordinate
 from textual.css.query import NoMatches
@@ -25,138 +30,22 @@ from textual.widgets import Input
 
 from negtui.domain.text import visible
 from negtui.ui.widgets.cached_table import CachedTable
+from negtui.ui.widgets.fit_layout import (
+    PAD,
+    Cell,
+    Column,
+    Fit,
+    Layout,
+    cell_width,
+    hidden_note,
+    label_cut,
+    lay_out,
+    natural_widths,
+)
 from negtui.ui.widgets.shown import Static, same_text, shown
 
-Cell = str | Text
-# A cell's padding on each side (DataTable's cell_padding).
-PAD = 1
-
-
-@dataclass(frozen=True)
-class Column:
-    label: str
-    key: str
-    drop: int = 0
-    """0: always shown; otherwise the higher, the sooner it leaves a narrow table."""
-    shrink: int = 0
-    """The narrowest this column may be cut to with "…"; 0 keeps it whole."""
-    whole: bool = False
-    """Cut only when there is no other way: the columns ranked after it leave first, so
-    that where the pane has the room its text is read whole."""
-
-
-def cell_width(cell: Cell) -> int:
-    text = cell.plain if isinstance(cell, Text) else cell
-    return max((cell_len(line) for line in text.splitlines()), default=0)
-
-
-@dataclass(frozen=True)
-class Layout:
-    shown: tuple[int, ...]
-    """Indices of the columns shown, in their order."""
-    widths: tuple[int | None, ...]
-    """For each shown column, the width it is cut to, or None for its natural width."""
-    hidden: tuple[str, ...]
-    """Labels of the columns left out."""
-    fits: bool = True
-    """False when even the columns that must stay, cut to their floors, are too wide."""
-
-
-def natural_widths(columns: Sequence[Column], rows: Sequence[Sequence[Cell]],
-                   width: Callable[[Cell], int] = cell_width) -> list[int]:
-    """Each column's width with nothing cut: its widest cell or its label."""
-    return [max([cell_width(c.label), *(width(row[i]) for row in rows)])
-            for i, c in enumerate(columns)]
-
-
-def lay_out(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], room: int,
-            natural: Sequence[int] | None = None,
-            filled: Sequence[bool] | None = None) -> Layout:
-    """Which columns fit in ``room`` cells and how wide: the pure part of the table.
-    ``natural`` is ``natural_widths`` of the rows, if already known; ``filled`` says
-    which columns have something in some row (by default, in ``rows``)."""
-    if natural is None:
-        natural = natural_widths(columns, rows)
-    if filled is None:
-        filled = [not rows or any(cell_width(row[i]) for row in rows)
-                  for i in range(len(columns))]
-    shown = list(range(len(columns)))
-
-    def total(widths: dict[int, int]) -> int:
-        return sum(widths.get(i, natural[i]) + 2 * PAD for i in shown)
-
-    floors = {i: min(c.shrink, natural[i]) for i, c in enumerate(columns) if c.shrink}
-    # Leave out columns, highest rank first (the rightmost of equal rank first), while
-    # even cutting the others as far as they may go would not make room.
-    # A column with nothing in any row steps aside before any text is cut, and unlike
-    # the others it is not named as hidden: there is nothing to widen the window for.
-    empty: set[int] = set()
-    for index in reversed(range(len(columns))):
-        if total({}) <= room:
-            break
-        if columns[index].drop and not filled[index]:
-            shown.remove(index)
-            empty.add(index)
-    leaving = sorted((i for i, c in enumerate(columns) if c.drop and i in shown),
-                     key=lambda i: (columns[i].drop, i), reverse=True)
-    # Columns to be read whole count at their natural width: if leaving out the others
-    # (highest rank first) makes the room, they are not cut; if not even that would,
-    # they are cut like the others and fewer columns leave.
-    soft = {i: w for i, w in floors.items() if not columns[i].whole}
-    keeping = list(shown)
-    for index in leaving:
-        if total(soft) <= room:
-            break
-        if not columns[index].whole:
-            shown.remove(index)
-    if total(soft) > room:
-        shown = keeping
-    for index in leaving:
-        if total(floors) <= room:
-            break
-        if index in shown:
-            shown.remove(index)
-    cut: dict[int, int] = {}
-    # Then cut the widest of those that may shrink, a cell at a time, down to their floor.
-    over = total(cut) - room
-    while over > 0:
-        candidates = [i for i in shown if i in floors and cut.get(i, natural[i]) > floors[i]]
-        if not candidates:
-            break
-        # Those to be read whole are cut last.
-        candidates = [i for i in candidates if not columns[i].whole] or candidates
-        widest = max(candidates, key=lambda i: cut.get(i, natural[i]))
-        cut[widest] = cut.get(widest, natural[widest]) - 1
-        over -= 1
-    hidden = tuple(columns[i].label for i in range(len(columns))
-                   if i not in shown and i not in empty)
-    return Layout(tuple(shown), tuple(cut.get(i) for i in shown), hidden, total(cut) <= room)
-
-
-def hidden_note(hidden: Sequence[str]) -> str:
-    if not hidden:
-        return ""
-    more = "1 more column" if len(hidden) == 1 else f"{len(hidden)} more columns"
-    return f"Widen the window for {more}: {', '.join(hidden)}"
-
-
-@dataclass(frozen=True)
-class Fit:
-    """What a table's layout is worked out from."""
-    natural: tuple[int, ...]
-    """Each column's width with nothing cut: its widest cell or its label."""
-    filled: tuple[bool, ...]
-    """Whether each column has something in some row."""
-    room: int
-    """The cells the pane has for the columns."""
-
-    def widened(self, before: Fit) -> Fit:
-        """Room for these rows and for those of ``before``, in the narrower of the panes."""
-        if len(before.natural) != len(self.natural):
-            return self
-        return Fit(tuple(map(max, self.natural, before.natural)),
-                   tuple(a or b for a, b in zip(self.filled, before.filled, strict=True)),
-                   min(self.room, before.room))
+__all__ = ["PAD", "Cell", "Column", "FilterField", "Fit", "FitTable", "Layout", "cell_width",
+           "hidden_note", "lay_out", "natural_widths", "shown_widths"]
 
 
 class FitTable(CachedTable[Cell]):
@@ -191,6 +80,9 @@ class FitTable(CachedTable[Cell]):
         self._held = False
         self._held_rows = 0
         self._held_width = 0
+        # Layouts redone since the last rows or size because the scrollbar came or went:
+        # bounded, so a table on the edge of needing one cannot go back and forth.
+        self._settles = 0
 
     def relabel(self, labels: dict[str, str]) -> None:
         """New labels for some columns by key (a sort arrow, say), used at the next show."""
@@ -238,6 +130,7 @@ class FitTable(CachedTable[Cell]):
     def show(self, rows: Sequence[tuple[str | None, Sequence[Cell]]]) -> None:
         """Replace the rows: (key, every column's cell) each."""
         rows = list(rows)
+        self._settles = 0
         self._most_rows = max(self._most_rows, len(rows))
         if len(self._widths) > 4 * len(self.columns_spec) * self._most_rows:
             self._widths = {}
@@ -302,10 +195,51 @@ class FitTable(CachedTable[Cell]):
         return self._layout.hidden if self._layout else ()
 
     def room(self) -> int:
-        width = self.size.width or self.app.size.width
-        if len(self._rows) + 1 > (self.size.height or self.app.size.height):
-            width -= self.styles.scrollbar_size_vertical
-        return width
+        """The cells the columns have: the width the table gets, less a vertical
+        scrollbar only when the rows need one. Once Textual has decided the bars for the
+        rows shown, that decision counts (``_refresh_scrollbars``); before, a guess."""
+        width = self.size.width or max(1, self.app.size.width - self.styles.gutter.width)
+        return width - (self.styles.scrollbar_size_vertical if self._needs_bar() else 0)
+
+    def _needs_bar(self) -> bool:
+        """Whether the rows are too many for the table's height, so a scrollbar shows."""
+        if self.styles.overflow_y == "hidden":
+            return False
+        if self._settled():
+            return self.show_vertical_scrollbar
+        needed = len(self._rows) + (self.header_height if self.show_header else 0)
+        height = self.size.height
+        if not height:
+            return needed > self.app.size.height
+        # Rows that fit in the height it has now need none; more may (a table as tall as
+        # its rows may grow for them): until Textual lays them out, say they do, which
+        # is too narrow by a bar at worst, and only until then.
+        return needed > height - self.scrollbar_size_horizontal
+
+    def _settled(self) -> bool:
+        """Whether Textual's scrollbars were decided for the rows the table holds now."""
+        header = self.header_height if self.show_header else 0
+        return (bool(self.size.height) and not self._require_update_dimensions
+                and self.row_count == len(self._rows)
+                and self.virtual_size.height == self._total_row_height + header)
+
+    def _refresh_scrollbars(self) -> None:
+        # Textual decides here whether the bars show: if the room it leaves the columns is
+        # not the room they were laid out for, lay them out again (after this layout).
+        super()._refresh_scrollbars()
+        if self._rows and self._fit is not None and self._settled():
+            self.call_later(self._settle)
+
+    def _settle(self) -> None:
+        if not self._rows or self._fit is None or not self._settled():
+            return
+        room = self.room()
+        if room == self._fit.room or (self._held and room > self._fit.room):
+            return  # as laid out; or a filter is being typed: no wider until it ends
+        if self._settles >= 2:
+            return
+        self._settles += 1
+        self._refit(replace(self._fit, room=room))
 
     def _draw(self, layout: Layout, keep_cursor: bool) -> None:
         row = self.cursor_row
@@ -314,7 +248,7 @@ class FitTable(CachedTable[Cell]):
         self.clear(columns=True)
         for index, width in zip(layout.shown, widths, strict=True):
             column = self.columns_spec[index]
-            self.add_column(column.label, key=column.key, width=width)
+            self.add_column(label_cut(column.label, width), key=column.key, width=width)
         for key, cells in self._rows:
             self.add_row(*(cells[i] for i in layout.shown), key=key)
         if keep_cursor and 0 <= row < self.row_count:
@@ -336,6 +270,7 @@ class FitTable(CachedTable[Cell]):
         hint.set_class(bool(layout.hidden) and bool(self._rows), "-shown")
 
     def on_resize(self, _: events.Resize) -> None:
+        self._settles = 0
         if self._held and self.size.width == self._held_width:
             return  # only taller or shorter, as the rows a filter shows come and go
         if self._rows and self._fit is not None:

@@ -1,0 +1,159 @@
+"""Which columns of a table fit its pane, and how wide: the pure part of ``FitTable``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from rich.text import Text
+
+Cell = str | Text
+# A cell's padding on each side (DataTable's cell_padding).
+PAD = 1
+# The narrowest a column that may shrink is cut to when the columns that must stay do
+# not fit even at their floors (more than a stub of a word, less than a name).
+LAST_FLOOR = 10
+
+
+@dataclass(frozen=True)
+class Column:
+    label: str
+    key: str
+    drop: int = 0
+    """0: always shown; otherwise the higher, the sooner it leaves a narrow table."""
+    shrink: int = 0
+    """The narrowest this column is cut to with "…" while lesser columns can leave; 0
+    keeps it whole. Only when the columns that must stay still do not fit is it cut
+    further, to ``LAST_FLOOR``."""
+    whole: bool = False
+    """Cut only when there is no other way: the columns ranked after it leave first, so
+    that where the pane has the room its text is read whole."""
+
+
+def cell_width(cell: Cell) -> int:
+    text = cell.plain if isinstance(cell, Text) else cell
+    return max((cell_len(line) for line in text.splitlines()), default=0)
+
+
+@dataclass(frozen=True)
+class Layout:
+    shown: tuple[int, ...]
+    """Indices of the columns shown, in their order."""
+    widths: tuple[int | None, ...]
+    """For each shown column, the width it is cut to, or None for its natural width."""
+    hidden: tuple[str, ...]
+    """Labels of the columns left out."""
+    fits: bool = True
+    """False when even the columns that must stay, cut to their floors, are too wide."""
+
+
+def natural_widths(columns: Sequence[Column], rows: Sequence[Sequence[Cell]],
+                   width: Callable[[Cell], int] = cell_width) -> list[int]:
+    """Each column's width with nothing cut: its widest cell or its label."""
+    return [max([cell_width(c.label), *(width(row[i]) for row in rows)])
+            for i, c in enumerate(columns)]
+
+
+def lay_out(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], room: int,
+            natural: Sequence[int] | None = None,
+            filled: Sequence[bool] | None = None) -> Layout:
+    """Which columns fit in ``room`` cells and how wide: the pure part of the table.
+    ``natural`` is ``natural_widths`` of the rows, if already known; ``filled`` says
+    which columns have something in some row (by default, in ``rows``)."""
+    if natural is None:
+        natural = natural_widths(columns, rows)
+    if filled is None:
+        filled = [not rows or any(cell_width(row[i]) for row in rows)
+                  for i in range(len(columns))]
+    shown = list(range(len(columns)))
+
+    def total(widths: dict[int, int]) -> int:
+        return sum(widths.get(i, natural[i]) + 2 * PAD for i in shown)
+
+    floors = {i: min(c.shrink, natural[i]) for i, c in enumerate(columns) if c.shrink}
+    # Leave out columns, highest rank first (the rightmost of equal rank first), while
+    # even cutting the others as far as they may go would not make room.
+    # A column with nothing in any row steps aside before any text is cut, and unlike
+    # the others it is not named as hidden: there is nothing to widen the window for.
+    empty: set[int] = set()
+    for index in reversed(range(len(columns))):
+        if total({}) <= room:
+            break
+        if columns[index].drop and not filled[index]:
+            shown.remove(index)
+            empty.add(index)
+    leaving = sorted((i for i, c in enumerate(columns) if c.drop and i in shown),
+                     key=lambda i: (columns[i].drop, i), reverse=True)
+    # Columns to be read whole count at their natural width: if leaving out the others
+    # (highest rank first) makes the room, they are not cut; if not even that would,
+    # they are cut like the others and fewer columns leave.
+    soft = {i: w for i, w in floors.items() if not columns[i].whole}
+    keeping = list(shown)
+    for index in leaving:
+        if total(soft) <= room:
+            break
+        if not columns[index].whole:
+            shown.remove(index)
+    if total(soft) > room:
+        shown = keeping
+    for index in leaving:
+        if total(floors) <= room:
+            break
+        if index in shown:
+            shown.remove(index)
+    cut: dict[int, int] = {}
+    # Then cut the widest of those that may shrink, a cell at a time, down to their floor;
+    # if the columns that must stay are still too wide at their floors, on down to
+    # ``LAST_FLOOR`` rather than leave a sideways scrollbar.
+    over = total(cut) - room
+    last = {i: min(floor, max(LAST_FLOOR, cell_width(columns[i].label)))
+            for i, floor in floors.items()}
+    for limits in (floors, last):
+        while over > 0:
+            candidates = [i for i in shown if i in limits and cut.get(i, natural[i]) > limits[i]]
+            if not candidates:
+                break
+            # Those to be read whole are cut last.
+            candidates = [i for i in candidates if not columns[i].whole] or candidates
+            widest = max(candidates, key=lambda i: cut.get(i, natural[i]))
+            cut[widest] = cut.get(widest, natural[widest]) - 1
+            over -= 1
+    hidden = tuple(columns[i].label for i in range(len(columns))
+                   if i not in shown and i not in empty)
+    return Layout(tuple(shown), tuple(cut.get(i) for i in shown), hidden, total(cut) <= room)
+
+
+def hidden_note(hidden: Sequence[str]) -> str:
+    if not hidden:
+        return ""
+    more = "1 more column" if len(hidden) == 1 else f"{len(hidden)} more columns"
+    return f"Widen the window for {more}: {', '.join(hidden)}"
+
+
+@dataclass(frozen=True)
+class Fit:
+    """What a table's layout is worked out from."""
+    natural: tuple[int, ...]
+    """Each column's width with nothing cut: its widest cell or its label."""
+    filled: tuple[bool, ...]
+    """Whether each column has something in some row."""
+    room: int
+    """The cells the pane has for the columns."""
+
+    def widened(self, before: Fit) -> Fit:
+        """Room for these rows and for those of ``before``, in the narrower of the panes."""
+        if len(before.natural) != len(self.natural):
+            return self
+        return Fit(tuple(map(max, self.natural, before.natural)),
+                   tuple(a or b for a, b in zip(self.filled, before.filled, strict=True)),
+                   min(self.room, before.room))
+
+
+def label_cut(label: str, width: int) -> Text:
+    """A column's label in ``width`` cells: whole, or cut with "…" (read literally)."""
+    if cell_len(label) <= width:
+        return Text(label)
+    text = Text(label, no_wrap=True, overflow="ellipsis")
+    text.truncate(max(width, 1), overflow="ellipsis")
+    return text

@@ -1,7 +1,13 @@
 """Child process: start an app headless, wait until its table is painted, then exit.
 
-    python -m bench.paint negtui FOLDER     the negtui app on FOLDER (Portfolio screen)
+    python -m bench.paint negtui FOLDER     ``negtui --data FOLDER`` (Portfolio screen)
     python -m bench.paint bare ROWS         a plain Textual app with one DataTable of ROWS
+
+negtui starts as a user starts it, through the command line's entry point (the config
+file read, the collector off while it loads, the app built by ``run_app``); only
+``App.run`` is wrapped, to run headless at 120x40 and watch for the paint. The config
+file is ``config.toml`` beside FOLDER (written once, with a currency and a time zone as
+a user's might have), never the user's own.
 
 The app counts as painted once the table holds all its rows and the screen has refreshed
 after that (twice, so that a repaint the table schedules for itself is included). The
@@ -11,18 +17,21 @@ child then prints one JSON line, ``{"painted": <time.monotonic()>, "rows": N,
 
 from __future__ import annotations
 
+import importlib
 import json
+import os
 import random
 import sys
 import time
-from pathlib import Path, PurePath
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from rich.text import Text
-from textual.app import App, ComposeResult
-from textual.widgets import DataTable
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.widgets import DataTable
 
 SIZE = (120, 40)
+CONFIG_TEXT = 'currency = "EUR"\ntimezone = "Europe/Berlin"\n'
 
 
 class _Probe:
@@ -47,42 +56,56 @@ class _Probe:
         app.screen.call_after_refresh(check)
 
 
-def _absolute_css(paths: Any, folder: Path) -> list[str | PurePath]:
-    listed = paths if isinstance(paths, list) else [] if paths is None else [paths]
-    return [folder / path for path in listed]
+def _run_negtui(folder: str) -> _Probe:
+    """``negtui --data FOLDER`` through the command line's entry point, watched."""
+    # The module, not the function of the same name the package exports.
+    cli_main = importlib.import_module("negtui.cli.main")
+    config = Path(folder).parent / "config.toml"
+    if not config.exists():
+        config.write_text(CONFIG_TEXT, encoding="utf-8")
+    os.environ["NEGTUI_CONFIG"] = str(config)
+    probe = _Probe()
+    start_app = cli_main._open_app
+
+    def open_watched(ctx: Any) -> int:
+        import gc
+
+        # As the real start: the collector is off before Textual is imported.
+        gc.disable()
+        from textual.app import App
+
+        run = App.run
+
+        def run_watched(app: App[Any], *_: Any, **__: Any) -> Any:
+            async def watch(_pilot: Any) -> None:
+                _watch_portfolio(app, probe)
+
+            return run(app, headless=True, size=SIZE, auto_pilot=watch)
+
+        App.run = run_watched  # type: ignore[method-assign]
+        return start_app(ctx)
+
+    cli_main._open_app = open_watched
+    code = cli_main.main(["--data", folder])
+    if code != 0:
+        raise SystemExit(f"negtui ended with {code}")
+    return probe
 
 
-def _negtui_app(folder: str) -> tuple[App[Any], _Probe]:
-    from negtui.domain.clock import system_clock
-    from negtui.store import Store
-    from negtui.ui import app as negtui_app_module
-    from negtui.ui.app import NegtuiApp
+def _watch_portfolio(app: Any, probe: _Probe) -> None:
+    from textual.widgets import DataTable
+
     from negtui.ui.screens.portfolio import PortfolioScreen
 
-    class PaintedNegtuiApp(NegtuiApp, _Probe):
-        # A relative CSS_PATH is read next to the module of the class: point it back.
-        CSS_PATH = _absolute_css(NegtuiApp.CSS_PATH, Path(negtui_app_module.__file__).parent)
+    expected = sum(not book.deal.archived for book in app.session.glance().books.values())
 
-        def on_mount(self) -> None:
-            # NegtuiApp.on_mount runs after this one and switches to the Portfolio
-            # screen; start watching once that has happened.
-            self.call_later(self._watch)
+    def table() -> DataTable[Any] | None:
+        screen = app.screen
+        if not isinstance(screen, PortfolioScreen):
+            return None
+        return screen.query_one("#deals", DataTable)
 
-        def _watch(self) -> None:
-            expected = sum(not book.deal.archived
-                           for book in self.session.glance().books.values())
-
-            def table() -> DataTable[Any] | None:
-                screen = self.screen
-                if not isinstance(screen, PortfolioScreen):
-                    return None
-                return screen.query_one("#deals", DataTable)
-
-            self.start_probe(self, table, expected)
-
-    # The same construction as negtui.ui.app.build_app, with the subclass.
-    app = PaintedNegtuiApp(Store(folder, system_clock).open(), system_clock)
-    return app, app
+    probe.start_probe(app, table, expected)
 
 
 _NAMES = ["Alder", "Birch", "Cedar", "Dune", "Ember", "Fjord", "Granite", "Heron", "Iris",
@@ -92,6 +115,10 @@ _STATUSES = ["prospect", "preparing", "negotiating", "agreed", "active", "closed
 
 
 def _bare_app(rows: int) -> tuple[App[Any], _Probe]:
+    from rich.text import Text
+    from textual.app import App, ComposeResult
+    from textual.widgets import DataTable
+
     rng = random.Random(rows)
 
     class BareTableApp(App[None], _Probe):
@@ -142,8 +169,11 @@ def main(argv: list[str]) -> int:
         print(__doc__, file=sys.stderr)
         return 2
     kind, argument = argv
-    app, probe = _negtui_app(argument) if kind == "negtui" else _bare_app(int(argument))
-    app.run(headless=True, size=SIZE)
+    if kind == "negtui":
+        probe = _run_negtui(argument)
+    else:
+        app, probe = _bare_app(int(argument))
+        app.run(headless=True, size=SIZE)
     if probe.painted_at is None:
         print("the table was never painted", file=sys.stderr)
         return 1

@@ -13,15 +13,11 @@ from datetime import date
 from pathlib import Path
 
 from textual import events
-from textual.app import App
 from textual.await_complete import AwaitComplete
 from textual.content import Content
 from textual.filter import LineFilter
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.theme import Theme
-from textual.widgets import Header
-from textual.widgets._header import HeaderTitle
 
 from negtui.actions.session import Session
 from negtui.domain.clock import Clock, system_clock
@@ -29,7 +25,7 @@ from negtui.domain.config import ConfigRead, UserConfig
 from negtui.domain.dates import moment_in
 from negtui.domain.text import visible
 from negtui.store import Store, StoreError
-from negtui.store.config import ConfigNotKept, first_settings, keep_theme, load_config
+from negtui.store.config import first_settings, load_config
 from negtui.ui import saving
 from negtui.ui.commands import NegtuiCommands
 from negtui.ui.keyorder import KeyOrder
@@ -42,6 +38,7 @@ from negtui.ui.screens.help import HelpScreen, screen_keys
 from negtui.ui.screens.portfolio import PortfolioScreen
 from negtui.ui.shutdown import HangupGuard
 from negtui.ui.sync_now import synced_label
+from negtui.ui.theming import ThemedApp, short_path
 from negtui.ui.widgets.shown import ControlFilter
 
 # How often the folder is checked for changes made by another process.
@@ -70,12 +67,7 @@ LATER_SCREENS = {
 }
 
 
-def _short(path: Path) -> str:
-    home = Path.home()
-    return f"~/{path.relative_to(home)}" if path.is_relative_to(home) else str(path)
-
-
-class NegtuiApp(App[int]):
+class NegtuiApp(ThemedApp):
     # One stylesheet for the shell and shared widgets, one beside each screen module.
     CSS_PATH = ["negtui.tcss", "screens/calendar.tcss", "screens/concessions.tcss",
                 "screens/all_concessions.tcss", "screens/terms.tcss", "screens/checklist.tcss"]
@@ -98,7 +90,6 @@ class NegtuiApp(App[int]):
         super().__init__()
         self.config = config or ConfigRead(UserConfig())
         self.config_file = config_file
-        self._kept_theme = ""
         self._today: date | None = None
         """The day on screen, in the portfolio's zone; a new one redraws the screen."""
         self.set_keymap(self.config.config.keys)
@@ -115,7 +106,7 @@ class NegtuiApp(App[int]):
         self._key_order = KeyOrder(self)
         self.history = History()
         self._control_filter = ControlFilter()
-        self.sub_title = visible(_short(store.root)) + (" · READ-ONLY" if store.read_only
+        self.sub_title = visible(short_path(store.root)) + (" · READ-ONLY" if store.read_only
                                                          else "") + synced_label(store.root)
 
     # Nothing from the data reaches the terminal as a command: the widgets in
@@ -137,15 +128,6 @@ class NegtuiApp(App[int]):
         notify asks for markup by default), control characters as marks."""
         super().notify(visible(message, multiline=True), title=visible(title),
                        severity=severity, timeout=timeout, markup=False)
-
-    def _choose_theme(self) -> None:
-        if self.config.config.theme:
-            self.theme = self.config.config.theme  # the user's choice wins
-        elif self.few_colours():
-            # A 16-colour terminal maps the theme's greys onto "bright black", and red or
-            # magenta text on it is hard to read: draw on the terminal's own colours.
-            self.theme = "ansi-dark"
-        self._kept_theme = self.theme
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._keep_theme)
@@ -187,25 +169,6 @@ class NegtuiApp(App[int]):
         # ends, and one stopped inside the validator's compiled code aborts the process.
         # Quitting asks this one to give up at its next file instead (on_unmount).
         threading.Thread(target=read, name="negtui-full-read").start()
-
-    def few_colours(self) -> bool:
-        """True on a terminal that shows 16 colours (TERM=xterm-16color, or plain xterm
-        without COLORTERM); never in a test's headless run, whose screenshots must not
-        depend on the terminal the tests were started from."""
-        return not self.is_headless and self.console.color_system in ("standard", "windows")
-
-    def _keep_theme(self, theme: Theme) -> None:
-        """A theme chosen in the app (palette, Settings) is kept in the config file."""
-        if theme.name == self._kept_theme or self.config_file is None:
-            return
-        try:
-            keep_theme(self.config_file, theme.name)
-        except ConfigNotKept as error:
-            self.notify(f"Theme {theme.name} is used, but not kept: {error}",
-                        severity="error", timeout=10)
-            return
-        self._kept_theme = theme.name
-        self.notify(f"Theme {theme.name} kept in {_short(self.config_file)}", timeout=3)
 
     def _install_signal_handlers(self) -> None:
         loop = asyncio.get_running_loop()
@@ -251,16 +214,6 @@ class NegtuiApp(App[int]):
 
     def _reloaded(self) -> None:
         self.screen.post_message(PortfolioReloaded())
-
-    def _theme_changed(self, _: object) -> None:
-        # Colours inside the text of tables, bands and titles are taken from the theme when
-        # drawn: draw them again.
-        for screen in self.screen_stack:
-            screen.post_message(PortfolioReloaded())
-            for header in screen.query(Header):
-                # A header still being mounted has no title yet; it draws it when it has.
-                for title in header.query(HeaderTitle):
-                    title.update(header.format_title())
 
     def _deal_focused(self) -> None:
         if self.current_mode == "portfolio":

@@ -41,6 +41,10 @@ NOTHING_MATCHES = "No deal matches the filter. Press escape in the filter, or f 
 
 class PortfolioScreen(NegtuiScreen):
     SCREEN_TITLE = "Portfolio"
+    # The table takes the first focus, not the filter field before it (hidden): focused
+    # and left again, the field would have the table fit its columns a second time and
+    # the footer lay out its keys twice more, all after the first frame.
+    AUTO_FOCUS = "#deals"
     BINDINGS = [
         Binding("enter", "open_deal", "Open", id="portfolio.open", priority=True),
         Binding("n", "new_deal", "New", id="portfolio.new", priority=True),

@@ -78,6 +78,7 @@ class KeyFooter(Footer):
         super().__init__(show_command_palette=False)
         self._drawn_width = 0
         self._drawn_plan: tuple[tuple[Entry, str], ...] | None = None
+        self._coming_plan: tuple[tuple[Entry, str], ...] | None = None
 
     def _entries(self) -> tuple[list[list[Entry]], Entry | None, Entry | None]:
         """The units in order of importance, the help key and the command palette key."""
@@ -163,10 +164,12 @@ class KeyFooter(Footer):
         return tuple(plan)
 
     def compose(self) -> ComposeResult:
-        if not self._bindings_ready:
-            return
+        # Textual's footer waits for the screen's first frame before it shows any key,
+        # then lays the screen out again; these keys are in the first layout already, and
+        # made again only if the bindings turn out to differ (``bindings_changed``).
         self._drawn_width = self.size.width or self.app.size.width
         self._drawn_plan = self._plan()
+        self._coming_plan = None
         for entry, classes in self._drawn_plan:
             yield entry.widget(classes=classes)
 
@@ -174,12 +177,17 @@ class KeyFooter(Footer):
         # The screen's keys are looked at again after every key and on every return to
         # the screen; building the labels again is the costly part, so only when they
         # would differ from those shown.
-        if (self._drawn_plan is not None and self.is_attached and screen is self.screen
-                and self._bindings_ready and self._plan() == self._drawn_plan):
-            return
+        if self._drawn_plan is not None and self.is_attached and screen is self.screen:
+            plan = self._plan()
+            # Several changes before the footer is made again need it made once.
+            if plan == (self._coming_plan or self._drawn_plan):
+                self._bindings_ready = True
+                return
+            if screen.app.app_focus:  # else Textual's footer leaves it for later
+                self._coming_plan = plan
         super().bindings_changed(screen)
 
     def on_resize(self, event: events.Resize) -> None:
-        if event.size.width != self._drawn_width and self._bindings_ready:
+        if event.size.width != self._drawn_width and self._drawn_plan is not None:
             self.call_after_refresh(self.recompose)
 

@@ -408,3 +408,25 @@ async def test_the_band_keeps_one_line_each_and_says_the_filters_on_their_own(
         assert lines[at + 2].lstrip().startswith("Showing status: negotiating")
         # A line too long for the window ends in "…" instead of wrapping.
         assert lines[at + 1].rstrip().endswith("…")
+
+
+async def test_home_and_end_go_to_the_first_and_last_deal(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(100, 40)) as pilot:
+        table = app.screen.query_one("#deals", DataTable)
+        await pilot.press("down", "down")
+        await until(pilot, lambda: table.cursor_row == 2)
+        await pilot.press("end")
+        await until(pilot, lambda: table.cursor_row == table.row_count - 1)
+        await pilot.press("home")
+        await until(pilot, lambda: table.cursor_row == 0)
+
+
+async def test_the_showing_line_says_how_to_change_each_filter(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f", "h")
+        await until(pilot, lambda: "(h hides them)" in "\n".join(screen_lines(app)))
+        assert "(f for the next)" in "\n".join(screen_lines(app))

@@ -199,11 +199,11 @@ class PortfolioScreen(NegtuiScreen):
         deals = [r.book.deal for r in rows]
         filters = []
         if self.status_filter is not None:
-            filters.append(f"status: {self.status_filter}")
+            filters.append(f"status: {self.status_filter} (f for the next)")
         if self.filter_text:
-            filters.append(f"filter: {self.filter_text!r}")
+            filters.append(f"filter: {self.filter_text!r} (escape clears)")
         if self.show_archived:
-            filters.append("archived deals too")
+            filters.append("archived deals too (h hides them)")
         if self.review is None or self._drawn.unchanged("summary", self.review, rows, *filters):
             return
         if not self._drawn.unchanged("band", self.review, rows):  # the same whatever is typed

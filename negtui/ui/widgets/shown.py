@@ -130,6 +130,21 @@ class DataTable(TextualDataTable[CellType]):
         super().update_cell(row_key, column_key, cast(CellType, _cell(value)),
                             update_width=update_width)
 
+    # In a table of rows, home and end go to the first and the last row, as ctrl+home and
+    # ctrl+end do: Textual's scroll sideways, which a table that fits its pane cannot.
+
+    def action_scroll_home(self) -> None:
+        if self.cursor_type == "row" and self.show_cursor:
+            self.action_scroll_top()
+        else:
+            super().action_scroll_home()
+
+    def action_scroll_end(self) -> None:
+        if self.cursor_type == "row" and self.show_cursor:
+            self.action_scroll_bottom()
+        else:
+            super().action_scroll_end()
+
 
 def _option(option: OptionListContent) -> OptionListContent:
     if option is None:

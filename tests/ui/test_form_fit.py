@@ -109,3 +109,17 @@ async def test_a_long_form_stands_in_two_columns_on_a_very_wide_screen(
         # A short form stays one column wide, as narrow as its fields need.
         form = await opened_form(pilot, app, "escape", "enter", "k", "a")
         assert form.query_one("#form-box").region.width <= 100
+
+
+@pytest.mark.parametrize("size", [(120, 40), (200, 60)], ids=["120x40", "200x60"])
+@pytest.mark.parametrize("keys", [("2", "e"), ("comma",)], ids=["term", "settings"])
+async def test_a_wide_window_keeps_every_label_on_one_line(
+        demo_folder: Path, make_app: AppMaker, size: tuple[int, int],
+        keys: tuple[str, ...]) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=size) as pilot:
+        form = await opened_form(pilot, app, *keys)
+        wrapped = [str(label.render()) for label in form.query(".field-label")
+                   if label.region.height > 1 and label.parent is not None
+                   and not label.parent.has_class("-checkbox")]
+        assert not wrapped, wrapped

@@ -22,14 +22,20 @@ if TYPE_CHECKING:
 
     from negtui.ui.screens.base import HasSession
 
+# A short label, on one line beside its field, and what it means under the field.
 NUMBERS = [
-    ("capacity_hours", "Capacity: hours a week you can give"),
-    ("high_threshold", "A rating counts as high from (1-10)"),
-    ("unreciprocated_limit", "Warn after this many gives in a row with nothing back"),
-    ("crunch_limit", "Deadline crunch: more than this many milestones in three days"),
-    ("max_invoicing_cycles", "Admin load: most invoicing cycles before a warning"),
-    ("max_reporting_formats", "Admin load: most reporting formats before a warning"),
-    ("capacity_weeks", "Capacity check looks this many weeks ahead"),
+    ("capacity_hours", "Capacity (hours a week)", "the hours a week you can give to deals"),
+    ("high_threshold", "High rating from (1-10)", "a rating counts as high from this value"),
+    ("unreciprocated_limit", "Gives in a row",
+     "warn after this many gives in a row with nothing back"),
+    ("crunch_limit", "Deadline crunch",
+     "warn when more than this many milestones fall within three days"),
+    ("max_invoicing_cycles", "Invoicing cycles",
+     "admin load: warn beyond this many different invoicing cycles"),
+    ("max_reporting_formats", "Reporting formats",
+     "admin load: warn beyond this many different reporting formats"),
+    ("capacity_weeks", "Capacity look-ahead (weeks)",
+     "how many weeks ahead the capacity check looks"),
 ]
 LABELS = {
     "capacity_hours": "Capacity", "high_threshold": "The high rating",
@@ -49,7 +55,7 @@ CHANCE_HELP = "the share of a deal's value the weighted pipeline counts, by its 
 def chance_label(status: DealStatus) -> str:
     """'Chance an agreed deal closes (%)'; a closed deal has closed: how much of it counts."""
     if status is DealStatus.CLOSED:
-        return "Share of a closed deal's value counted as won (%)"
+        return "Closed deal counted as won (%)"
     return f"Chance {with_article(status.value)} deal closes (%)"
 
 
@@ -68,7 +74,7 @@ def settings_form(app: HasSession) -> FormScreen:
     settings = app.session.settings
     default = app.session.default_zone
     shell = cast("App[object]", app)
-    fields = [FormField(name, label) for name, label in NUMBERS]
+    fields = [FormField(name, label, help=meaning) for name, label, meaning in NUMBERS]
     fields += [
         FormField("default_currency", "Default currency for new deals"),
         FormField("timezone", "Time zone for dates and times",
@@ -83,9 +89,9 @@ def settings_form(app: HasSession) -> FormScreen:
                          help=CHANCE_HELP if status is WEIGHED[0] else "")
                for status in WEIGHED]
     # Yours rather than the portfolio's: kept in your config file, for every portfolio.
-    fields.append(FormField("theme", "Theme (yours, kept in your config file)", "choice",
+    fields.append(FormField("theme", "Theme", "choice", help="yours, kept in your config file",
                             choices=[(name, name) for name in sorted(shell.available_themes)]))
-    values: Values = {name: f"{getattr(settings, name):g}" for name, _ in NUMBERS}
+    values: Values = {name: f"{getattr(settings, name):g}" for name, _, _ in NUMBERS}
     values["default_currency"] = settings.default_currency
     values["timezone"] = settings.timezone if settings.zone_chosen else ""
     for status in WEIGHED:
@@ -95,7 +101,7 @@ def settings_form(app: HasSession) -> FormScreen:
     def submit(typed: Values) -> dict[str, str]:
         errors: dict[str, str] = {}
         data: dict[str, Any] = settings.model_dump()
-        for name, _ in NUMBERS:
+        for name, _, _ in NUMBERS:
             number = read_number(typed[name])
             if number is None:
                 errors[name] = f"{LABELS[name]} must be a number"

@@ -198,7 +198,9 @@ class RecordEditorScreen(NegtuiScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="records-heading")
-        yield Static(markup(self.spec.empty), id="records-empty", classes="empty")
+        empty = Static(markup(self.spec.empty), id="records-empty", classes="empty")
+        empty.border_title = self.spec.title  # the list's name, with no list to frame yet
+        yield empty
         # The first column names the record and stays; the others leave from the right
         # when the window is narrow, and the detail under the table shows them whole.
         table = FitTable([FitColumn(column.label, f"c{index}", index, 16 if index == 0 else 14)

@@ -81,7 +81,7 @@ async def test_where_the_deal_stands_reads_as_the_portfolio_says_it(
             _, line, _ = standing(book, settings, now, session.checklist_progress(book))
             if row.next_text != "—":
                 assert f"next: {row.next_text} · " in line.plain
-            assert line.plain.endswith(f"checklist {done}/{total} (5)")
+            assert line.plain.endswith(f"checklist {done}/{total}")
 
 
 async def test_side_by_side_the_deal_and_its_brief_are_whole_and_as_tall(

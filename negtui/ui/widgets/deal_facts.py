@@ -154,17 +154,18 @@ def standing(book: DealBook, settings: Settings, now: datetime,
              progress: tuple[int, int] | None) -> Labelled:
     """Where the deal stands: its terms, what is due next, the give and take so far and
     how far its preparation is (``progress``, as the session holds it: None while not
-    known yet), each one key away on the workspace."""
+    known yet). Each is one key away on the workspace; the footer and help name the keys,
+    so the line does not repeat them as bare letters."""
     tz = user_zone(settings)
     terms = book.terms
     still_open = sum(term.status is TermStatus.OPEN for term in terms)
-    parts = [f"{counted(len(terms), 'term')}, {still_open} open (t)" if terms
-             else "no terms yet (t)"]
+    parts = [f"{counted(len(terms), 'term')}, {still_open} open" if terms
+             else "no terms yet"]
     upcoming = next_due(deal_entries(book, tz), now)
     if upcoming is not None:
         parts.append(f"next: {due_text(upcoming, now, tz)}")
     figures = balance(book.concessions)
-    parts.append(f"gave {figures.given.count}, got {figures.received.count} (3)"
+    parts.append(f"gave {figures.given.count}, got {figures.received.count}"
                  if figures.given.count or figures.received.count else "no concessions yet")
-    parts.append("checklist {}/{} (5)".format(*progress) if progress else "checklist … (5)")
+    parts.append("checklist {}/{}".format(*progress) if progress else "checklist …")
     return ("Now", plain(" · ".join(parts)), LABEL_WIDTH)

@@ -318,7 +318,7 @@ async def test_a_day_shows_one_letter_an_item_and_how_many_more_did_not_fit(
         # No bare count glued to the day number ("3 ·2"): the letters under it are the count.
         assert "·" not in str(grid.render())
         grid.counts[TODAY] = Counter({"negotiation call": 12})
-        top, marks = grid._day_lines(TODAY, 10, 2, titled=False)
+        top, marks = grid._day_lines(TODAY, 10, 2)
         assert top.plain.strip() == "23"
         letters, more = marks.plain.strip().split("+")
         assert set(letters) == {"C"} and len(letters) + int(more) == 12

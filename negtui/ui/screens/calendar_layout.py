@@ -11,16 +11,13 @@ from rich.text import Text
 from negtui.domain.calendar import CalendarEntry, CallWarning, agenda_reach, is_overdue
 from negtui.domain.words import counted
 from negtui.ui.palette import Role, style
-from negtui.ui.widgets.month_grid import TITLED_FROM
 from negtui.ui.widgets.shown import markup
 
 # From this many columns the month and the agenda are side by side.
 WIDE = 110
-# Side by side, the month keeps at least the columns of a cell of letters, and from twice
-# the columns of a month with titles on, half the width. The agenda takes what its longest
-# line needs of the rest, and wraps under their text the lines longer than that.
-COMPACT_MONTH = 7 * 6 + 4
-TITLED_MONTH = 7 * TITLED_FROM + 4
+# Side by side, the month takes half the width, so its days are wide enough to start their
+# titles, and more when the agenda's longest line needs less; the agenda wraps under their
+# text the lines longer than its pane.
 # The agenda's frame and scrollbar.
 AGENDA_CHROME = 4
 # The agenda shows the selected day and the days after it, three weeks at least, and up to
@@ -53,8 +50,7 @@ def agenda_columns(width: int, needs: int) -> int | None:
     """The agenda's columns beside the month, or None when only one of them shows."""
     if width < WIDE:
         return None
-    month = width // 2 if width >= 2 * TITLED_MONTH else COMPACT_MONTH
-    return max(width // 3, min(needs, width - month))
+    return max(width // 3, min(needs, width - width // 2))
 
 
 def agenda_span(shown: list[CalendarEntry], first: date, room: int, now: datetime,

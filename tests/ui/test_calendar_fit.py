@@ -231,7 +231,7 @@ async def test_the_month_fills_its_pane_to_the_bottom_whatever_its_number_of_wee
             assert lines[-1].strip(), (month, lines)
 
 
-async def test_a_tall_agenda_lists_the_days_after_three_weeks_while_it_has_room(
+async def test_a_tall_agenda_lists_days_further_ahead_and_a_short_one_fewer(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
     async with app.run_test(size=(200, 60)) as pilot:
@@ -239,7 +239,7 @@ async def test_a_tall_agenda_lists_the_days_after_three_weeks_while_it_has_room(
         await until(pilot, lambda: "Mid-study checkpoint" in "\n".join(
             region_lines(app, screen.query_one("#agenda"))))
         shown = "\n".join(region_lines(app, screen.query_one("#agenda")))
-        # 25 and 35 days ahead: past the three weeks a short agenda keeps to.
+        # 25 and 35 days ahead: past the days a short agenda has room for.
         assert "Quarterly review" in shown
         (title,) = region_lines(app, screen.query_one("#agenda-title"))
         assert title.startswith("Mon 23 Nov to ") and "Sun 13 Dec" not in title
@@ -249,7 +249,7 @@ async def test_a_tall_agenda_lists_the_days_after_three_weeks_while_it_has_room(
         await pilot.press("v")
         await until(pilot, lambda: screen.query_one("#agenda").size.height > 0)
         (title,) = region_lines(app, screen.query_one("#agenda-title"))
-        assert title.strip() == "Mon 23 Nov to Sun 13 Dec"
+        assert title.strip() == "Mon 23 Nov to Thu 26 Nov"
         assert "Mid-study checkpoint" not in "\n".join(
             str(option.prompt) for option in screen.query_one(AgendaList).options)
 

@@ -8,9 +8,11 @@ from zoneinfo import ZoneInfo
 
 from rich.text import Text
 
-from negtui.domain.calendar import CalendarEntry, CallWarning, agenda_reach, is_overdue
+from negtui.domain.calendar import CalendarEntry, CallWarning, is_overdue
+from negtui.domain.calendar_agenda import AgendaPage, agenda_page
 from negtui.domain.words import counted
 from negtui.ui.palette import Role, style
+from negtui.ui.widgets.agenda_list import AgendaList, entry_line
 from negtui.ui.widgets.shown import markup
 
 # From this many columns the month and the agenda are side by side.
@@ -20,9 +22,8 @@ WIDE = 110
 # text the lines longer than its pane.
 # The agenda's frame and scrollbar.
 AGENDA_CHROME = 4
-# The agenda shows the selected day and the days after it, three weeks at least, and up to
-# about three months while its pane has room for them.
-AGENDA_DAYS = 21
+# The agenda lists the selected day and the days after it, up to about three months, as
+# many whole items as its pane holds.
 AGENDA_MOST_DAYS = 92
 
 NO_DEALS_TEXT = markup(
@@ -53,10 +54,29 @@ def agenda_columns(width: int, needs: int) -> int | None:
     return max(width // 3, min(needs, width - width // 2))
 
 
-def agenda_span(shown: list[CalendarEntry], first: date, room: int, now: datetime,
-                tz: ZoneInfo) -> int:
-    """The days the agenda lists from ``first``, in a pane of ``room`` lines."""
-    return agenda_reach(shown, first, AGENDA_DAYS, AGENDA_MOST_DAYS, room, now, tz)
+def agenda_fit(shown: list[CalendarEntry], first: date, listing: AgendaList, now: datetime,
+               tz: ZoneInfo, problems: dict[str, str]) -> AgendaPage:
+    """What the agenda lists from ``first``, each item taking the rows it is drawn in; all of
+    it while the agenda is hidden, so the item chosen in it stays chosen."""
+    def rows(entry: CalendarEntry, overdue: bool) -> int:
+        return listing.rows_of(entry_line(entry, tz, now, problems, with_day=overdue))
+
+    if not listing.size.height:
+        return agenda_page(shown, first, AGENDA_MOST_DAYS, len(shown) * 2 + 2, now, tz,
+                           lambda entry, overdue: 1)
+    return agenda_page(shown, first, AGENDA_MOST_DAYS, listing.size.height, now, tz, rows)
+
+
+def agenda_title(first: date, last: date) -> Text:
+    """The days the agenda covers, said once when it is one."""
+    days = f"{first:%a %d %b}" if last == first else f"{first:%a %d %b} to {last:%a %d %b}"
+    return Text(days, style="bold")
+
+
+def page_shape(page: AgendaPage) -> tuple[object, ...]:
+    """What tells two pages apart: the items each lists and the days it covers."""
+    return (page.last, page.last_count, tuple(e.uid for e in page.overdue),
+            tuple((day, len(items)) for day, items in page.days))
 
 
 def warning_lines(warnings: list[CallWarning], height: int) -> Text:

@@ -1,0 +1,53 @@
+"""The agenda lists as many whole items as its pane holds, each item taking the rows it is
+drawn in (a title wrapped under itself, a warning after it): no scrollbar, no item cut at
+the bottom, and no rows left empty while an item that would fit in them is left out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from negtui.ui.app import NegtuiApp
+from negtui.ui.screens.calendar_layout import AGENDA_MOST_DAYS
+from negtui.ui.widgets.agenda_list import AgendaList, entry_line
+from tests.ui.test_calendar_fit import open_calendar, region_lines
+
+AppMaker = Callable[[Path], NegtuiApp]
+SIZES = [(80, 24), (100, 30), (120, 40), (160, 45), (200, 60)]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+async def test_the_agenda_ends_on_a_whole_item_and_leaves_no_room_an_item_would_fill(
+        demo_folder: Path, make_app: AppMaker, size: tuple[int, int]) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=size) as pilot:
+        screen = await open_calendar(app, pilot)
+        if size[0] < 110:
+            await pilot.press("v")  # the agenda in place of the month
+        listing = screen.query_one(AgendaList)
+        lines = region_lines(app, listing)
+        assert listing.virtual_size.height <= listing.size.height, lines  # nothing below
+        assert not any(ch in line for line in lines for ch in "▁▂▃▄▅▆▇█"), lines
+        # The last row used is the end of an item, not a heading alone.
+        used = [line for line in lines if line.strip()]
+        assert not used[-1].lstrip().startswith(("Mon ", "Tue ", "Wed ", "Thu ", "Fri ",
+                                                 "Sat ", "Sun ")), lines
+        # What is left out from the first day on would not fit in the rows left empty.
+        listed = {option.id for option in listing.options if option.id}
+        day = screen.selected
+        assert day is not None
+        horizon = day + timedelta(days=AGENDA_MOST_DAYS)  # as far as it ever looks
+        left_out = sorted((e for e in screen.entries.values()
+                           if day <= e.day(screen.tz) < horizon and e.uid not in listed),
+                          key=lambda e: e.start)
+        if left_out:
+            spare = len(lines) - len(lines[:max(n for n, line in enumerate(lines)
+                                                if line.strip()) + 1])
+            shown_days = {e.day(screen.tz) for e in screen.entries.values() if e.uid in listed}
+            heading = 0 if left_out[0].day(screen.tz) in shown_days else 1
+            need = heading + listing.rows_of(entry_line(left_out[0], screen.tz, screen.now(),
+                                                        {}))
+            assert spare < need, (spare, need, lines)

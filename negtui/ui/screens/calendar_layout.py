@@ -12,7 +12,7 @@ from negtui.domain.calendar import CalendarEntry, CallWarning, is_overdue
 from negtui.domain.calendar_agenda import AgendaPage, agenda_page
 from negtui.domain.words import counted
 from negtui.ui.palette import Role, style
-from negtui.ui.widgets.agenda_list import AgendaList, entry_line
+from negtui.ui.widgets.agenda_list import AgendaList, day_span, entry_line
 from negtui.ui.widgets.shown import markup
 
 # From this many columns the month and the agenda are side by side.
@@ -22,9 +22,9 @@ WIDE = 110
 # text the lines longer than its pane.
 # The agenda's frame and scrollbar.
 AGENDA_CHROME = 4
-# The agenda lists the selected day and the days after it, up to about three months, as
-# many whole items as its pane holds.
-AGENDA_MOST_DAYS = 92
+# The agenda lists the selected day and the days after it, up to a year, as many whole
+# items as its pane holds.
+AGENDA_MOST_DAYS = 366
 
 NO_DEALS_TEXT = markup(
     "[b]No deals yet, so nothing is dated.[/b]\n\n"
@@ -69,8 +69,7 @@ def agenda_fit(shown: list[CalendarEntry], first: date, listing: AgendaList, now
 
 def agenda_title(first: date, last: date) -> Text:
     """The days the agenda covers, said once when it is one."""
-    days = f"{first:%a %d %b}" if last == first else f"{first:%a %d %b} to {last:%a %d %b}"
-    return Text(days, style="bold")
+    return Text(day_span(first, last, "%a %d %b"), style="bold")
 
 
 def page_shape(page: AgendaPage) -> tuple[object, ...]:

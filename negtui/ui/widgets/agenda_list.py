@@ -82,7 +82,7 @@ class AgendaList(OptionList):
                 options.append(entry_option(entry, tz, now, problems))
         if page.empty:
             options.append(Option(Text(
-                f"Nothing dated from {selected:%d %b} to {page.last:%d %b}"
+                f"Nothing dated {day_span(selected, page.last, '%d %b', 'from ')}"
                 f"{' with this filter (f changes it)' if filtered else ''}.\n"
                 "Press a to add a milestone, or ] for the next month.", style="dim"),
                 disabled=True))
@@ -97,6 +97,15 @@ class AgendaList(OptionList):
     def highlighted_uid(self) -> str | None:
         option = self.highlighted_option
         return option.id if option is not None else None
+
+
+def day_span(first: date, last: date, shape: str, start: str = "") -> str:
+    """The days from ``first`` to ``last`` in ``shape``, the year after the last one when it
+    is another year; one day said once."""
+    if last == first:
+        return f"on {first:{shape}}" if start else f"{first:{shape}}"
+    end = f"{last:{shape} %Y}" if last.year != first.year else f"{last:{shape}}"
+    return f"{start}{first:{shape}} to {end}"
 
 
 class AgendaLine:

@@ -13,6 +13,7 @@ import pytest
 from negtui.ui.app import NegtuiApp
 from negtui.ui.screens.calendar_layout import AGENDA_MOST_DAYS
 from negtui.ui.widgets.agenda_list import AgendaList, entry_line
+from tests.ui.conftest import until
 from tests.ui.test_calendar_fit import open_calendar, region_lines
 
 AppMaker = Callable[[Path], NegtuiApp]
@@ -51,3 +52,20 @@ async def test_the_agenda_ends_on_a_whole_item_and_leaves_no_room_an_item_would_
             need = heading + listing.rows_of(entry_line(left_out[0], screen.tz, screen.now(),
                                                         {}))
             assert spare < need, (spare, need, lines)
+
+
+async def test_a_tall_agenda_reaching_into_next_year_says_which_year(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_calendar(app, pilot)
+        await pilot.press("right_square_bracket")
+        await until(pilot, lambda: "Wed 23 Dec to" in region_lines(
+            app, screen.query_one("#agenda-title"))[0])
+        # A year on, the deal that ends on 23 Dec 2027 is dated with its year, as is the
+        # last day the agenda covers; the days of this year are not.
+        (title,) = region_lines(app, screen.query_one("#agenda-title"))
+        assert title.strip() == "Wed 23 Dec to Thu 23 Dec 2027"
+        lines = region_lines(app, screen.query_one(AgendaList))
+        assert any(line.startswith(" Thu 23 Dec 2027 · in 395d") for line in lines), lines
+        assert any(line.startswith(" Wed 23 Dec · in 30d") for line in lines), lines

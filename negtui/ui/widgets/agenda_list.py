@@ -67,7 +67,9 @@ class AgendaList(OptionList):
                            for e in page.overdue)
         first_from_selected: str | None = None
         for day, day_entries in page.days:
-            heading = Text(f" {day:%a %d %b}", style="bold")
+            # A day of another year than today's says which.
+            heading = Text(f" {day:%a %d %b}" if day.year == today.year
+                           else f" {day:%a %d %b %Y}", style="bold")
             if day == today:
                 heading.append(" · today", style="bold")
             else:

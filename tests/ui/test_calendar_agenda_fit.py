@@ -69,3 +69,18 @@ async def test_a_tall_agenda_reaching_into_next_year_says_which_year(
         lines = region_lines(app, screen.query_one(AgendaList))
         assert any(line.startswith(" Thu 23 Dec 2027 · in 395d") for line in lines), lines
         assert any(line.startswith(" Wed 23 Dec · in 30d") for line in lines), lines
+
+
+async def test_help_on_the_calendar_says_in_words_what_each_short_footer_label_does(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_calendar(app, pilot)
+        await pilot.press("question_mark")
+        await until(pilot, lambda: "Keys — Calendar" in "\n".join(
+            region_lines(app, app.screen)))
+        shown = "\n".join(region_lines(app, app.screen))
+        for says in ("Add a milestone", "Mark the chosen milestone done, or not done again",
+                     "Switch between the month and the agenda",
+                     "Show one deal or one kind of date"):
+            assert says in shown, shown

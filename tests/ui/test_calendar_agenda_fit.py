@@ -84,3 +84,25 @@ async def test_help_on_the_calendar_says_in_words_what_each_short_footer_label_d
                      "Switch between the month and the agenda",
                      "Show one deal or one kind of date"):
             assert says in shown, shown
+
+
+async def test_down_on_the_last_item_brings_the_days_the_agenda_had_no_room_for(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_calendar(app, pilot)
+        await pilot.press("v", "end")
+        listing = screen.query_one(AgendaList)
+        await until(pilot, lambda: listing.highlighted_uid() is not None
+                    and "Payment terms" in str(listing.highlighted_option.prompt))
+        title = region_lines(app, screen.query_one("#agenda-title"))[0]
+        assert title.strip() == "Mon 23 Nov to Thu 26 Nov"
+        await pilot.press("down")
+        # The agenda now starts on Friday, its first item chosen; up on the first item
+        # brings back the day before it.
+        await until(pilot, lambda: region_lines(app, screen.query_one("#agenda-title"))[0]
+                    .startswith("Fri 27 Nov to "))
+        assert "Draft revenue model" in str(listing.highlighted_option.prompt)
+        await pilot.press("home", "up")
+        await until(pilot, lambda: region_lines(app, screen.query_one("#agenda-title"))[0]
+                    .startswith("Thu 26 Nov to "))

@@ -47,7 +47,7 @@ from negtui.ui.screens.calendar_layout import (
     agenda_columns,
     agenda_fit,
     agenda_title,
-    page_shape,
+    beyond,
     status_line,
     warning_lines,
 )
@@ -90,7 +90,7 @@ class CalendarScreen(NegtuiScreen):
         self.entries: dict[str, CalendarEntry] = {}
         self.warnings: list[CallWarning] = []
         self.agenda_needs = 0  # the columns of the agenda's longest line, frame included
-        self.agenda_shape: tuple[object, ...] = ()  # what the agenda lists, by page_shape
+        self.agenda_size = (0, 0)  # the agenda's when it was last filled
         self.agenda_days = 1  # and the days it covers
 
     def compose(self) -> ComposeResult:
@@ -187,7 +187,7 @@ class CalendarScreen(NegtuiScreen):
         listing = self.query_one("#agenda", AgendaList)
         problems = {w.call.uid: w.problem for w in self.warnings}
         page = agenda_fit(shown, selected, listing, now, tz, problems)
-        self.agenda_shape = page_shape(page)
+        self.agenda_size = (listing.size.width, listing.size.height)
         self.agenda_days = (page.last - selected).days + 1
         # The pane's frame says "Agenda"; its first line says which days.
         self.query_one("#agenda-title", Static).update(agenda_title(selected, page.last))
@@ -197,13 +197,18 @@ class CalendarScreen(NegtuiScreen):
 
     @on(AgendaList.Resized)
     def _agenda_resized(self, event: AgendaList.Resized) -> None:
-        """Drawn again only when the new size changes what the agenda lists."""
-        listing = self.query_one("#agenda", AgendaList)
-        problems = {w.call.uid: w.problem for w in self.warnings}
-        page = agenda_fit(list(self.entries.values()), self.selected or self.today(),
-                          listing, self.now(), self.tz, problems)
-        if page_shape(page) != self.agenda_shape:
+        """Filled again for the rows and width the agenda has now."""
+        if (event.width, event.height) != self.agenda_size:
             self.fill()
+
+    @on(AgendaList.Beyond)
+    def _beyond(self, event: AgendaList.Beyond) -> None:
+        """Past the last item or before the first, the agenda starts on another day."""
+        listed = {option.id for option in self.query_one(AgendaList).options if option.id}
+        day = beyond(list(self.entries.values()), listed, self.selected or self.today(),
+                     event.direction, self.tz)
+        if day is not None:
+            self._move_to(day)
 
     def _filtered(self) -> bool:
         return self.deal_filter is not None or self.kind_filter is not None

@@ -67,15 +67,23 @@ def agenda_fit(shown: list[CalendarEntry], first: date, listing: AgendaList, now
     return agenda_page(shown, first, AGENDA_MOST_DAYS, listing.size.height, now, tz, rows)
 
 
+def beyond(entries: list[CalendarEntry], listed: set[str], first: date, direction: int,
+           tz: ZoneInfo) -> date | None:
+    """The day the agenda starts on to show what comes after what it lists from ``first``
+    (``direction`` 1: the day of the first item left out, else the next day with items) or
+    before it (-1: the day with items before ``first``); None when there is nothing."""
+    days = sorted({e.day(tz) for e in entries})
+    if direction < 0:
+        return max((day for day in days if day < first), default=None)
+    left_out = [e.day(tz) for e in entries if e.day(tz) >= first and e.uid not in listed]
+    if left_out and min(left_out) > first:
+        return min(left_out)
+    return next((day for day in days if day > first), None) if left_out else None
+
+
 def agenda_title(first: date, last: date) -> Text:
     """The days the agenda covers, said once when it is one."""
     return Text(day_span(first, last, "%a %d %b"), style="bold")
-
-
-def page_shape(page: AgendaPage) -> tuple[object, ...]:
-    """What tells two pages apart: the items each lists and the days it covers."""
-    return (page.last, page.last_count, tuple(e.uid for e in page.overdue),
-            tuple((day, len(items)) for day, items in page.days))
 
 
 def warning_lines(warnings: list[CallWarning], height: int) -> Text:

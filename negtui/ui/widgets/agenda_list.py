@@ -38,8 +38,32 @@ class AgendaList(OptionList):
             super().__init__()
             self.width, self.height = width, height
 
+    class Beyond(Message):
+        """Down on the last item (1) or up on the first (-1): the user wants what the
+        agenda does not list, after or before it."""
+
+        def __init__(self, direction: int) -> None:
+            super().__init__()
+            self.direction = direction
+
     def on_resize(self, event: Resize) -> None:
         self.post_message(self.Resized(event.size.width, event.size.height))
+
+    def _at_edge(self, direction: int) -> bool:
+        enabled = [n for n, option in enumerate(self.options) if not option.disabled]
+        return bool(enabled) and self.highlighted == enabled[-1 if direction > 0 else 0]
+
+    def action_cursor_down(self) -> None:
+        if self._at_edge(1):
+            self.post_message(self.Beyond(1))
+        else:
+            super().action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        if self._at_edge(-1):
+            self.post_message(self.Beyond(-1))
+        else:
+            super().action_cursor_up()
 
     def rows_of(self, line: AgendaLine) -> int:
         """The rows ``line`` takes in the list as wide as it is now, measured as the list

@@ -276,20 +276,6 @@ def agenda(entries: Iterable[CalendarEntry], first: date, days: int, now: dateti
     return Agenda(overdue=overdue, days=sorted(by_day.items()))
 
 
-def agenda_reach(entries: Iterable[CalendarEntry], first: date, least: int, most: int,
-                 room: int, now: datetime, tz: ZoneInfo) -> int:
-    """How many days from ``first`` the agenda lists: ``least`` at least, and further, up to
-    ``most``, while its lines still fit in ``room`` (a heading a day, a line an item, and the
-    overdue items under a heading of their own), so a tall pane is not left half empty."""
-    plan = agenda(entries, first, most, now, tz)
-    used = 1 + len(plan.overdue) if plan.overdue else 0
-    for day, items in plan.days:
-        used += 1 + len(items)
-        if used > room:
-            return max(least, (day - first).days)
-    return most
-
-
 @dataclass(frozen=True)
 class CallWarning:
     call: CalendarEntry

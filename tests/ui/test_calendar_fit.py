@@ -53,6 +53,22 @@ def cell_lines(grid: MonthGrid, day: date) -> list[str]:
     return [row[starts[column]:end].rstrip() for row in rows[top:top + heights[week]]]
 
 
+def cell_marks(lines: list[str]) -> str:
+    """The letters of the items a cell shows: alone ("CS"), before a title ("S Sig…"), or
+    after the "+" of those left without a line of their own."""
+    marks = ""
+    for line in lines:
+        if line.startswith("+"):
+            marks += line[1:]
+        elif line.startswith(" "):
+            continue  # the rest of a title, wrapped under it
+        elif len(line) > 1 and line[1] == " ":
+            marks += line[0]
+        else:
+            marks += line
+    return marks
+
+
 def add_to_busy_day(folder: Path, count: int) -> None:
     store = Store(folder)
     book = next(b for b in store.load().books.values() if b.deal.name.startswith("Meridian"))
@@ -87,9 +103,9 @@ async def test_at_120_columns_the_agenda_wraps_long_lines_under_their_text_uncut
         text_column = lines[first].index("Third")
         follow_on = lines[first + 1]
         assert follow_on[:text_column].strip() == "" and follow_on[text_column] != " "
-        # The month beside it keeps every day's letters.
-        busy = "".join(cell_lines(screen.query_one(MonthGrid), BUSY_DAY)[1:])
-        assert sorted(busy.replace(" ", "")) == sorted("KDUF")
+        # The month beside it keeps a mark of every item of the day.
+        busy = cell_marks(cell_lines(screen.query_one(MonthGrid), BUSY_DAY)[1:])
+        assert sorted(busy) == sorted("KDUF")
 
 
 async def test_at_200_columns_the_month_spreads_over_the_whole_pane(
@@ -175,16 +191,16 @@ async def test_a_closed_deals_leftover_dates_are_history_on_the_calendar(
 async def test_every_day_of_a_month_is_drawn_the_same_way_when_widths_differ_by_one(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
-    # At 70 columns the days are 9 or 10 cells wide: too narrow, some of them, for titles.
-    async with app.run_test(size=(70, 40)) as pilot:
+    # At 50 columns the days are 6 or 7 cells wide: too narrow, some of them, for titles.
+    async with app.run_test(size=(50, 40)) as pilot:
         screen = await open_calendar(app, pilot)
         grid = screen.query_one(MonthGrid)
         weeks = str(grid.render()).splitlines()[2:2 + sum(grid._week_lines())]
         assert not any(re.search(r"[a-z]", line) for line in weeks), weeks
-    async with make_app(demo_folder).run_test(size=(74, 40)) as pilot:
+    async with make_app(demo_folder).run_test(size=(54, 40)) as pilot:
         screen = await open_calendar(pilot.app, pilot)
         grid = screen.query_one(MonthGrid)
-        assert "Third" in str(grid.render())  # every day 10 wide: titles in every cell
+        assert "S Sig…" in str(grid.render())  # every day 7 wide: the start of each title
 
 
 WEEK_ROW = re.compile(r"^\s*(\d{1,2}\s+){6}\d{1,2}\s*$")
@@ -215,7 +231,7 @@ async def test_the_month_fills_its_pane_to_the_bottom_whatever_its_number_of_wee
             assert lines[-1].strip(), (month, lines)
 
 
-async def test_a_tall_agenda_lists_the_days_after_three_weeks_while_it_has_room(
+async def test_a_tall_agenda_lists_days_further_ahead_and_a_short_one_fewer(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
     async with app.run_test(size=(200, 60)) as pilot:
@@ -223,7 +239,7 @@ async def test_a_tall_agenda_lists_the_days_after_three_weeks_while_it_has_room(
         await until(pilot, lambda: "Mid-study checkpoint" in "\n".join(
             region_lines(app, screen.query_one("#agenda"))))
         shown = "\n".join(region_lines(app, screen.query_one("#agenda")))
-        # 25 and 35 days ahead: past the three weeks a short agenda keeps to.
+        # 25 and 35 days ahead: past the days a short agenda has room for.
         assert "Quarterly review" in shown
         (title,) = region_lines(app, screen.query_one("#agenda-title"))
         assert title.startswith("Mon 23 Nov to ") and "Sun 13 Dec" not in title
@@ -233,7 +249,7 @@ async def test_a_tall_agenda_lists_the_days_after_three_weeks_while_it_has_room(
         await pilot.press("v")
         await until(pilot, lambda: screen.query_one("#agenda").size.height > 0)
         (title,) = region_lines(app, screen.query_one("#agenda-title"))
-        assert title.strip() == "Mon 23 Nov to Sun 13 Dec"
+        assert title.strip() == "Mon 23 Nov to Thu 26 Nov"
         assert "Mid-study checkpoint" not in "\n".join(
             str(option.prompt) for option in screen.query_one(AgendaList).options)
 
@@ -281,3 +297,36 @@ async def test_the_legend_says_what_the_plus_means_only_when_a_day_shows_one(
         grid = screen.query_one(MonthGrid)
         assert "+" in "".join(cell_lines(grid, BUSY_DAY))
         assert "+ more than fits" in "\n".join(region_lines(app, grid))
+
+
+async def test_at_120_columns_a_day_beside_the_agenda_shows_the_start_of_its_title(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_calendar(app, pilot)
+        grid = screen.query_one(MonthGrid)
+        # 3 November has one milestone, a quarterly review: its letter and its title, cut.
+        (first, *rest) = [line for line in cell_lines(grid, date(2026, 11, 3))[1:] if line]
+        assert first.startswith("R Quar") and first.endswith("…"), first
+        assert not rest
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (120, 40), (160, 45), (200, 60)],
+                         ids=["80x24", "100x30", "120x40", "160x45", "200x60"])
+async def test_the_legend_explains_every_mark_the_month_shows(
+        demo_folder: Path, make_app: AppMaker, size: tuple[int, int]) -> None:
+    add_to_busy_day(demo_folder, 12)
+    app = make_app(demo_folder)
+    async with app.run_test(size=size) as pilot:
+        screen = await open_calendar(app, pilot)
+        grid = screen.query_one(MonthGrid)
+        shown = region_lines(app, grid)
+        legend = " ".join(shown[2 + sum(grid._week_lines()):])
+        days = [day for week in grid._weeks() for day in week]
+        marks = "".join(cell_marks(cell_lines(grid, day)[1:]) for day in days)
+        marks = re.sub(r"\d", "", marks)
+        assert marks
+        for mark in set(marks):
+            assert re.search(rf"(^| ){re.escape(mark)} [a-z]", legend), (mark, legend)
+        if "+" in "".join("".join(cell_lines(grid, day)[1:]) for day in days):
+            assert "+ more than fits" in legend

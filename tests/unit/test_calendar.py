@@ -11,9 +11,9 @@ from negtui.domain.book import DealBook
 from negtui.domain.calendar import (
     DEAL_END,
     DEAL_START,
+    CalendarEntry,
     CalendarRefused,
     agenda,
-    agenda_reach,
     by_day,
     calendar_entries,
     call_warnings,
@@ -27,6 +27,7 @@ from negtui.domain.calendar import (
     shift_month,
     zone,
 )
+from negtui.domain.calendar_agenda import AgendaPage, agenda_page
 from negtui.domain.clock import fixed_clock
 from negtui.domain.durations import describe_minutes, parse_minutes
 from negtui.domain.models import Deal, Fallback, Milestone, Term
@@ -136,7 +137,7 @@ def test_agenda_lists_the_window_by_day_and_overdue_items_from_before() -> None:
         (date(2026, 11, 22), ["m-b", "m-a"])]
 
 
-def test_the_agenda_reaches_further_while_its_lines_fit_and_never_short_of_the_least() -> None:
+def test_the_agenda_lists_the_whole_items_its_rows_hold_each_taking_the_rows_it_needs() -> None:
     book = book_with(
         milestone("m-late", MilestoneKind.FOLLOW_UP, at(10)),
         milestone("m-a", MilestoneKind.CALL, at(22)),
@@ -144,11 +145,46 @@ def test_the_agenda_reaches_further_while_its_lines_fit_and_never_short_of_the_l
         milestone("m-far", MilestoneKind.REVIEW, at(20, month=12)),
     )
     entries, first = deal_entries(book, UTC), date(2026, 11, 21)
-    # Overdue heading and item, then the 22nd's heading and two items: 5 lines.
-    assert agenda_reach(entries, first, 7, 60, 5, NOW, UTC) == 29  # up to the day before 20 Dec
-    assert agenda_reach(entries, first, 7, 60, 7, NOW, UTC) == 60  # everything fits
-    assert agenda_reach(entries, first, 7, 60, 3, NOW, UTC) == 7  # never fewer than 7 days
-    assert agenda_reach([], first, 7, 60, 0, NOW, UTC) == 60
+
+    def rows(entry: CalendarEntry, overdue: bool) -> int:
+        return 3 if entry.milestone_id == "m-b" else 1  # a title wrapped over three rows
+
+    def listed(page: AgendaPage) -> list[str | None]:
+        return [e.milestone_id for e in page.overdue] + [
+            e.milestone_id for _, items in page.days for e in items]
+
+    # Overdue heading and item, the 22nd's heading and its items: 2 + 1 + 1 + 3 rows.
+    page = agenda_page(entries, first, 60, 7, NOW, UTC, rows)
+    assert listed(page) == ["m-late", "m-a", "m-b"] and page.last == date(2026, 12, 19)
+    assert page_of(agenda_page(entries, first, 60, 9, NOW, UTC, rows)) == (
+        ["m-late", "m-a", "m-b", "m-far"], date(2027, 1, 19), 0)
+    # Six rows: the 22nd lists the item that fits whole, and says it has two.
+    cut = agenda_page(entries, first, 60, 6, NOW, UTC, rows)
+    assert page_of(cut) == (["m-late", "m-a"], date(2026, 11, 22), 2)
+    # Too short even for one item of the day: its first item and the latest overdue one.
+    assert listed(agenda_page(entries, first, 60, 0, NOW, UTC, rows)) == ["m-late", "m-a"]
+    assert agenda_page([], first, 60, 0, NOW, UTC, rows).empty
+
+
+def page_of(page: AgendaPage) -> tuple[list[str | None], date, int]:
+    ids = [e.milestone_id for e in page.overdue]
+    ids += [e.milestone_id for _, items in page.days for e in items]
+    return ids, page.last, page.last_count
+
+
+def test_overdue_items_keep_half_the_rows_while_days_follow_the_latest_first() -> None:
+    late = [milestone(f"m-late-{n}", MilestoneKind.FOLLOW_UP, at(10 + n)) for n in range(6)]
+    soon = [milestone(f"m-soon-{n}", MilestoneKind.CALL, at(22, 8 + n)) for n in range(6)]
+    entries = deal_entries(book_with(*late, *soon), UTC)
+    page = agenda_page(entries, date(2026, 11, 21), 7, 10, NOW, UTC, lambda e, o: 1)
+    # Five rows of ten: the heading and the four latest, in order; the day has the rest.
+    assert [e.milestone_id for e in page.overdue] == [f"m-late-{n}" for n in range(2, 6)]
+    assert page.overdue_count == 6
+    assert [len(items) for _, items in page.days] == [4] and page.last_count == 6
+    # With no day after them, the overdue items take every row.
+    alone = agenda_page(deal_entries(book_with(*late), UTC), date(2026, 11, 21), 7, 5, NOW,
+                        UTC, lambda e, o: 1)
+    assert len(alone.overdue) == 4
 
 
 def test_days_are_counted_in_the_zone_the_calendar_is_read_in() -> None:

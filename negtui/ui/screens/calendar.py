@@ -6,7 +6,6 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import arrow
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,7 +19,6 @@ from negtui.domain.calendar import (
     CalendarEntry,
     CalendarRefused,
     CallWarning,
-    agenda,
     calendar_entries,
     call_warnings,
     checkpoints_refusal,
@@ -44,11 +42,12 @@ from negtui.ui.screens.calendar_forms import (
 )
 from negtui.ui.screens.calendar_layout import (
     AGENDA_CHROME,
-    AGENDA_DAYS,
     NO_DEALS_TEXT,
     WIDE,
     agenda_columns,
-    agenda_span,
+    agenda_fit,
+    agenda_title,
+    beyond,
     status_line,
     warning_lines,
 )
@@ -91,8 +90,8 @@ class CalendarScreen(NegtuiScreen):
         self.entries: dict[str, CalendarEntry] = {}
         self.warnings: list[CallWarning] = []
         self.agenda_needs = 0  # the columns of the agenda's longest line, frame included
-        self.agenda_room = 0  # the agenda's lines when it was last filled
-        self.agenda_days = AGENDA_DAYS  # and the days it lists
+        self.agenda_size = (0, 0)  # the agenda's when it was last filled
+        self.agenda_days = 1  # and the days it covers
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -186,29 +185,30 @@ class CalendarScreen(NegtuiScreen):
                      keep: str | None, to_day: bool) -> None:
         tz, now, today = self.tz, self.now(), self.today()
         listing = self.query_one("#agenda", AgendaList)
-        self.agenda_room = listing.size.height
-        days = self.agenda_days = agenda_span(shown, selected, self.agenda_room, now, tz)
-        plan = agenda(shown, selected, days, now, tz)
-        last = selected + timedelta(days=days - 1)
-        # The pane's frame says "Agenda"; its first line says which days.
-        self.query_one("#agenda-title", Static).update(
-            Text(f"{selected:%a %d %b} to {last:%a %d %b}", style="bold"))
         problems = {w.call.uid: w.problem for w in self.warnings}
+        page = agenda_fit(shown, selected, listing, now, tz, problems)
+        self.agenda_size = (listing.size.width, listing.size.height)
+        self.agenda_days = (page.last - selected).days + 1
+        # The pane's frame says "Agenda"; its first line says which days.
+        self.query_one("#agenda-title", Static).update(agenda_title(selected, page.last))
         self.agenda_needs = agenda_width(shown, now, problems) + AGENDA_CHROME
         self._split()
-        listing.show(plan, selected, last, today, now, tz, problems, self._filtered(), keep,
-                     to_day)
+        listing.show(page, selected, today, now, tz, problems, self._filtered(), keep, to_day)
 
     @on(AgendaList.Resized)
     def _agenda_resized(self, event: AgendaList.Resized) -> None:
-        """Drawn again only when the new height changes how many days the agenda lists."""
-        if event.height == self.agenda_room:
-            return
-        self.agenda_room = event.height
-        shown = list(self.entries.values())
-        day = self.selected or self.today()
-        if agenda_span(shown, day, event.height, self.now(), self.tz) != self.agenda_days:
+        """Filled again for the rows and width the agenda has now."""
+        if (event.width, event.height) != self.agenda_size:
             self.fill()
+
+    @on(AgendaList.Beyond)
+    def _beyond(self, event: AgendaList.Beyond) -> None:
+        """Past the last item or before the first, the agenda starts on another day."""
+        listed = {option.id for option in self.query_one(AgendaList).options if option.id}
+        day = beyond(list(self.entries.values()), listed, self.selected or self.today(),
+                     event.direction, self.tz)
+        if day is not None:
+            self._move_to(day)
 
     def _filtered(self) -> bool:
         return self.deal_filter is not None or self.kind_filter is not None

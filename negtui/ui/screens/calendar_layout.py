@@ -8,25 +8,23 @@ from zoneinfo import ZoneInfo
 
 from rich.text import Text
 
-from negtui.domain.calendar import CalendarEntry, CallWarning, agenda_reach, is_overdue
+from negtui.domain.calendar import CalendarEntry, CallWarning, is_overdue
+from negtui.domain.calendar_agenda import AgendaPage, agenda_page
 from negtui.domain.words import counted
 from negtui.ui.palette import Role, style
-from negtui.ui.widgets.month_grid import TITLED_FROM
+from negtui.ui.widgets.agenda_list import AgendaList, day_span, entry_line
 from negtui.ui.widgets.shown import markup
 
 # From this many columns the month and the agenda are side by side.
 WIDE = 110
-# Side by side, the month keeps at least the columns of a cell of letters, and from twice
-# the columns of a month with titles on, half the width. The agenda takes what its longest
-# line needs of the rest, and wraps under their text the lines longer than that.
-COMPACT_MONTH = 7 * 6 + 4
-TITLED_MONTH = 7 * TITLED_FROM + 4
+# Side by side, the month takes half the width, so its days are wide enough to start their
+# titles, and more when the agenda's longest line needs less; the agenda wraps under their
+# text the lines longer than its pane.
 # The agenda's frame and scrollbar.
 AGENDA_CHROME = 4
-# The agenda shows the selected day and the days after it, three weeks at least, and up to
-# about three months while its pane has room for them.
-AGENDA_DAYS = 21
-AGENDA_MOST_DAYS = 92
+# The agenda lists the selected day and the days after it, up to a year, as many whole
+# items as its pane holds.
+AGENDA_MOST_DAYS = 366
 
 NO_DEALS_TEXT = markup(
     "[b]No deals yet, so nothing is dated.[/b]\n\n"
@@ -53,14 +51,39 @@ def agenda_columns(width: int, needs: int) -> int | None:
     """The agenda's columns beside the month, or None when only one of them shows."""
     if width < WIDE:
         return None
-    month = width // 2 if width >= 2 * TITLED_MONTH else COMPACT_MONTH
-    return max(width // 3, min(needs, width - month))
+    return max(width // 3, min(needs, width - width // 2))
 
 
-def agenda_span(shown: list[CalendarEntry], first: date, room: int, now: datetime,
-                tz: ZoneInfo) -> int:
-    """The days the agenda lists from ``first``, in a pane of ``room`` lines."""
-    return agenda_reach(shown, first, AGENDA_DAYS, AGENDA_MOST_DAYS, room, now, tz)
+def agenda_fit(shown: list[CalendarEntry], first: date, listing: AgendaList, now: datetime,
+               tz: ZoneInfo, problems: dict[str, str]) -> AgendaPage:
+    """What the agenda lists from ``first``, each item taking the rows it is drawn in; all of
+    it while the agenda is hidden, so the item chosen in it stays chosen."""
+    def rows(entry: CalendarEntry, overdue: bool) -> int:
+        return listing.rows_of(entry_line(entry, tz, now, problems, with_day=overdue))
+
+    if not listing.size.height:
+        return agenda_page(shown, first, AGENDA_MOST_DAYS, len(shown) * 2 + 2, now, tz,
+                           lambda entry, overdue: 1)
+    return agenda_page(shown, first, AGENDA_MOST_DAYS, listing.size.height, now, tz, rows)
+
+
+def beyond(entries: list[CalendarEntry], listed: set[str], first: date, direction: int,
+           tz: ZoneInfo) -> date | None:
+    """The day the agenda starts on to show what comes after what it lists from ``first``
+    (``direction`` 1: the day of the first item left out, else the next day with items) or
+    before it (-1: the day with items before ``first``); None when there is nothing."""
+    days = sorted({e.day(tz) for e in entries})
+    if direction < 0:
+        return max((day for day in days if day < first), default=None)
+    left_out = [e.day(tz) for e in entries if e.day(tz) >= first and e.uid not in listed]
+    if left_out and min(left_out) > first:
+        return min(left_out)
+    return next((day for day in days if day > first), None) if left_out else None
+
+
+def agenda_title(first: date, last: date) -> Text:
+    """The days the agenda covers, said once when it is one."""
+    return Text(day_span(first, last, "%a %d %b"), style="bold")
 
 
 def warning_lines(warnings: list[CallWarning], height: int) -> Text:

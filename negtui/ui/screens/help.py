@@ -32,6 +32,13 @@ SPELLED_OUT = {
     "concessions.give": "Log a concession given",
     "concessions.receive": "Log a concession received",
     "calendar.export": "Export calendar (.ics)",
+    "calendar.add": "Add a milestone",
+    "calendar.edit": "Edit the milestone chosen in the agenda",
+    "calendar.done": "Mark the chosen milestone done, or not done again",
+    "calendar.delete": "Delete the chosen milestone",
+    "calendar.view": "Switch between the month and the agenda",
+    "calendar.filter": "Show one deal or one kind of date",
+    "calendar.checkpoints": "Plan review checkpoints until the deal ends",
 }
 """What a key does, by binding id, where the footer's word is too short to be found by
 someone who does not know it yet (help and the palette say this, the footer the word)."""

@@ -1,20 +1,25 @@
 """The calendar's agenda: what is overdue, then each day from the selected one with its
-dated items, one item a line, wrapped under its text when the pane is narrow."""
+dated items, one item a line, wrapped under its text when the pane is narrow; as many
+whole items as the pane holds, a heading saying how many of its items it lists."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
+from typing import cast
 from zoneinfo import ZoneInfo
 
 from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
+from textual.css.styles import RulesMap
 from textual.events import Resize
 from textual.message import Message
+from textual.visual import visualize
 from textual.widgets.option_list import Option
 
-from negtui.domain.calendar import Agenda, CalendarEntry, is_overdue
+from negtui.domain.calendar import CalendarEntry, is_overdue
+from negtui.domain.calendar_agenda import AgendaPage
 from negtui.domain.durations import describe_minutes
 from negtui.domain.schedule import days_until, describe_days
 from negtui.domain.text import visible
@@ -27,43 +32,83 @@ class AgendaList(OptionList):
     """Items are options with the entry's uid as id; headings and hints cannot be chosen."""
 
     class Resized(Message):
-        """The list has another height: how many days it has room for may change."""
+        """The list has another size: how many items it has room for may change."""
 
-        def __init__(self, height: int) -> None:
+        def __init__(self, width: int, height: int) -> None:
             super().__init__()
-            self.height = height
+            self.width, self.height = width, height
+
+    class Beyond(Message):
+        """Down on the last item (1) or up on the first (-1): the user wants what the
+        agenda does not list, after or before it."""
+
+        def __init__(self, direction: int) -> None:
+            super().__init__()
+            self.direction = direction
 
     def on_resize(self, event: Resize) -> None:
-        self.post_message(self.Resized(event.size.height))
+        self.post_message(self.Resized(event.size.width, event.size.height))
 
-    def show(self, plan: Agenda, selected: date, last: date, today: date, now: datetime,
+    def _at_edge(self, direction: int) -> bool:
+        enabled = [n for n, option in enumerate(self.options) if not option.disabled]
+        return bool(enabled) and self.highlighted == enabled[-1 if direction > 0 else 0]
+
+    def action_cursor_down(self) -> None:
+        if self._at_edge(1):
+            self.post_message(self.Beyond(1))
+        else:
+            super().action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        if self._at_edge(-1):
+            self.post_message(self.Beyond(-1))
+        else:
+            super().action_cursor_up()
+
+    def rows_of(self, line: AgendaLine) -> int:
+        """The rows ``line`` takes in the list as wide as it is now, measured as the list
+        itself measures its options."""
+        padding = self.get_component_styles("option-list--option").padding
+        width = self.scrollable_content_region.width - padding.width
+        return visualize(self, line).get_height(cast(RulesMap, self.styles), max(1, width))
+
+    def show(self, page: AgendaPage, selected: date, today: date, now: datetime,
              tz: ZoneInfo, problems: dict[str, str], filtered: bool, keep: str | None,
              to_day: bool) -> None:
-        """Redraw from ``plan``; ``keep`` (else what was highlighted) stays highlighted, or
+        """Redraw from ``page``; ``keep`` (else what was highlighted) stays highlighted, or
         with ``to_day`` the first item from the selected day on (the next one to come when
         that day has none)."""
         previous = keep or self.highlighted_uid()
         options: list[Option] = []
-        if plan.overdue:
+        if page.overdue:
             # Headings start where the items' times do, one in from the frame.
-            options.append(Option(Text(" Overdue", style=style(Role.ALARM)), disabled=True))
+            heading = Text(" Overdue", style=style(Role.ALARM))
+            if len(page.overdue) < page.overdue_count:
+                heading.append(f" · latest {len(page.overdue)} of {page.overdue_count:,}",
+                               style="dim")
+            options.append(Option(heading, disabled=True))
             options.extend(entry_option(e, tz, now, problems, with_day=True)
-                           for e in plan.overdue)
+                           for e in page.overdue)
         first_from_selected: str | None = None
-        for day, day_entries in plan.days:
-            heading = Text(f" {day:%a %d %b}", style="bold")
+        for day, day_entries in page.days:
+            # A day of another year than today's says which.
+            heading = Text(f" {day:%a %d %b}" if day.year == today.year
+                           else f" {day:%a %d %b %Y}", style="bold")
             if day == today:
                 heading.append(" · today", style="bold")
             else:
                 heading.append(f" · {describe_days((day - today).days)}", style="dim")
+            if day == page.last and page.last_count:
+                heading.append(f" · {len(day_entries)} of {page.last_count} listed",
+                               style="dim")
             options.append(Option(heading, disabled=True))
             for entry in day_entries:
                 if first_from_selected is None:
                     first_from_selected = entry.uid
                 options.append(entry_option(entry, tz, now, problems))
-        if plan.empty:
+        if page.empty:
             options.append(Option(Text(
-                f"Nothing dated from {selected:%d %b} to {last:%d %b}"
+                f"Nothing dated {day_span(selected, page.last, '%d %b', 'from ')}"
                 f"{' with this filter (f changes it)' if filtered else ''}.\n"
                 "Press a to add a milestone, or ] for the next month.", style="dim"),
                 disabled=True))
@@ -78,6 +123,15 @@ class AgendaList(OptionList):
     def highlighted_uid(self) -> str | None:
         option = self.highlighted_option
         return option.id if option is not None else None
+
+
+def day_span(first: date, last: date, shape: str, start: str = "") -> str:
+    """The days from ``first`` to ``last`` in ``shape``, the year after the last one when it
+    is another year; one day said once."""
+    if last == first:
+        return f"on {first:{shape}}" if start else f"{first:{shape}}"
+    end = f"{last:{shape} %Y}" if last.year != first.year else f"{last:{shape}}"
+    return f"{start}{first:{shape}} to {end}"
 
 
 class AgendaLine:

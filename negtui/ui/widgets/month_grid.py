@@ -1,8 +1,9 @@
 """A month drawn as a grid of days: how many dated items fall on each day, and of which kind.
 
 The seven columns share the whole width (the columns left over spread among the days),
-and the weeks the whole height; a day lists as much as its cell holds, and says
-"+" what is left only when the rest does not fit."""
+and the weeks the whole height. Each day chooses how it is drawn: the letter and start of
+each title when its cell is wide enough and has a line for each (cut with "…"), else one
+letter an item; "+" says what is left only when the rest does not fit."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
@@ -51,15 +53,36 @@ KIND_MARKS: dict[str, tuple[str, Role]] = {
 }
 WEEKDAY_NAMES = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
 MIN_CELL = 5
-# A taller pane gives each week more lines; from TITLED_FROM columns a cell on, those lines
-# name what falls on the day ("S Signature"), one item a line or more when there is room.
-TITLED_FROM = 10
+# From TITLED_FROM columns a cell on, a day whose items each have a line names them: the
+# letter, a space and the start of the title ("S Sig…" at the least), wrapped under the
+# title on the lines to spare; a taller pane gives each week more lines.
+TITLED_FROM = 7
 
 
 def mark_of(kind: str) -> tuple[str, str]:
     """The letter of a kind and its style in the theme in use."""
     letter, role = KIND_MARKS.get(kind, ("?", Role.MUTED))
     return letter, style(role)
+
+
+def fold(title: str, width: int) -> list[Text]:
+    """``title`` in lines of ``width`` cells, broken between words; a word longer than a
+    line is cut with "…" and ends the title there, so no line starts in the middle of one."""
+    lines: list[Text] = []
+    line = ""
+    for word in title.split():
+        joined = f"{line} {word}" if line else word
+        if cell_len(joined) <= width:
+            line = joined
+            continue
+        if line:
+            lines.append(Text(line))
+        line = word
+        if cell_len(word) > width:
+            cut = Text(word)
+            cut.truncate(width, overflow="ellipsis")
+            return [*lines, cut]
+    return [*lines, Text(line)] if line or not lines else lines
 
 
 class MonthGrid(Widget, can_focus=True):
@@ -117,6 +140,10 @@ class MonthGrid(Widget, can_focus=True):
         width = max(width, 7 * MIN_CELL)
         return [width * (day + 1) // 7 for day in range(7)]
 
+    def _narrowest(self) -> int:
+        ends = self._columns(self.size.width)
+        return min(end - start for start, end in zip([0, *ends], ends, strict=False))
+
     def _weeks(self) -> list[list[date]]:
         return month_weeks(self.selected.year, self.selected.month)
 
@@ -168,38 +195,49 @@ class MonthGrid(Widget, can_focus=True):
         ends = [spare * (week + 1) // weeks for week in range(weeks)]
         return [end - start for start, end in zip([0, *ends], ends, strict=False)]
 
-    def _cut(self, heights: list[int], widths: list[int], titled: bool) -> bool:
-        """Whether some day has more than its cell holds, and shows a "+"."""
+    def _mode(self, day: date, cell: int, lines: int) -> str:
+        """How ``day`` is drawn in a cell of ``cell`` columns and ``lines`` lines: "titles"
+        when each item has a line, "some" when the first items have one and the letters of
+        the rest fit on the last, else "letters". Titles need every day of the month wide
+        enough, so a day a column narrower than the next is drawn the same way."""
+        items = len(self.items.get(day, []))
+        held = lines - 1
+        if self._narrowest() < TITLED_FROM or not items:
+            return "letters"
+        if items <= held:
+            return "titles"
+        if held >= 3 and items - (held - 1) <= cell - 2:
+            return "some"
+        return "letters"
+
+    def _cut(self, heights: list[int], widths: list[int]) -> bool:
+        """Whether some day has more than its cell names, and shows a "+"."""
         for week, lines in zip(self._weeks(), heights, strict=True):
             for day, cell in zip(week, widths, strict=True):
-                held = lines - 1 if titled else (cell - 1) * (lines - 1)
-                count = len(self.items.get(day, [])) if titled else \
-                    sum(self.counts.get(day, Counter()).values())
-                if count > held:
+                mode = self._mode(day, cell, lines)
+                count = sum(self.counts.get(day, Counter()).values())
+                if mode == "some" or (mode == "letters" and count > (cell - 1) * (lines - 1)):
                     return True
         return False
 
-    def _fit(self) -> tuple[list[int], list[int], bool, list[Text]]:
-        """The columns of each day, the lines of each week, whether days name their items,
-        and the legend's lines: one way for the whole month, though the spread remainder
-        makes some days a cell wider and some weeks a line taller."""
+    def _fit(self) -> tuple[list[int], list[int], list[Text]]:
+        """The columns of each day, the lines of each week and the legend's lines, though
+        the spread remainder makes some days a cell wider and some weeks a line taller."""
         width = self.size.width
         ends = self._columns(width)
         widths = [end - start for start, end in zip([0, *ends], ends, strict=False)]
         legend = self._legend(width)
         heights = self._heights(len(legend))
-        titled = min(widths) >= TITLED_FROM and min(heights) > 2
-        if self._cut(heights, widths, titled):
+        if self._cut(heights, widths):
             # Explaining the "+" takes room; a day already cut stays cut.
             legend = self._legend(width, cut=True)
             heights = self._heights(len(legend))
-            titled = min(widths) >= TITLED_FROM and min(heights) > 2
-        return widths, heights, titled, legend
+        return widths, heights, legend
 
     def _week_lines(self) -> list[int]:
         return self._fit()[1]
 
-    def _day_lines(self, day: date, cell: int, lines: int, titled: bool) -> list[Text]:
+    def _day_lines(self, day: date, cell: int, lines: int) -> list[Text]:
         in_month = day.month == self.selected.month
         number_style = "" if in_month else style(Role.MUTED)
         if day in self.overdue:
@@ -208,7 +246,7 @@ class MonthGrid(Widget, can_focus=True):
             number_style += " bold underline"
         top = Text(f"{day.day:>2}", style=number_style.strip())
         room = cell - 1
-        if titled:
+        if self._mode(day, cell, lines) != "letters":
             shown = [top, *self._titled(day, room, lines - 1, in_month)]
         else:
             shown = [top, *self._letters(day, room, lines - 1, in_month)]
@@ -247,8 +285,7 @@ class MonthGrid(Widget, can_focus=True):
         shown = []
         for entry in named:
             letter, colour = mark_of(entry.kind)
-            title = Text(visible(entry.label))
-            wrapped = title.wrap(self.app.console, max(1, room - 2), overflow="ellipsis")
+            wrapped = fold(visible(entry.label), max(1, room - 2))
             given = min(len(wrapped), 1 + spare)
             spare -= given - 1
             for number, part in enumerate(wrapped[:given]):
@@ -271,7 +308,7 @@ class MonthGrid(Widget, can_focus=True):
 
     def render(self) -> Text:
         ends = self._columns(self.size.width)
-        widths, heights, titled, legend = self._fit()
+        widths, heights, legend = self._fit()
         title = self.selected.strftime("%B %Y")
         lines = [Text(title.center(ends[-1]).rstrip(), style="bold")]
         lines.append(Text("".join(name.ljust(cell) for name, cell in
@@ -281,7 +318,7 @@ class MonthGrid(Widget, can_focus=True):
             week_lines = [Text() for _ in range(per_week)]
             for day, cell, end in zip(week, widths, ends, strict=True):
                 for line, part in zip(week_lines,
-                                      self._day_lines(day, cell, per_week, titled),
+                                      self._day_lines(day, cell, per_week),
                                       strict=True):
                     line.append_text(part)
                     line.pad_right(end - line.cell_len)

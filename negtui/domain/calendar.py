@@ -19,6 +19,7 @@ import arrow
 from negtui.domain.book import DealBook
 from negtui.domain.calendar_defaults import lead_minutes
 from negtui.domain.models import Milestone, Term
+from negtui.domain.positions import with_unit
 from negtui.domain.vocab import DealStatus, MilestoneKind, TermStatus
 from negtui.domain.words import counted
 
@@ -120,7 +121,8 @@ def _term_entries(book: DealBook, term: Term) -> list[CalendarEntry]:
     settled = term.status != TermStatus.OPEN
     found = []
     if term.fallback.decide_by is not None:
-        note = f"Fallback: {term.fallback.position}" if term.fallback.position else ""
+        note = (f"Fallback: {with_unit(term, term.fallback.position)}"
+                if term.fallback.position else "")
         found.append(CalendarEntry(
             uid=_uid("fallback", book.id, term.id), deal_id=book.id, deal_name=book.deal.name,
             kind=MilestoneKind.FALLBACK_DEADLINE.value, title=f"Decide on fallback: {term.name}",
@@ -129,7 +131,7 @@ def _term_entries(book: DealBook, term: Term) -> list[CalendarEntry]:
             done=settled, origin=f"term {term.name}", note=note,
         ))
     if term.offer_expires is not None:
-        note = f"On the table: {term.on_table}" if term.on_table else ""
+        note = f"On the table: {with_unit(term, term.on_table)}" if term.on_table else ""
         found.append(CalendarEntry(
             uid=_uid("offer", book.id, term.id), deal_id=book.id, deal_name=book.deal.name,
             kind=MilestoneKind.OFFER_EXPIRY.value, title=f"Offer expires: {term.name}",

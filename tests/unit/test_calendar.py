@@ -362,3 +362,12 @@ def test_unknown_time_zones_are_refused_in_words() -> None:
     assert zone("Europe/Berlin") == BERLIN
     with pytest.raises(CalendarRefused, match="not a time zone"):
         zone("Mars/Olympus")
+
+
+def test_a_term_s_dates_give_its_positions_in_its_unit() -> None:
+    when = datetime(2026, 12, 7, 17, tzinfo=ZoneInfo("UTC"))
+    term = Term(id="t-1", name="Day rate", unit="EUR/day", on_table="740",
+                offer_expires=when, fallback=Fallback(position="780", decide_by=when))
+    book = DealBook(deal=Deal(id="d-1", name="Northwind"), terms=[term])
+    notes = {entry.note for entry in deal_entries(book, ZoneInfo("UTC"))}
+    assert {"Fallback: 780 EUR/day", "On the table: 740 EUR/day"} <= notes

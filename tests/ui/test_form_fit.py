@@ -112,7 +112,8 @@ async def test_a_long_form_stands_in_two_columns_on_a_very_wide_screen(
 
 
 @pytest.mark.parametrize("size", [(120, 40), (200, 60)], ids=["120x40", "200x60"])
-@pytest.mark.parametrize("keys", [("2", "e"), ("comma",)], ids=["term", "settings"])
+@pytest.mark.parametrize("keys", [("2", "e"), ("comma",), ("enter", "k", "a")],
+                         ids=["term", "settings", "risk"])
 async def test_a_wide_window_keeps_every_label_on_one_line(
         demo_folder: Path, make_app: AppMaker, size: tuple[int, int],
         keys: tuple[str, ...]) -> None:

@@ -35,8 +35,10 @@ RISKS = RecordSpec(
              Column("Mitigation", attribute("mitigation"))],
     fields=[
         FormField("risk", "Risk", placeholder="e.g. procurement delays signature"),
-        FormField("likelihood", "Likelihood, 1 (rare) to 5 (almost certain)", placeholder="3"),
-        FormField("impact", "Impact, 1 (minor) to 5 (severe)", placeholder="3"),
+        FormField("likelihood", "Likelihood (1-5)", placeholder="3",
+                  help="1 rare · 3 as likely as not · 5 almost certain"),
+        FormField("impact", "Impact (1-5)", placeholder="3",
+                  help="1 minor · 3 costly · 5 severe"),
         FormField("bearer", "Who bears it", placeholder="us, them or both"),
         FormField("mitigation", "Mitigation", "lines"),
     ],

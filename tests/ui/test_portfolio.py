@@ -373,7 +373,7 @@ async def test_the_band_names_the_filter_as_it_is_typed_and_forgets_it_when_clea
         await pilot.press("f")  # a letter in the field, not the status filter
         await until(pilot, lambda: "filter: 'retf'" in band())
         await pilot.press("backspace", "enter", "f")  # now the status filter
-        await until(pilot, lambda: "status: negotiating, filter: 'ret'" in band())
+        await until(pilot, lambda: "status: negotiating (f for the next), filter: 'ret'" in band())
         await pilot.press("escape")
         await until(pilot, lambda: "filter:" not in band())
         assert band().startswith(plain_band.splitlines()[0])

@@ -34,3 +34,16 @@ def test_call_flags_and_a_refused_line(snap_compare: Snap, demo_folder: Path,
     press = ["3", "c", "g", *"Rate", "space", "#", *"nope", "enter"]
     assert snap_compare(make_app(demo_folder), press=press, terminal_size=size,
                         run_before=steady)
+
+
+@SIZES
+def test_term_grid_regions_by_sign(snap_compare: Snap, demo_folder: Path,
+                                   make_app: AppMaker, size: tuple[int, int]) -> None:
+    assert snap_compare(make_app(demo_folder), press=["2", "g", "wait:100"],
+                        terminal_size=size, run_before=steady)
+
+
+def test_term_form_with_the_must_have_box(snap_compare: Snap, demo_folder: Path,
+                                          make_app: AppMaker) -> None:
+    assert snap_compare(make_app(demo_folder), press=["2", "a", "wait:100"],
+                        terminal_size=LARGE, run_before=steady)

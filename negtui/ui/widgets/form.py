@@ -22,6 +22,7 @@ from negtui.domain.words import counted
 from negtui.store import StoreError
 from negtui.ui.widgets.confirm import KEY_MARKS, ConfirmScreen, OnceModal, key_mark
 from negtui.ui.widgets.shown import Static, plain
+from negtui.ui.widgets.tick_box import TickBox
 
 Kind = Literal["text", "choice", "bool", "lines"]
 Values = dict[str, str]
@@ -118,7 +119,7 @@ class FormScreen(OnceModal[bool]):
                                          value=value or spec.choices[0][1])
             return select
         if spec.kind == "bool":
-            return Checkbox(spec.label, value=value == "true", id=widget_id)
+            return TickBox(spec.label, value=value == "true", id=widget_id)
         if spec.kind == "lines":
             area = TextArea(value, id=widget_id, classes="field-lines")
             area.cursor_blink = False

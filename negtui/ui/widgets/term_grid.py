@@ -20,7 +20,7 @@ from negtui.domain.models import Term
 from negtui.domain.positions import Verdict
 from negtui.domain.terms import term_class
 from negtui.domain.vocab import TermClass
-from negtui.ui.palette import Role, style, tint
+from negtui.ui.palette import Role, colourless, style, tint
 
 CELL = 4
 AXIS = 3
@@ -41,6 +41,12 @@ CLASS_ROLE = {
     TermClass.TRADEABLE: ("success", Role.GOOD),
 }
 REGION_TINT = 0.2
+# Without colour the regions' tints are one grey: each empty cell carries its class's sign.
+REGION_SIGN = {
+    TermClass.NON_NEGOTIABLE: "!",
+    TermClass.FLEXIBLE: "~",
+    TermClass.TRADEABLE: "·",
+}
 VERDICT_ROLE: dict[Verdict, tuple[str, Role | None]] = {
     Verdict.IDEAL: ("★", Role.GOOD),
     Verdict.ACCEPTABLE: ("✓", Role.GOOD),
@@ -53,6 +59,11 @@ VERDICT_ROLE: dict[Verdict, tuple[str, Role | None]] = {
 def region_colour(cls: TermClass) -> str:
     """The background of a class's region ("" where the theme has no colour to mix)."""
     return tint(CLASS_ROLE[cls][0], REGION_TINT)
+
+
+def empty_mark(cls: TermClass) -> str:
+    """What an empty cell of a class's region shows: its sign when there is no colour."""
+    return REGION_SIGN[cls] if colourless() else "·"
 
 
 def region_style(cls: TermClass) -> Style:
@@ -150,6 +161,7 @@ class TermGrid(Widget, can_focus=True):
         focus_style = Style(reverse=True, bold=True) if self.has_focus else Style(
             bold=True, underline=True)
         regions = {cls: region_style(cls) for cls in TermClass}
+        empty = {cls: empty_mark(cls) for cls in TermClass}
         muted = Style.parse(style(Role.MUTED))
         cells: dict[tuple[int, int], list[Marker]] = {}
         for marker in self.markers:
@@ -167,10 +179,11 @@ class TermGrid(Widget, can_focus=True):
                 for deal in range(1, 11):
                     if deal == threshold:
                         text.append("│", style="bold")
-                    region = regions[term_class(deal, portfolio, threshold)]
+                    cls = term_class(deal, portfolio, threshold)
+                    region = regions[cls]
                     here = cells.get((deal, portfolio), [])
                     if not here or not labelled:
-                        text.append(f"{'·' if labelled else '':^{cell}}",
+                        text.append(f"{empty[cls] if labelled else '':^{cell}}",
                                     style=region + muted + edge)
                         continue
                     shown = next((m for m in here if m.term_id == self.focused_id), here[0])

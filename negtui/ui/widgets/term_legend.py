@@ -18,9 +18,15 @@ from negtui.domain.models import Term
 from negtui.domain.positions import Verdict, verdict
 from negtui.domain.terms import class_of
 from negtui.domain.vocab import TermClass
-from negtui.ui.palette import Role, style
+from negtui.ui.palette import Role, colourless, style
 from negtui.ui.widgets.shown import Static
-from negtui.ui.widgets.term_grid import class_colour, region_colour, short_labels, verdict_mark
+from negtui.ui.widgets.term_grid import (
+    class_colour,
+    empty_mark,
+    region_colour,
+    short_labels,
+    verdict_mark,
+)
 from negtui.ui.widgets.term_rows import term_detail
 
 GAP = "  "
@@ -52,8 +58,11 @@ def class_chips() -> list[Text]:
     chips = []
     for cls in TermClass:
         colour = region_colour(cls)
-        chips.append(Text.assemble(("  ", f"on {colour}" if colour else "reverse"), " ",
-                                   (cls.value, class_colour(cls))))
+        if colourless():
+            swatch = (f"{empty_mark(cls)} ", style(Role.MUTED))
+        else:
+            swatch = ("  ", f"on {colour}" if colour else "reverse")
+        chips.append(Text.assemble(swatch, " ", (cls.value, class_colour(cls))))
     return chips
 
 

@@ -9,7 +9,8 @@ was listed from, so choosing one never picks an alert of a newer review.
 
 Each alert takes one line, cut with "…" where it is longer, except the highlighted one,
 which is shown whole: the box holds twice as many alerts as wrapped ones, and moving
-through them reads each in full.
+through them reads each in full. In a box tall enough for every alert whole (a large
+window), each is shown whole.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
+from textual import events
 from textual.widgets.option_list import Option
 
 from negtui.domain.audit import Alert, Review
@@ -35,6 +37,8 @@ class AlertsBox(SteadyOptionList):
         self._waiting: Review | None = None
         self._whole = 0
         """The index of the alert shown whole."""
+        self._all_whole = False
+        """Whether the box has the room to show every alert whole."""
 
     @property
     def waiting(self) -> bool:
@@ -59,7 +63,9 @@ class AlertsBox(SteadyOptionList):
         self._listed_from = review
         self.listed = review.alerts[:ALERTS_SHOWN]
         self._whole = 0
-        options = [Option(alert_prompt(alert, whole=index == 0), id=str(index))
+        self._all_whole = self._room_for_all()
+        options = [Option(alert_prompt(alert, whole=self._all_whole or index == 0),
+                          id=str(index))
                    for index, alert in enumerate(self.listed)]
         hidden = len(review.alerts) - ALERTS_SHOWN
         if hidden > 0:
@@ -68,17 +74,43 @@ class AlertsBox(SteadyOptionList):
         self.clear_options()
         self.add_options(options)
 
+    def _room_for_all(self) -> bool:
+        """Whether every listed alert, shown whole, fits in the box as it is now."""
+        width = self.scrollable_content_region.width - self._get_left_gutter_width()
+        height = self.scrollable_content_region.height
+        if width <= 0 or not 0 < len(self.listed) <= height:
+            return False
+        console = self.app.console
+        options = console.options.update_width(width)
+        lines = 0
+        for alert in self.listed:
+            lines += len(console.render_lines(alert_prompt(alert), options, pad=False))
+            if lines > height:
+                return False
+        return True
+
+    def _on_resize(self, event: events.Resize | None = None) -> None:
+        super()._on_resize(event)
+        if not self.listed or self._room_for_all() == self._all_whole:
+            return
+        self._all_whole = not self._all_whole
+        for index, alert in enumerate(self.listed):
+            if index != self._whole:
+                self.replace_option_prompt_at_index(
+                    index, alert_prompt(alert, whole=self._all_whole))
+
     def watch_highlighted(self, highlighted: int | None) -> None:
         # The prompts change before the list scrolls to the highlight, so it scrolls to
         # where the highlighted alert now ends.
         if highlighted is not None and highlighted != self._whole \
                 and highlighted < len(self.listed):
-            if self._whole < len(self.listed):
+            if not self._all_whole:
+                if self._whole < len(self.listed):
+                    self.replace_option_prompt_at_index(
+                        self._whole, alert_prompt(self.listed[self._whole], whole=False))
                 self.replace_option_prompt_at_index(
-                    self._whole, alert_prompt(self.listed[self._whole], whole=False))
+                    highlighted, alert_prompt(self.listed[highlighted]))
             self._whole = highlighted
-            self.replace_option_prompt_at_index(
-                highlighted, alert_prompt(self.listed[highlighted]))
         super().watch_highlighted(highlighted)
 
     def alert_of(self, option: Option) -> Alert | None:

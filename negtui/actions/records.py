@@ -25,3 +25,22 @@ def remove_record(store: Store, deal_id: str, record: Record, label: str) -> Cha
     what it was, as the user would: 'Deleted Payment terms')."""
     store.remove(deal_id, record)
     return Change(label, lambda undoing: undoing.put(deal_id, record))
+
+
+def change_records(store: Store, deal_id: str, *records: Record, before: Sequence[Record],
+                   label: str) -> Change:
+    """Save ``records`` as ``save_records`` does, ``before`` being the versions the change
+    started from; the change returned puts those back and removes the records that were
+    new. Undone after someone else changed them meanwhile, it is refused."""
+    store.put(deal_id, *records, expected=before)
+    kept = {record.id for record in before}
+    added = [record for record in records if record.id not in kept]
+    written = [record for record in records if record.id in kept]
+
+    def revert(undoing: Store) -> None:
+        if before:
+            undoing.put(deal_id, *before, expected=written)
+        for record in added:
+            undoing.remove(deal_id, record)
+
+    return Change(label, revert, deal_id)

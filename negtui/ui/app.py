@@ -285,10 +285,10 @@ class NegtuiApp(ThemedApp):
         elif self.current_mode != "portfolio":
             self._show(Place("portfolio"))
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "undo":
-            return bool(self.session.undo)  # in the footer once there is something
-        return True
+    def in_footer(self, action: str) -> bool:
+        """Whether the footer offers ``action`` now: undo once there is something to undo
+        (the key still answers, saying there is nothing)."""
+        return action != "undo" or bool(self.session.undo)
 
     def action_undo(self) -> None:
         saving.undo(self, self.session)

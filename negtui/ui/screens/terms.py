@@ -11,7 +11,7 @@ from textual.events import Resize
 from textual.widgets import Header
 
 from negtui.actions.history import conflicted_records
-from negtui.actions.records import remove_record, save_records
+from negtui.actions.records import change_records, remove_record, save_records
 from negtui.domain.book import DealBook
 from negtui.domain.integrity import term_in_use
 from negtui.domain.models import Term
@@ -248,8 +248,9 @@ class TermsScreen(NegtuiScreen):
             return False
         self.focused_id = term.id
         started = [t for t in book.terms if t.id == term.id]
-        return self.save(lambda store: save_records(store, book.id, term, expected=started),
-                         done, deal_id=book.id)
+        return self.save(lambda store: change_records(store, book.id, term, before=started,
+                                                      label=done),
+                         f"{done} (u undoes)", deal_id=book.id)
 
     def action_rate(self, field: str, step: int) -> None:
         term = self.focused_term()
@@ -351,9 +352,9 @@ class TermsScreen(NegtuiScreen):
             return
         deal_id = book.id
         self.focused_id = added[0].id
-        self.save(lambda store: save_records(store, deal_id, *added),
-                  f"Added {counted(len(added), 'usual term')} of a {kind.value} contract: "
-                  "rate each with + - ] [", deal_id=deal_id)
+        label = f"Added {counted(len(added), 'usual term')} of a {kind.value} contract"
+        self.save(lambda store: change_records(store, deal_id, *added, before=(), label=label),
+                  f"{label}: rate each with + - ] [ (u undoes)", deal_id=deal_id)
 
     def action_all_terms(self) -> None:
         def pick(deal_id: str, term_id: str) -> None:

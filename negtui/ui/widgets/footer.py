@@ -88,6 +88,8 @@ class KeyFooter(Footer):
         palette: Entry | None = None
         app = self.app
         seen: set[tuple[str, str]] = set()
+        # The app may keep a key out of the footer while it has nothing to do (undo).
+        offered = getattr(app, "in_footer", lambda action: True)
         for active in screen.active_bindings.values():
             binding = active.binding
             entry = Entry(binding.key, app.get_key_display(binding), binding.description,
@@ -97,6 +99,8 @@ class KeyFooter(Footer):
             elif binding.id == PALETTE_ID:
                 palette = entry
             if not binding.show or binding.id in (HELP_ID, PALETTE_ID):
+                continue
+            if active.node is app and not offered(binding.action):
                 continue
             if (binding.action, binding.description) in seen:
                 continue  # "d,delete": one label for both keys

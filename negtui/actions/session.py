@@ -19,7 +19,7 @@ from negtui.domain.checklist import checklist_progress
 from negtui.domain.clock import Clock
 from negtui.domain.models import Deal, Settings
 from negtui.store import Portfolio, Store
-from negtui.store.errors import ReadStopped
+from negtui.store.errors import ReadStopped, StoreError
 from negtui.store.repository import Signature
 
 Result = TypeVar("Result")
@@ -80,7 +80,39 @@ class Session:
             listener()
 
     def current_book(self) -> DealBook | None:
-        return self.portfolio.books.get(self._deal_id or "")
+        return self.book(self._deal_id or "")
+
+    def book(self, deal_id: str) -> DealBook | None:
+        """The deal with every record: while the folder is still being read, from its own
+        file alone when that can be (``whole``), else once the whole folder is read."""
+        if self._portfolio.partial and self.whole(deal_id):
+            return self._portfolio.books.get(deal_id)
+        return self.portfolio.books.get(deal_id)
+
+    def whole(self, deal_id: str) -> bool:
+        """Whether the deal is known with every record without waiting for the whole
+        folder: one known from its summary only has its own file read now, in a few
+        milliseconds. False when that file changed on disk since the folder was looked at,
+        or does not check out: the full read reads it again and reports it by name."""
+        glance = self._portfolio
+        if deal_id not in glance.books:
+            return False
+        if deal_id not in glance.partial:
+            return True
+        path = self.store.deal_path(deal_id)
+        try:
+            book, signature = self.store.read_signed(deal_id)
+        except StoreError:
+            return False
+        if signature is None or signature != self._signature.get(path) or book.id != deal_id:
+            return False
+        # The same object, its deal complete now: what was painted from it (the Portfolio
+        # screen) stays true, so it need not be drawn again. A look at the folder started
+        # before this one is not taken (it would bring the summary back).
+        glance.books = {**glance.books, deal_id: book}
+        glance.partial, glance.progress = glance.still_partial({deal_id})
+        self._generation += 1
+        return True
 
     def current_deal(self) -> Deal | None:
         # A deal's own fields are in its summary: no need to wait for the full read.
@@ -191,9 +223,9 @@ class Session:
         path = self.store.deal_path(deal_id)
         if written is None or written.path != path or written.before is None:
             return False
-        portfolio = self.portfolio
+        portfolio = self._portfolio  # a deal written from a screen is whole in it
         book = portfolio.books.get(deal_id)
-        if (book is None or written.after is None
+        if (book is None or deal_id in portfolio.partial or written.after is None
                 or written.before != self._signature.get(path)
                 or self.store.path_signature(path) != written.after):
             return False
@@ -207,8 +239,9 @@ class Session:
 
     def reload(self, paths: set[Path] | None = None) -> bool:
         """Re-read files that changed on disk (only ``paths``, when given); tells the
-        listeners once. Returns whether anything changed."""
-        self.settle()
+        listeners once. Returns whether anything changed. While the folder is still being
+        read, what comes from summaries stays so (``settle`` later reads again what
+        changed meanwhile)."""
         if paths is None:
             fresh = self.store.signature()
             changed = {path for path in fresh.keys() | self._signature.keys()

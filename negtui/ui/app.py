@@ -245,7 +245,7 @@ class NegtuiApp(ThemedApp):
         self._show(place)
 
     def _usable(self, place: Place) -> bool:
-        return place.deal_id is None or place.deal_id in self.session.portfolio.books
+        return place.deal_id is None or place.deal_id in self.session.glance().books
 
     def _show(self, place: Place) -> None:
         self.session.reload()

@@ -125,7 +125,7 @@ class TermsScreen(NegtuiScreen):
 
     @property
     def threshold(self) -> int:
-        return self.session.portfolio.settings.high_threshold
+        return self.session.settings.high_threshold
 
     def book(self) -> DealBook | None:
         return self.session.current_book()
@@ -381,7 +381,7 @@ class TermsScreen(NegtuiScreen):
                 return errors
             verb = "Saved" if existing else "Added"
             self.focused_id = built.id
-            current = session.portfolio.books.get(book_id)
+            current = session.book(book_id)
             started = [t for t in current.terms if t.id == built.id] if current else []
             return save_from_form(self, session,
                                   lambda store: save_records(store, book_id, built,

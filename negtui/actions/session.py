@@ -24,6 +24,8 @@ from negtui.store.repository import Signature
 
 Result = TypeVar("Result")
 Listener = Callable[[], None]
+# The longest a full read in a thread is held back for the screen (``hold_reading``).
+HOLD_LIMIT_S = 1.0
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,8 @@ class Session:
         self._full_lock = threading.Lock()
         self._full_read: tuple[dict[Path, Signature | None], Portfolio] | None = None
         self._stopping = threading.Event()
+        self._reading_on = threading.Event()
+        self._reading_on.set()
         self.undo = UndoStack()
         self._deal_id: str | None = None
         self._generation = 0
@@ -162,7 +166,7 @@ class Session:
             if self._full_read is None and self._portfolio.partial:
                 before = self.store.signature()
                 try:
-                    self._full_read = (before, self.store.load(stop=self._stopping.is_set))
+                    self._full_read = (before, self.store.load(stop=self._next_file))
                 except ReadStopped:
                     return
         self.keep_summaries()
@@ -171,6 +175,22 @@ class Session:
         """Tell a ``read_in_full`` under way in a thread to give up at the next file, as
         the app ends: it need not finish reading what nobody will see."""
         self._stopping.set()
+        self._reading_on.set()
+
+    def hold_reading(self) -> None:
+        """Let a ``read_in_full`` under way in a thread wait before its next file, while
+        the screen needs the processor to itself (a screen opening), until
+        ``go_on_reading`` (or ``HOLD_LIMIT_S`` at most)."""
+        self._reading_on.clear()
+
+    def go_on_reading(self) -> None:
+        self._reading_on.set()
+
+    def _next_file(self) -> bool:
+        """Asked before each file of a full read: whether to give up (``stop_reading``)."""
+        if not self._reading_on.wait(HOLD_LIMIT_S):
+            self._reading_on.set()  # held too long: the screen's turn is over
+        return self._stopping.is_set()
 
     @property
     def stopping(self) -> bool:
@@ -187,6 +207,7 @@ class Session:
         if not self._portfolio.partial:
             return
         self._stopping.clear()  # asked for here and now: read to the end
+        self._reading_on.set()
         self.read_in_full()
         with self._full_lock:
             assert self._full_read is not None

@@ -248,6 +248,10 @@ class NegtuiApp(ThemedApp):
         return place.deal_id is None or place.deal_id in self.session.glance().books
 
     def _show(self, place: Place) -> None:
+        # A full read still under way in a thread would take turns with the new screen
+        # being built and drawn: it waits for the first frame.
+        self.session.hold_reading()
+        self.call_after_refresh(self.session.go_on_reading)
         self.session.reload()
         if place.deal_id is not None and place.deal_id != self.session.deal_id:
             self.session.focus(place.deal_id)

@@ -259,3 +259,19 @@ def test_the_alerts_and_next_items_painted_from_summaries_are_those_of_the_files
     full = review(session.portfolio.books.values(), session.settings, now)
     assert painted.alerts == full.alerts and painted.alerts
     assert painted.next_due == full.next_due
+
+
+def test_a_full_read_held_back_for_the_screen_goes_on_by_itself(
+        two_deals: Store, clock: Clock, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import negtui.actions.session as session_module
+
+    monkeypatch.setattr(session_module, "HOLD_LIMIT_S", 0.01)
+    opened(two_deals.root, clock)
+    session = opened(two_deals.root, clock)
+    session.hold_reading()  # a screen opening, and nothing said it was drawn
+    session.read_in_full()  # what the thread does: waits a moment, then reads every file
+    assert not session.complete
+    session.settle()
+    assert session.complete and names(session) == {"d-alpha": "Alpha rollout",
+                                                   "d-beta": "Beta audit"}
+    assert [c.id for c in session.portfolio.books["d-alpha"].concessions] == ["c-first"]

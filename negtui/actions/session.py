@@ -166,7 +166,7 @@ class Session:
             if self._full_read is None and self._portfolio.partial:
                 before = self.store.signature()
                 try:
-                    self._full_read = (before, self.store.load(stop=self._next_file))
+                    self._full_read = (before, self.store.load(stop=self._give_up))
                 except ReadStopped:
                     return
         self.keep_summaries()
@@ -186,11 +186,15 @@ class Session:
     def go_on_reading(self) -> None:
         self._reading_on.set()
 
-    def _next_file(self) -> bool:
-        """Asked before each file of a full read: whether to give up (``stop_reading``)."""
+    def reading_may_go_on(self) -> bool:
+        """Asked by a full read (or what prepares it) in a thread before each step: waits
+        while it is held back, then says whether to go on (not after ``stop_reading``)."""
         if not self._reading_on.wait(HOLD_LIMIT_S):
             self._reading_on.set()  # held too long: the screen's turn is over
-        return self._stopping.is_set()
+        return not self._stopping.is_set()
+
+    def _give_up(self) -> bool:
+        return not self.reading_may_go_on()
 
     @property
     def stopping(self) -> bool:

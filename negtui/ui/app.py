@@ -154,7 +154,7 @@ class NegtuiApp(ThemedApp):
     def _read_in_full(self) -> None:
         def read() -> None:
             for module, _ in LATER_SCREENS.values():
-                if self.session.stopping:
+                if not self.session.reading_may_go_on():
                     return
                 importlib.import_module(module)  # before the user asks for it
             self.session.read_in_full()

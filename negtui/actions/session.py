@@ -19,11 +19,13 @@ from negtui.domain.checklist import checklist_progress
 from negtui.domain.clock import Clock
 from negtui.domain.models import Deal, Settings
 from negtui.store import Portfolio, Store
-from negtui.store.errors import ReadStopped
+from negtui.store.errors import ReadStopped, StoreError
 from negtui.store.repository import Signature
 
 Result = TypeVar("Result")
 Listener = Callable[[], None]
+# The longest a full read in a thread is held back for the screen (``hold_reading``).
+HOLD_LIMIT_S = 1.0
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,8 @@ class Session:
         self._full_lock = threading.Lock()
         self._full_read: tuple[dict[Path, Signature | None], Portfolio] | None = None
         self._stopping = threading.Event()
+        self._reading_on = threading.Event()
+        self._reading_on.set()
         self.undo = UndoStack()
         self._deal_id: str | None = None
         self._generation = 0
@@ -80,7 +84,39 @@ class Session:
             listener()
 
     def current_book(self) -> DealBook | None:
-        return self.portfolio.books.get(self._deal_id or "")
+        return self.book(self._deal_id or "")
+
+    def book(self, deal_id: str) -> DealBook | None:
+        """The deal with every record: while the folder is still being read, from its own
+        file alone when that can be (``whole``), else once the whole folder is read."""
+        if self._portfolio.partial and self.whole(deal_id):
+            return self._portfolio.books.get(deal_id)
+        return self.portfolio.books.get(deal_id)
+
+    def whole(self, deal_id: str) -> bool:
+        """Whether the deal is known with every record without waiting for the whole
+        folder: one known from its summary only has its own file read now, in a few
+        milliseconds. False when that file changed on disk since the folder was looked at,
+        or does not check out: the full read reads it again and reports it by name."""
+        glance = self._portfolio
+        if deal_id not in glance.books:
+            return False
+        if deal_id not in glance.partial:
+            return True
+        path = self.store.deal_path(deal_id)
+        try:
+            book, signature = self.store.read_signed(deal_id)
+        except StoreError:
+            return False
+        if signature is None or signature != self._signature.get(path) or book.id != deal_id:
+            return False
+        # The same object, its deal complete now: what was painted from it (the Portfolio
+        # screen) stays true, so it need not be drawn again. A look at the folder started
+        # before this one is not taken (it would bring the summary back).
+        glance.books = {**glance.books, deal_id: book}
+        glance.partial, glance.progress = glance.still_partial({deal_id})
+        self._generation += 1
+        return True
 
     def current_deal(self) -> Deal | None:
         # A deal's own fields are in its summary: no need to wait for the full read.
@@ -130,7 +166,7 @@ class Session:
             if self._full_read is None and self._portfolio.partial:
                 before = self.store.signature()
                 try:
-                    self._full_read = (before, self.store.load(stop=self._stopping.is_set))
+                    self._full_read = (before, self.store.load(stop=self._give_up))
                 except ReadStopped:
                     return
         self.keep_summaries()
@@ -139,6 +175,26 @@ class Session:
         """Tell a ``read_in_full`` under way in a thread to give up at the next file, as
         the app ends: it need not finish reading what nobody will see."""
         self._stopping.set()
+        self._reading_on.set()
+
+    def hold_reading(self) -> None:
+        """Let a ``read_in_full`` under way in a thread wait before its next file, while
+        the screen needs the processor to itself (a screen opening), until
+        ``go_on_reading`` (or ``HOLD_LIMIT_S`` at most)."""
+        self._reading_on.clear()
+
+    def go_on_reading(self) -> None:
+        self._reading_on.set()
+
+    def reading_may_go_on(self) -> bool:
+        """Asked by a full read (or what prepares it) in a thread before each step: waits
+        while it is held back, then says whether to go on (not after ``stop_reading``)."""
+        if not self._reading_on.wait(HOLD_LIMIT_S):
+            self._reading_on.set()  # held too long: the screen's turn is over
+        return not self._stopping.is_set()
+
+    def _give_up(self) -> bool:
+        return not self.reading_may_go_on()
 
     @property
     def stopping(self) -> bool:
@@ -155,6 +211,7 @@ class Session:
         if not self._portfolio.partial:
             return
         self._stopping.clear()  # asked for here and now: read to the end
+        self._reading_on.set()
         self.read_in_full()
         with self._full_lock:
             assert self._full_read is not None
@@ -191,9 +248,9 @@ class Session:
         path = self.store.deal_path(deal_id)
         if written is None or written.path != path or written.before is None:
             return False
-        portfolio = self.portfolio
+        portfolio = self._portfolio  # a deal written from a screen is whole in it
         book = portfolio.books.get(deal_id)
-        if (book is None or written.after is None
+        if (book is None or deal_id in portfolio.partial or written.after is None
                 or written.before != self._signature.get(path)
                 or self.store.path_signature(path) != written.after):
             return False
@@ -207,8 +264,9 @@ class Session:
 
     def reload(self, paths: set[Path] | None = None) -> bool:
         """Re-read files that changed on disk (only ``paths``, when given); tells the
-        listeners once. Returns whether anything changed."""
-        self.settle()
+        listeners once. Returns whether anything changed. While the folder is still being
+        read, what comes from summaries stays so (``settle`` later reads again what
+        changed meanwhile)."""
         if paths is None:
             fresh = self.store.signature()
             changed = {path for path in fresh.keys() | self._signature.keys()

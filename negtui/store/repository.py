@@ -130,6 +130,10 @@ class Store:
         meant for one deal is ever written into another's file."""
         return self._read_book(deal_id)[0]
 
+    def read_signed(self, deal_id: str) -> tuple[DealBook, Signature | None]:
+        """The deal, and the signature its file had before it was read."""
+        return self._read_book(deal_id)
+
     def _read_book(self, deal_id: str) -> tuple[DealBook, Signature | None]:
         """The deal, and the signature its file had before it was read."""
         path = self.deal_path(deal_id)

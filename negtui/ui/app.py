@@ -154,7 +154,7 @@ class NegtuiApp(ThemedApp):
     def _read_in_full(self) -> None:
         def read() -> None:
             for module, _ in LATER_SCREENS.values():
-                if self.session.stopping:
+                if not self.session.reading_may_go_on():
                     return
                 importlib.import_module(module)  # before the user asks for it
             self.session.read_in_full()
@@ -245,9 +245,13 @@ class NegtuiApp(ThemedApp):
         self._show(place)
 
     def _usable(self, place: Place) -> bool:
-        return place.deal_id is None or place.deal_id in self.session.portfolio.books
+        return place.deal_id is None or place.deal_id in self.session.glance().books
 
     def _show(self, place: Place) -> None:
+        # A full read still under way in a thread would take turns with the new screen
+        # being built and drawn: it waits for the first frame.
+        self.session.hold_reading()
+        self.call_after_refresh(self.session.go_on_reading)
         self.session.reload()
         if place.deal_id is not None and place.deal_id != self.session.deal_id:
             self.session.focus(place.deal_id)

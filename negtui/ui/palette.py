@@ -92,13 +92,31 @@ def _readable(colour: Color, variables: dict[str, str]) -> Color:
     return foreground
 
 
+_worked_out: dict[tuple[str, bool], str] = {}
+_worked_out_for: dict[str, str] = {}
+
+
 def theme_colour(name: str, *, readable: bool = False) -> str:
     """The colour the running app's theme gives ``name`` (a variable, maybe with a share:
-    "foreground 75%"), as a Rich colour ("" when no app runs or the theme does not say)."""
+    "foreground 75%"), as a Rich colour ("" when no app runs or the theme does not say).
+    Worked out once per theme: every screen asks for the same few."""
+    global _worked_out_for
     try:
         variables = active_app.get().theme_variables
     except LookupError:
         return ""
+    if variables is not _worked_out_for:
+        if variables != _worked_out_for:
+            _worked_out.clear()
+        _worked_out_for = variables
+    key = (name, readable)
+    found = _worked_out.get(key)
+    if found is None:
+        found = _worked_out[key] = _colour(variables, name, readable)
+    return found
+
+
+def _colour(variables: dict[str, str], name: str, readable: bool) -> str:
     variable, _, share = name.partition(" ")
     try:
         colour = _resolve(variables[variable], variables)

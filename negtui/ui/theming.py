@@ -28,9 +28,19 @@ class ThemedApp(App[int]):
     config_file: Path | None
 
     def __init__(self) -> None:
+        self._variables_of: tuple[Theme, dict[str, str]] | None = None
         super().__init__()
         self.stylesheet = KeptStylesheet(variables=self.get_css_variables())
         self._kept_theme = ""
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's colours, worked out once per theme: Textual asks for them again
+        each time a main screen is shown for the first time."""
+        theme = self.current_theme
+        if self._variables_of is None or self._variables_of[0] is not theme:
+            self._variables_of = (theme, super().get_css_variables())
+        self.theme_variables = dict(self._variables_of[1])
+        return self.theme_variables
 
     def _choose_theme(self) -> None:
         if self.config.config.theme:

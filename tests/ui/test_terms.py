@@ -14,7 +14,8 @@ from negtui.domain.vocab import ContractType
 from negtui.store import Store
 from negtui.ui.app import NegtuiApp
 from negtui.ui.screens.all_terms import AllTermsScreen
-from negtui.ui.screens.terms import TermForm, TermsScreen
+from negtui.ui.screens.term_form import TermForm
+from negtui.ui.screens.terms import TermsScreen
 from negtui.ui.widgets.confirm import ConfirmScreen
 from negtui.ui.widgets.term_grid import TermGrid
 from tests.ui.conftest import until

@@ -50,8 +50,68 @@ def test_what_a_summary_leaves_out_is_read_from_the_file_before_anyone_sees_it(
     session.focus("d-alpha")
     book = session.current_book()
     assert book is not None and [c.id for c in book.concessions] == ["c-first"]
-    assert session.complete and not session.portfolio.partial
+    assert not session.portfolio.partial
+    assert [c.id for c in session.portfolio.books["d-alpha"].concessions] == ["c-first"]
 
+
+def test_the_deal_in_focus_is_read_alone_while_the_folder_is_still_being_read(
+        two_deals: Store, clock: Clock) -> None:
+    opened(two_deals.root, clock)
+    session = opened(two_deals.root, clock)
+    painted = session.glance()
+    session.focus("d-alpha")
+    book = session.current_book()
+    assert book is not None and [c.id for c in book.concessions] == ["c-first"]
+    # Only its own file was read: the other deal still waits for the full read, and what
+    # the Portfolio was painted from is still true, so it is not drawn again.
+    assert not session.complete and session.glance().partial == {"d-beta"}
+    assert session.glance() is painted
+    assert session.glance().books["d-alpha"] is book
+
+
+def test_a_write_to_the_deal_in_focus_needs_no_full_read(two_deals: Store,
+                                                         clock: Clock) -> None:
+    opened(two_deals.root, clock)
+    session = opened(two_deals.root, clock)
+    session.focus("d-alpha")
+    assert session.current_book() is not None
+    session.run(lambda store: store.put("d-alpha", Concession(
+        id="c-2", direction="received", what="Earlier start", at=clock().datetime)), "d-alpha")
+    assert not session.complete
+    book = session.current_book()
+    assert book is not None and [c.id for c in book.concessions] == ["c-first", "c-2"]
+    on_disk = Store(two_deals.root, clock).read_book("d-alpha")
+    assert [c.id for c in on_disk.concessions] == ["c-first", "c-2"]
+    assert [c.id for c in session.portfolio.books["d-alpha"].concessions] == ["c-first", "c-2"]
+
+
+def test_the_other_deal_changed_on_disk_meanwhile_waits_for_the_full_read(
+        two_deals: Store, clock: Clock) -> None:
+    opened(two_deals.root, clock)
+    session = opened(two_deals.root, clock)
+    session.focus("d-alpha")
+    assert session.current_book() is not None and not session.complete
+    other = Store(two_deals.root, clock).open()  # another window, after this one opened
+    other.put("d-beta", Milestone(
+        id="m-other", title="Kick-off", kind="negotiation call", due=clock().datetime))
+    session.focus("d-beta")
+    book = session.current_book()
+    assert book is not None and [m.id for m in book.milestones] == ["m-other"]
+    assert session.complete
+
+
+def test_a_broken_deal_in_focus_is_reported_by_name_as_the_full_read_does(
+        two_deals: Store, clock: Clock) -> None:
+    opened(two_deals.root, clock)
+    break_in_place(two_deals.deal_path("d-alpha"))  # its summary still looks current
+    session = opened(two_deals.root, clock)
+    session.focus("d-beta")
+    assert session.current_book() is not None and not session.complete
+    session.focus("d-alpha")
+    assert session.current_book() is None
+    assert session.complete
+    assert any(p.path == two_deals.deal_path("d-alpha") for p in session.portfolio.problems)
+    assert names(session) == {"d-beta": "Beta audit"}
 
 def test_a_write_by_another_process_shows_at_the_next_start(two_deals: Store,
                                                             clock: Clock) -> None:
@@ -138,8 +198,8 @@ def test_a_change_saved_while_the_full_read_ran_is_not_lost_to_it(two_deals: Sto
     assert not session.complete
     session.run(lambda store: store.put("d-alpha", Concession(
         id="c-2", direction="received", what="Earlier start", at=clock().datetime)), "d-alpha")
-    assert session.complete
     assert [c.id for c in session.portfolio.books["d-alpha"].concessions] == ["c-first", "c-2"]
+    assert session.complete
 
 
 def test_a_file_changed_after_the_full_read_is_read_again_when_it_is_used(
@@ -199,3 +259,19 @@ def test_the_alerts_and_next_items_painted_from_summaries_are_those_of_the_files
     full = review(session.portfolio.books.values(), session.settings, now)
     assert painted.alerts == full.alerts and painted.alerts
     assert painted.next_due == full.next_due
+
+
+def test_a_full_read_held_back_for_the_screen_goes_on_by_itself(
+        two_deals: Store, clock: Clock, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import negtui.actions.session as session_module
+
+    monkeypatch.setattr(session_module, "HOLD_LIMIT_S", 0.01)
+    opened(two_deals.root, clock)
+    session = opened(two_deals.root, clock)
+    session.hold_reading()  # a screen opening, and nothing said it was drawn
+    session.read_in_full()  # what the thread does: waits a moment, then reads every file
+    assert not session.complete
+    session.settle()
+    assert session.complete and names(session) == {"d-alpha": "Alpha rollout",
+                                                   "d-beta": "Beta audit"}
+    assert [c.id for c in session.portfolio.books["d-alpha"].concessions] == ["c-first"]

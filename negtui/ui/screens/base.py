@@ -49,6 +49,7 @@ class NegtuiScreen(Screen[None]):
     place: Place | None = None
     """Set when the screen is opened as a place of the history (see places)."""
     _shown_before = False
+    _showing = False
 
     @property
     def negtui(self) -> HasSession:
@@ -112,8 +113,15 @@ class NegtuiScreen(Screen[None]):
 
     def on_screen_suspend(self) -> None:
         self._styled_in = self._style_context()
+        self._showing = False
 
     def on_screen_resume(self, event: ScreenResume) -> None:
+        if self._showing:
+            # Textual announces a main screen shown for the first time twice (as its mode
+            # is made, then as it is switched to): styled and drawn once is enough.
+            event.refresh_styles = False
+            return
+        self._showing = True
         # Textual styles the whole screen again when it comes back (this handler runs
         # before its own); that also throws away every table's drawn rows. Nothing it
         # depends on changed if the theme and the app's state are those it was left in:

@@ -59,6 +59,8 @@ from negtui.ui.widgets.form import Values
 from negtui.ui.widgets.month_grid import MonthGrid
 from negtui.ui.widgets.shown import OptionList, Static
 
+READING_TEXT = "Reading every deal's dates…"
+
 
 class CalendarScreen(NegtuiScreen):
     SCREEN_TITLE = "Calendar"
@@ -92,6 +94,7 @@ class CalendarScreen(NegtuiScreen):
         self.agenda_needs = 0  # the columns of the agenda's longest line, frame included
         self.agenda_size = (0, 0)  # the agenda's when it was last filled
         self.agenda_days = 1  # and the days it covers
+        self._reading = False  # the folder was still being read at the last fill
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -111,7 +114,7 @@ class CalendarScreen(NegtuiScreen):
     @property
     def tz(self) -> ZoneInfo:
         try:
-            return zone(self.session.portfolio.settings.timezone)
+            return zone(self.session.settings.timezone)
         except CalendarRefused:
             return ZoneInfo("UTC")
 
@@ -140,6 +143,12 @@ class CalendarScreen(NegtuiScreen):
     def fill(self, keep: str | None = None, to_day: bool = False) -> None:
         """Redraw from the portfolio; ``keep`` stays highlighted, or with ``to_day`` the
         first item of the selected day."""
+        if not self.session.complete:
+            self._wait_for_the_read()
+            return
+        if self._reading:
+            self._reading = False
+            self.query_one("#calendar-empty", Static).update(NO_DEALS_TEXT)
         tz, now = self.tz, self.now()
         selected = self.selected or self.today()
         if self.deal_filter not in self.session.portfolio.books:
@@ -157,6 +166,18 @@ class CalendarScreen(NegtuiScreen):
         self._fill_status(shown, now)
         self._fill_warnings()
         self._fill_agenda(shown, selected, keep, to_day)
+
+    def _wait_for_the_read(self) -> None:
+        """Shown at once while the folder is still being read (every deal's dates come
+        from its file); drawn when the read ends and the portfolio is reloaded."""
+        self._reading = True
+        self.entries, self.warnings = {}, []
+        empty = self.query_one("#calendar-empty", Static)
+        empty.update(READING_TEXT)
+        empty.display = True
+        self.query_one("#calendar-body").display = False
+        self.query_one("#calendar-status", Static).update("")
+        self._fill_warnings()
 
     def on_resize(self, event: Resize) -> None:
         self._fill_warnings()

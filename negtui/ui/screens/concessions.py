@@ -122,7 +122,7 @@ class ConcessionsScreen(NegtuiScreen):
             return
         session = self.session
         settings = session.settings
-        deals = {b.id: b.deal.name for b in session.portfolio.books.values()}
+        deals = {deal.id: deal.name for deal in session.glance().deals()}
         if self.table.show(book, deals, settings, session.clock()):
             self._undone.clear()
             if use.kept_line(session.store, book.id) is not None:
@@ -161,7 +161,7 @@ class ConcessionsScreen(NegtuiScreen):
         if book is None:
             return
         names = [term.name for term in book.terms]
-        deals = [b.deal.name for b in self.session.portfolio.books.values() if b.id != book.id]
+        deals = [deal.name for deal in self.session.glance().deals() if deal.id != book.id]
         kept = use.kept_line(self.session.store, book.id)
         self.query_one(CaptureBar).open(Direction(direction), names, deals,
                                         kept[1] if kept else "")
@@ -218,7 +218,7 @@ class ConcessionsScreen(NegtuiScreen):
         if book is None:
             return
         built = use.concession_from_capture(book, event.text, event.direction,
-                                            self.session.portfolio.deals(),
+                                            self.session.glance().deals(),
                                             self.session.clock().datetime)
         if isinstance(built, list):
             bar.show_problems(built)
@@ -367,7 +367,7 @@ class ConcessionsScreen(NegtuiScreen):
         concession = next((c for c in book.concessions if c.id == row_key), None) if book else None
         if book is None or concession is None:
             return
-        fields = edit_fields(book, self.session.portfolio.books.values())
+        fields = edit_fields(book, self.session.glance().books.values())
         self.app.push_screen(FormScreen("Edit entry", fields,
                                         use.edit_values(concession),
                                         lambda values: self._save_edit(book, concession,
@@ -376,7 +376,7 @@ class ConcessionsScreen(NegtuiScreen):
     def _save_edit(self, book: DealBook, concession: Concession,
                    values: dict[str, str]) -> dict[str, str]:
         # Checked against the deal as it is now: a change made meanwhile is not undone.
-        book = self.session.portfolio.books.get(book.id, book)
+        book = self.session.book(book.id) or book
         planned = use.plan_edit(book, concession, values, self.session.settings)
         if isinstance(planned, dict):
             return planned

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -16,26 +18,24 @@ from negtui.domain.book import DealBook
 from negtui.domain.integrity import term_in_use
 from negtui.domain.models import Term
 from negtui.domain.positions import position_problems, verdict
-from negtui.domain.templates import new_terms
-from negtui.domain.term_input import term_from_values
 from negtui.domain.terms import class_of, term_problems
 from negtui.domain.vocab import TermStatus
 from negtui.domain.words import counted
 from negtui.ui.keys import ALL_DEALS, DELETE, HISTORY
 from negtui.ui.saving import save_from_form
-from negtui.ui.screens.all_terms import AllTermsScreen
 from negtui.ui.screens.base import NegtuiScreen
-from negtui.ui.screens.term_form import OfferForm, TermForm
 from negtui.ui.widgets.confirm import ConfirmScreen
 from negtui.ui.widgets.fit_table import FitTable
 from negtui.ui.widgets.footer import KeyFooter
-from negtui.ui.widgets.form import Values
 from negtui.ui.widgets.score_band import ScoreBand
 from negtui.ui.widgets.shown import DataTable, Static, markup, plain
 from negtui.ui.widgets.term_detail import TermDetail
 from negtui.ui.widgets.term_grid import TermGrid
 from negtui.ui.widgets.term_legend import GridKey, TermLegend
 from negtui.ui.widgets.term_rows import TERM_COLUMNS, deal_summary, term_row
+
+if TYPE_CHECKING:
+    from negtui.ui.widgets.form import Values
 
 # Wide enough to show the table beside the grid.
 WIDE = 120
@@ -125,7 +125,7 @@ class TermsScreen(NegtuiScreen):
 
     @property
     def threshold(self) -> int:
-        return self.session.portfolio.settings.high_threshold
+        return self.session.settings.high_threshold
 
     def book(self) -> DealBook | None:
         return self.session.current_book()
@@ -307,6 +307,9 @@ class TermsScreen(NegtuiScreen):
         if term is None:
             return
 
+        # The forms' code loads when the first form is opened, not with the screen.
+        from negtui.ui.screens.term_form import OfferForm
+
         def save(updated: Term) -> None:
             self._save_term(updated, f"{term.name}: offer {updated.on_table or 'cleared'}"
                                      f" — {verdict(updated).value}")
@@ -344,6 +347,8 @@ class TermsScreen(NegtuiScreen):
         book = self.book()
         if book is None:
             return
+        from negtui.domain.templates import new_terms
+
         kind = book.deal.contract_type
         added = new_terms(kind, book.terms)
         if not added:
@@ -357,6 +362,8 @@ class TermsScreen(NegtuiScreen):
                   f"{label}: rate each with + - ] [ (u undoes)", deal_id=deal_id)
 
     def action_all_terms(self) -> None:
+        from negtui.ui.screens.all_terms import AllTermsScreen
+
         def pick(deal_id: str, term_id: str) -> None:
             self.session.focus(deal_id)
             self.focused_id = term_id
@@ -368,6 +375,9 @@ class TermsScreen(NegtuiScreen):
 
     def _open_form(self, term: Term | None, problems: dict[str, str],
                    existing: Term | None = None) -> None:
+        from negtui.domain.term_input import term_from_values
+        from negtui.ui.screens.term_form import TermForm
+
         session = self.session
         threshold = self.threshold
         zone = session.settings.timezone
@@ -382,7 +392,7 @@ class TermsScreen(NegtuiScreen):
                 return errors
             verb = "Saved" if existing else "Added"
             self.focused_id = built.id
-            current = session.portfolio.books.get(book_id)
+            current = session.book(book_id)
             started = [t for t in current.terms if t.id == built.id] if current else []
             return save_from_form(self, session,
                                   lambda store: save_records(store, book_id, built,

@@ -160,3 +160,21 @@ async def test_at_200x60_the_key_under_the_grid_explains_every_mark(
         for meaning in ("bold: a must-have", "│─ high from 7", "· in the grid: no term"):
             assert meaning in key, meaning
         assert bold_labels(app, "side-grid") == {"DR", "TI"}
+
+
+async def test_beside_the_grid_the_hint_names_the_key_that_brings_the_columns_back(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_screen(app, pilot, ["2", "g"])
+        await until(pilot, lambda: "deal impact →" in text(app))
+
+        def hint() -> str:
+            return next((line for line in screen_lines(app) if "Widen the window" in line), "")
+
+        await until(pilot, lambda: "press g to hide the grid for 12 more columns" in hint())
+        assert "Class, Expires" in hint()
+        # With the grid hidden, the table has the width: no key would give it more.
+        await pilot.press("g")
+        await until(pilot, lambda: hint().startswith(" Widen the window for"))
+        assert "press g" not in hint() and "Class" not in hint()

@@ -145,3 +145,35 @@ async def test_a_checklist_made_short_keeps_each_phase_to_one_line(
         await pilot.resize_terminal(80, 24)
         await until(pilot, lambda: " 2  Research" in after_audit())
         assert "░" not in text(app)
+
+
+async def test_a_tall_record_editor_lists_the_same_kind_from_the_other_deals(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await until(pilot, lambda: app.session.deal_id is not None)
+        app.push_screen(RecordEditorScreen(EDITORS["risks"], app.session.deal_id or ""))
+        await until(pilot, lambda: "Risk register in your other deals" in text(app))
+        lines = screen_lines(app)
+        title = next(i for i, line in enumerate(lines) if "in your other deals" in line)
+        # Under the detail of the risk in focus, each after the deal it is kept in.
+        assert title > next(i for i, line in enumerate(lines) if "Mitigation:" in line)
+        assert lines[title + 1].startswith(" Atlas pricing study  Data access delayed")
+        assert not any("Scope grows" in line for line in lines[title:])
+
+
+async def test_a_record_editor_made_smaller_leaves_the_other_deals_out(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: app.session.deal_id is not None)
+        app.push_screen(RecordEditorScreen(EDITORS["stakeholders"], app.session.deal_id or ""))
+        await until(pilot, lambda: "Dana Whitfield" in text(app))
+        await until(pilot, lambda: "? Keys" in screen_lines(app)[-1])
+        assert "in your other deals" not in text(app)
+        await pilot.resize_terminal(200, 60)
+        await until(pilot, lambda: "Stakeholders in your other deals" in text(app))
+        assert "Theo Lindqvist" in text(app)
+        await pilot.resize_terminal(80, 24)
+        await until(pilot, lambda: "in your other deals" not in text(app))
+        assert "Theo Lindqvist" not in text(app)

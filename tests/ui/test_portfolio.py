@@ -219,6 +219,24 @@ async def test_sort_cycles_columns_and_reverses(demo_folder: Path, make_app: App
         assert rows(app) == sorted(rows(app), key=str.casefold)
 
 
+async def test_a_narrow_portfolio_says_it_is_sorted_by_a_column_it_cannot_show(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: any("Widen the window" in line for line in screen_lines(app)))
+        await pilot.press("s", "s")  # hours a week: no room for it at 80 columns
+        hint = "Sorted by h/wk, ascending · widen for it and Value"
+        await until(pilot, lambda: any(hint in line for line in screen_lines(app)))
+        await pilot.press("S")
+        await until(pilot, lambda: any("Sorted by h/wk, descending" in line
+                                       for line in screen_lines(app)))
+        # Sorted by a column it shows, the hint only names what is hidden.
+        while app.screen.sort_column != "Deal":  # type: ignore[attr-defined]
+            await pilot.press("s")
+        await until(pilot, lambda: any(line.startswith(" Widen the window for")
+                                       for line in screen_lines(app)))
+
+
 async def test_alerts_list_jumps_to_the_deal(demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
     async with app.run_test(size=(120, 40)) as pilot:

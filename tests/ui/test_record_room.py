@@ -108,3 +108,72 @@ async def test_a_short_record_editor_leaves_out_what_is_not_written(
         await until(pilot, lambda: "Outcome:" in text(app))
         await until(pilot, lambda: "? Keys" in screen_lines(app)[-1])
         assert "not written yet" not in text(app)
+
+
+async def test_a_tall_checklist_draws_how_far_along_each_phase_is(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await open_screen(app, pilot, ["5"])
+        await until(pilot, lambda: "Onboard, review" in text(app))
+        lines = screen_lines(app)
+        audit = next(i for i, line in enumerate(lines) if " 1  Portfolio audit    1/4" in line)
+        assert lines[audit + 1].startswith("    ████░░░░░░░░░░░░░░  25%")
+        onboard = next(i for i, line in enumerate(lines) if "10 Onboard, review    0/5" in line)
+        assert lines[onboard + 1].startswith("    ░░░░░░░░░░░░░░░░░░   0%")
+        # Ticking an item moves its phase's bar at once.
+        await pilot.press("down", "space")
+        await until(pilot, lambda: any(line.startswith("    █████████░░░░░░░░░  50%")
+                                       for line in screen_lines(app)))
+
+
+async def test_a_checklist_made_short_keeps_each_phase_to_one_line(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, ["5"])
+        await until(pilot, lambda: "Onboard, review" in text(app))
+
+        def after_audit() -> str:
+            lines = screen_lines(app)
+            audit = next(i for i, line in enumerate(lines) if " 1  Portfolio audit" in line)
+            return lines[audit + 1]
+
+        assert " 2  Research" in after_audit()
+        await pilot.resize_terminal(200, 60)
+        await until(pilot, lambda: "░░░  25%" in after_audit())
+        await pilot.resize_terminal(80, 24)
+        await until(pilot, lambda: " 2  Research" in after_audit())
+        assert "░" not in text(app)
+
+
+async def test_a_tall_record_editor_lists_the_same_kind_from_the_other_deals(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await until(pilot, lambda: app.session.deal_id is not None)
+        app.push_screen(RecordEditorScreen(EDITORS["risks"], app.session.deal_id or ""))
+        await until(pilot, lambda: "Risk register in your other deals" in text(app))
+        lines = screen_lines(app)
+        title = next(i for i, line in enumerate(lines) if "in your other deals" in line)
+        # Under the detail of the risk in focus, each after the deal it is kept in.
+        assert title > next(i for i, line in enumerate(lines) if "Mitigation:" in line)
+        assert lines[title + 1].startswith(" Atlas pricing study  Data access delayed")
+        assert not any("Scope grows" in line for line in lines[title:])
+
+
+async def test_a_record_editor_made_smaller_leaves_the_other_deals_out(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: app.session.deal_id is not None)
+        app.push_screen(RecordEditorScreen(EDITORS["stakeholders"], app.session.deal_id or ""))
+        await until(pilot, lambda: "Dana Whitfield" in text(app))
+        await until(pilot, lambda: "? Keys" in screen_lines(app)[-1])
+        assert "in your other deals" not in text(app)
+        await pilot.resize_terminal(200, 60)
+        await until(pilot, lambda: "Stakeholders in your other deals" in text(app))
+        assert "Theo Lindqvist" in text(app)
+        await pilot.resize_terminal(80, 24)
+        await until(pilot, lambda: "in your other deals" not in text(app))
+        assert "Theo Lindqvist" not in text(app)

@@ -31,3 +31,9 @@ def test_portfolio_light(snap_compare, demo_folder: Path, make_app: AppMaker) ->
 def test_terms_light(snap_compare, demo_folder: Path, make_app: AppMaker) -> None:
     assert snap_compare(make_app(demo_folder), press=["2", "wait:100"], terminal_size=SMALL,
                         run_before=light)
+
+
+def test_term_grid_light(snap_compare, demo_folder: Path, make_app: AppMaker) -> None:
+    """The grid's legend: every class, mark and chip reads on a light background too."""
+    assert snap_compare(make_app(demo_folder), press=["2", "g", "wait:100"],
+                        terminal_size=SMALL, run_before=light)

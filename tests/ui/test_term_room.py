@@ -117,3 +117,64 @@ async def test_at_200x60_the_grid_fills_the_room_beside_the_focused_term(
         # The grid grows down the rows under the table, not left blank.
         axis = next(i for i, line in enumerate(lines) if "deal impact →" in line)
         assert axis > 40
+
+
+def bold_labels(app: NegtuiApp, grid_id: str) -> set[str]:
+    """The grid's labels drawn in bold."""
+    from negtui.ui.widgets.term_grid import TermGrid
+
+    drawn = app.screen.query_one(f"#{grid_id}", TermGrid).render()
+    found = set()
+    for span in drawn.spans:
+        word = drawn.plain[span.start:span.end].strip()
+        shade = span.style if not isinstance(span.style, str) else None
+        if re.fullmatch(r"[A-Z][A-Za-z0-9]", word) and shade is not None and shade.bold:
+            found.add(word)
+    return found
+
+
+async def test_at_80x24_the_legend_explains_bold_the_high_line_the_dots_and_the_digits(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, ["2", "g"])
+        await until(pilot, lambda: "deal impact →" in text(app))
+        legend = text(app).split("Legend")[1]
+        for meaning in ("bold: a must-have", "│─ high from 7", "· in the grid: no term",
+                        "9/8: deal/portfolio impact"):
+            assert meaning in legend, meaning
+        # Day rate and Tooling IP are the must-haves: only their labels are bold.
+        assert bold_labels(app, "term-grid") == {"DR", "TI"}
+        # Made a must-have, Payment terms is bold too.
+        await pilot.press("down", "m")
+        await until(pilot, lambda: bold_labels(app, "term-grid") == {"DR", "PT", "TI"})
+
+
+async def test_at_200x60_the_key_under_the_grid_explains_every_mark(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await open_screen(app, pilot, ["2"])
+        await until(pilot, lambda: "deal impact →" in text(app))
+        key = text(app).split("deal impact →")[1]
+        for meaning in ("bold: a must-have", "│─ high from 7", "· in the grid: no term"):
+            assert meaning in key, meaning
+        assert bold_labels(app, "side-grid") == {"DR", "TI"}
+
+
+async def test_beside_the_grid_the_hint_names_the_key_that_brings_the_columns_back(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_screen(app, pilot, ["2", "g"])
+        await until(pilot, lambda: "deal impact →" in text(app))
+
+        def hint() -> str:
+            return next((line for line in screen_lines(app) if "Widen the window" in line), "")
+
+        await until(pilot, lambda: "press g to hide the grid for 12 more columns" in hint())
+        assert "Class, Expires" in hint()
+        # With the grid hidden, the table has the width: no key would give it more.
+        await pilot.press("g")
+        await until(pilot, lambda: hint().startswith(" Widen the window for"))
+        assert "press g" not in hint() and "Class" not in hint()

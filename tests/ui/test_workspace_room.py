@@ -95,3 +95,32 @@ async def test_side_by_side_the_deal_and_its_brief_are_whole_and_as_tall(
         right = app.screen.query_one("#research-scroll").region
         assert left.y == right.y and left.height == right.height
         assert left.right <= right.x
+
+
+async def test_a_large_window_gives_the_deal_at_a_glance_beside_the_person_in_focus(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(200, 60)) as pilot:
+        lines = await _workspace(app, pilot)
+        title = _row_of(lines, "At a glance")
+        assert "Dana Whitfield" in lines[title]
+        shown = "\n".join(lines)
+        assert "Hours        16 of 40 h a week (40%)" in shown
+        assert "Terms        7 terms, 6 open  t opens" in shown
+        assert "People       3 stakeholders, 1 decides  s opens" in shown
+        # Beside the person's fields, not under them.
+        terms = _row_of(lines, "Terms        7 terms")
+        assert lines[terms].startswith(" Role:")
+
+
+async def test_smaller_windows_keep_the_person_without_the_glance(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(200, 40)) as pilot:
+        lines = await _workspace(app, pilot)
+        assert "At a glance" not in "\n".join(lines)
+        await pilot.resize_terminal(200, 60)
+        await until(pilot, lambda: "At a glance" in "\n".join(screen_lines(app)))
+        await pilot.resize_terminal(80, 24)
+        await until(pilot, lambda: "At a glance" not in "\n".join(screen_lines(app)))
+        assert any("Dana Whitfield" in line for line in screen_lines(app))

@@ -116,11 +116,23 @@ class StillOpen(Static):
         self.update(text)
 
 
-def _phase_prompt(state: PhaseState) -> Text:
+# From this many rows each phase has a second line: how far along it is, as a bar.
+BARS_FROM = 50
+BAR_WIDTH = 18
+
+
+def _phase_prompt(state: PhaseState, bar: bool = False) -> Text:
     phase = state.phase
     shade = style(Role.GOOD) if state.complete else ""
-    return Text.assemble(f"{phase.number:<3}", (f"{phase.short:<18}", shade),
-                         (f"{state.done:>2}/{state.total:<2}", shade or "dim"))
+    prompt = Text.assemble(f"{phase.number:<3}", (f"{phase.short:<18}", shade),
+                           (f"{state.done:>2}/{state.total:<2}", shade or "dim"))
+    if bar:
+        share = state.done / state.total if state.total else 1.0
+        filled = round(share * BAR_WIDTH)
+        prompt.append_text(Text.assemble(
+            "\n   ", ("█" * filled, shade or "bold"), ("░" * (BAR_WIDTH - filled), "dim"),
+            (f" {round(share * 100):>3}%", shade)))
+    return prompt
 
 
 class ChecklistScreen(NegtuiScreen):
@@ -167,6 +179,14 @@ class ChecklistScreen(NegtuiScreen):
         self.fill()
         self.query_one("#items", OptionList).focus()
 
+    def on_resize(self, event: events.Resize) -> None:
+        phases = self.query_one("#phases", OptionList)
+        if not self.states or not phases.option_count:
+            return
+        drawn = "\n" in phases.get_option_at_index(0).prompt.plain  # type: ignore[union-attr]
+        if drawn != (event.size.height >= BARS_FROM):
+            self.fill()
+
 
     # Showing
 
@@ -197,7 +217,8 @@ class ChecklistScreen(NegtuiScreen):
             f" · {deal.contract_type.value} · {deal.relationship.value} · {deal.status.value}",
             no_wrap=True, overflow="ellipsis"))
         phases = self.query_one("#phases", OptionList)
-        prompts = [_phase_prompt(state) for state in self.states]
+        bars = (self.size.height or self.app.size.height) >= BARS_FROM
+        prompts = [_phase_prompt(state, bars) for state in self.states]
         if phases.option_count == len(prompts):
             for index, prompt in enumerate(prompts):
                 phases.replace_option_prompt_at_index(index, prompt)

@@ -147,6 +147,7 @@ class TermsScreen(NegtuiScreen):
         empty = self.query_one("#terms-empty", Static)
         self.set_class(not terms, "-empty")
         self.set_class(self.grid_view, "-grid")
+        self._name_grid_key()
         self._fill_deal_line(book)
         if book is None:
             empty.update(NO_DEAL)
@@ -228,8 +229,20 @@ class TermsScreen(NegtuiScreen):
     def action_toggle_grid(self) -> None:
         self.grid_view = not self.grid_view
         self.set_class(self.grid_view, "-grid")
+        self._name_grid_key()
         self._show_focus()
         self._focus_view()
+
+    def _name_grid_key(self) -> None:
+        """Beside the grid, the columns the table has no room for come back with the grid
+        hidden: the hint says which key does it, as the user's keymap binds it."""
+        other_way = ""
+        if self.grid_view:
+            grid = next((active.binding for active in self.active_bindings.values()
+                         if active.binding.id == "terms.grid"), None)
+            if grid is not None:
+                other_way = f"press {self.app.get_key_display(grid)} to hide the grid"
+        self.query_one("#terms-table", FitTable).hint_other_way(other_way)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         book = self.book()

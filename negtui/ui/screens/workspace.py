@@ -11,8 +11,10 @@ from textual.widgets import Header
 
 from negtui.actions.records import remove_record
 from negtui.domain.book import DealBook
+from negtui.domain.glance import record_counts, share_of_week
 from negtui.domain.models import RESEARCH_DIMENSIONS, Stakeholder
 from negtui.ui.keys import DELETE, EXPORT, EXPORT_SHARED
+from negtui.ui.palette import Role, style
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.screens.deal_form import deal_form
 from negtui.ui.screens.preparation import PREPARATION
@@ -45,6 +47,12 @@ WIDE_FROM = (160, 45)
 # From this many rows the panes are as tall as what they hold, and the people in full
 # under their list take the rows left.
 TALL_FROM = 40
+# From this size the deal at a glance stands beside the person in focus.
+GLANCE_FROM = (160, 50)
+# The records it counts that open from the workspace, by the name of their key.
+GLANCE_RECORDS = {"Terms": "terms", "Calls": "calls", "People": "stakeholders",
+                  "Risks": "risks", "Scenarios": "scenarios", "Value map": "value_map",
+                  "Agenda": "agenda", "Lessons": "lessons", "Onboarding": "onboarding"}
 
 
 def _record(name: str) -> Binding:
@@ -84,7 +92,11 @@ class WorkspaceScreen(NegtuiScreen):
         people.border_title = "Stakeholders — a add · e edit · d delete"
         yield people
         yield Static(id="people-hint", classes="column-hint")
-        yield Hanging(id="people-detail")
+        with Horizontal(id="people-row"):
+            yield Hanging(id="people-detail")
+            glance = Hanging(id="glance")
+            glance.border_title = "At a glance"
+            yield glance
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -104,10 +116,13 @@ class WorkspaceScreen(NegtuiScreen):
         by what they hold and spells out the people under their list."""
         width, height = self.app.size
         wide, tall = width >= WIDE_FROM[0] and height >= WIDE_FROM[1], height >= TALL_FROM
-        if (wide, tall) == (self.has_class("-wide"), self.has_class("-tall")):
+        glance = width >= GLANCE_FROM[0] and height >= GLANCE_FROM[1]
+        if (wide, tall, glance) == (self.has_class("-wide"), self.has_class("-tall"),
+                                    self.has_class("-glance")):
             return False
         self.set_class(wide, "-wide")
         self.set_class(tall, "-tall")
+        self.set_class(glance, "-glance")
         return True
 
     def fill(self) -> None:
@@ -152,6 +167,31 @@ class WorkspaceScreen(NegtuiScreen):
         self._size_brief()
         self._fill_people(book)
         self._show_person()
+        self._show_glance(book)
+
+    def _show_glance(self, book: DealBook) -> None:
+        """Where the window has the room: the deal's share of the week and its records
+        counted, each kind with the key that opens it."""
+        glance = self.query_one("#glance", Hanging)
+        if not self.has_class("-glance"):
+            glance.show([])
+            return
+        bound = {active.binding.id: self.app.get_key_display(active.binding)
+                 for active in self.active_bindings.values()}
+        width = 13
+        deal = book.deal
+        lines: list[Piece] = [
+            ("Hours", Text(share_of_week(deal.hours_per_week,
+                                         self.session.settings.capacity_hours)), width),
+            Text(""),
+        ]
+        for label, words in record_counts(book):
+            key = bound.get(f"workspace.{GLANCE_RECORDS.get(label, '')}")
+            line = Text(words, style="dim italic" if words == "none yet" else "")
+            if key is not None:
+                line.append_text(Text(f"  {key} opens", style=style(Role.MUTED)))
+            lines.append((label, line, width))
+        glance.show(lines)
 
     def _size_brief(self) -> None:
         """In a tall window, the brief's panes as tall as the longer of them needs, up to

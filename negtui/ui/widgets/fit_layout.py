@@ -124,11 +124,24 @@ def lay_out(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], room: int
     return Layout(tuple(shown), tuple(cut.get(i) for i in shown), hidden, total(cut) <= room)
 
 
-def hidden_note(hidden: Sequence[str]) -> str:
+SORT_MARKS = (" ▲", " ▼")
+
+
+def hidden_note(hidden: Sequence[str], other_way: str = "") -> str:
+    """What the window has no room for; first, when the rows are sorted by a column that
+    is not shown (its label carries the sort's arrow), which sort that is. ``other_way``
+    is a key that makes the room too ("press g to hide the grid")."""
     if not hidden:
         return ""
-    more = "1 more column" if len(hidden) == 1 else f"{len(hidden)} more columns"
-    return f"Widen the window for {more}: {', '.join(hidden)}"
+    sorted_by = next((label for label in hidden if label.endswith(SORT_MARKS)), None)
+    if sorted_by is None:
+        more = "1 more column" if len(hidden) == 1 else f"{len(hidden)} more columns"
+        how = f"Widen the window or {other_way}" if other_way else "Widen the window"
+        return f"{how} for {more}: {', '.join(hidden)}"
+    others = [label for label in hidden if label != sorted_by]
+    order = "ascending" if sorted_by.endswith(SORT_MARKS[0]) else "descending"
+    note = f"Sorted by {sorted_by[:-2]}, {order} · widen for it"
+    return f"{note} and {', '.join(others)}" if others else note
 
 
 @dataclass(frozen=True)

@@ -64,6 +64,7 @@ class FitTable(CachedTable[Cell]):
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.columns_spec = list(columns)
         self.hint_id = hint
+        self._other_way = ""
         self.ahead = ahead
         """Draw every row once its columns are laid out, not only those in sight: a
         filter typed later then brings up rows drawn already."""
@@ -259,6 +260,14 @@ class FitTable(CachedTable[Cell]):
         if self.ahead:
             self.draw_ahead()
 
+    def hint_other_way(self, other_way: str) -> None:
+        """Name in the hint a key that makes room for the hidden columns too ("" for
+        none), as the screen's state allows."""
+        if other_way != self._other_way:
+            self._other_way = other_way
+            if self._layout is not None:
+                self._hint(self._layout)
+
     def _hint(self, layout: Layout) -> None:
         if self.hint_id is None:
             return
@@ -266,7 +275,7 @@ class FitTable(CachedTable[Cell]):
             hint = self.screen.query_one(f"#{self.hint_id}", Static)
         except Exception:  # the screen is being put together or taken apart
             return
-        hint.update(hidden_note(layout.hidden))
+        hint.update(hidden_note(layout.hidden, self._other_way))
         hint.set_class(bool(layout.hidden) and bool(self._rows), "-shown")
 
     def on_resize(self, _: events.Resize) -> None:

@@ -41,11 +41,13 @@ CLASS_ROLE = {
     TermClass.TRADEABLE: ("success", Role.GOOD),
 }
 REGION_TINT = 0.2
+# What a cell with no term in it shows.
+EMPTY_CELL = "·"
 # Without colour the regions' tints are one grey: each empty cell carries its class's sign.
 REGION_SIGN = {
     TermClass.NON_NEGOTIABLE: "!",
     TermClass.FLEXIBLE: "~",
-    TermClass.TRADEABLE: "·",
+    TermClass.TRADEABLE: EMPTY_CELL,
 }
 VERDICT_ROLE: dict[Verdict, tuple[str, Role | None]] = {
     Verdict.IDEAL: ("★", Role.GOOD),
@@ -63,7 +65,7 @@ def region_colour(cls: TermClass) -> str:
 
 def empty_mark(cls: TermClass) -> str:
     """What an empty cell of a class's region shows: its sign when there is no colour."""
-    return REGION_SIGN[cls] if colourless() else "·"
+    return REGION_SIGN[cls] if colourless() else EMPTY_CELL
 
 
 def region_style(cls: TermClass) -> Style:
@@ -73,6 +75,13 @@ def region_style(cls: TermClass) -> Style:
 
 def class_colour(cls: TermClass) -> str:
     return f"bold {style(CLASS_ROLE[cls][1])}"
+
+
+def label_style(cls: TermClass, must_have: bool) -> str:
+    """A term's label in its class's colour; bold only when the term is a must-have, as
+    the grid draws it."""
+    colour = " ".join(word for word in style(CLASS_ROLE[cls][1]).split() if word != "bold")
+    return f"bold {colour}".strip() if must_have else colour
 
 
 def verdict_mark(where: Verdict) -> tuple[str, str]:
@@ -104,6 +113,7 @@ class Marker:
     label: str
     deal: int
     portfolio: int
+    must_have: bool = False
 
 
 class TermGrid(Widget, can_focus=True):
@@ -132,8 +142,8 @@ class TermGrid(Widget, can_focus=True):
 
     def show(self, terms: list[Term], threshold: int, focused_id: str | None) -> None:
         labels = short_labels(terms)
-        self.markers = [Marker(t.id, labels[t.id], t.impact_deal, t.impact_portfolio)
-                        for t in terms]
+        self.markers = [Marker(t.id, labels[t.id], t.impact_deal, t.impact_portfolio,
+                               t.must_have) for t in terms]
         self.threshold = threshold
         self.focused_id = focused_id
         self.refresh()
@@ -148,18 +158,22 @@ class TermGrid(Widget, can_focus=True):
     def compact(self) -> bool:
         return 0 < self.size.height < GRID_HEIGHT
 
-    def _cell_size(self) -> tuple[int, int]:
-        """Columns of a cell and lines of a rating row, as the pane's size allows."""
+    def _cell_size(self) -> tuple[int, list[int]]:
+        """Columns of a cell and lines of each rating row (from 10 down), as the pane's
+        size allows: the rows left over after an even share go to the top ratings, so a
+        pane a row short of a taller grid is not drawn a whole size smaller."""
         width, height = self.size
         cell = max(CELL, min(MAX_CELL, (width - AXIS - 1) // 10))
-        lines = max(1, min(MAX_ROWS_PER_RATING, (height - 4) // 10))
-        return cell, lines
+        rows = height - 4
+        lines = max(1, min(MAX_ROWS_PER_RATING, rows // 10))
+        extra = rows - 10 * lines if 0 < lines < MAX_ROWS_PER_RATING else 0
+        return cell, [lines + (1 if index < extra else 0) for index in range(10)]
 
     def render(self) -> Text:
         threshold = self.threshold
-        cell, lines = self._cell_size()
-        focus_style = Style(reverse=True, bold=True) if self.has_focus else Style(
-            bold=True, underline=True)
+        cell, each = self._cell_size()
+        # Bold says a must-have, and nothing else: the focus is shown without it.
+        focus_style = Style(reverse=True) if self.has_focus else Style(underline=True)
         regions = {cls: region_style(cls) for cls in TermClass}
         empty = {cls: empty_mark(cls) for cls in TermClass}
         muted = Style.parse(style(Role.MUTED))
@@ -172,6 +186,7 @@ class TermGrid(Widget, can_focus=True):
             text.append(" portfolio impact ↑", style="dim")
             text.append("\n")
         for portfolio in range(10, 0, -1):
+            lines = each[10 - portfolio]
             for line in range(lines):
                 labelled = line == lines // 2
                 edge = Style(underline=compact and portfolio == threshold and line == lines - 1)
@@ -189,8 +204,8 @@ class TermGrid(Widget, can_focus=True):
                     shown = next((m for m in here if m.term_id == self.focused_id), here[0])
                     body = shown.label if len(here) == 1 else (
                         f"{shown.label:<2}+{min(len(here) - 1, 9)}")
-                    shade = region + (focus_style if shown.term_id == self.focused_id
-                                      else Style(bold=True))
+                    shade = region + Style(bold=shown.must_have) + (
+                        focus_style if shown.term_id == self.focused_id else Style())
                     text.append(f"{body:^{cell}}", style=shade + edge)
                 text.append("\n")
             if portfolio == threshold and not compact:

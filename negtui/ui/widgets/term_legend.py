@@ -21,8 +21,9 @@ from negtui.domain.vocab import TermClass
 from negtui.ui.palette import Role, colourless, style
 from negtui.ui.widgets.shown import Static
 from negtui.ui.widgets.term_grid import (
-    class_colour,
+    EMPTY_CELL,
     empty_mark,
+    label_style,
     region_colour,
     short_labels,
     verdict_mark,
@@ -62,7 +63,23 @@ def class_chips() -> list[Text]:
             swatch = (f"{empty_mark(cls)} ", style(Role.MUTED))
         else:
             swatch = ("  ", f"on {colour}" if colour else "reverse")
-        chips.append(Text.assemble(swatch, " ", (cls.value, class_colour(cls))))
+        chips.append(Text.assemble(swatch, " ", (cls.value, label_style(cls, must_have=False))))
+    return chips
+
+
+def grid_mark_chips(terms: Sequence[Term], threshold: int, digits: bool) -> list[Text]:
+    """What the grid draws besides the terms: bold labels (when a term is a must-have),
+    the lines where a rating counts as high, the dot of an empty cell; with ``digits``,
+    the two ratings written after each term beside it."""
+    muted = style(Role.MUTED)
+    chips = []
+    if any(term.must_have for term in terms):
+        chips.append(Text.assemble(("Ab", "bold"), " bold: a must-have"))
+    chips.append(Text.assemble(("│─", "bold"), f" high from {threshold}"))
+    if not colourless():  # without colour, each region's sign is explained with it
+        chips.append(Text.assemble((EMPTY_CELL, muted), " in the grid: no term"))
+    if digits:
+        chips.append(Text("9/8: deal/portfolio impact", style=muted))
     return chips
 
 
@@ -90,14 +107,14 @@ def shared_cell_chip(terms: Sequence[Term]) -> list[Text]:
 
 def label_chips(terms: Sequence[Term], threshold: int) -> list[Text]:
     labels = short_labels(terms)
-    return [Text.assemble((labels[t.id], class_colour(class_of(t, threshold))), f" {t.name}")
-            for t in terms]
+    return [Text.assemble((labels[t.id], label_style(class_of(t, threshold), t.must_have)),
+                          f" {t.name}") for t in terms]
 
 
 def grid_key(terms: Sequence[Term], threshold: int) -> list[Text]:
     """Under the grid: every label, then the classes' colours and the marks."""
     return [*label_chips(terms, threshold), *shared_cell_chip(terms), *class_chips(),
-            *mark_chips(terms, every=True)]
+            *grid_mark_chips(terms, threshold, digits=False), *mark_chips(terms, every=True)]
 
 
 def legend_lines(terms: Sequence[Term], focused: Term | None, threshold: int) -> Text:
@@ -109,7 +126,7 @@ def legend_lines(terms: Sequence[Term], focused: Term | None, threshold: int) ->
                             else (NO_OFFER, style(Role.MUTED)))
         chosen = "reverse" if focused is not None and term.id == focused.id else ""
         text.append(f"{labels[term.id]} ",
-                    style=f"{class_colour(class_of(term, threshold))} {chosen}")
+                    style=f"{label_style(class_of(term, threshold), term.must_have)} {chosen}")
         name = term.name if cell_len(term.name) <= 18 else term.name[:17] + "…"
         text.append(f"{name:<18} ", style=chosen)
         text.append(f"{term.impact_deal:>2}/{term.impact_portfolio:<2} ", style=chosen)
@@ -157,7 +174,9 @@ class TermLegend(Static):
             return
         terms, focused, threshold, now, zone = self._shown
         width = max(self.content_size.width, 20)
-        chips = [*shared_cell_chip(terms), *class_chips(), *mark_chips(terms, every=False)]
+        chips = [*shared_cell_chip(terms), *class_chips(),
+                 *grid_mark_chips(terms, threshold, digits=True),
+                 *mark_chips(terms, every=False)]
         parts = [legend_lines(terms, focused, threshold), Text(), flow(chips, width)]
         if focused is not None:
             parts += [Text(), term_detail(focused, threshold, now, zone)]

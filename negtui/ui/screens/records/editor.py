@@ -21,6 +21,7 @@ from textual.widgets import Header
 from negtui.actions.records import remove_record, save_records
 from negtui.domain.book import RECORD_TABLES, DealBook
 from negtui.domain.dates import short_when
+from negtui.domain.elsewhere import from_other_deals
 from negtui.domain.ids import new_id
 from negtui.domain.messages import plain_messages, short_label
 from negtui.domain.models import Record
@@ -30,7 +31,7 @@ from negtui.ui.saving import save_from_form
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.screens.records.detail import record_pieces, spelled_out
 from negtui.ui.widgets.confirm import ConfirmScreen
-from negtui.ui.widgets.deal_facts import Hanging
+from negtui.ui.widgets.deal_facts import Hanging, Piece
 from negtui.ui.widgets.fit_table import Column as FitColumn
 from negtui.ui.widgets.fit_table import FitTable
 from negtui.ui.widgets.footer import KeyFooter
@@ -44,6 +45,13 @@ if TYPE_CHECKING:
 
 SPELL_OUT_FROM = 32
 """From this many rows, the detail spells out every record, not only the one in focus."""
+ELSEWHERE_FROM = 50
+"""From this many rows, records of the same kind from the other deals follow."""
+ELSEWHERE_MOST = 8
+
+
+def _cut(text: str, most: int) -> str:
+    return text if len(text) <= most else text[:most - 1] + "…"
 
 
 @dataclass(frozen=True)
@@ -210,6 +218,7 @@ class RecordEditorScreen(NegtuiScreen):
         yield table
         yield Static(id="records-hint", classes="column-hint")
         yield Hanging(id="records-detail")
+        yield Hanging(id="records-elsewhere")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -250,6 +259,7 @@ class RecordEditorScreen(NegtuiScreen):
             for record in records])
         table.display = bool(records)
         self.query_one("#records-detail").display = bool(records)
+        self.show_elsewhere()
         self.query_one("#records-empty").display = not records
         if records:
             table.move_cursor(row=min(keep, len(records) - 1), animate=False)
@@ -272,12 +282,43 @@ class RecordEditorScreen(NegtuiScreen):
         else:
             detail.show(record_pieces(self.spec, record))
 
+    def show_elsewhere(self) -> None:
+        """In a tall window, the records of this kind in the other deals (the same
+        organisation's people first), each after the deal's name: what was written for
+        one deal is there to draw on for this one."""
+        pane = self.query_one("#records-elsewhere", Hanging)
+        shown = (self.size.height or self.app.size.height) >= ELSEWHERE_FROM
+        found = []
+        if shown:
+            record = self.selected()
+            organisation = getattr(record, "organisation", "") if record else ""
+            alike = ((lambda other: getattr(other, "organisation", "") == organisation)
+                     if organisation else None)
+            found = from_other_deals(self.session.portfolio.books.values(), self.deal_id,
+                                     self.spec.table, alike)
+        pane.display = bool(found)
+        if not found:
+            pane.show([])
+            return
+        title = self.spec.title
+        pane.border_title = f"{title} in your other deals"
+        width = min(28, max(len(book.deal.name) for book, _ in found) + 2)
+        lines: list[Piece] = [
+            (_cut(book.deal.name, width - 2), plain(self.spec.label(other), one_line=True),
+             width)
+            for book, other in found[:ELSEWHERE_MOST]]
+        if len(found) > ELSEWHERE_MOST:
+            lines.append(Text(f"… and {len(found) - ELSEWHERE_MOST} more", "dim"))
+        pane.show(lines)
+
     def on_resize(self) -> None:
         self.show_detail()
+        self.show_elsewhere()
 
     @on(DataTable.RowHighlighted, "#records")
     def _highlighted(self) -> None:
         self.show_detail()
+        self.show_elsewhere()
 
     def selected(self) -> Record | None:
         table = self.query_one("#records", DataTable)

@@ -272,7 +272,8 @@ class PortfolioScreen(NegtuiScreen):
                 return False
             return self.session.current_deal() is not None
         if action == "clear_filter":
-            return self.query_one("#filter", Input).display or bool(self.filter_text)
+            return (self.query_one("#filter", Input).display or bool(self.filter_text)
+                    or self.status_filter is not None)
         return True
 
     # Actions
@@ -358,6 +359,7 @@ class PortfolioScreen(NegtuiScreen):
         field.value = ""
         field.display = False
         self.filter_text = ""
+        self.status_filter = None
         self.fill()
         self.query_one("#deals").focus()
 

@@ -121,3 +121,28 @@ async def test_each_key_the_help_lists_closes_it(
         assert labels(dialog) == [("esc/?/q", "Close")]
         await pilot.press(key)
         await until(pilot, lambda: isinstance(app.screen, PortfolioScreen))
+
+
+async def test_the_command_palette_shows_its_own_keys_and_they_work(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    from textual.command import CommandPalette
+
+    from negtui.ui.screens.calendar import CalendarScreen
+
+    from .test_palette import find
+
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await until(pilot, lambda: isinstance(app.screen, CommandPalette)
+                    and labels(app.screen), timeout=10)
+        assert labels(app.screen) == [("⏎", "Run"), ("↓/↑", "Move"), ("pgdn/pgup", "Page"),
+                                      ("^end/^home", "Last/first"), ("esc", "Close")]
+        await until(pilot, lambda: all(f"{keys} {says}" in " ".join(screen_lines(app)[-1].split())
+                                       for keys, says in labels(app.screen)))
+        assert "Archive" not in screen_lines(app)[-1]
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, PortfolioScreen))
+        await find(pilot, app, "go to calendar", "Go to Calendar")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, CalendarScreen))

@@ -230,3 +230,44 @@ class DialogFooter(KeyFooter):
 
     def _entries(self) -> tuple[list[list[Entry]], Entry | None, Entry | None]:
         return [[entry] for entry in dialog_entries(self.screen)], None, None
+
+
+# The keys of Textual's command palette, each in a word; keys with the same word share a
+# label. Enter, which runs the highlighted command, is the search field's, not a binding.
+PALETTE_WORDS = {
+    "cursor_down": "Move",
+    "command_list('cursor_up')": "Move",
+    "command_list('page_down')": "Page",
+    "command_list('page_up')": "Page",
+    "command_list('first')": "Last/first",
+    "command_list('last')": "Last/first",
+    "escape": "Close",
+}
+
+
+def palette_entries(screen: Screen[object]) -> list[Entry]:
+    """The command palette's own keys: enter to run, then each word of ``PALETTE_WORDS``
+    with the first key of each binding that does it (``↓/↑ Move``)."""
+    app = screen.app
+    entries = [Entry("enter", app.get_key_display(Binding("enter", "")), "Run", "")]
+    shown: dict[str, list[str]] = {}
+    actions: dict[str, str] = {}
+    done: set[str] = set()
+    for _, binding in screen._bindings:
+        word = PALETTE_WORDS.get(binding.action)
+        if word is None or binding.action in done:
+            continue  # "ctrl+end, shift+end": the first key stands for both
+        done.add(binding.action)
+        shown.setdefault(word, []).append(app.get_key_display(binding))
+        actions.setdefault(word, binding.key)
+    for word in dict.fromkeys(PALETTE_WORDS.values()):
+        if word in shown:
+            entries.append(Entry(actions[word], "/".join(shown[word]), word, ""))
+    return entries
+
+
+class PaletteFooter(KeyFooter):
+    """The command palette's footer line: its own keys only."""
+
+    def _entries(self) -> tuple[list[list[Entry]], Entry | None, Entry | None]:
+        return [[entry] for entry in palette_entries(self.screen)], None, None

@@ -56,6 +56,12 @@ class Alert:
     whole (capacity, a deadline crunch, admin load)."""
     when: datetime | None = None
     """When it falls due or starts, for dated alerts."""
+    entry_uid: str | None = None
+    """The Calendar item the alert is about (``CalendarEntry.uid``), for an alert about
+    one dated item."""
+    term_id: str | None = None
+    """The term of ``deal_id`` the alert is about: the one a clash quotes, or the one
+    whose offer expires or whose fallback is to be decided."""
 
 
 def _hours(deals: Iterable[Deal]) -> str:
@@ -81,7 +87,7 @@ def overdue_alerts(entries: Iterable[CalendarEntry], now: datetime,
 
 def _overdue(late: list[CalendarEntry], today: date, tz: ZoneInfo) -> list[Alert]:
     return [Alert(AlertKind.OVERDUE, _dated(e, today, tz) + ", not done", (e.deal_id,),
-                  e.deal_id, e.start) for e in late]
+                  e.deal_id, e.start, e.uid, e.term_id) for e in late]
 
 
 def decision_alerts(entries: Iterable[CalendarEntry], now: datetime,
@@ -94,7 +100,8 @@ def decision_alerts(entries: Iterable[CalendarEntry], now: datetime,
 def _decisions(ahead: list[CalendarEntry], now: datetime, tz: ZoneInfo) -> list[Alert]:
     horizon = now + timedelta(days=DECISION_HORIZON_DAYS)
     today = now.astimezone(tz).date()
-    return [Alert(AlertKind.DECISION, _dated(e, today, tz), (e.deal_id,), e.deal_id, e.start)
+    return [Alert(AlertKind.DECISION, _dated(e, today, tz), (e.deal_id,), e.deal_id, e.start,
+                  e.uid, e.term_id)
             for e in ahead if e.kind in DECISIONS and e.start <= horizon]
 
 
@@ -172,7 +179,7 @@ def clash_alerts(books: Iterable[DealBook]) -> list[Alert]:
         alerts.append(Alert(
             AlertKind.CLASH,
             f"{term.category} '{term.name}' {state} in {book.deal.name}{quote} covers {names}",
-            (book.id, *(deal.id for deal, _ in others)), book.id,
+            (book.id, *(deal.id for deal, _ in others)), book.id, term_id=term.id,
         ))
     return alerts
 

@@ -74,6 +74,8 @@ class CalendarEntry:
     """Set for the user's own milestones; derived items are edited where they live."""
     origin: str = ""
     """Where a derived item comes from, in words (e.g. "term Day rate")."""
+    term_id: str | None = None
+    """The term a derived item is read from (its fallback or its offer's expiry)."""
     note: str = ""
     actionable: bool = True
     """False for plain facts such as a deal's start date, which cannot fall overdue."""
@@ -128,7 +130,7 @@ def _term_entries(book: DealBook, term: Term) -> list[CalendarEntry]:
             kind=MilestoneKind.FALLBACK_DEADLINE.value, title=f"Decide on fallback: {term.name}",
             start=term.fallback.decide_by,
             reminder_minutes=lead_minutes(MilestoneKind.FALLBACK_DEADLINE, None),
-            done=settled, origin=f"term {term.name}", note=note,
+            done=settled, origin=f"term {term.name}", note=note, term_id=term.id,
         ))
     if term.offer_expires is not None:
         note = f"On the table: {with_unit(term, term.on_table)}" if term.on_table else ""
@@ -137,7 +139,7 @@ def _term_entries(book: DealBook, term: Term) -> list[CalendarEntry]:
             kind=MilestoneKind.OFFER_EXPIRY.value, title=f"Offer expires: {term.name}",
             start=term.offer_expires,
             reminder_minutes=lead_minutes(MilestoneKind.OFFER_EXPIRY, None),
-            done=settled, origin=f"term {term.name}", note=note,
+            done=settled, origin=f"term {term.name}", note=note, term_id=term.id,
         ))
     return found
 

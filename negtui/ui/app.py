@@ -27,7 +27,7 @@ from negtui.domain.text import visible
 from negtui.store import Store, StoreError
 from negtui.store.config import first_settings, load_config
 from negtui.ui import saving
-from negtui.ui.commands import NegtuiCommands
+from negtui.ui.commands import NegtuiCommands, Palette
 from negtui.ui.keyorder import KeyOrder
 from negtui.ui.keys import APP_BINDINGS
 from negtui.ui.messages import DealFocused, PortfolioReloaded
@@ -296,6 +296,11 @@ class NegtuiApp(ThemedApp):
 
     def action_undo(self) -> None:
         saving.undo(self, self.session)
+
+    def action_command_palette(self) -> None:
+        # Textual's palette, with a footer of its own keys.
+        if self.use_command_palette and not isinstance(self.screen, Palette):
+            self.push_screen(Palette(id="--command-palette"))
 
     def action_help(self) -> None:
         keys = [(key.keys, key.says) for key in screen_keys(self, self.screen, resting=True)]

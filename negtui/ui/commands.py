@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
+from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 from textual.markup import escape
 
@@ -19,6 +20,7 @@ from negtui.domain.text import visible
 from negtui.ui import saving
 from negtui.ui.screens.help import key_display, says, screen_keys
 from negtui.ui.sync_now import start_sync
+from negtui.ui.widgets.footer import PaletteFooter
 
 if TYPE_CHECKING:
     from negtui.ui.app import NegtuiApp
@@ -170,3 +172,12 @@ def _highlight(matcher: Matcher, label: str) -> Content:
         if not label[offset].isspace():
             content = content.stylize(matcher.match_style, offset, offset + 1)
     return content
+
+
+class Palette(CommandPalette):
+    """Textual's command palette, with a footer of the keys that work in it over the
+    footer of the screen it was opened from."""
+
+    def compose(self) -> ComposeResult:
+        yield from super().compose()
+        yield PaletteFooter()

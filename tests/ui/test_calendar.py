@@ -19,6 +19,7 @@ from negtui.ui.widgets.confirm import ConfirmScreen
 from negtui.ui.widgets.form import FormScreen
 from negtui.ui.widgets.month_grid import MonthGrid
 from tests.ui.conftest import until
+from tests.ui.test_fit import screen_lines
 
 AppMaker = Callable[[Path], NegtuiApp]
 TODAY = date(2026, 11, 23)
@@ -258,8 +259,8 @@ async def test_export_key_writes_what_the_calendar_shows_into_the_data_folder(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("4", "x")
         await until(pilot, lambda: isinstance(app.screen, FormScreen))
-        # Every deal, as the calendar shows them all; the key line says what ctrl+s does.
-        assert "ctrl+s write the file" in _text(app, "#form-keys")
+        # Every deal, as the calendar shows them all; the footer says what ctrl+s does.
+        await until(pilot, lambda: "^s Write the file" in " ".join(screen_lines(app)[-1].split()))
         await pilot.press("ctrl+s")
         await until(pilot, lambda: isinstance(app.screen, CalendarScreen))
         every = Calendar.from_ical((demo_folder / "negtui-calendar.ics").read_text("utf-8"))

@@ -117,6 +117,23 @@ async def test_calls_are_not_added_from_their_list(
     assert len(on_disk(demo_folder).calls) == before
 
 
+async def test_help_on_the_calls_list_offers_no_add_key(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    from negtui.ui.screens.help import HelpScreen
+
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_calls(pilot, app)
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        listed = {says for _, says in help_screen.keys}
+        assert {"Edit", "Delete"} <= listed
+        assert "Add" not in listed
+        assert not any(keys.split(" / ")[0] == "a" for keys, _ in help_screen.keys)
+
+
 async def test_editing_a_calls_notes_keeps_a_name_that_holds_a_comma(
         demo_folder: Path, make_app: AppMaker) -> None:
     from negtui.store import Store

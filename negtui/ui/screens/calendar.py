@@ -95,6 +95,7 @@ class CalendarScreen(NegtuiScreen):
         self.agenda_size = (0, 0)  # the agenda's when it was last filled
         self.agenda_days = 1  # and the days it covers
         self._reading = False  # the folder was still being read at the last fill
+        self._bringing: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -139,6 +140,7 @@ class CalendarScreen(NegtuiScreen):
         self.selected = self.today()
         self.query_one("#month-grid", MonthGrid).focus()
         self.fill()
+        self._bring_now()
 
     def fill(self, keep: str | None = None, to_day: bool = False) -> None:
         """Redraw from the portfolio; ``keep`` stays highlighted, or with ``to_day`` the
@@ -166,6 +168,8 @@ class CalendarScreen(NegtuiScreen):
         self._fill_status(shown, now)
         self._fill_warnings()
         self._fill_agenda(shown, selected, keep, to_day)
+        if self._bringing is not None:
+            self._bring_now()  # asked for while the folder was still being read
 
     def _wait_for_the_read(self) -> None:
         """Shown at once while the folder is still being read (every deal's dates come
@@ -241,6 +245,30 @@ class CalendarScreen(NegtuiScreen):
         return self.entries.get(self.highlighted_uid() or "")
 
     # Moving around
+
+    def bring(self, uid: str) -> None:
+        """Show the item ``uid`` highlighted in the agenda of its day; a filter that would
+        hide it is cleared. Asked before the screen is drawn, it is done once it is."""
+        self._bringing = uid
+        if self.is_mounted:
+            self._bring_now()
+
+    def _bring_now(self) -> None:
+        if not self.session.complete:
+            return  # every deal's dates are not read yet: done when the screen fills
+        uid, self._bringing = self._bringing, None
+        if uid is None:
+            return
+        everything = calendar_entries(self.books(), self.tz)
+        entry = next((e for e in everything if e.uid == uid), None)
+        if entry is None:
+            return
+        if not filter_entries([entry], self.deal_filter, self.kind_filter):
+            self.deal_filter = self.kind_filter = None
+        self.selected = entry.day(self.tz)
+        self.add_class("-agenda-view")
+        self.fill(keep=uid)
+        self.query_one("#agenda", AgendaList).focus()
 
     @on(MonthGrid.DayChanged)
     def _day_changed(self, event: MonthGrid.DayChanged) -> None:

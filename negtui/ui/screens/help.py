@@ -16,6 +16,7 @@ from textual.binding import ActiveBinding, Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 
+from negtui.ui.widgets.footer import DialogFooter
 from negtui.ui.widgets.shown import DataTable, Static
 
 if TYPE_CHECKING:
@@ -144,6 +145,7 @@ class HelpScreen(ModalScreen[None]):
                 table.add_row(key, description)
             yield table
             yield Static(HINT, id="help-hint")
+        yield DialogFooter()
 
     def on_mount(self) -> None:
         self._fit_height()
@@ -152,12 +154,13 @@ class HelpScreen(ModalScreen[None]):
         self._fit_height()
 
     def _fit_height(self) -> None:
-        """The list as tall as the screen leaves it: less the frame, the title, the hint
-        and a row above and below the dialog; past that it scrolls."""
+        """The list as tall as the screen leaves it: less the frame, the title, the hint,
+        the footer and a row above and below the dialog; past that it scrolls."""
         box = self.query_one("#help-box")
         around = box.styles.border.spacing.height + box.styles.padding.height + 2
         around += sum(self.query_one(part).outer_size.height or 2
                       for part in ("#help-title", "#help-hint"))
+        around += self.query_one(DialogFooter).outer_size.height or 1
         self.query_one("#help-keys").styles.max_height = max(3, self.size.height - around)
 
     async def action_dismiss(self, result: None = None) -> None:

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 
 from negtui.actions.history import History
 from negtui.ui.keys import HISTORY
+from negtui.ui.widgets.footer import DialogFooter
 from negtui.ui.widgets.shown import DataTable, Static, plain
 
 
@@ -55,6 +56,7 @@ class HistoryScreen(ModalScreen[None]):
                     table.add_row(change.when, change.author, change.summary)
                 yield table
             yield Static("escape closes", id="history-hint")
+        yield DialogFooter()
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(result)

@@ -248,6 +248,8 @@ class PortfolioScreen(NegtuiScreen):
     @on(OptionList.OptionSelected, "#alerts")
     def jump_to_alert(self, event: OptionList.OptionSelected) -> None:
         alert = self.query_one("#alerts", AlertsBox).alert_of(event.option)
+        if alert is not None and self._open_subject(alert):
+            return
         books = self.session.glance().books
         target = None if alert is None else next((d for d in alert.deal_ids if d in books),
                                                  None)
@@ -261,6 +263,27 @@ class PortfolioScreen(NegtuiScreen):
         self.fill()
         self.follow_current_deal()
         self.query_one("#deals").focus()
+
+    def _open_subject(self, alert: Alert) -> bool:
+        """Open what the alert is about: its term on Terms, else its item on the Calendar.
+        False for an alert about no one term or item (it goes to its deal's row)."""
+        from negtui.ui.screens.calendar import CalendarScreen
+        from negtui.ui.screens.terms import TermsScreen
+
+        book = self.session.glance().books.get(alert.deal_id or "")
+        if book is None or book.deal.archived or (alert.term_id is None
+                                                  and alert.entry_uid is None):
+            return False
+        self.session.focus(book.id)
+        if alert.term_id is not None:
+            self.negtui.show_screen("terms")
+            if isinstance(terms := self.app.screen, TermsScreen):
+                terms.show_term(alert.term_id)
+        elif alert.entry_uid is not None:
+            self.negtui.show_screen("calendar")
+            if isinstance(calendar := self.app.screen, CalendarScreen):
+                calendar.bring(alert.entry_uid)
+        return True
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         typing = isinstance(self.focused, Input)

@@ -22,6 +22,7 @@ from negtui.export.dossier.shared import SharedCopy, shared_copy
 from negtui.store.files import EXPORTS_DIR
 from negtui.ui.palette import Role, style
 from negtui.ui.widgets.confirm import OnceModal
+from negtui.ui.widgets.footer import DialogFooter
 from negtui.ui.widgets.shown import Static, plain
 from negtui.ui.written import notify_written
 
@@ -52,6 +53,7 @@ class SharePreviewScreen(OnceModal[bool]):
                 yield Static(self._left_out(), id="share-left-out")
             yield Static(Text.assemble(("enter", "bold"), " write it · ", ("escape", "bold"),
                                        " cancel · ↑↓ scroll"), id="share-keys")
+        yield DialogFooter()
 
     def _goes_in(self) -> Text:
         width = max(len(title) for title, _ in self.copy.written)

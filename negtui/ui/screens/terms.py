@@ -226,6 +226,16 @@ class TermsScreen(NegtuiScreen):
         table.move_cursor(row=table.get_row_index(event.term_id), animate=False)
         self._show_focus()
 
+    def show_term(self, term_id: str) -> None:
+        """Select the term ``term_id`` of the deal in focus, in the table (or the grid)."""
+        book = self.book()
+        if book is None or not any(term.id == term_id for term in book.terms):
+            return
+        self.deal_id = book.id
+        self.focused_id = term_id
+        if self.is_mounted:
+            self.fill()
+
     def action_toggle_grid(self) -> None:
         self.grid_view = not self.grid_view
         self.set_class(self.grid_view, "-grid")

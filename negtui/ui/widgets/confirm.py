@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button
 
+from negtui.ui.widgets.footer import DialogFooter
 from negtui.ui.widgets.shown import Static, plain
 
 ResultType = TypeVar("ResultType")
@@ -89,6 +90,11 @@ class ConfirmScreen(OnceModal[bool]):
                 yield Button(f"{self.yes_label} (y)", id="yes",
                              variant="error" if self.danger else "primary")
                 yield Button(f"{self.no_label} (n)", id="no")
+        yield DialogFooter()
+
+    def footer_words(self) -> dict[str, str]:
+        """The footer names each answer as its button does ("y Delete")."""
+        return {"confirm.yes": self.yes_label, "confirm.no": self.no_label}
 
     def on_mount(self, event: events.Mount) -> None:
         # The event's own time, on the clock every key is stamped with when it arrives.

@@ -195,3 +195,83 @@ class KeyFooter(Footer):
         if event.size.width != self._drawn_width and self._drawn_plan is not None:
             self.call_after_refresh(self.recompose)
 
+
+
+def dialog_entries(screen: Screen[object]) -> list[Entry]:
+    """The keys a dialog binds itself, in the order it declares them: one entry per thing
+    they do, its keys joined (``n/esc No``). Keys of the screen under it, of the app and
+    of Textual's own (they carry no id) do nothing in the dialog, or are not its own."""
+    app = screen.app
+    # A dialog may word a key its own way, by the binding's id (``footer_words``).
+    worded: dict[str, str] = getattr(screen, "footer_words", dict)()
+    found: dict[tuple[str, str], list[Binding]] = {}
+    for _, binding in screen._bindings:
+        if binding.id is None or not binding.description:
+            continue
+        description = worded.get(binding.id, binding.description)
+        found.setdefault((binding.action, description), []).append(binding)
+    # In the order the dialog declares them (the map holds them by key, the first key
+    # bound anywhere up its classes first).
+    declared = [binding.id for cls in reversed(type(screen).__mro__)
+                for binding in cls.__dict__.get("BINDINGS", [])
+                if isinstance(binding, Binding) and binding.id is not None]
+    entries = []
+    for (action, description), bindings in sorted(
+            found.items(), key=lambda item: declared.index(item[1][0].id)
+            if item[1][0].id in declared else len(declared)):
+        shown: list[str] = []
+        for binding in bindings:
+            display = app.get_key_display(binding)
+            if display not in shown:
+                shown.append(display)
+        entries.append(Entry(bindings[0].key, "/".join(shown), description, action))
+    return entries
+
+
+class DialogFooter(KeyFooter):
+    """A dialog's own footer line: only the keys that work in it, each label whole. Docked
+    at the bottom of the dialog's screen, it covers the footer of the screen under it."""
+
+    def _entries(self) -> tuple[list[list[Entry]], Entry | None, Entry | None]:
+        return [[entry] for entry in dialog_entries(self.screen)], None, None
+
+
+# The keys of Textual's command palette, each in a word; keys with the same word share a
+# label. Enter, which runs the highlighted command, is the search field's, not a binding.
+PALETTE_WORDS = {
+    "cursor_down": "Move",
+    "command_list('cursor_up')": "Move",
+    "command_list('page_down')": "Page",
+    "command_list('page_up')": "Page",
+    "command_list('first')": "Last/first",
+    "command_list('last')": "Last/first",
+    "escape": "Close",
+}
+
+
+def palette_entries(screen: Screen[object]) -> list[Entry]:
+    """The command palette's own keys: enter to run, then each word of ``PALETTE_WORDS``
+    with the first key of each binding that does it (``↓/↑ Move``)."""
+    app = screen.app
+    entries = [Entry("enter", app.get_key_display(Binding("enter", "")), "Run", "")]
+    shown: dict[str, list[str]] = {}
+    actions: dict[str, str] = {}
+    done: set[str] = set()
+    for _, binding in screen._bindings:
+        word = PALETTE_WORDS.get(binding.action)
+        if word is None or binding.action in done:
+            continue  # "ctrl+end, shift+end": the first key stands for both
+        done.add(binding.action)
+        shown.setdefault(word, []).append(app.get_key_display(binding))
+        actions.setdefault(word, binding.key)
+    for word in dict.fromkeys(PALETTE_WORDS.values()):
+        if word in shown:
+            entries.append(Entry(actions[word], "/".join(shown[word]), word, ""))
+    return entries
+
+
+class PaletteFooter(KeyFooter):
+    """The command palette's footer line: its own keys only."""
+
+    def _entries(self) -> tuple[list[list[Entry]], Entry | None, Entry | None]:
+        return [[entry] for entry in palette_entries(self.screen)], None, None

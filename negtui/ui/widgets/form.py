@@ -21,6 +21,7 @@ from textual.widgets import Checkbox, Input, Label, Select, TextArea
 from negtui.domain.words import counted
 from negtui.store import StoreError
 from negtui.ui.widgets.confirm import KEY_MARKS, ConfirmScreen, OnceModal, key_mark
+from negtui.ui.widgets.footer import DialogFooter
 from negtui.ui.widgets.shown import Static, plain
 from negtui.ui.widgets.tick_box import TickBox
 
@@ -96,7 +97,11 @@ class FormScreen(OnceModal[bool]):
                     with Vertical(classes="form-column"):
                         for spec in column:
                             yield from self._field(spec)
-            yield Static(f"ctrl+s {self.SUBMIT} · escape cancel · tab next field", id="form-keys")
+        yield DialogFooter()
+
+    def footer_words(self) -> dict[str, str]:
+        """The footer names saving with the form's own verb ("Write the file")."""
+        return {"form.save": self.SUBMIT[:1].upper() + self.SUBMIT[1:]}
 
     def _field(self, spec: FormField) -> ComposeResult:
         with Horizontal(classes="field-row"):
@@ -166,7 +171,7 @@ class FormScreen(OnceModal[bool]):
         its message and a one-row margin above and below; past that they scroll."""
         box = self.query_one("#form-box")
         around = box.styles.border.spacing.height + box.styles.padding.height + 2
-        around += self.query_one("#form-keys").outer_size.height
+        around += self.query_one(DialogFooter).outer_size.height or 1
         around += self.query_one("#form-error").outer_size.height
         self.query_one("#form-fields").styles.max_height = max(3, self.size.height - around)
 

@@ -202,6 +202,12 @@ class RecordEditorScreen(NegtuiScreen):
         self.spec = spec
         self.deal_id = deal_id
         self.SCREEN_TITLE = spec.title
+        if spec.not_added_here:
+            # Records made elsewhere (calls) have no add key: the footer and help leave
+            # it out, and the list's purpose line says where they come from.
+            self._bindings.key_to_bindings = {
+                key: kept for key, bindings in self._bindings.key_to_bindings.items()
+                if (kept := [b for b in bindings if b.id != "records.add"])}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -337,17 +343,7 @@ class RecordEditorScreen(NegtuiScreen):
         if book is not None:
             self.app.push_screen(record_form(self.negtui, self.spec, book, existing))
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Records made elsewhere (calls) offer no "a Add" in the footer or help; the
-        # list's purpose line says where they come from.
-        if action == "add" and self.spec.not_added_here:
-            return False
-        return super().check_action(action, parameters)
-
     def action_add(self) -> None:
-        if self.spec.not_added_here:
-            self.notify(self.spec.not_added_here, timeout=4)
-            return
         self._form(None)
 
     def action_edit(self) -> None:

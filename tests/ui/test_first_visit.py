@@ -152,3 +152,25 @@ async def test_the_calendar_says_it_is_reading_then_shows_every_deal_s_dates(
         assert not screen.query_one("#calendar-empty").display
         shown = {entry.uid for entry in screen.entries.values() if entry.deal_id == book.id}
         assert shown
+
+
+async def test_an_alert_opened_before_the_folder_is_read_shows_its_item_once_it_is(
+        demo_folder: Path, make_app: AppMaker, slow_read: threading.Event) -> None:
+    from negtui.ui.widgets.alerts_box import AlertsBox
+
+    summaries_kept(demo_folder, make_app)
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("exclamation_mark")
+        box = app.screen.query_one("#alerts", AlertsBox)
+        await until(pilot, lambda: box.has_focus and box.listed)
+        index = next((i for i, alert in enumerate(box.listed)
+                      if alert.entry_uid is not None and alert.term_id is None), None)
+        assert index is not None, "the alerts painted from the summaries name their item"
+        alert = box.listed[index]
+        await pilot.press(*["down"] * index, "enter")
+        await until(pilot, lambda: isinstance(app.screen, CalendarScreen))
+        assert not app.session.complete
+        slow_read.set()
+        await until(pilot, lambda: isinstance(app.screen, CalendarScreen)
+                    and app.screen.highlighted_uid() == alert.entry_uid)

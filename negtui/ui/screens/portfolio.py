@@ -361,7 +361,8 @@ class PortfolioScreen(NegtuiScreen):
             self.save(lambda store: delete_deal(store, book.deal),
                       f"Deleted {book.deal.name} (u undoes)", deal_id=book.id)
 
-        self.app.push_screen(ConfirmScreen("Delete deal?", body, yes="Delete"), decided)
+        self.app.push_screen(ConfirmScreen("Delete this deal?", body, yes="Delete", no="Keep"),
+                             decided)
 
     def action_filter(self) -> None:
         field = self.query_one("#filter", Input)

@@ -294,8 +294,8 @@ class WorkspaceScreen(NegtuiScreen):
                           f"{label} (u undoes)", deal_id=deal_id)
 
         self.app.push_screen(ConfirmScreen(
-            "Remove stakeholder?",
-            Text.assemble("Remove ", plain(person.name, "bold", one_line=True),
+            "Delete this stakeholder?",
+            Text.assemble("Delete ", plain(person.name, "bold", one_line=True),
                           plain(f" ({person.role or 'no role'}) from {book.deal.name}? Their "
                                 "history notes go with them.")),
-            yes="Remove"), decided)
+            yes="Delete", no="Keep"), decided)

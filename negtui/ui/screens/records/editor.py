@@ -371,6 +371,7 @@ class RecordEditorScreen(NegtuiScreen):
 
         self.app.push_screen(
             ConfirmScreen(f"Delete this {spec.noun}?",
-                          f"{spec.label(record)}\n\nIt is removed from the deal file."),
+                          f"{spec.label(record)}\n\nIt is removed from the deal file.",
+                          yes="Delete", no="Keep"),
             decided,
         )

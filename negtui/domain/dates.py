@@ -330,6 +330,11 @@ def other_years(moments: Iterable[datetime | arrow.Arrow], now: datetime | arrow
     return any(moment_in(moment, zone).year != this_year for moment in moments)
 
 
+def times_in(zone: str) -> str:
+    """'times in Europe/Berlin': said once where a screen lists times, not in every row."""
+    return f"times in {zone}"
+
+
 def describe_moment(moment: arrow.Arrow, zone: str | None = None) -> str:
     """How a parsed date is shown back before saving, with the zone it is read in:
     'Fri 05 Mar 2027 14:00 Europe/Berlin (+01:00)'."""

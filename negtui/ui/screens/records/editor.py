@@ -20,7 +20,7 @@ from textual.widgets import Header
 
 from negtui.actions.records import remove_record, save_records
 from negtui.domain.book import RECORD_TABLES, DealBook
-from negtui.domain.dates import short_when
+from negtui.domain.dates import short_when, times_in
 from negtui.domain.ids import new_id
 from negtui.domain.messages import plain_messages, short_label
 from negtui.domain.models import Record
@@ -244,6 +244,9 @@ class RecordEditorScreen(NegtuiScreen):
         tally = self.spec.tally(records) if self.spec.tally and records else ""
         heading.update(Text(self.spec.purpose + (f" {tally}." if tally else ""), "dim"))
         zone = self.session.portfolio.settings.timezone
+        # Times are shown in one zone, named once in the frame rather than in every cell.
+        dated = any(column.moment is not None for column in self.spec.columns)
+        table.border_title = self.spec.title + (f" · {times_in(zone)}" if dated else "")
         self.query_one("#records", FitTable).show([
             (record.id, [plain(_cell(_shown(column, record, zone)), one_line=True)
                          for column in self.spec.columns])

@@ -52,6 +52,8 @@ class Column:
     value: Callable[[Any], str]
     moment: Callable[[Any], datetime | None] | None = None
     """For a column of dates: the record's moment, shown in the portfolio's zone."""
+    of_deal: Callable[[Any, DealBook], str] | None = None
+    """For a column that reads the rest of the deal (the concessions of a call)."""
 
 
 def marked(name: str) -> Callable[[Any], str]:
@@ -100,6 +102,9 @@ class RecordSpec:
     """What the records add up to, said after the purpose ("26 minutes in all")."""
     scales: dict[str, int] = field(default_factory=dict)
     """Ratings shown against their top in the detail: 'Likelihood: 3/5'."""
+    about: Callable[[Any, DealBook, str], list[tuple[str, list[str]]]] | None = None
+    """Lines the detail shows before the fields, read from the deal in the user's zone
+    (a call's time and what moved in it): each label with its lines."""
 
     def to_values(self, record: Record) -> Values:
         values: Values = {}
@@ -173,7 +178,9 @@ def _cell(text: str) -> str:
     return " ".join(text.split()) or "—"
 
 
-def _shown(column: Column, record: Any, zone: str) -> str:
+def _shown(column: Column, record: Any, zone: str, book: DealBook) -> str:
+    if column.of_deal is not None:
+        return column.of_deal(record, book)
     if column.moment is None:
         return column.value(record)
     moment = column.moment(record)
@@ -248,7 +255,7 @@ class RecordEditorScreen(NegtuiScreen):
         dated = any(column.moment is not None for column in self.spec.columns)
         table.border_title = self.spec.title + (f" · {times_in(zone)}" if dated else "")
         self.query_one("#records", FitTable).show([
-            (record.id, [plain(_cell(_shown(column, record, zone)), one_line=True)
+            (record.id, [plain(_cell(_shown(column, record, zone, book)), one_line=True)
                          for column in self.spec.columns])
             for record in records])
         table.display = bool(records)
@@ -269,11 +276,14 @@ class RecordEditorScreen(NegtuiScreen):
             detail.show([])
             return
         detail.border_title = self.spec.label(record)
+        book = self.book()
+        about = (self.spec.about(record, book, self.session.portfolio.settings.timezone)
+                 if self.spec.about is not None and book is not None else [])
         if self.size.height >= SPELL_OUT_FROM:
             others = [r for r in self.records() if r.id != record.id]
-            detail.show(spelled_out(self.spec, record, others))
+            detail.show(spelled_out(self.spec, record, others, about))
         else:
-            detail.show(record_pieces(self.spec, record))
+            detail.show(record_pieces(self.spec, record, before=about))
 
     def on_resize(self) -> None:
         self.show_detail()

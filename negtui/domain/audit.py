@@ -25,6 +25,7 @@ from negtui.domain.calendar import (
     sort_key,
 )
 from negtui.domain.clashes import restrictive_clashes
+from negtui.domain.dates import span_text
 from negtui.domain.load import Load, Week, overloaded_runs, week_span, weekly_load
 from negtui.domain.models import Deal, Milestone, Settings, Term
 from negtui.domain.schedule import describe_days, is_ahead, is_open, user_zone
@@ -109,10 +110,11 @@ def crunch_alerts(entries: Iterable[CalendarEntry], settings: Settings, now: dat
                   tz: ZoneInfo) -> list[Alert]:
     """More than ``crunch_limit`` open items ahead within any three days."""
     return _crunches(sorted((e for e in entries if is_ahead(e, now)), key=sort_key),
-                     settings, tz)
+                     settings, tz, now.astimezone(tz).year)
 
 
-def _crunches(dated: list[CalendarEntry], settings: Settings, tz: ZoneInfo) -> list[Alert]:
+def _crunches(dated: list[CalendarEntry], settings: Settings, tz: ZoneInfo,
+              this_year: int) -> list[Alert]:
     window = timedelta(days=CRUNCH_WINDOW_DAYS)
     alerts = []
     start = 0
@@ -135,7 +137,8 @@ def _crunches(dated: list[CalendarEntry], settings: Settings, tz: ZoneInfo) -> l
             last_day = items[-1].start.astimezone(tz)
             alerts.append(Alert(
                 AlertKind.CRUNCH,
-                f"{len(items)} items due from {first_day:%d %b} to {last_day:%d %b} "
+                f"{len(items)} items due from "
+                f"{span_text(first_day.date(), last_day.date(), this_year)} "
                 f"({', '.join(f'{names[d]} {per_deal[d]}' for d in order)})",
                 tuple(order), None, window_start,
             ))
@@ -160,7 +163,8 @@ def capacity_alerts(load: Load, tz: ZoneInfo) -> list[Alert]:
             deals += ("; " if deals else "") + "tentative: " + _hours(week.tentative)
         alerts.append(Alert(
             AlertKind.CAPACITY,
-            f"{week_span(run)}: {booked} against {load.available:g} h{verdict} ({deals})",
+            f"{week_span(run, load.today.year)}: {booked} against {load.available:g} h"
+            f"{verdict} ({deals})",
             tuple(d.id for d in (*week.booked, *week.tentative)), None,
             datetime.combine(week.monday, time(0, 0), tzinfo=tz),
         ))
@@ -283,7 +287,7 @@ def review(books: Iterable[DealBook], settings: Settings, now: datetime) -> Revi
     alerts = [
         *_overdue([entry for _, entry in late], today, tz),
         *_decisions(due, now, tz),
-        *_crunches(due, settings, tz),
+        *_crunches(due, settings, tz, today.year),
         *capacity_alerts(load, tz),
         *clash_alerts(live),
         *admin_alerts(live, settings),

@@ -15,6 +15,7 @@ from itertools import pairwise
 from negtui.domain.guards import in_order
 from negtui.domain.models import Concession, Term
 from negtui.domain.vocab import Direction
+from negtui.domain.words import counted
 
 # How many of the latest valued gives decide whether they are shrinking or growing.
 TREND_WINDOW = 4
@@ -133,3 +134,47 @@ def call_summary(concessions: Iterable[Concession], terms: Sequence[Term]) -> st
         f"terms: {', '.join(touched)}" if touched else "no terms named",
     ]
     return "; ".join(parts)
+
+
+def _who_gave(concession: Concession) -> str:
+    return "gave" if concession.direction is Direction.GIVEN else "got"
+
+
+def moved_lines(concessions: Iterable[Concession], terms: Sequence[Term]) -> list[str]:
+    """One line per live entry, in the order logged: who gave what, on which term, and
+    where the offer went ('gave · Day rate: Rate to 740 (760 → 740)'), in the words of
+    the log's side column."""
+    names = {term.id: term.name for term in terms}
+    lines = []
+    for concession in in_order(c for c in concessions if not c.deleted):
+        term = names.get(concession.term_id or "")
+        line = f"{_who_gave(concession)}{f' · {term}' if term else ''}: {concession.what}"
+        if concession.position:
+            start = concession.replaced_offer or "—"
+            line += f" ({start} → {concession.position})"
+        lines.append(line)
+    return lines
+
+
+def moved_briefly(concessions: Iterable[Concession], terms: Sequence[Term]) -> str:
+    """What moved in a call in a few words: 'gave Travel, Day rate; got Reporting' (the
+    terms given and got on; entries without a term are counted)."""
+    names = {term.id: term.name for term in terms}
+    parts = []
+    for direction in (Direction.GIVEN, Direction.RECEIVED):
+        entries = [c for c in in_order(concessions) if not c.deleted and c.direction is direction]
+        if not entries:
+            continue
+        named: list[str] = []
+        unnamed = 0
+        for entry in entries:
+            name = names.get(entry.term_id or "")
+            if name is None:
+                unnamed += 1
+            elif name not in named:
+                named.append(name)
+        if unnamed:
+            named.append(counted(unnamed, "other") if named else counted(unnamed, "item"))
+        who = "gave" if direction is Direction.GIVEN else "got"
+        parts.append(f"{who} {', '.join(named)}")
+    return "; ".join(parts) or "nothing"

@@ -287,12 +287,52 @@ def short_when(moment: datetime | arrow.Arrow, zone: str, *, year: bool = False)
     return moment_in(moment, zone).format(f"{day} {TIME}")
 
 
+# How a form writes a date back into its field: read again by ``parse_when`` as the same day
+# or minute, and as the rest of the app writes it. Files made for machines keep ISO.
+TYPED_DAY = "DD MMM YYYY"
+
+
+def typed_day(day: date | datetime | arrow.Arrow | None) -> str:
+    """'07 Dec 2026', as a form shows a day; '' for no day."""
+    return arrow.get(day).format(TYPED_DAY) if day is not None else ""
+
+
+def typed_when(moment: datetime | arrow.Arrow | None, zone: str) -> str:
+    """'07 Dec 2026 14:30' in ``zone``, as a form shows a moment; '' for no moment."""
+    if moment is None:
+        return ""
+    return moment_in(moment, zone).format(f"{TYPED_DAY} {TIME}")
+
+
+def iso_when(moment: datetime | arrow.Arrow | None, zone: str) -> str:
+    """'2026-12-07 14:30' in ``zone``, for a spreadsheet; '' for no moment."""
+    return moment_in(moment, zone).format(f"YYYY-MM-DD {TIME}") if moment is not None else ""
+
+
+def day_in_year(day: date, this_year: int) -> str:
+    """'07 Dec', or '07 Dec 2027' when the day falls in another year than ``this_year``."""
+    return f"{day:%d %b}" if day.year == this_year else f"{day:%d %b %Y}"
+
+
+def span_text(first: date, last: date, this_year: int) -> str:
+    """'07 Dec to 13 Dec'; with the years when either day is in another year than
+    ``this_year``: '28 Dec 2026 to 03 Jan 2027'."""
+    if first.year == last.year == this_year:
+        return f"{first:%d %b} to {last:%d %b}"
+    return f"{first:%d %b %Y} to {last:%d %b %Y}"
+
+
 def other_years(moments: Iterable[datetime | arrow.Arrow], now: datetime | arrow.Arrow,
                 zone: str) -> bool:
     """Whether any of ``moments`` falls in another year than ``now`` in ``zone``: a list
     of them then needs the year on every row to be read."""
     this_year = moment_in(now, zone).year
     return any(moment_in(moment, zone).year != this_year for moment in moments)
+
+
+def times_in(zone: str) -> str:
+    """'times in Europe/Berlin': said once where a screen lists times, not in every row."""
+    return f"times in {zone}"
 
 
 def describe_moment(moment: arrow.Arrow, zone: str | None = None) -> str:

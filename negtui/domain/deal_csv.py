@@ -106,6 +106,9 @@ def deals_to_csv(deals: Sequence[Deal]) -> str:
     for deal in deals:
         values = deal_to_values(deal)
         values["success_measures"] = values["success_measures"].replace("\n", " | ")
+        # A spreadsheet is read by machines too: its dates stay ISO.
+        values["start"] = deal.start.isoformat() if deal.start else ""
+        values["end"] = deal.end.isoformat() if deal.end else ""
         rows.append([values.get(field, "") for _, field in DEAL_LAYOUT])
     return _write([header for header, _ in DEAL_LAYOUT], rows)
 

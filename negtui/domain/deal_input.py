@@ -7,7 +7,7 @@ from typing import Any
 import arrow
 from pydantic import ValidationError
 
-from negtui.domain.dates import DateNotUnderstood, day_text, parse_when
+from negtui.domain.dates import DateNotUnderstood, day_text, parse_when, typed_day
 from negtui.domain.ids import new_id
 from negtui.domain.messages import plain_messages
 from negtui.domain.models import Deal
@@ -32,8 +32,8 @@ def deal_to_values(deal: Deal) -> Values:
     values["value"] = "" if deal.value is None else f"{deal.value:g}"
     values["currency"] = deal.currency
     values["hours_per_week"] = f"{deal.hours_per_week:g}"
-    values["start"] = deal.start.isoformat() if deal.start else ""
-    values["end"] = deal.end.isoformat() if deal.end else ""
+    values["start"] = typed_day(deal.start)
+    values["end"] = typed_day(deal.end)
     values["success_measures"] = "\n".join(deal.success_measures)
     values["markets"] = ", ".join(deal.markets)
     return values

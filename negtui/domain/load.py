@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from negtui.domain.book import DealBook
+from negtui.domain.dates import span_text
 from negtui.domain.models import Deal, Settings
 from negtui.domain.vocab import BUSY_STATUSES, DealStatus
 
@@ -51,6 +52,8 @@ class Load:
     weeks: list[Week]
     """From the current week on, ``Settings.capacity_weeks`` of them."""
     available: float
+    today: date
+    """The user's day the weeks were counted from."""
 
     @property
     def this_week(self) -> Week:
@@ -91,7 +94,7 @@ def weekly_load(books: Iterable[DealBook], settings: Settings, today: date) -> L
             tuple(d for d in booked if runs_during(d, first, last)),
             tuple(d for d in tentative if runs_during(d, first, last)),
         ))
-    return Load(weeks, settings.capacity_hours)
+    return Load(weeks, settings.capacity_hours, today)
 
 
 def overloaded_runs(load: Load) -> list[list[Week]]:
@@ -113,10 +116,11 @@ def overloaded_runs(load: Load) -> list[list[Week]]:
     return runs
 
 
-def week_span(weeks: list[Week]) -> str:
-    """'wk 50 (07 Dec to 13 Dec)' or 'wk 53 to wk 5 (28 Dec to 07 Feb)'."""
+def week_span(weeks: list[Week], this_year: int) -> str:
+    """'wk 50 (07 Dec to 13 Dec)', or with the years when the weeks reach into another year
+    than ``this_year``: 'wk 53 to wk 5 (28 Dec 2026 to 07 Feb 2027)'."""
     first, last = weeks[0], weeks[-1]
-    days = f"({first.monday:%d %b} to {last.sunday:%d %b})"
+    days = f"({span_text(first.monday, last.sunday, this_year)})"
     if first is last:
         return f"{first.label} {days}"
     return f"{first.label} to {last.label} {days}"

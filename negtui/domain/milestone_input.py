@@ -8,7 +8,7 @@ import arrow
 from pydantic import ValidationError
 
 from negtui.domain.calendar import CalendarRefused, zone
-from negtui.domain.dates import DateNotUnderstood, parse_when
+from negtui.domain.dates import DateNotUnderstood, parse_when, typed_when
 from negtui.domain.durations import parse_minutes
 from negtui.domain.ids import new_id
 from negtui.domain.messages import plain_messages
@@ -36,7 +36,12 @@ def milestone_from_values(
         # The date is still read (in UTC), so a bad one is said now, not after the zone.
         tz_name = "UTC"
     try:
-        when = parse_when(typed.get("when", ""), arrow.get(now), tz_name)
+        text = typed.get("when", "").strip()
+        if existing is not None and text == typed_when(existing.due, tz_name):
+            # Left as the form showed it: the moment stays exactly as it was saved.
+            when = arrow.get(existing.due)
+        else:
+            when = parse_when(text, arrow.get(now), tz_name)
     except DateNotUnderstood as error:
         errors["when"] = str(error)
     else:

@@ -3,6 +3,7 @@ before a rule existed still loads, but nothing new is saved without it."""
 
 from __future__ import annotations
 
+from negtui.domain.field_labels import label
 from negtui.domain.models import Lesson, Record, Risk, Scenario
 
 BEARERS = ("us", "them", "both")
@@ -21,7 +22,7 @@ def entry_problems(record: Record) -> tuple[Record, dict[str, str]]:
         bearer = record.bearer.casefold()
         if bearer not in BEARERS:
             shown = f", not {record.bearer!r}" if record.bearer else ""
-            errors["bearer"] = f"Who bears it must be us, them or both{shown}"
+            errors["bearer"] = f"{label('risks', 'bearer')} must be us, them or both{shown}"
         if not record.mitigation:
             errors["mitigation"] = ("Every risk needs a mitigation: what you do to make it "
                                     "less likely or less bad")

@@ -14,6 +14,7 @@ import arrow
 
 from negtui.domain.csv_table import CellProblem, Row, TableRefused, header_key, read_table
 from negtui.domain.csv_table import write_table as _write
+from negtui.domain.dates import iso_when
 from negtui.domain.models import Term
 from negtui.domain.term_input import Values, form_values, term_from_values
 from negtui.domain.vocab import TermCategory, TermStatus
@@ -129,6 +130,9 @@ def terms_to_csv(terms: Sequence[Term], now: arrow.Arrow, zone: str) -> str:
     for term in terms:
         values = form_values(term, now, zone)
         values["must_have"] = "yes" if term.must_have else "no"
+        # A spreadsheet is read by machines too: its dates stay ISO.
+        values["decide_by"] = iso_when(term.fallback.decide_by, zone)
+        values["offer_expires"] = iso_when(term.offer_expires, zone)
         rows.append([values.get(field, "") for _, field in TERM_LAYOUT])
     return _write([header for header, _ in TERM_LAYOUT], rows)
 

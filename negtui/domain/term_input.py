@@ -8,7 +8,7 @@ from typing import Any
 import arrow
 from pydantic import ValidationError
 
-from negtui.domain.dates import DateNotUnderstood, parse_when
+from negtui.domain.dates import DateNotUnderstood, iso_when, parse_when, typed_when
 from negtui.domain.ids import new_id
 from negtui.domain.messages import plain_messages
 from negtui.domain.models import Term
@@ -75,7 +75,7 @@ def _moment(values: Values, name: str, stored: datetime | None, now: arrow.Arrow
             errors: dict[str, str]) -> datetime | None:
     """A typed date and time; text left as the form showed it keeps the stored moment."""
     text = values.get(name, "").strip()
-    if text == moment_text(stored, zone):
+    if stored is not None and text in (moment_text(stored, zone), iso_when(stored, zone)):
         return stored
     if not text:
         return None
@@ -87,7 +87,8 @@ def _moment(values: Values, name: str, stored: datetime | None, now: arrow.Arrow
 
 
 def moment_text(moment: datetime | None, zone: str) -> str:
-    return arrow.get(moment).to(zone).format("YYYY-MM-DD HH:mm") if moment else ""
+    """'07 Dec 2026 14:30' in ``zone``, as the form shows it; '' for none."""
+    return typed_when(moment, zone)
 
 
 def form_values(term: Term | None, now: arrow.Arrow, zone: str) -> Values:

@@ -112,7 +112,7 @@ async def test_the_term_form_sets_when_the_offer_expires(demo_folder: Path,
         saved = stored_term(demo_folder, app, "Payment terms").offer_expires
         assert saved is not None and saved.isoformat() == "2026-11-27T17:00:00+00:00"
         await pilot.press("e")
-        assert app.screen.query_one("#field-offer_expires", Input).value == "2026-11-27 17:00"
+        assert app.screen.query_one("#field-offer_expires", Input).value == "27 Nov 2026 17:00"
 
 
 async def test_rating_keys_move_the_class_at_once_and_save(demo_folder: Path,

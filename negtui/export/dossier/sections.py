@@ -7,6 +7,7 @@ from datetime import datetime
 
 from negtui.domain.book import DealBook
 from negtui.domain.checklist import evaluate
+from negtui.domain.field_labels import label
 from negtui.domain.lessons import LessonEntry, related
 from negtui.domain.models import RESEARCH_DIMENSIONS, Settings, Term
 from negtui.domain.positions import Verdict, verdict, with_unit
@@ -81,7 +82,7 @@ def _objective(book: DealBook) -> Section:
 def _stakeholders(book: DealBook) -> Section:
     if not book.stakeholders:
         return Section("Stakeholders", [_none("stakeholders")])
-    headers = ["Name", "Organisation", "Role", "Part", "Style", "History"]
+    headers = ["Name", "Organisation", "Role", "Part", "Style", label("stakeholders", "history")]
     rows = [[person.name, _or_dash(person.organisation), _or_dash(person.role),
              person.influence.value, _or_dash(person.style), _or_dash(person.history)]
             for person in book.stakeholders]
@@ -153,8 +154,8 @@ def _risks(book: DealBook) -> Section:
     risks = sorted(book.risks, key=lambda r: -(r.likelihood * r.impact))
     rows = [[r.risk, f"{r.likelihood}/5", f"{r.impact}/5", _or_dash(r.bearer),
              _or_dash(r.mitigation)] for r in risks]
-    return Section("Risks", [Table(["Risk", "Likelihood", "Impact", "Borne by", "Mitigation"],
-                                   rows)])
+    headers = ["Risk", "Likelihood", "Impact", label("risks", "bearer"), "Mitigation"]
+    return Section("Risks", [Table(headers, rows)])
 
 
 def _value_map(book: DealBook) -> Section:
@@ -162,7 +163,8 @@ def _value_map(book: DealBook) -> Section:
         return Section("Value map", [_none("value map")])
     rows = [[_or_dash(v.benefit_us), _or_dash(v.benefit_them), _or_dash(v.obligation)]
             for v in book.value_map]
-    return Section("Value map", [Table(["Benefit to us", "Benefit to them", "Paired obligation"],
+    return Section("Value map", [Table(["Benefit to us", "Benefit to them",
+                                                   label("value_map", "obligation")],
                                        rows)])
 
 

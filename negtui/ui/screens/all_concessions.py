@@ -69,6 +69,7 @@ class AllConcessionsScreen(NegtuiScreen):
         return found
 
     def fill(self) -> None:
+        self.frame_with_zone("all-log")
         portfolio = self.session.portfolio
         names = {book.id: book.deal.name for book in portfolio.books.values()}
         term_names = {term.id: term.name for book in portfolio.books.values()

@@ -10,10 +10,11 @@ from textual.events import ScreenResume
 from textual.screen import Screen
 
 from negtui.actions.session import Session
+from negtui.domain.dates import times_in
 from negtui.store import Store, StoreError
 from negtui.ui import saving
 from negtui.ui.messages import DealFocused, PortfolioReloaded
-from negtui.ui.panes import name_panes
+from negtui.ui.panes import PANE_TITLES, name_panes
 from negtui.ui.places import Place
 
 
@@ -83,6 +84,12 @@ class NegtuiScreen(Screen[None]):
         if not self.sub_title:
             self.sub_title = f"{self.SCREEN_TITLE} — {self.negtui.sub_title}"
         self._titled_with = self.negtui.sub_title
+
+    def frame_with_zone(self, pane_id: str) -> None:
+        """Name the zone the pane's times are in once, in its frame ('Concessions · times in
+        UTC'), rather than in every row."""
+        zone = self.session.portfolio.settings.timezone
+        self.query_one(f"#{pane_id}").border_title = f"{PANE_TITLES[pane_id]} · {times_in(zone)}"
 
     def retitle(self, old: str, new: str) -> None:
         """The app's part of the header changed (a sync): say the new one."""

@@ -27,7 +27,7 @@ from negtui.domain.calendar import (
     shift_month,
     zone,
 )
-from negtui.domain.dates import describe_moment, when_text
+from negtui.domain.dates import describe_moment, typed_day, typed_when
 from negtui.domain.durations import describe_minutes
 from negtui.domain.milestone_input import milestone_from_values
 from negtui.domain.models import Milestone
@@ -370,7 +370,7 @@ class CalendarScreen(NegtuiScreen):
             "deal": scope.id if scope else "",
             "kind": MilestoneKind.CALL.value if self.kind_filter is None
             or self.kind_filter not in {k.value for k in MilestoneKind} else self.kind_filter,
-            "when": "" if day == self.today() else f"{day.isoformat()} 09:00",
+            "when": "" if day == self.today() else f"{typed_day(day)} 09:00",
             "zone": self.session.portfolio.settings.timezone,
         }
         self.app.push_screen(self._milestone_form("New milestone", values, None, None))
@@ -383,7 +383,7 @@ class CalendarScreen(NegtuiScreen):
         tz = self.tz
         values: Values = {
             "kind": milestone.kind.value, "title": milestone.title,
-            "when": when_text(milestone.due, str(tz)),
+            "when": typed_when(milestone.due, str(tz)),
             "zone": self.session.portfolio.settings.timezone,
             "duration": describe_minutes(milestone.duration_minutes),
             "reminder": describe_minutes(milestone.reminder_minutes),

@@ -87,9 +87,10 @@ class ConcessionsScreen(NegtuiScreen):
 
     def on_mount(self) -> None:
         self.set_interval(1.0, self._tick)
-        self.show_deal()
+        self.fill()
 
     def fill(self) -> None:
+        self.frame_with_zone("log")
         self.show_deal()
 
     def on_resize(self, event: Resize) -> None:

@@ -5,8 +5,10 @@ Calls start and end on the Concessions screen; here their attendees and notes ar
 
 from __future__ import annotations
 
+from negtui.domain.balance import moved_briefly, moved_lines
 from negtui.domain.book import DealBook
-from negtui.domain.models import Call
+from negtui.domain.dates import typed_when
+from negtui.domain.models import Call, Concession
 from negtui.domain.words import counted
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.screens.records.editor import Column, RecordSpec, record_form
@@ -22,6 +24,21 @@ def _length(call: Call) -> str:
 
 def _who(call: Call) -> str:
     return ", ".join(call.attendees)
+
+
+def _in_call(call: Call, book: DealBook) -> list[Concession]:
+    return [c for c in book.concessions if c.call_id == call.id and not c.deleted]
+
+
+def _moved_briefly(call: Call, book: DealBook) -> str:
+    return moved_briefly(_in_call(call, book), book.terms)
+
+
+def _about(call: Call, book: DealBook, zone: str) -> list[tuple[str, list[str]]]:
+    """When the call was, and each concession logged during it."""
+    moved = moved_lines(_in_call(call, book), book.terms)
+    return [("When", [typed_when(call.started, zone)]),
+            ("What moved", moved or ["nothing logged in this call"])]
 
 
 def _people_hint(book: DealBook) -> dict[str, str]:
@@ -43,7 +60,7 @@ CALLS = RecordSpec(
     columns=[Column("When", lambda call: "", moment=lambda call: call.started),
              Column("Length", _length),
              Column("Who attended", _who),
-             Column("What moved", lambda call: call.summary),
+             Column("What moved", lambda call: call.summary, of_deal=_moved_briefly),
              Column("Notes", lambda call: call.notes)],
     fields=[
         FormField("attendees", "Who attended", placeholder="e.g. Raj Patel, Ana Silva"),
@@ -55,6 +72,7 @@ CALLS = RecordSpec(
     order=lambda call: -call.started.timestamp(),
     not_added_here="Calls start with c on the Concessions screen (3).",
     hints=_people_hint,
+    about=_about,
 )
 
 

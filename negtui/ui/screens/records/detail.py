@@ -28,12 +28,17 @@ def _indent(labels: Iterable[str]) -> int:
 
 
 def record_pieces(spec: RecordSpec, record: Any, unwritten: bool = False,
-                  indent: int | None = None) -> list[Piece]:
+                  indent: int | None = None,
+                  before: Sequence[tuple[str, list[str]]] = ()) -> list[Piece]:
     """Each field of ``record`` with something in it, its label beside it; with
     ``unwritten``, also those left empty, said so, to show what is still to write.
+    ``before`` comes first: a label with its lines, one under the other.
     Values start in column ``indent``, by default past the longest label shown."""
     values = spec.to_values(record)
     shown: list[tuple[str, Text]] = []
+    for label, lines in before:
+        for number, line in enumerate(lines):
+            shown.append((f"{label}:" if number == 0 else "", plain(line)))
     for field in spec.fields:
         text = " ".join(values.get(field.name, "").split())
         if field.kind == "bool":
@@ -57,12 +62,14 @@ def record_pieces(spec: RecordSpec, record: Any, unwritten: bool = False,
     return pieces
 
 
-def spelled_out(spec: RecordSpec, record: Any, others: Sequence[Any]) -> list[Piece]:
+def spelled_out(spec: RecordSpec, record: Any, others: Sequence[Any],
+                before: Sequence[tuple[str, list[str]]] = ()) -> list[Piece]:
     """``record`` in full, its empty fields too, then each of ``others``: what a tall
     window has the rows for."""
     # One column for the values of every record, so they read as one list.
-    indent = _indent(f"{short_label(field.label)}:" for field in spec.fields)
-    pieces = record_pieces(spec, record, unwritten=True, indent=indent)
+    indent = _indent([*(f"{short_label(field.label)}:" for field in spec.fields),
+                      *(f"{label}:" for label, _ in before)])
+    pieces = record_pieces(spec, record, unwritten=True, indent=indent, before=before)
     if not others:
         return pieces
     noun = spec.noun

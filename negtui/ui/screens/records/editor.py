@@ -20,7 +20,7 @@ from textual.widgets import Header
 
 from negtui.actions.records import remove_record, save_records
 from negtui.domain.book import RECORD_TABLES, DealBook
-from negtui.domain.dates import short_when
+from negtui.domain.dates import short_when, times_in
 from negtui.domain.elsewhere import from_other_deals
 from negtui.domain.ids import new_id
 from negtui.domain.messages import plain_messages, short_label
@@ -60,6 +60,8 @@ class Column:
     value: Callable[[Any], str]
     moment: Callable[[Any], datetime | None] | None = None
     """For a column of dates: the record's moment, shown in the portfolio's zone."""
+    of_deal: Callable[[Any, DealBook], str] | None = None
+    """For a column that reads the rest of the deal (the concessions of a call)."""
 
 
 def marked(name: str) -> Callable[[Any], str]:
@@ -108,6 +110,9 @@ class RecordSpec:
     """What the records add up to, said after the purpose ("26 minutes in all")."""
     scales: dict[str, int] = field(default_factory=dict)
     """Ratings shown against their top in the detail: 'Likelihood: 3/5'."""
+    about: Callable[[Any, DealBook, str], list[tuple[str, list[str]]]] | None = None
+    """Lines the detail shows before the fields, read from the deal in the user's zone
+    (a call's time and what moved in it): each label with its lines."""
 
     def to_values(self, record: Record) -> Values:
         values: Values = {}
@@ -181,7 +186,9 @@ def _cell(text: str) -> str:
     return " ".join(text.split()) or "—"
 
 
-def _shown(column: Column, record: Any, zone: str) -> str:
+def _shown(column: Column, record: Any, zone: str, book: DealBook) -> str:
+    if column.of_deal is not None:
+        return column.of_deal(record, book)
     if column.moment is None:
         return column.value(record)
     moment = column.moment(record)
@@ -259,8 +266,11 @@ class RecordEditorScreen(NegtuiScreen):
         tally = self.spec.tally(records) if self.spec.tally and records else ""
         heading.update(Text(self.spec.purpose + (f" {tally}." if tally else ""), "dim"))
         zone = self.session.portfolio.settings.timezone
+        # Times are shown in one zone, named once in the frame rather than in every cell.
+        dated = any(column.moment is not None for column in self.spec.columns)
+        table.border_title = self.spec.title + (f" · {times_in(zone)}" if dated else "")
         self.query_one("#records", FitTable).show([
-            (record.id, [plain(_cell(_shown(column, record, zone)), one_line=True)
+            (record.id, [plain(_cell(_shown(column, record, zone, book)), one_line=True)
                          for column in self.spec.columns])
             for record in records])
         table.display = bool(records)
@@ -282,11 +292,14 @@ class RecordEditorScreen(NegtuiScreen):
             detail.show([])
             return
         detail.border_title = self.spec.label(record)
+        book = self.book()
+        about = (self.spec.about(record, book, self.session.portfolio.settings.timezone)
+                 if self.spec.about is not None and book is not None else [])
         if self.size.height >= SPELL_OUT_FROM:
             others = [r for r in self.records() if r.id != record.id]
-            detail.show(spelled_out(self.spec, record, others))
+            detail.show(spelled_out(self.spec, record, others, about))
         else:
-            detail.show(record_pieces(self.spec, record))
+            detail.show(record_pieces(self.spec, record, before=about))
 
     def show_elsewhere(self) -> None:
         """In a tall window, the records of this kind in the other deals (the same

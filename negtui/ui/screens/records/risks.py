@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from negtui.domain.field_labels import label
 from negtui.domain.models import Risk
 from negtui.ui.screens.records.editor import Column, RecordSpec, attribute
 from negtui.ui.widgets.form import FormField
@@ -31,7 +32,7 @@ RISKS = RecordSpec(
     id_prefix="r",
     columns=[Column("Risk", attribute("risk")), Column("Likelihood", _out_of_five("likelihood")),
              Column("Impact", _out_of_five("impact")),
-             Column("Borne by", attribute("bearer")),
+             Column(label("risks", "bearer"), attribute("bearer")),
              Column("Mitigation", attribute("mitigation"))],
     fields=[
         FormField("risk", "Risk", placeholder="e.g. procurement delays signature"),
@@ -39,7 +40,7 @@ RISKS = RecordSpec(
                   help="1 rare · 3 as likely as not · 5 almost certain"),
         FormField("impact", "Impact (1-5)", placeholder="3",
                   help="1 minor · 3 costly · 5 severe"),
-        FormField("bearer", "Who bears it", placeholder="us, them or both"),
+        FormField("bearer", label("risks", "bearer"), placeholder="us, them or both"),
         FormField("mitigation", "Mitigation", "lines"),
     ],
     label=lambda risk: risk.risk,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from negtui.domain.field_labels import label
 from negtui.domain.vocab import Influence
 from negtui.ui.screens.records.editor import Column, RecordSpec, attribute
 from negtui.ui.widgets.form import FormField
@@ -20,7 +21,7 @@ STAKEHOLDERS = RecordSpec(
              Column("Part", attribute("influence")),
              Column("Organisation", attribute("organisation")),
              Column("Style", attribute("style")),
-             Column("History with you", attribute("history"))],
+             Column(label("stakeholders", "history"), attribute("history"))],
     fields=[
         FormField("name", "Name"),
         FormField("organisation", "Organisation"),
@@ -29,7 +30,7 @@ STAKEHOLDERS = RecordSpec(
                   "choice",
                   [(i.value, i.value) for i in Influence]),
         FormField("style", "Style", placeholder="how they like to negotiate"),
-        FormField("history", "History with you", "lines"),
+        FormField("history", label("stakeholders", "history"), "lines"),
     ],
     label=lambda person: person.name,
     initial=lambda book: {"organisation": book.deal.counterparty},

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from negtui.domain.field_labels import label
 from negtui.ui.screens.records.editor import Column, RecordSpec, attribute, marked
 from negtui.ui.widgets.form import FormField
 
@@ -17,11 +18,11 @@ VALUE_MAP = RecordSpec(
     columns=[Column("Share", marked("share")),
              Column("Benefit to us", attribute("benefit_us")),
              Column("Benefit to them", attribute("benefit_them")),
-             Column("Paired obligation", attribute("obligation"))],
+             Column(label("value_map", "obligation"), attribute("obligation"))],
     fields=[
         FormField("benefit_us", "Benefit to us", placeholder="e.g. a reference case"),
         FormField("benefit_them", "Benefit to them", placeholder="e.g. a 5% lower rate"),
-        FormField("obligation", "Obligation paired with it",
+        FormField("obligation", label("value_map", "obligation"),
                   placeholder="e.g. they present the case at a conference"),
         FormField("share", "Offer it openly", "bool",
                   help="the shared dossier then shows the benefit to them and the obligation; "

@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.widgets import Header
 
-from negtui.actions.records import remove_record, save_records
+from negtui.actions.records import change_records, remove_record, save_records
 from negtui.domain.book import DealBook
 from negtui.domain.calendar import (
     CalendarEntry,
@@ -318,6 +318,12 @@ class CalendarScreen(NegtuiScreen):
             self.notify(f"Choose a milestone in the agenda to {doing}{where}",
                         severity="warning", timeout=3)
             return None
+        selected = self.selected or self.today()
+        if not self.query_one("#agenda-pane").display and entry.day(self.tz) != selected:
+            # The month alone shows no chosen item: only the selected day's are meant.
+            self.notify(f"Nothing on {selected.strftime('%a %d %b')} to {doing}: v shows the "
+                        "agenda, a adds a milestone", severity="warning", timeout=4)
+            return None
         if entry.milestone_id is None:
             where = f"from {entry.origin}" if entry.origin else "from elsewhere"
             self.notify(f"“{entry.label}” comes {where}; change it there",
@@ -401,8 +407,10 @@ class CalendarScreen(NegtuiScreen):
         changed = milestone.model_copy(update={"done": not milestone.done})
         word = "Done" if changed.done else "Not done"
         uid = f"milestone-{book.id}-{milestone.id}"
-        if self.save(lambda store: save_records(store, book.id, changed),
-                     f"{word}: {milestone.title or milestone.kind}", deal_id=book.id):
+        label = f"{word}: {milestone.title or milestone.kind}"
+        if self.save(lambda store: change_records(store, book.id, changed, before=[milestone],
+                                                  label=label),
+                     f"{label} (u undoes)", deal_id=book.id):
             self.fill(keep=uid)
 
     def action_delete(self) -> None:

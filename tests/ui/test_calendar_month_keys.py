@@ -74,3 +74,4 @@ async def test_done_on_the_selected_day_is_undone_with_u(demo_folder: Path,
         await until(pilot, lambda: _done_flags(demo_folder)[chosen.milestone_id] != before)
         await pilot.press("u")
         await until(pilot, lambda: _done_flags(demo_folder)[chosen.milestone_id] == before)
+

@@ -10,6 +10,7 @@ from negtui.store import Store
 from negtui.ui.app import NegtuiApp
 from negtui.ui.screens.terms import TermsScreen
 
+from .conftest import until
 from .keyboard import wait_until
 
 AppMaker = Callable[[Path], NegtuiApp]
@@ -76,3 +77,24 @@ async def test_u_with_nothing_to_undo_says_so(demo_folder: Path, make_app: AppMa
             await pilot.press(screen_key, "u")
             await wait_until(pilot, lambda: _said(app, "Nothing to undo"),
                              f"'Nothing to undo' after {screen_key} u")
+
+
+async def test_a_checklist_tick_is_undone_with_u(demo_folder: Path, make_app: AppMaker) -> None:
+    from negtui.domain.checklist import phases_for
+    from negtui.ui.screens.checklist import ChecklistScreen
+
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5")
+        await until(pilot, lambda: isinstance(app.screen, ChecklistScreen))
+        book = app.session.current_book()
+        assert book is not None
+        first = phases_for(book)[0]
+        index = next(i for i, item in enumerate(first.items) if not item.computed)
+        before = sorted(Store(demo_folder).read_book(book.id).checklist.ticked)
+        await pilot.press(*["down"] * index, "space")
+        await until(pilot, lambda: sorted(Store(demo_folder).read_book(book.id)
+                                          .checklist.ticked) != before)
+        await pilot.press("u")
+        await until(pilot, lambda: sorted(Store(demo_folder).read_book(book.id)
+                                          .checklist.ticked) == before)

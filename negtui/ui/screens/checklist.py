@@ -332,8 +332,8 @@ class ChecklistScreen(NegtuiScreen):
             self.notify(str(refused), title="Not ticked by hand", severity="warning", timeout=5)
             return
         deal_id = book.id
-        done = "Ticked" if ticked else "Unticked"
-        self.save(lambda store: tick(store, deal_id, key, ticked), f"{done}: {item.item.text}",
+        label = f"{'Ticked' if ticked else 'Unticked'}: {item.item.text}"
+        self.save(lambda store: tick(store, deal_id, key, ticked, label), f"{label} (u undoes)",
                   deal_id=deal_id)
 
     def action_open_item(self) -> None:

@@ -88,7 +88,7 @@ class NegtuiScreen(Screen[None]):
     def frame_with_zone(self, pane_id: str) -> None:
         """Name the zone the pane's times are in once, in its frame ('Concessions · times in
         UTC'), rather than in every row."""
-        zone = self.session.portfolio.settings.timezone
+        zone = self.session.settings.timezone
         self.query_one(f"#{pane_id}").border_title = f"{PANE_TITLES[pane_id]} · {times_in(zone)}"
 
     def retitle(self, old: str, new: str) -> None:

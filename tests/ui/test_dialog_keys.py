@@ -81,7 +81,7 @@ async def test_the_confirmations_keys_answer_as_labelled(
     before = len(Store(demo_folder).load().deals())
     async with app.run_test(size=(80, 24)) as pilot:
         dialog = await open_dialog(pilot, app, "confirmation")
-        assert labels(dialog) == [("y", "Delete"), ("n/esc", "No")]
+        assert labels(dialog) == [("y", "Delete"), ("n/esc", "Keep")]
         for no in ("n", "escape"):
             await pilot.press(no)
             await until(pilot, lambda: isinstance(app.screen, PortfolioScreen))

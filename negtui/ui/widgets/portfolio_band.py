@@ -59,7 +59,7 @@ def alerts_title(review: Review) -> str:
     shared = review.portfolio_wide
     # Figures written as everywhere else: '1,192', as the band above says them.
     return (f"Alerts: {total:,} ({total - shared:,} on deals, {shared:,} portfolio-wide)"
-            " — ! then enter: go to the deal")
+            " — ! then enter: open it")
 
 
 def band_text(flow: Pipeline, review: Review) -> Text:

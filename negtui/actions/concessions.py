@@ -258,25 +258,28 @@ def end_call(store: Store, book: DealBook, now: datetime) -> Call | None:
 
 
 def keep_line(store: Store, deal_id: str, direction: Direction, text: str) -> None:
-    """Keep a half-typed capture line of the deal; an empty one leaves no draft."""
+    """Keep a half-typed capture line of the deal, one for each side; an empty one leaves
+    no draft on that side."""
     if store.read_only:
         return
     if text.strip():
         keep_draft(store.root, deal_id, Draft(direction.value, text))
     else:
-        drop_draft(store.root, deal_id)
+        drop_draft(store.root, deal_id, direction.value)
 
 
-def kept_line(store: Store, deal_id: str) -> tuple[Direction, str] | None:
-    draft = read_draft(store.root, deal_id)
+def kept_line(store: Store, deal_id: str,
+              direction: Direction | None = None) -> tuple[Direction, str] | None:
+    """The half-typed line kept on that side (on either side when not given)."""
+    draft = read_draft(store.root, deal_id, direction.value if direction else None)
     if draft is None or draft.direction not in {d.value for d in Direction}:
         return None
     return Direction(draft.direction), draft.text
 
 
-def forget_line(store: Store, deal_id: str) -> None:
-    """The line was logged: its draft goes. A draft that cannot be removed is only
-    offered back later, so that is no reason to fail."""
+def forget_line(store: Store, deal_id: str, direction: Direction) -> None:
+    """The line was logged: its draft goes (the other side's stays). A draft that cannot
+    be removed is only offered back later, so that is no reason to fail."""
     if not store.read_only:
         with contextlib.suppress(OSError):
-            drop_draft(store.root, deal_id)
+            drop_draft(store.root, deal_id, direction.value)

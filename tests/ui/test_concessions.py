@@ -199,8 +199,9 @@ async def test_escape_cancels_and_problems_keep_the_bar_open(
         await pilot.press("escape")
         assert not app.screen.query_one(CaptureBar).is_open
         assert isinstance(app.screen, ConcessionsScreen)
-        # Escape closed the bar but kept what was typed: r brings it back, as received.
-        await pilot.press("r")
+        # Escape closed the bar but kept what was typed: g, its own side's key, brings it
+        # back (r would start a received line of its own).
+        await pilot.press("g")
         field = app.screen.query_one("#capture-input", Input)
         assert field.value == "Something small"
         field.value = ""

@@ -49,6 +49,12 @@ EMPTY_TEXT = markup("[b]No deal in focus.[/b]\n\nChoose one on the Portfolio scr
                     "(press 1), then come back with 3.")
 
 
+# Each side keeps its own half-typed line, brought back by its own key.
+DRAFT_KEY = {Direction.GIVEN: "g", Direction.RECEIVED: "r"}
+SIDE_WORD = {Direction.GIVEN: "gave", Direction.RECEIVED: "got"}
+OTHER_SIDE = {Direction.GIVEN: Direction.RECEIVED, Direction.RECEIVED: Direction.GIVEN}
+
+
 class ConcessionsScreen(NegtuiScreen):
     SCREEN_TITLE = "Concessions"
     BINDINGS = [
@@ -126,8 +132,10 @@ class ConcessionsScreen(NegtuiScreen):
         deals = {deal.id: deal.name for deal in session.glance().deals()}
         if self.table.show(book, deals, settings, session.clock()):
             self._undone.clear()
-            if use.kept_line(session.store, book.id) is not None:
-                self.say("A half-typed entry was kept: g or r brings it back", seconds=8)
+            kept = use.kept_line(session.store, book.id)
+            if kept is not None:
+                self.say(f"A half-typed entry was kept: {DRAFT_KEY[kept[0]]} brings it back",
+                         seconds=8)
         self._draw_band()
         self.query_one("#pinned-text", Static).update(pinned_text(book, settings))
 
@@ -163,16 +171,21 @@ class ConcessionsScreen(NegtuiScreen):
             return
         names = [term.name for term in book.terms]
         deals = [deal.name for deal in self.session.glance().deals() if deal.id != book.id]
-        kept = use.kept_line(self.session.store, book.id)
-        self.query_one(CaptureBar).open(Direction(direction), names, deals,
-                                        kept[1] if kept else "")
+        side = Direction(direction)
+        kept = use.kept_line(self.session.store, book.id, side)
+        self.query_one(CaptureBar).open(side, names, deals, kept[1] if kept else "")
+        other = use.kept_line(self.session.store, book.id, OTHER_SIDE[side])
+        if not kept and other is not None:
+            # The other side's line stays as it was, for its own key.
+            self.say(f"Your half-typed {SIDE_WORD[other[0]]} line is kept: "
+                     f"{DRAFT_KEY[other[0]]} brings it back")
 
     @on(CaptureBar.Cancelled)
     def _capture_cancelled(self, event: CaptureBar.Cancelled) -> None:
         self.table.focus()
         if event.text.strip():
             self.keep_draft_now(event.direction, event.text)
-            self.say("Draft kept: g or r brings it back")
+            self.say(f"Draft kept: {DRAFT_KEY[event.direction]} brings it back")
 
     # The half-typed line is kept on disk shortly after each key, so a dropped link
     # loses at most the last fraction of a second of typing.
@@ -278,7 +291,7 @@ class ConcessionsScreen(NegtuiScreen):
             self._draft_timer.stop()
         self.query_one(CaptureBar).close()
         self.table.focus()
-        use.forget_line(self.session.store, book.id)
+        use.forget_line(self.session.store, book.id, concession.direction)
         side = "Gave" if concession.direction is Direction.GIVEN else "Got"
         if planned.warnings:
             self.say(f"{side}: {concession.what} — ⚠ "

@@ -15,6 +15,7 @@ from pathlib import Path
 from textual import events
 from textual.await_complete import AwaitComplete
 from textual.content import Content
+from textual.driver import Driver
 from textual.filter import LineFilter
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -288,6 +289,14 @@ class NegtuiApp(ThemedApp):
             await self.pop_screen()
         elif self.current_mode != "portfolio":
             self._show(Place("portfolio"))
+
+    def get_driver_class(self) -> type[Driver]:
+        driver = super().get_driver_class()
+        if driver.__name__ == "WebDriver":  # started by `negtui serve` for a browser
+            from negtui.ui.served_driver import ServedDriver
+
+            return ServedDriver
+        return driver
 
     def in_footer(self, action: str) -> bool:
         """Whether the footer offers ``action`` now: undo once there is something to undo

@@ -88,16 +88,18 @@ class Session:
 
     def book(self, deal_id: str) -> DealBook | None:
         """The deal with every record: while the folder is still being read, from its own
-        file alone when that can be (``whole``), else once the whole folder is read."""
-        if self._portfolio.partial and self.whole(deal_id):
+        file alone when that can be (``read_alone``), else once the whole folder is read
+        (which waits for it, so a file that failed is not tried alone again)."""
+        if self._portfolio.partial and self.read_alone(deal_id):
             return self._portfolio.books.get(deal_id)
         return self.portfolio.books.get(deal_id)
 
-    def whole(self, deal_id: str) -> bool:
-        """Whether the deal is known with every record without waiting for the whole
-        folder: one known from its summary only has its own file read now, in a few
-        milliseconds. False when that file changed on disk since the folder was looked at,
-        or does not check out: the full read reads it again and reports it by name."""
+    def read_alone(self, deal_id: str) -> bool:
+        """Make the deal known with every record without waiting for the whole folder, and
+        say whether that worked: one known from its summary only has its own file read
+        into the portfolio now, in a few milliseconds. False when that file changed on
+        disk since the folder was looked at, or does not check out: the full read reads it
+        again and reports it by name."""
         glance = self._portfolio
         if deal_id not in glance.books:
             return False

@@ -2,18 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import io
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
+from rich.console import Console
 from textual.pilot import Pilot
 from textual.reactive import reactive
-from textual.widgets import Input, TextArea
+from textual.screen import Screen
+from textual.widgets import Checkbox, Footer, Input, TextArea
+from textual.widgets._footer import FooterKey
 
 from negtui.demo import demo_portfolio
 from negtui.domain.clock import Clock, fixed_clock
 from negtui.store import Store
 from negtui.ui.app import NegtuiApp, build_app
+from negtui.ui.screens.records import EDITORS
+from negtui.ui.screens.records.editor import RecordEditorScreen
+from negtui.ui.screens.terms import TermsScreen
+from negtui.ui.widgets.form import FormScreen
+from tests.ui.keyboard import LIMIT_S
+
+ScreenType = TypeVar("ScreenType", bound=Screen[Any])
 
 # A Monday morning; demo dates are computed from it, so every screenshot is stable.
 NOW = "2026-11-23T09:30:00+00:00"
@@ -92,3 +105,84 @@ async def until(pilot: Pilot[object], condition: Callable[[], object],
         if time.monotonic() > end:
             raise AssertionError(f"still not true after {timeout} s: {condition}")
         await pilot.pause(0.01)
+
+
+def terminal_rows(app: NegtuiApp) -> list[str]:
+    """The rows of the terminal, as a user reads them."""
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
+                      color_system="truecolor", record=True, legacy_windows=False,
+                      safe_box=False)
+    console.print(app.screen._compositor.render_update(
+        full=True, screen_stack=app._background_screens))
+    return console.export_text().splitlines()
+
+
+def screen_lines(app: NegtuiApp) -> list[str]:
+    """The screen's rows as a terminal shows them, without the frame around a pane."""
+    return [line.removeprefix("│").removesuffix("│") for line in terminal_rows(app)]
+
+
+def screen_text(app: NegtuiApp) -> str:
+    return "\n".join(screen_lines(app))
+
+
+def footer_labels(app: NegtuiApp) -> list[str]:
+    footer = app.screen.query_one(Footer)
+    return [f"{key.key_display} {key.description}" for key in footer.query(FooterKey)]
+
+
+async def open_screen(app: NegtuiApp, pilot: object, keys: Sequence[str]) -> None:
+    """Press ``keys`` from where the app is, then wait for the screen they open to list
+    its keys in the footer."""
+    for key in keys:
+        await pilot.press(key)  # type: ignore[attr-defined]
+    await until(pilot, lambda: "? Keys" in footer_labels(app))  # type: ignore[arg-type]
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+@asynccontextmanager
+async def on_screen(app: NegtuiApp, size: tuple[int, int], keys: Sequence[str],
+                    shows: str) -> AsyncIterator[Pilot[object]]:
+    """The app in a terminal of ``size``, on the screen ``keys`` open from the portfolio,
+    once it shows ``shows``."""
+    async with app.run_test(size=size) as pilot:
+        await open_screen(app, pilot, keys)
+        await until(pilot, lambda: shows in screen_text(app))
+        yield pilot
+
+
+@asynccontextmanager
+async def on_records(app: NegtuiApp, size: tuple[int, int], kind: str,
+                     shows: str) -> AsyncIterator[Pilot[object]]:
+    """The app in a terminal of ``size``, on the editor of the ``kind`` records (a key of
+    ``EDITORS``) of the deal in focus, once it shows ``shows`` and its keys are drawn."""
+    async with app.run_test(size=size) as pilot:
+        await until(pilot, lambda: app.session.deal_id is not None)
+        app.push_screen(RecordEditorScreen(EDITORS[kind], app.session.deal_id or ""))
+        await until(pilot, lambda: shows in screen_text(app))
+        await until(pilot, lambda: "? Keys" in screen_lines(app)[-1])
+        yield pilot
+
+
+async def reach_screen(pilot: Pilot[Any], app: NegtuiApp, keys: Sequence[str],
+                       kind: type[ScreenType],
+                       ready: Callable[[ScreenType], object] = lambda screen: True,
+                       ) -> ScreenType:
+    """Press ``keys`` from where the app is, then wait for a screen of ``kind`` on top
+    that ``ready`` says is drawn as the test needs it; that screen."""
+    for key in keys:
+        await pilot.press(key)
+    await until(pilot, lambda: isinstance(app.screen, kind) and ready(app.screen),
+                timeout=LIMIT_S)
+    assert isinstance(app.screen, kind)
+    return app.screen
+
+
+async def must_have_box(pilot: Pilot[Any], app: NegtuiApp) -> Checkbox:
+    """The must-have box of the form for a new term, opened from Terms and drawn."""
+    await app.run_action("show_screen('terms')")
+    await reach_screen(pilot, app, [], TermsScreen)
+    form = await reach_screen(pilot, app, ["a"], FormScreen, lambda form: form.query_one(
+        "#field-must_have", Checkbox).region.width > 0)
+    return form.query_one("#field-must_have", Checkbox)

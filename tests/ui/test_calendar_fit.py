@@ -4,14 +4,14 @@ dates shown as history rather than overdue."""
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
-from rich.console import Console
+from textual.pilot import Pilot
 from textual.widget import Widget
 
 from negtui.domain.models import Milestone
@@ -21,7 +21,7 @@ from negtui.ui.app import NegtuiApp
 from negtui.ui.screens.calendar import CalendarScreen
 from negtui.ui.widgets.agenda_list import AgendaList
 from negtui.ui.widgets.month_grid import MonthGrid
-from tests.ui.conftest import until
+from tests.ui.conftest import reach_screen, terminal_rows, until
 
 AppMaker = Callable[[Path], NegtuiApp]
 # Thursday of the demo's week: a checkpoint, a decision, a follow-up and a fallback.
@@ -30,13 +30,7 @@ BUSY_DAY = date(2026, 11, 26)
 
 def region_lines(app: NegtuiApp, widget: Widget) -> list[str]:
     """The rows of the terminal inside ``widget``'s content, as a user reads them."""
-    width, height = app.size
-    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
-                      color_system="truecolor", record=True, legacy_windows=False,
-                      safe_box=False)
-    console.print(app.screen._compositor.render_update(
-        full=True, screen_stack=app._background_screens))
-    rows = console.export_text().splitlines()
+    rows = terminal_rows(app)
     box = widget.content_region
     return [row[box.x:box.right] for row in rows[box.y:box.bottom]]
 
@@ -78,13 +72,11 @@ def add_to_busy_day(folder: Path, count: int) -> None:
     store.write_book(book.model_copy(update={"milestones": [*book.milestones, *extra]}))
 
 
-async def open_calendar(app: NegtuiApp, pilot: object) -> CalendarScreen:
-    await pilot.press("4")  # type: ignore[attr-defined]
-    await until(pilot, lambda: isinstance(app.screen, CalendarScreen)  # type: ignore[arg-type]
-                and "November 2026" in app.screen.query_one(MonthGrid).render().plain)
-    await pilot.pause()  # type: ignore[attr-defined]
-    assert isinstance(app.screen, CalendarScreen)
-    return app.screen
+async def open_calendar(app: NegtuiApp, pilot: Pilot[Any]) -> CalendarScreen:
+    screen = await reach_screen(pilot, app, ["4"], CalendarScreen, lambda calendar:
+                                "November 2026" in calendar.query_one(MonthGrid).render().plain)
+    await pilot.pause()
+    return screen
 
 
 async def test_at_120_columns_the_agenda_wraps_long_lines_under_their_text_uncut(

@@ -7,13 +7,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
 
 from negtui.store import Store
 from negtui.ui.app import NegtuiApp
 from negtui.ui.screens.calendar import CalendarScreen
 from negtui.ui.widgets.month_grid import MonthGrid
 
-from .conftest import until
+from .conftest import reach_screen, until
 
 AppMaker = Callable[[Path], NegtuiApp]
 
@@ -23,12 +26,8 @@ def _done_flags(folder: Path) -> dict[str, bool]:
             for m in book.milestones}
 
 
-async def _calendar(pilot: object, app: NegtuiApp) -> CalendarScreen:
-    await pilot.press("4")  # type: ignore[attr-defined]
-    await until(pilot, lambda: isinstance(app.screen, CalendarScreen)  # type: ignore[arg-type]
-                and bool(app.screen.entries))
-    assert isinstance(app.screen, CalendarScreen)
-    return app.screen
+async def _calendar(pilot: Pilot[Any], app: NegtuiApp) -> CalendarScreen:
+    return await reach_screen(pilot, app, ["4"], CalendarScreen, lambda s: bool(s.entries))
 
 
 async def test_keys_on_an_empty_day_change_nothing_and_say_why(demo_folder: Path,

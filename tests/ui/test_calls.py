@@ -14,7 +14,7 @@ from negtui.ui.screens.concessions import ConcessionsScreen
 from negtui.ui.screens.records import RecordEditorScreen
 from negtui.ui.widgets.confirm import ConfirmScreen
 from negtui.ui.widgets.form import FormScreen
-from tests.ui.conftest import until
+from tests.ui.conftest import reach_screen, until
 from tests.ui.keyboard import burst
 from tests.ui.test_concessions import on_disk
 from tests.ui.test_fit import screen_lines
@@ -36,17 +36,14 @@ async def _open_calls(pilot, app: NegtuiApp) -> None:
     """From the Portfolio: the first deal's workspace, then its calls."""
     await pilot.press("enter")
     await until(pilot, lambda: app.screen.__class__.__name__ == "WorkspaceScreen")
-    await pilot.press("m")
-    await until(pilot, lambda: isinstance(app.screen, RecordEditorScreen))
+    await reach_screen(pilot, app, ["m"], RecordEditorScreen)
 
 
 async def _end_a_call(pilot, app: NegtuiApp) -> str:
-    await pilot.press("3")
-    await until(pilot, lambda: isinstance(app.screen, ConcessionsScreen))
+    await reach_screen(pilot, app, ["3"], ConcessionsScreen)
     await pilot.press("c")
     await until(pilot, lambda: app.screen.has_class("in-call"))
-    await pilot.press("c", "y")
-    await until(pilot, lambda: isinstance(app.screen, FormScreen))
+    await reach_screen(pilot, app, ["c", "y"], FormScreen)
     (call,) = [c for c in on_disk(app.session.store.root).calls if not c.attendees]
     return call.id
 
@@ -70,8 +67,7 @@ async def test_ending_a_call_asks_who_attended_and_keeps_the_answer(
         notes = form.query_one("#field-notes", TextArea)
         await until(pilot, lambda: app.focused is notes)
         await pilot.press(*"Rate")
-        await pilot.press("ctrl+s")
-        await until(pilot, lambda: isinstance(app.screen, ConcessionsScreen))
+        await reach_screen(pilot, app, ["ctrl+s"], ConcessionsScreen)
         (call,) = [c for c in on_disk(demo_folder).calls if c.id == call_id]
         assert call.attendees == ["Raj Patel", "Dana Whitfield"]
         assert call.notes == "Rate"
@@ -81,8 +77,7 @@ async def test_ending_a_call_asks_who_attended_and_keeps_the_answer(
         # One key from the deal's workspace: the list, the latest call first.
         await pilot.press("1", "enter")
         await until(pilot, lambda: app.screen.__class__.__name__ == "WorkspaceScreen")
-        await pilot.press("m")
-        await until(pilot, lambda: isinstance(app.screen, RecordEditorScreen))
+        await reach_screen(pilot, app, ["m"], RecordEditorScreen)
         table = app.screen.query_one("#records", DataTable)
         await until(pilot, lambda: table.row_count == 3)
         first = " ".join(str(cell) for cell in table.get_row_at(0))
@@ -95,8 +90,7 @@ async def test_escape_leaves_the_call_ended_and_the_item_open(
     app = make_app(demo_folder)
     async with app.run_test(size=(80, 24)) as pilot:
         call_id = await _end_a_call(pilot, app)
-        await pilot.press("escape")
-        await until(pilot, lambda: isinstance(app.screen, ConcessionsScreen))
+        await reach_screen(pilot, app, ["escape"], ConcessionsScreen)
         (call,) = [c for c in on_disk(demo_folder).calls if c.id == call_id]
         assert call.ended is not None and call.attendees == []
         assert not _calls_item_done(demo_folder)
@@ -124,8 +118,7 @@ async def test_help_on_the_calls_list_offers_no_add_key(
     app = make_app(demo_folder)
     async with app.run_test(size=(80, 24)) as pilot:
         await _open_calls(pilot, app)
-        await pilot.press("question_mark")
-        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        await reach_screen(pilot, app, ["question_mark"], HelpScreen)
         help_screen = app.screen
         assert isinstance(help_screen, HelpScreen)
         listed = {says for _, says in help_screen.keys}
@@ -145,8 +138,7 @@ async def test_editing_a_calls_notes_keeps_a_name_that_holds_a_comma(
     app = make_app(demo_folder)
     async with app.run_test(size=(80, 24)) as pilot:
         await _open_calls(pilot, app)
-        await pilot.press("e")
-        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        await reach_screen(pilot, app, ["e"], FormScreen)
         notes = app.screen.query_one("#field-notes", TextArea)
         notes.focus()
         await pilot.press("end", *" More", "ctrl+s")
@@ -166,8 +158,7 @@ async def test_deleting_a_call_names_it_by_who_was_on_it(
     app = make_app(demo_folder)
     async with app.run_test(size=(80, 24)) as pilot:
         await _open_calls(pilot, app)
-        await pilot.press("d")
-        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await reach_screen(pilot, app, ["d"], ConfirmScreen)
         body = str(app.screen.query_one("#confirm-body", Static).render())
         assert latest.ended is not None
         minutes = round((latest.ended - latest.started).total_seconds() / 60)
@@ -178,12 +169,10 @@ async def test_keys_typed_before_the_attendees_form_appeared_are_set_aside(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("3")
-        await until(pilot, lambda: isinstance(app.screen, ConcessionsScreen))
+        await reach_screen(pilot, app, ["3"], ConcessionsScreen)
         await pilot.press("c")
         await until(pilot, lambda: app.screen.has_class("in-call"))
-        await pilot.press("c")
-        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await reach_screen(pilot, app, ["c"], ConfirmScreen)
         # One burst: yes, end the call, then keys meant for the log, not for the form.
         burst(pilot, ["y", "e", "x"])
         await until(pilot, lambda: isinstance(app.screen, FormScreen))
@@ -201,8 +190,7 @@ async def test_the_calls_list_offers_no_add_and_says_a_short_call_was_under_a_mi
     app = make_app(demo_folder)
     async with app.run_test(size=(120, 40)) as pilot:
         await _end_a_call(pilot, app)  # ended at once, on the same second it started
-        await pilot.press("escape")
-        await until(pilot, lambda: isinstance(app.screen, ConcessionsScreen))
+        await reach_screen(pilot, app, ["escape"], ConcessionsScreen)
         await pilot.press("1")
         await until(pilot, lambda: app.screen.__class__.__name__ == "PortfolioScreen")
         await _open_calls(pilot, app)

@@ -3,18 +3,15 @@ and a wide terminal shows more keys rather than more empty footer."""
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from rich.console import Console
-from textual.widgets import DataTable, Footer
-from textual.widgets._footer import FooterKey
+from textual.widgets import DataTable
 
 from negtui.ui.app import NegtuiApp
-from tests.ui.conftest import until
+from tests.ui.conftest import footer_labels, open_screen, screen_lines, until
 
 AppMaker = Callable[[Path], NegtuiApp]
 
@@ -33,30 +30,6 @@ SCREENS = {
     "checklist": ["5"],
     "lessons": ["5", "L"],
 }
-
-
-def screen_lines(app: NegtuiApp) -> list[str]:
-    """The screen's rows as a terminal shows them, without the frame around a pane."""
-    width, height = app.size
-    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
-                      color_system="truecolor", record=True, legacy_windows=False,
-                      safe_box=False)
-    console.print(app.screen._compositor.render_update(
-        full=True, screen_stack=app._background_screens))
-    return [line.removeprefix("│").removesuffix("│")
-            for line in console.export_text().splitlines()]
-
-
-def footer_labels(app: NegtuiApp) -> list[str]:
-    footer = app.screen.query_one(Footer)
-    return [f"{key.key_display} {key.description}" for key in footer.query(FooterKey)]
-
-
-async def open_screen(app: NegtuiApp, pilot: object, keys: list[str]) -> None:
-    for key in keys:
-        await pilot.press(key)  # type: ignore[attr-defined]
-    await until(pilot, lambda: "? Keys" in footer_labels(app))  # type: ignore[arg-type]
-    await pilot.pause()  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize("name", list(SCREENS))

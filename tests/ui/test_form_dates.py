@@ -17,6 +17,7 @@ from negtui.ui.screens.calendar import CalendarScreen
 from negtui.ui.screens.terms import TermsScreen
 from negtui.ui.widgets.form import FormScreen
 
+from .conftest import reach_screen
 from .keyboard import wait_until
 
 AppMaker = Callable[[Path], NegtuiApp]
@@ -69,8 +70,7 @@ async def test_the_milestone_form_shows_when_in_words_and_saving_keeps_the_momen
     assert before
     app = make_app(demo_folder)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("4")
-        await wait_until(pilot, lambda: isinstance(app.screen, CalendarScreen), "the calendar")
+        await reach_screen(pilot, app, ["4"], CalendarScreen)
         await pilot.press("v")
         agenda = app.screen.query_one("#agenda", OptionList)
         await wait_until(pilot, lambda: agenda.has_focus, "the agenda")
@@ -89,8 +89,7 @@ async def test_the_term_form_shows_the_fallback_date_in_words_and_saving_keeps_i
     assert before
     app = make_app(demo_folder)
     async with app.run_test(size=(100, 40)) as pilot:
-        await pilot.press("2")
-        await wait_until(pilot, lambda: isinstance(app.screen, TermsScreen), "the terms")
+        await reach_screen(pilot, app, ["2"], TermsScreen)
         await pilot.press("e")
         form = await opened(pilot, app, "the term form")
         decide_by = form.query_one("#field-decide_by", Input).value

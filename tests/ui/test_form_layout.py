@@ -10,22 +10,19 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Checkbox, Input, Label
+from textual.widgets import Input, Label
 
 from negtui.ui.app import NegtuiApp
-from negtui.ui.screens.terms import TermsScreen
 from negtui.ui.widgets.form import FormScreen
 
+from .conftest import must_have_box, reach_screen
 from .keyboard import typed, wait_until
 
 AppMaker = Callable[[Path], NegtuiApp]
 
 
 async def open_deal_form(pilot: Pilot[Any], app: NegtuiApp) -> FormScreen:
-    await pilot.press("e")
-    await wait_until(pilot, lambda: isinstance(app.screen, FormScreen), "the deal form")
-    assert isinstance(app.screen, FormScreen)
-    return app.screen
+    return await reach_screen(pilot, app, ["e"], FormScreen)
 
 
 async def test_tabbing_into_a_field_keeps_its_text(demo_folder: Path,
@@ -45,12 +42,7 @@ async def test_the_must_have_checkbox_says_what_it_is(demo_folder: Path,
                                                       make_app: AppMaker) -> None:
     app = make_app(demo_folder)
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.run_action("show_screen('terms')")
-        await wait_until(pilot, lambda: isinstance(app.screen, TermsScreen), "the terms screen")
-        await pilot.press("a")
-        await wait_until(pilot, lambda: isinstance(app.screen, FormScreen), "the term form")
-        box = app.screen.query_one("#field-must_have", Checkbox)
-        await wait_until(pilot, lambda: box.region.width > 0, "the form to be drawn")
+        box = await must_have_box(pilot, app)
         label = str(box.label)
         assert label.startswith("Must-have")
         # The whole label is drawn beside the box, not cut to a few characters.

@@ -7,13 +7,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from textual.widgets import Checkbox
 
 from negtui.ui.app import NegtuiApp
 from negtui.ui.screens.terms import TermsScreen
-from negtui.ui.widgets.form import FormScreen
 from negtui.ui.widgets.term_grid import TermGrid
 
+from .conftest import must_have_box
 from .keyboard import wait_until
 
 AppMaker = Callable[[Path], NegtuiApp]
@@ -28,12 +27,7 @@ async def test_the_checkbox_is_empty_when_off_and_ticked_when_on(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.run_action("show_screen('terms')")
-        await wait_until(pilot, lambda: isinstance(app.screen, TermsScreen), "the terms screen")
-        await pilot.press("a")
-        await wait_until(pilot, lambda: isinstance(app.screen, FormScreen), "the term form")
-        box = app.screen.query_one("#field-must_have", Checkbox)
-        await wait_until(pilot, lambda: box.region.width > 0, "the form to be drawn")
+        box = await must_have_box(pilot, app)
         assert not box.value
         assert "X" not in str(box.render())
         box.focus()

@@ -8,25 +8,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 from negtui.ui.app import NegtuiApp
-from negtui.ui.screens.records import EDITORS
-from negtui.ui.screens.records.editor import RecordEditorScreen
-from tests.ui.conftest import until
-from tests.ui.test_fit import open_screen, screen_lines
+from tests.ui.conftest import on_records, on_screen, screen_lines, until
+from tests.ui.conftest import screen_text as text
 
 AppMaker = Callable[[Path], NegtuiApp]
-
-
-def text(app: NegtuiApp) -> str:
-    return "\n".join(screen_lines(app))
 
 
 async def test_the_risk_list_rates_each_risk_out_of_five_like_its_detail(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await until(pilot, lambda: app.session.deal_id is not None)
-        app.push_screen(RecordEditorScreen(EDITORS["risks"], app.session.deal_id or ""))
-        await until(pilot, lambda: "Scope grows" in text(app))
+    async with on_records(app, (120, 40), "risks", "Scope grows"):
         lines = screen_lines(app)
         header = next(line for line in lines if line.startswith(" Risk "))
         assert "Likelihood" in header and "Impact" in header
@@ -38,10 +29,7 @@ async def test_the_risk_list_rates_each_risk_out_of_five_like_its_detail(
 async def test_a_tall_record_editor_spells_out_every_record_under_its_table(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
-    async with app.run_test(size=(200, 60)) as pilot:
-        await until(pilot, lambda: app.session.deal_id is not None)
-        app.push_screen(RecordEditorScreen(EDITORS["risks"], app.session.deal_id or ""))
-        await until(pilot, lambda: "Scope grows" in text(app))
+    async with on_records(app, (200, 60), "risks", "Scope grows"):
         shown = text(app)
         # The one in focus, then the other, each field on its own line.
         assert re.search(r"Mitigation: +Write the deliverables list", shown)
@@ -52,11 +40,7 @@ async def test_a_tall_record_editor_spells_out_every_record_under_its_table(
 async def test_a_short_record_editor_keeps_to_the_record_in_focus(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await until(pilot, lambda: app.session.deal_id is not None)
-        app.push_screen(RecordEditorScreen(EDITORS["risks"], app.session.deal_id or ""))
-        await until(pilot, lambda: "Scope grows" in text(app))
-        await until(pilot, lambda: "? Keys" in screen_lines(app)[-1])
+    async with on_records(app, (80, 24), "risks", "Scope grows"):
         assert re.search(r"Mitigation: +Write the deliverables list", text(app))
         assert "The other risk" not in text(app)
 
@@ -64,9 +48,7 @@ async def test_a_short_record_editor_keeps_to_the_record_in_focus(
 async def test_a_tall_checklist_lists_what_is_still_open_in_the_other_phases(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
-    async with app.run_test(size=(200, 60)) as pilot:
-        await open_screen(app, pilot, ["5"])
-        await until(pilot, lambda: "Onboard, review" in text(app))
+    async with on_screen(app, (200, 60), ["5"], "Onboard, review"):
         shown = text(app)
         assert "Still open in the other phases" in shown
         assert "[ ] Their standard contract read before they send it" in shown
@@ -76,19 +58,14 @@ async def test_a_tall_checklist_lists_what_is_still_open_in_the_other_phases(
 async def test_a_checklist_with_less_room_says_how_many_open_items_did_not_fit(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await open_screen(app, pilot, ["5"])
-        await until(pilot, lambda: "Still open in the other phases" in text(app))
+    async with on_screen(app, (120, 40), ["5"], "Still open in the other phases"):
         assert re.search(r"… and \d+ more items", text(app))
 
 
 async def test_a_tall_record_editor_says_what_is_still_to_write_in_the_record_in_focus(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
-    async with app.run_test(size=(200, 60)) as pilot:
-        await until(pilot, lambda: app.session.deal_id is not None)
-        app.push_screen(RecordEditorScreen(EDITORS["scenarios"], app.session.deal_id or ""))
-        await until(pilot, lambda: "780 a day" in text(app))
+    async with on_records(app, (200, 60), "scenarios", "780 a day"):
         lines = screen_lines(app)
         # The best case has only its outcome written: its other fields say so, in the
         # rows under the table, while the other cases keep to what they have.
@@ -102,20 +79,14 @@ async def test_a_tall_record_editor_says_what_is_still_to_write_in_the_record_in
 async def test_a_short_record_editor_leaves_out_what_is_not_written(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await until(pilot, lambda: app.session.deal_id is not None)
-        app.push_screen(RecordEditorScreen(EDITORS["scenarios"], app.session.deal_id or ""))
-        await until(pilot, lambda: "Outcome:" in text(app))
-        await until(pilot, lambda: "? Keys" in screen_lines(app)[-1])
+    async with on_records(app, (80, 24), "scenarios", "Outcome:"):
         assert "not written yet" not in text(app)
 
 
 async def test_a_tall_checklist_draws_how_far_along_each_phase_is(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
-    async with app.run_test(size=(200, 60)) as pilot:
-        await open_screen(app, pilot, ["5"])
-        await until(pilot, lambda: "Onboard, review" in text(app))
+    async with on_screen(app, (200, 60), ["5"], "Onboard, review") as pilot:
         lines = screen_lines(app)
         audit = next(i for i, line in enumerate(lines) if " 1  Portfolio audit    1/4" in line)
         assert lines[audit + 1].startswith("    ████░░░░░░░░░░░░░░  25%")
@@ -130,9 +101,7 @@ async def test_a_tall_checklist_draws_how_far_along_each_phase_is(
 async def test_a_checklist_made_short_keeps_each_phase_to_one_line(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_screen(app, pilot, ["5"])
-        await until(pilot, lambda: "Onboard, review" in text(app))
+    async with on_screen(app, (80, 24), ["5"], "Onboard, review") as pilot:
 
         def after_audit() -> str:
             lines = screen_lines(app)
@@ -150,10 +119,7 @@ async def test_a_checklist_made_short_keeps_each_phase_to_one_line(
 async def test_a_tall_record_editor_lists_the_same_kind_from_the_other_deals(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
-    async with app.run_test(size=(200, 60)) as pilot:
-        await until(pilot, lambda: app.session.deal_id is not None)
-        app.push_screen(RecordEditorScreen(EDITORS["risks"], app.session.deal_id or ""))
-        await until(pilot, lambda: "Risk register in your other deals" in text(app))
+    async with on_records(app, (200, 60), "risks", "Risk register in your other deals"):
         lines = screen_lines(app)
         title = next(i for i, line in enumerate(lines) if "in your other deals" in line)
         # Under the detail of the risk in focus, each after the deal it is kept in.
@@ -165,11 +131,7 @@ async def test_a_tall_record_editor_lists_the_same_kind_from_the_other_deals(
 async def test_a_record_editor_made_smaller_leaves_the_other_deals_out(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await until(pilot, lambda: app.session.deal_id is not None)
-        app.push_screen(RecordEditorScreen(EDITORS["stakeholders"], app.session.deal_id or ""))
-        await until(pilot, lambda: "Dana Whitfield" in text(app))
-        await until(pilot, lambda: "? Keys" in screen_lines(app)[-1])
+    async with on_records(app, (120, 40), "stakeholders", "Dana Whitfield") as pilot:
         assert "in your other deals" not in text(app)
         await pilot.resize_terminal(200, 60)
         await until(pilot, lambda: "Stakeholders in your other deals" in text(app))

@@ -8,22 +8,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 from negtui.ui.app import NegtuiApp
-from tests.ui.conftest import until
-from tests.ui.test_fit import open_screen, screen_lines
+from tests.ui.conftest import on_screen, open_screen, screen_lines, until
+from tests.ui.conftest import screen_text as text
 
 AppMaker = Callable[[Path], NegtuiApp]
-
-
-def text(app: NegtuiApp) -> str:
-    return "\n".join(screen_lines(app))
 
 
 async def test_terms_at_200_columns_show_the_bank_and_name_what_stepped_aside(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
-    async with app.run_test(size=(200, 60)) as pilot:
-        await open_screen(app, pilot, ["2"])
-        await until(pilot, lambda: "Day rate" in text(app))
+    async with on_screen(app, (200, 60), ["2"], "Day rate"):
         header = next(line for line in screen_lines(app) if line.startswith(" Term "))
         assert "Fallback" in header and "BATNA" in header and "Expires" in header
         hint = next(line for line in screen_lines(app) if "Widen the window" in line)
@@ -33,9 +27,7 @@ async def test_terms_at_200_columns_show_the_bank_and_name_what_stepped_aside(
 async def test_a_tall_terms_screen_spells_out_the_focused_term_under_its_table(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await open_screen(app, pilot, ["2"])
-        await until(pilot, lambda: "Day rate" in text(app))
+    async with on_screen(app, (120, 40), ["2"], "Day rate"):
         lines = screen_lines(app)
         # What the table has no room for is there for the term under the cursor.
         assert any("BATNA ▼ 720 EUR/day" in line for line in lines)
@@ -69,9 +61,7 @@ async def test_the_term_grid_at_80x24_keeps_both_axes(
 async def test_the_lessons_search_box_lines_up_with_the_list(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await open_screen(app, pilot, ["5", "L"])
-        await until(pilot, lambda: "Harbor retainer renewal" in text(app))
+    async with on_screen(app, (120, 40), ["5", "L"], "Harbor retainer renewal"):
         lines = text(app).splitlines()
         search = next(line for line in lines if "Search" in line and "╭" in line)
         lessons = next(line for line in lines if "Lessons" in line and "╭" in line)
@@ -82,9 +72,7 @@ async def test_the_lessons_search_box_lines_up_with_the_list(
 async def test_a_tall_lessons_screen_shows_the_lesson_right_under_the_list(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await open_screen(app, pilot, ["5", "L"])
-        await until(pilot, lambda: "Worked:" in text(app))
+    async with on_screen(app, (120, 40), ["5", "L"], "Worked:"):
         lines = screen_lines(app)
         last_row = max(i for i, line in enumerate(lines) if "Harbor retainer renewal" in line)
         detail = next(i for i, line in enumerate(lines) if "Worked:" in line)
@@ -94,9 +82,7 @@ async def test_a_tall_lessons_screen_shows_the_lesson_right_under_the_list(
 async def test_a_large_month_names_what_falls_on_each_day(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
-    async with app.run_test(size=(200, 60)) as pilot:
-        await open_screen(app, pilot, ["4"])
-        await until(pilot, lambda: "November 2026" in text(app))
+    async with on_screen(app, (200, 60), ["4"], "November 2026"):
         lines = screen_lines(app)
         # The month's pane is the left one: what is left of its frame.
         month = [line.split("│")[0] for line in lines]
@@ -122,9 +108,7 @@ async def test_a_call_in_a_tall_window_keeps_what_was_conceded_whole(
 async def test_a_persons_deals_follow_right_under_their_detail(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await open_screen(app, pilot, ["p"])
-        await until(pilot, lambda: "Deals — enter opens" in text(app))
+    async with on_screen(app, (120, 40), ["p"], "Deals — enter opens"):
         lines = screen_lines(app)
         history = next(i for i, line in enumerate(lines) if "Worked together" in line)
         deals = next(i for i, line in enumerate(lines) if "Deals — enter opens" in line)
@@ -136,9 +120,7 @@ async def test_a_persons_deals_follow_right_under_their_detail(
 async def test_the_checklist_phases_run_down_the_window(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await open_screen(app, pilot, ["5"])
-        await until(pilot, lambda: "Onboard, review" in text(app))
+    async with on_screen(app, (120, 40), ["5"], "Onboard, review"):
         lines = text(app).splitlines()
         bottom = max(i for i, line in enumerate(lines) if line.startswith("╰"))
         assert bottom > 30
@@ -147,9 +129,7 @@ async def test_the_checklist_phases_run_down_the_window(
 async def test_the_summary_of_all_concessions_ends_in_an_ellipsis_at_80_columns(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_screen(app, pilot, ["3", "A"])
-        await until(pilot, lambda: "12 concessions in all deals" in text(app))
+    async with on_screen(app, (80, 24), ["3", "A"], "12 concessions in all deals"):
         summary = next(line for line in screen_lines(app) if "12 concessions" in line)
         assert summary.rstrip().endswith("…")
 
@@ -157,9 +137,7 @@ async def test_the_summary_of_all_concessions_ends_in_an_ellipsis_at_80_columns(
 async def test_the_grid_key_is_whole_beside_the_terms_at_120_by_40(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await open_screen(app, pilot, ["2", "g"])
-        await until(pilot, lambda: "deal impact →" in text(app))
+    async with on_screen(app, (120, 40), ["2", "g"], "deal impact →"):
         shown = text(app)
         for meaning in ("at or beyond ideal", "acceptable", "below acceptable",
                         "past walk-away"):

@@ -8,14 +8,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from negtui.ui.app import NegtuiApp
-from tests.ui.conftest import until
-from tests.ui.test_fit import open_screen, screen_lines
+from tests.ui.conftest import on_screen, screen_lines, until
+from tests.ui.conftest import screen_text as text
 
 AppMaker = Callable[[Path], NegtuiApp]
-
-
-def text(app: NegtuiApp) -> str:
-    return "\n".join(screen_lines(app))
 
 
 def table_lines(app: NegtuiApp) -> list[str]:
@@ -29,9 +25,7 @@ def table_lines(app: NegtuiApp) -> list[str]:
 async def test_at_200_columns_every_position_is_whole_with_its_unit(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
-    async with app.run_test(size=(200, 60)) as pilot:
-        await open_screen(app, pilot, ["2"])
-        await until(pilot, lambda: "Day rate" in text(app))
+    async with on_screen(app, (200, 60), ["2"], "Day rate"):
         table = table_lines(app)
         day_rate = next(line for line in table if line.startswith(" Day rate "))
         assert "780 EUR with a 6-month review" in day_rate
@@ -45,9 +39,7 @@ async def test_at_200_columns_every_position_is_whole_with_its_unit(
 async def test_the_offer_expiry_has_a_column_in_the_users_zone(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
-    async with app.run_test(size=(200, 60)) as pilot:
-        await open_screen(app, pilot, ["2"])
-        await until(pilot, lambda: "Day rate" in text(app))
+    async with on_screen(app, (200, 60), ["2"], "Day rate"):
         table = table_lines(app)
         assert " Expires " in table[0]
         day_rate = next(line for line in table if line.startswith(" Day rate "))
@@ -74,9 +66,7 @@ def grid_labels(app: NegtuiApp) -> set[str]:
 async def test_at_80x24_the_legend_explains_every_class_and_mark_beside_the_grid(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_screen(app, pilot, ["2", "g"])
-        await until(pilot, lambda: "deal impact →" in text(app))
+    async with on_screen(app, (80, 24), ["2", "g"], "deal impact →"):
         shown = text(app)
         for name in ("non-negotiable", "flexible", "tradeable"):
             assert name in shown.split("Legend")[1], name
@@ -90,9 +80,7 @@ async def test_at_80x24_the_legend_explains_every_class_and_mark_beside_the_grid
 async def test_at_120_columns_the_key_under_the_grid_names_every_label(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await open_screen(app, pilot, ["2", "g"])
-        await until(pilot, lambda: "deal impact →" in text(app))
+    async with on_screen(app, (120, 40), ["2", "g"], "deal impact →"):
         labels = grid_labels(app)
         assert {"DR", "PT", "TI", "Ex"} <= labels
         shown = text(app)
@@ -105,9 +93,7 @@ async def test_at_120_columns_the_key_under_the_grid_names_every_label(
 async def test_at_200x60_the_grid_fills_the_room_beside_the_focused_term(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
-    async with app.run_test(size=(200, 60)) as pilot:
-        await open_screen(app, pilot, ["2"])
-        await until(pilot, lambda: "Day rate" in text(app))
+    async with on_screen(app, (200, 60), ["2"], "Day rate"):
         lines = screen_lines(app)
         # The table, the focused term and the grid at once, the grid's labels explained.
         assert any(line.startswith(" Term ") for line in lines)
@@ -136,9 +122,7 @@ def bold_labels(app: NegtuiApp, grid_id: str) -> set[str]:
 async def test_at_80x24_the_legend_explains_bold_the_high_line_the_dots_and_the_digits(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_screen(app, pilot, ["2", "g"])
-        await until(pilot, lambda: "deal impact →" in text(app))
+    async with on_screen(app, (80, 24), ["2", "g"], "deal impact →") as pilot:
         legend = text(app).split("Legend")[1]
         for meaning in ("bold: a must-have", "│─ high from 7", "· in the grid: no term",
                         "9/8: deal/portfolio impact"):
@@ -153,9 +137,7 @@ async def test_at_80x24_the_legend_explains_bold_the_high_line_the_dots_and_the_
 async def test_at_200x60_the_key_under_the_grid_explains_every_mark(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
-    async with app.run_test(size=(200, 60)) as pilot:
-        await open_screen(app, pilot, ["2"])
-        await until(pilot, lambda: "deal impact →" in text(app))
+    async with on_screen(app, (200, 60), ["2"], "deal impact →"):
         key = text(app).split("deal impact →")[1]
         for meaning in ("bold: a must-have", "│─ high from 7", "· in the grid: no term"):
             assert meaning in key, meaning
@@ -165,9 +147,7 @@ async def test_at_200x60_the_key_under_the_grid_explains_every_mark(
 async def test_beside_the_grid_the_hint_names_the_key_that_brings_the_columns_back(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await open_screen(app, pilot, ["2", "g"])
-        await until(pilot, lambda: "deal impact →" in text(app))
+    async with on_screen(app, (120, 40), ["2", "g"], "deal impact →") as pilot:
 
         def hint() -> str:
             return next((line for line in screen_lines(app) if "Widen the window" in line), "")

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
 
 from negtui.store import Store
 from negtui.ui.app import NegtuiApp
 from negtui.ui.screens.terms import TermsScreen
 
-from .conftest import until
+from .conftest import reach_screen, until
 from .keyboard import wait_until
 
 AppMaker = Callable[[Path], NegtuiApp]
@@ -25,12 +28,9 @@ def _terms_on_disk(folder: Path, deal_id: str) -> dict[str, object]:
     return {t.id: t for t in book.terms}
 
 
-async def _on_terms(pilot: object, app: NegtuiApp) -> TermsScreen:
-    await pilot.press("2")  # type: ignore[attr-defined]
-    await wait_until(pilot, lambda: isinstance(app.screen, TermsScreen)  # type: ignore[arg-type]
-                     and app.screen.focused_term() is not None, "the terms screen")
-    assert isinstance(app.screen, TermsScreen)
-    return app.screen
+async def _on_terms(pilot: Pilot[Any], app: NegtuiApp) -> TermsScreen:
+    return await reach_screen(pilot, app, ["2"], TermsScreen,
+                              lambda terms: terms.focused_term() is not None)
 
 
 async def test_must_have_status_and_rating_keys_are_undone_in_turn(
@@ -85,8 +85,7 @@ async def test_a_checklist_tick_is_undone_with_u(demo_folder: Path, make_app: Ap
 
     app = make_app(demo_folder)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("5")
-        await until(pilot, lambda: isinstance(app.screen, ChecklistScreen))
+        await reach_screen(pilot, app, ["5"], ChecklistScreen)
         book = app.session.current_book()
         assert book is not None
         first = phases_for(book)[0]

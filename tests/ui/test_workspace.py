@@ -11,7 +11,7 @@ from negtui.ui.app import NegtuiApp
 from negtui.ui.screens.people import PeopleScreen
 from negtui.ui.screens.records.editor import RecordEditorScreen
 from negtui.ui.screens.workspace import WorkspaceScreen
-from tests.ui.conftest import until
+from tests.ui.conftest import reach_screen, until
 from tests.ui.test_fit import screen_lines
 
 AppMaker = Callable[[Path], NegtuiApp]
@@ -21,8 +21,7 @@ async def test_the_workspace_shows_value_dates_hours_and_markets(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app.screen, WorkspaceScreen))
+        await reach_screen(pilot, app, ["enter"], WorkspaceScreen)
         brief = str(app.screen.query_one("#brief", Static).render())
         assert "Northwind data platform" in brief
         lines = brief.splitlines()
@@ -37,8 +36,7 @@ async def test_the_workspace_says_where_the_deal_stands_now(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
     async with app.run_test(size=(200, 40)) as pilot:
-        await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app.screen, WorkspaceScreen))
+        await reach_screen(pilot, app, ["enter"], WorkspaceScreen)
         book = app.session.current_book()
         assert book is not None
         brief = str(app.screen.query_one("#brief", Static).render())
@@ -62,13 +60,11 @@ async def test_wrapped_values_line_up_under_their_text_not_their_label(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app.screen, WorkspaceScreen))
+        await reach_screen(pilot, app, ["enter"], WorkspaceScreen)
         brief = str(app.screen.query_one("#brief", Static).render())
         # "Objective  Lead the rebuild of ... at a" / "           sustainable rate"
         _continues_under_its_text(brief, "Objective", len("Objective  "))
-        await pilot.press("escape", "p")
-        await until(pilot, lambda: isinstance(app.screen, PeopleScreen))
+        await reach_screen(pilot, app, ["escape", "p"], PeopleScreen)
         detail = str(app.screen.query_one("#person-detail", Static).render())
         _continues_under_its_text(detail, "Role", len("  Role     "))
 
@@ -77,8 +73,7 @@ async def test_a_record_editor_names_the_deal_and_the_record_kind_once_each(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter", "k")
-        await until(pilot, lambda: isinstance(app.screen, RecordEditorScreen))
+        await reach_screen(pilot, app, ["enter", "k"], RecordEditorScreen)
         screen = app.screen
         said = [str(screen.sub_title), str(screen.query_one("#records-heading", Static).render()),
                 str(screen.query_one("#records").border_title)]
@@ -91,8 +86,7 @@ async def test_the_brief_is_as_tall_as_its_wrapped_lines(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app.screen, WorkspaceScreen))
+        await reach_screen(pilot, app, ["enter"], WorkspaceScreen)
         await pilot.pause()
         # The heading line wraps at 120 columns; the last research line still shows.
         assert any("Personal fit:" in line for line in screen_lines(app))
@@ -119,17 +113,14 @@ async def test_boundaries_are_typed_in_the_deal_form_and_shown_on_the_workspace(
 
     app = make_app(demo_folder)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app.screen, WorkspaceScreen))
+        await reach_screen(pilot, app, ["enter"], WorkspaceScreen)
         brief = app.screen.query_one("#brief", Static)
         assert "Notes      — no boundaries or notes yet" in str(brief.render())
-        await pilot.press("E")
-        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        await reach_screen(pilot, app, ["E"], FormScreen)
         notes = app.screen.query_one("#field-notes", TextArea)
         notes.focus()
         await pilot.press(*["space" if ch == " " else ch for ch in "No calls after 18:00"])
-        await pilot.press("ctrl+s")
-        await until(pilot, lambda: isinstance(app.screen, WorkspaceScreen))
+        await reach_screen(pilot, app, ["ctrl+s"], WorkspaceScreen)
         await until(pilot, lambda: "Notes      No calls after 18:00" in str(
             app.screen.query_one("#brief", Static).render()))
     assert on_disk(demo_folder).deal.notes == "No calls after 18:00"
@@ -139,10 +130,8 @@ async def test_stakeholders_show_their_history_when_there_is_room(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
     async with app.run_test(size=(200, 60)) as pilot:
-        await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app.screen, WorkspaceScreen))
-        await pilot.press("s")
-        await until(pilot, lambda: isinstance(app.screen, RecordEditorScreen))
+        await reach_screen(pilot, app, ["enter"], WorkspaceScreen)
+        await reach_screen(pilot, app, ["s"], RecordEditorScreen)
         lines = screen_lines(app)
         header = next(line for line in lines if "Organisation" in line and "Name" in line)
         assert "History with you" in header
@@ -160,10 +149,8 @@ async def test_the_agenda_says_its_time_in_all_and_what_is_not_shared(
     items = on_disk(demo_folder).agenda
     app = make_app(demo_folder)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app.screen, WorkspaceScreen))
-        await pilot.press("g")
-        await until(pilot, lambda: isinstance(app.screen, RecordEditorScreen))
+        await reach_screen(pilot, app, ["enter"], WorkspaceScreen)
+        await reach_screen(pilot, app, ["g"], RecordEditorScreen)
         heading = str(app.screen.query_one("#records-heading", Static).render())
         total = sum(item.minutes for item in items)
         assert f"{len(items)} topics, {total} minutes in all." in heading
@@ -176,8 +163,7 @@ async def test_the_workspace_lists_people_in_the_order_of_their_own_list(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
     async with app.run_test(size=(160, 40)) as pilot:
-        await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app.screen, WorkspaceScreen))
+        await reach_screen(pilot, app, ["enter"], WorkspaceScreen)
         labels = ["Name", "Role", "Part", "Organisation", "Style"]
 
         def order() -> list[str]:
@@ -186,6 +172,5 @@ async def test_the_workspace_lists_people_in_the_order_of_their_own_list(
             return sorted(labels, key=header.index)
 
         here = order()
-        await pilot.press("s")
-        await until(pilot, lambda: isinstance(app.screen, RecordEditorScreen))
+        await reach_screen(pilot, app, ["s"], RecordEditorScreen)
         assert here == order() == labels

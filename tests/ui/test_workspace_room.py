@@ -3,8 +3,11 @@ the portfolio does."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
+
+from textual.pilot import Pilot
 
 from negtui.domain.audit import review
 from negtui.domain.checklist import checklist_progress
@@ -13,17 +16,20 @@ from negtui.domain.schedule import user_zone
 from negtui.ui.app import NegtuiApp
 from negtui.ui.screens.workspace import WorkspaceScreen
 from negtui.ui.widgets.deal_facts import standing
-from tests.ui.conftest import until
-from tests.ui.test_fit import screen_lines
+from tests.ui.conftest import reach_screen, screen_lines, until
 
 AppMaker = Callable[[Path], NegtuiApp]
 
 
-async def _workspace(app: NegtuiApp, pilot: object) -> list[str]:
-    await pilot.press("enter")  # type: ignore[attr-defined]
-    await until(pilot, lambda: isinstance(app.screen, WorkspaceScreen))  # type: ignore[arg-type]
-    await until(pilot, lambda: "? Keys" in screen_lines(app)[-1])  # type: ignore[arg-type]
-    return screen_lines(app)
+@asynccontextmanager
+async def _workspace(app: NegtuiApp, size: tuple[int, int],
+                     ) -> AsyncIterator[tuple[Pilot[object], list[str]]]:
+    """The app in a terminal of ``size`` on the workspace of the first deal, and the lines
+    it shows once its keys are drawn."""
+    async with app.run_test(size=size) as pilot:
+        await reach_screen(pilot, app, ["enter"], WorkspaceScreen)
+        await until(pilot, lambda: "? Keys" in screen_lines(app)[-1])
+        yield pilot, screen_lines(app)
 
 
 def _row_of(lines: list[str], text: str) -> int:
@@ -33,8 +39,7 @@ def _row_of(lines: list[str], text: str) -> int:
 async def test_a_wide_window_shows_the_research_beside_the_brief(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
-    async with app.run_test(size=(200, 60)) as pilot:
-        lines = await _workspace(app, pilot)
+    async with _workspace(app, (200, 60)) as (_, lines):
         research = _row_of(lines, "Contract terms:")
         # Beside the deal's facts, in the right half, not under them.
         assert research < _row_of(lines, "Notes      ")
@@ -45,8 +50,7 @@ async def test_a_wide_window_shows_the_research_beside_the_brief(
 async def test_a_tall_window_spells_out_the_people_under_their_list(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
-    async with app.run_test(size=(200, 60)) as pilot:
-        lines = await _workspace(app, pilot)
+    async with _workspace(app, (200, 60)) as (_, lines):
         shown = "\n".join(lines)
         assert "History with you:     Worked together at a previous client in 2023" in shown
         assert "The other 2 stakeholders" in shown
@@ -58,8 +62,7 @@ async def test_a_tall_window_spells_out_the_people_under_their_list(
 async def test_a_window_of_middle_size_shows_the_whole_brief_and_the_person_in_focus(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
-    async with app.run_test(size=(120, 40)) as pilot:
-        lines = await _workspace(app, pilot)
+    async with _workspace(app, (120, 40)) as (_, lines):
         assert any("Personal fit:" in line for line in lines)
         assert any(line.strip().startswith("Role:") and "CTO" in line for line in lines)
 
@@ -87,8 +90,7 @@ async def test_where_the_deal_stands_reads_as_the_portfolio_says_it(
 async def test_side_by_side_the_deal_and_its_brief_are_whole_and_as_tall(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
-    async with app.run_test(size=(170, 50)) as pilot:
-        lines = await _workspace(app, pilot)
+    async with _workspace(app, (170, 50)) as (_, lines):
         shown = "\n".join(lines)
         assert "Notes      — no boundaries" in shown and "Personal fit:" in shown
         left = app.screen.query_one("#brief-scroll").region
@@ -100,8 +102,7 @@ async def test_side_by_side_the_deal_and_its_brief_are_whole_and_as_tall(
 async def test_a_large_window_gives_the_deal_at_a_glance_beside_the_person_in_focus(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
-    async with app.run_test(size=(200, 60)) as pilot:
-        lines = await _workspace(app, pilot)
+    async with _workspace(app, (200, 60)) as (_, lines):
         title = _row_of(lines, "At a glance")
         assert "Dana Whitfield" in lines[title]
         shown = "\n".join(lines)
@@ -116,8 +117,7 @@ async def test_a_large_window_gives_the_deal_at_a_glance_beside_the_person_in_fo
 async def test_smaller_windows_keep_the_person_without_the_glance(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
-    async with app.run_test(size=(200, 40)) as pilot:
-        lines = await _workspace(app, pilot)
+    async with _workspace(app, (200, 40)) as (pilot, lines):
         assert "At a glance" not in "\n".join(lines)
         await pilot.resize_terminal(200, 60)
         await until(pilot, lambda: "At a glance" in "\n".join(screen_lines(app)))

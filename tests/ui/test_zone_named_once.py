@@ -13,7 +13,7 @@ from negtui.ui.screens.concessions import ConcessionsScreen
 from negtui.ui.screens.records import RecordEditorScreen
 from negtui.ui.widgets.deal_facts import Hanging
 from negtui.ui.widgets.fit_table import FitTable
-from tests.ui.conftest import until
+from tests.ui.conftest import reach_screen, until
 
 AppMaker = Callable[[Path], NegtuiApp]
 
@@ -30,12 +30,10 @@ async def test_the_concessions_title_names_the_zone_of_its_times(
 ) -> None:
     app = make_app(with_zone(demo_folder, "Europe/Berlin"))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("3")
-        await until(pilot, lambda: isinstance(app.screen, ConcessionsScreen))
+        await reach_screen(pilot, app, ["3"], ConcessionsScreen)
         log = app.screen.query_one("#log")
         assert str(log.border_title) == "Concessions · times in Europe/Berlin"
-        await pilot.press("A")
-        await until(pilot, lambda: isinstance(app.screen, AllConcessionsScreen))
+        await reach_screen(pilot, app, ["A"], AllConcessionsScreen)
         log = app.screen.query_one("#all-log")
         assert str(log.border_title) == "Concessions in all deals · times in Europe/Berlin"
 
@@ -47,8 +45,7 @@ async def test_the_calls_frame_names_the_zone_of_its_times(
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("enter")
         await until(pilot, lambda: app.screen.__class__.__name__ == "WorkspaceScreen")
-        await pilot.press("m")
-        await until(pilot, lambda: isinstance(app.screen, RecordEditorScreen))
+        await reach_screen(pilot, app, ["m"], RecordEditorScreen)
         frame = app.screen.query_one("#records", FitTable)
         assert str(frame.border_title) == "Calls · times in America/New_York"
 
@@ -60,8 +57,7 @@ async def test_a_calls_detail_says_when_and_what_moved_in_it(
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("enter")
         await until(pilot, lambda: app.screen.__class__.__name__ == "WorkspaceScreen")
-        await pilot.press("m")
-        await until(pilot, lambda: isinstance(app.screen, RecordEditorScreen))
+        await reach_screen(pilot, app, ["m"], RecordEditorScreen)
         detail = app.screen.query_one("#records-detail", Hanging)
         await until(pilot, lambda: "What moved:" in detail.render().plain)
         text = detail.render().plain

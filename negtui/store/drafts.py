@@ -1,7 +1,14 @@
 """Half-typed capture lines, kept on disk so a dropped link or a closed window loses none.
 
-One small file per deal under ``.drafts/``; they are this machine's own and never part of
-the deal files.
+They live under ``.drafts/``, one small file per deal and side, so a line half typed on
+one side never takes the place of the other's:
+
+- ``<deal id>.json`` holds the given line. It is also the name every draft had before
+  each side had a file of its own, so a file kept then may hold a received line: it is
+  read for the side it names inside, whatever its file name.
+- ``<deal id>.received.json`` holds the received line.
+
+They are this machine's own and never part of the deal files.
 """
 
 from __future__ import annotations
@@ -21,21 +28,24 @@ DRAFTS_DIR = ".drafts"
 @dataclass(frozen=True)
 class Draft:
     direction: str
+    """The side of the line: ``given`` or ``received``."""
     text: str
 
 
 def _path(root: Path, deal_id: str, direction: str = "given") -> Path:
-    # A given line keeps the name every draft once had; a received one has its own file,
-    # so a line half typed on one side never takes the place of the other's.
+    """The file where a line of that side of the deal is kept."""
     suffix = "" if direction == "given" else f".{direction}"
     return root / DRAFTS_DIR / f"{deal_id}{suffix}.json"
 
 
 def _paths(root: Path, deal_id: str) -> list[Path]:
+    """Every file that may hold a draft of the deal: the given side's (with, from before
+    the sides were kept apart, maybe a received line), then the received side's."""
     return [_path(root, deal_id), _path(root, deal_id, "received")]
 
 
 def keep_draft(root: Path, deal_id: str, draft: Draft) -> None:
+    """Keep the line in the file of its side, in place of the one kept there before."""
     path = _path(root, deal_id, draft.direction)
     make_private_dirs(path.parent)
     write_atomically(path, json.dumps({"direction": draft.direction, "text": draft.text},
@@ -43,6 +53,7 @@ def keep_draft(root: Path, deal_id: str, draft: Draft) -> None:
 
 
 def _read(path: Path) -> Draft | None:
+    """The draft in the file; None when it is missing, cannot be read, or is blank."""
     try:
         # Never a plain open: a FIFO left under that name would block the app for good.
         data = read_regular(path)
@@ -53,6 +64,12 @@ def _read(path: Path) -> Draft | None:
     except (StoreError, ValueError, KeyError, TypeError, RecursionError):
         return None
     return draft if draft.text.strip() else None
+
+
+def _holds(path: Path, direction: str) -> bool:
+    """Whether the file holds a line of that side (whatever its name says)."""
+    kept = _read(path)
+    return kept is not None and kept.direction == direction
 
 
 def read_draft(root: Path, deal_id: str, direction: str | None = None) -> Draft | None:
@@ -66,11 +83,11 @@ def read_draft(root: Path, deal_id: str, direction: str | None = None) -> Draft 
 
 
 def drop_draft(root: Path, deal_id: str, direction: str | None = None) -> None:
-    """Forget the deal's draft on that side (on both when not given)."""
+    """Forget the deal's draft on that side (on both when not given): the file named for
+    that side, and the other one only when the line in it is of that side, as in a given
+    side's file kept before each side had its own."""
     for path in _paths(root, deal_id):
-        if direction is not None and path != _path(root, deal_id, direction):
-            kept = _read(path)
-            if kept is None or kept.direction != direction:
-                continue  # the other side's draft stays
-        with contextlib.suppress(FileNotFoundError):
-            path.unlink()
+        if (direction is None or path == _path(root, deal_id, direction)
+                or _holds(path, direction)):
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()

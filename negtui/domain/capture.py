@@ -25,6 +25,7 @@ from typing import TypeVar
 from negtui.domain.currencies import ISO_4217, SIGNS
 from negtui.domain.lookup import NoUniqueMatch, resolve, slug
 from negtui.domain.models import Deal, Term
+from negtui.domain.text import quoted
 
 Named = TypeVar("Named", Term, Deal)
 
@@ -77,7 +78,8 @@ class Capture:
 
 def _value(side: str, number: str, problems: list[str]) -> int | None:
     if not number.isdigit() or not 1 <= int(number) <= 10:
-        problems.append(f"{side}: takes a whole number from 1 to 10, not {number or 'nothing'!r}")
+        typed = f", not {quoted(number)}" if number else ""
+        problems.append(f"{side}: takes a whole number from 1 to 10{typed}")
         return None
     return int(number)
 

@@ -208,7 +208,7 @@ async def test_escape_cancels_and_problems_keep_the_bar_open(
         await type_line(pilot, "Rate #nothing us:12")
         await pilot.press("enter")
         hint = str(app.screen.query_one("#capture-hint", Static).render())
-        assert "no term matches 'nothing'" in hint and "1 to 10" in hint
+        assert "no term matches “nothing”" in hint and "1 to 10" in hint
         assert app.screen.query_one(CaptureBar).is_open
     assert len(on_disk(demo_folder).concessions) == count
 

@@ -31,6 +31,15 @@ Named = TypeVar("Named", Term, Deal)
 
 CAPTURE_HELP = "#term us:N them:N =position @deal // note   tab completes · enter saves"
 
+CAPTURE_SYNTAX = (
+    ("#term", "In the line: the term it touched"),
+    ("us:N them:N", "In the line: its value to us, to them (1-10)"),
+    ("=position", 'In the line: the term now at =690 or ="45 days"'),
+    ("@deal", "In the line: another deal it was traded against"),
+    ("// note", "In the line: a note, all after the slashes"),
+)
+"""The marks a capture line understands, as help lists them: each with what it says."""
+
 NOTE_MARK = "//"
 TERM_MARK = "#"
 DEAL_MARK = "@"

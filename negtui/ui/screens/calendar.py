@@ -72,7 +72,7 @@ class CalendarScreen(NegtuiScreen):
         Binding("e", "edit", "Edit", id="calendar.edit", priority=True),
         Binding("space", "toggle_done", "Done", id="calendar.done"),
         Binding(DELETE, "delete", "Delete", id="calendar.delete"),
-        Binding("v", "switch_view", "Grid/agenda", id="calendar.view"),
+        Binding("v", "switch_view", "Grid/upcoming", id="calendar.view"),
         Binding("left_square_bracket", "month(-1)", "Month before", show=False,
                 id="calendar.month_before"),
         Binding("right_square_bracket", "month(1)", "Month after", show=False,
@@ -214,7 +214,7 @@ class CalendarScreen(NegtuiScreen):
         page = agenda_fit(shown, selected, listing, now, tz, problems)
         self.agenda_size = (listing.size.width, listing.size.height)
         self.agenda_days = (page.last - selected).days + 1
-        # The pane's frame says "Agenda"; its first line says which days.
+        # The upcoming list's first line says which days.
         self.query_one("#agenda-title", Static).update(agenda_title(selected, page.last))
         self.agenda_needs = agenda_width(shown, now, problems) + AGENDA_CHROME
         self._split()
@@ -314,15 +314,15 @@ class CalendarScreen(NegtuiScreen):
     def _chosen_milestone(self, doing: str) -> tuple[DealBook, Milestone] | None:
         entry = self.highlighted_entry()
         if entry is None:
-            where = "" if self.query_one("#agenda-pane").display else " (v shows the agenda)"
-            self.notify(f"Choose a milestone in the agenda to {doing}{where}",
+            where = "" if self.query_one("#agenda-pane").display else " (v shows the upcoming list)"
+            self.notify(f"Choose a milestone in the upcoming list to {doing}{where}",
                         severity="warning", timeout=3)
             return None
         selected = self.selected or self.today()
         if not self.query_one("#agenda-pane").display and entry.day(self.tz) != selected:
             # The month alone shows no chosen item: only the selected day's are meant.
             self.notify(f"Nothing on {selected.strftime('%a %d %b')} to {doing}: v shows the "
-                        "agenda, a adds a milestone", severity="warning", timeout=4)
+                        "upcoming list, a adds a milestone", severity="warning", timeout=4)
             return None
         if entry.milestone_id is None:
             where = f"from {entry.origin}" if entry.origin else "from elsewhere"

@@ -84,10 +84,10 @@ async def test_a_tall_lessons_screen_shows_the_lesson_right_under_the_list(
     app = make_app(demo_folder)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_screen(app, pilot, ["5", "L"])
-        await until(pilot, lambda: "Worked:" in text(app))
+        await until(pilot, lambda: "What worked:" in text(app))
         lines = screen_lines(app)
         last_row = max(i for i, line in enumerate(lines) if "Harbor retainer renewal" in line)
-        detail = next(i for i, line in enumerate(lines) if "Worked:" in line)
+        detail = next(i for i, line in enumerate(lines) if "What worked:" in line)
         assert 0 < detail - last_row < 5
 
 

@@ -72,7 +72,7 @@ class CalendarScreen(NegtuiScreen):
         Binding("e", "edit", "Edit", id="calendar.edit", priority=True),
         Binding("space", "toggle_done", "Done", id="calendar.done"),
         Binding(DELETE, "delete", "Delete", id="calendar.delete"),
-        Binding("v", "switch_view", "Grid/upcoming", id="calendar.view"),
+        Binding("v", "switch_view", "Month/upcoming", id="calendar.view"),
         Binding("left_square_bracket", "month(-1)", "Month before", show=False,
                 id="calendar.month_before"),
         Binding("right_square_bracket", "month(1)", "Month after", show=False,

@@ -31,9 +31,9 @@ def lesson_summary(entry: LessonEntry) -> str:
     lesson = entry.lesson
     parts = []
     if lesson.worked:
-        parts.append(f"worked: {lesson.worked}")
+        parts.append(f"{label('lessons', 'worked')}: {lesson.worked}")
     if lesson.did_not:
-        parts.append(f"did not: {lesson.did_not}")
+        parts.append(f"{label('lessons', 'did_not')}: {lesson.did_not}")
     return "; ".join(parts) or "(empty lesson)"
 
 

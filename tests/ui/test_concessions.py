@@ -411,13 +411,13 @@ async def test_a_refusal_under_the_capture_bar_goes_once_the_line_is_changed(
         await pilot.press("g")
         await type_keys(pilot, "Shorter reports them:x")
         await pilot.press("enter")
-        await until(pilot, lambda: "'x'" in str(hint.render()))
+        await until(pilot, lambda: "“x”" in str(hint.render()))
         # Enter again, unchanged: the refusal stays, it is still about this line.
         await pilot.press("enter")
         await pilot.pause()
-        assert "'x'" in str(hint.render())
+        assert "“x”" in str(hint.render())
         await pilot.press("backspace", "4")
-        await until(pilot, lambda: "'x'" not in str(hint.render()))
+        await until(pilot, lambda: "“x”" not in str(hint.render()))
         assert not hint.has_class("problem")
 
 

@@ -87,7 +87,9 @@ async def test_a_tall_lessons_screen_shows_the_lesson_right_under_the_list(
         await until(pilot, lambda: "What worked:" in text(app))
         lines = screen_lines(app)
         last_row = max(i for i, line in enumerate(lines) if "Harbor retainer renewal" in line)
-        detail = next(i for i, line in enumerate(lines) if "What worked:" in line)
+        # The list quotes each lesson too; the panel's line starts with the label.
+        detail = next(i for i, line in enumerate(lines)
+                      if line.lstrip(" │┃").startswith("What worked:"))
         assert 0 < detail - last_row < 5
 
 

@@ -22,6 +22,7 @@ from negtui.domain.ids import new_id
 from negtui.domain.lookup import NoUniqueMatch
 from negtui.domain.messages import plain_messages
 from negtui.domain.models import Call, Concession, Deal, Record, Settings, Term
+from negtui.domain.text import quoted
 from negtui.domain.vocab import Direction
 from negtui.store import Store
 from negtui.store.drafts import Draft, drop_draft, keep_draft, read_draft
@@ -166,7 +167,7 @@ def log_concession(store: Store, request: ConcessionRequest, *,
     if request.linked_deal:
         linked = find_deal(store, request.linked_deal).deal
         if linked.id == book.id:
-            raise NoUniqueMatch(f"{request.linked_deal!r} is the deal being logged; "
+            raise NoUniqueMatch(f"{quoted(request.linked_deal)} is the deal being logged; "
                                 "link another deal")
     concession = Concession(
         id=new_id("c"), direction=request.direction, what=request.what,

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NoReturn
 
-from negtui.domain.text import visible
+from negtui.domain.text import quoted, visible
 
 if TYPE_CHECKING:  # `negtui --help` loads no models: they are imported where used
     from negtui.domain.clock import Clock
@@ -101,7 +101,8 @@ def text_arg(text: str) -> str:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        raise argparse.ArgumentTypeError(f"'{_as_typed(text)}' is not valid UTF-8 text") from None
+        typed = quoted(_as_typed(text))
+        raise argparse.ArgumentTypeError(f"{typed} is not valid UTF-8 text") from None
     return text
 
 

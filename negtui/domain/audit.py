@@ -29,6 +29,7 @@ from negtui.domain.dates import span_text
 from negtui.domain.load import Load, Week, overloaded_runs, week_span, weekly_load
 from negtui.domain.models import Deal, Milestone, Settings, Term
 from negtui.domain.schedule import describe_days, is_ahead, is_open, user_zone
+from negtui.domain.text import quoted
 from negtui.domain.vocab import BUSY_STATUSES, MilestoneKind, TermStatus
 
 CRUNCH_WINDOW_DAYS = 3
@@ -178,11 +179,12 @@ def clash_alerts(books: Iterable[DealBook]) -> list[Alert]:
     alerts = []
     for book, term, others in restrictive_clashes(books):
         state = "agreed" if term.status is TermStatus.AGREED else "on the table"
-        quote = f' ("{term.on_table}")' if term.on_table else ""
+        quote = f" ({quoted(term.on_table)})" if term.on_table else ""
         names = "; ".join(f"{deal.name} ({', '.join(words)})" for deal, words in others)
         alerts.append(Alert(
             AlertKind.CLASH,
-            f"{term.category} '{term.name}' {state} in {book.deal.name}{quote} covers {names}",
+            f"{term.category} {quoted(term.name)} {state} in {book.deal.name}{quote} "
+            f"covers {names}",
             (book.id, *(deal.id for deal, _ in others)), book.id, term_id=term.id,
         ))
     return alerts

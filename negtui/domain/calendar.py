@@ -20,6 +20,7 @@ from negtui.domain.book import DealBook
 from negtui.domain.calendar_defaults import lead_minutes
 from negtui.domain.models import Milestone, Term
 from negtui.domain.positions import with_unit
+from negtui.domain.text import quoted
 from negtui.domain.vocab import DealStatus, MilestoneKind, TermStatus
 from negtui.domain.words import counted
 
@@ -50,7 +51,7 @@ def zone(name: str) -> ZoneInfo:
         return ZoneInfo(name.strip())
     except (ZoneInfoNotFoundError, ValueError, OSError):
         raise CalendarRefused(
-            f"{name.strip()!r} is not a time zone; try UTC, Europe/Berlin or America/New_York"
+            f"{quoted(name.strip())} is not a time zone; try UTC, Europe/Berlin or America/New_York"
         ) from None
 
 

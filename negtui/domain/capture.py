@@ -25,10 +25,20 @@ from typing import TypeVar
 from negtui.domain.currencies import ISO_4217, SIGNS
 from negtui.domain.lookup import NoUniqueMatch, resolve, slug
 from negtui.domain.models import Deal, Term
+from negtui.domain.text import quoted
 
 Named = TypeVar("Named", Term, Deal)
 
 CAPTURE_HELP = "#term us:N them:N =position @deal // note   tab completes · enter saves"
+
+CAPTURE_SYNTAX = (
+    ("#term", "In the line: the term it touched"),
+    ("us:N them:N", "In the line: its value to us, to them (1-10)"),
+    ("=position", 'In the line: the term now at =690 or ="45 days"'),
+    ("@deal", "In the line: another deal it was traded against"),
+    ("// note", "In the line: a note, all after the slashes"),
+)
+"""The marks a capture line understands, as help lists them: each with what it says."""
 
 NOTE_MARK = "//"
 TERM_MARK = "#"
@@ -77,7 +87,8 @@ class Capture:
 
 def _value(side: str, number: str, problems: list[str]) -> int | None:
     if not number.isdigit() or not 1 <= int(number) <= 10:
-        problems.append(f"{side}: takes a whole number from 1 to 10, not {number or 'nothing'!r}")
+        typed = f", not {quoted(number)}" if number else ""
+        problems.append(f"{side}: takes a whole number from 1 to 10{typed}")
         return None
     return int(number)
 

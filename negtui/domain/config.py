@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from negtui.domain.fields import Currency
+from negtui.domain.text import quoted
 
 KEYS_TABLE = "keys"
 
@@ -27,7 +28,7 @@ def _zone(name: str | None) -> str | None:
     try:
         zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"{name!r} is not a time zone I know (e.g. Europe/Berlin)") from None
+        raise ValueError(f"{quoted(name)} is not a time zone I know (e.g. Europe/Berlin)") from None
     return name
 
 
@@ -114,7 +115,7 @@ def read_config(text: str, rules: ConfigRules | None = None) -> ConfigRead:
     for binding_id in list(keys):
         if rules.binding_ids and binding_id not in rules.binding_ids:
             problems.append(ConfigProblem(finder.key(binding_id),
-                                          f"no key has the id {binding_id!r} "
+                                          f"no key has the id {quoted(binding_id)} "
                                           "(`negtui keys` lists them)"))
             del keys[binding_id]
         elif not [part for part in keys[binding_id].split(",") if part.strip()]:
@@ -131,7 +132,7 @@ def read_config(text: str, rules: ConfigRules | None = None) -> ConfigRead:
     theme = config.theme
     if theme is not None and rules.themes and theme not in rules.themes:
         problems.append(ConfigProblem(finder.top("theme"),
-                                      f"theme: no theme is called {theme!r}"))
+                                      f"theme: no theme is called {quoted(theme)}"))
         theme = None
     config = config.model_copy(update={"keys": keys, "theme": theme})
     problems.sort(key=lambda problem: problem.line)
@@ -168,7 +169,7 @@ def _validated(data: dict[str, Any], finder: _Lines,
                 loc = [str(part) for part in issue["loc"]]
                 name = loc[0] if loc else ""
                 if issue["type"] == "extra_forbidden":
-                    message = f"unknown setting {name!r}"
+                    message = f"unknown setting {quoted(name)}"
                 else:
                     text = str(issue["msg"]).removeprefix("Value error, ")
                     message = f"{'.'.join(loc)}: {text}"

@@ -14,6 +14,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from negtui.domain.text import quoted
+
 SEPARATORS = (";", ",", "\t")
 
 
@@ -107,7 +109,7 @@ def read_table(text: str, names: Mapping[str, str], required: Sequence[str]) -> 
         if field not in columns:
             wanted = next(name for name, target in names.items() if target == field)
             problems.append(CellProblem(header_row, len(header) + 1, "",
-                                        f"a column '{wanted.capitalize()}' is needed"))
+                                        f"a column {quoted(wanted.capitalize())} is needed"))
     if problems:
         raise TableRefused(problems)
     rows: list[Row] = []

@@ -18,6 +18,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import arrow
 
+from negtui.domain.text import quoted
+
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _UNITS = {"day": "days", "days": "days", "week": "weeks", "weeks": "weeks",
           "month": "months", "months": "months", "hour": "hours", "hours": "hours",
@@ -60,7 +62,7 @@ class _Clock:
             # A twelve-hour clock: 12am is midnight, 12pm noon, 1pm 13:00; no 0pm or 13am.
             if not 1 <= hour <= 12:
                 raise DateNotUnderstood(
-                    f"{self.written!r} is not a time of day; with am or pm the hour "
+                    f"{quoted(self.written)} is not a time of day; with am or pm the hour "
                     "runs from 1 to 12")
             hour = hour % 12 + (12 if self.half == "pm" else 0)
         if hour > 23 or self.minute > 59:
@@ -136,11 +138,11 @@ def _year_or_time(typed: str, parts: _Day, now: arrow.Arrow, day_only: bool) -> 
     number = int(parts.year or 0)
     year = f"{parts.shown} {_full_year(parts.year, now.year)}"
     if day_only:
-        return f"{typed!r}: write the year in full, as in {year}"
+        return f"{quoted(typed)}: write the year in full, as in {year}"
     if number <= 23 and len(parts.year or "") <= 2:
-        return (f"{typed!r}: is {parts.year} the year or the time? Write the year in full "
+        return (f"{quoted(typed)}: is {parts.year} the year or the time? Write the year in full "
                 f"({year}) or the time with minutes ({parts.shown} {number:02d}:00)")
-    return (f"{typed!r}: write the year in full ({year}) or a time with minutes "
+    return (f"{quoted(typed)}: write the year in full ({year}) or a time with minutes "
             f"({parts.shown} 14:00)")
 
 
@@ -153,7 +155,7 @@ def _numbered(typed: str, match: re.Match[str], now: arrow.Arrow) -> str:
         example = date(year, month, day)
     except ValueError:
         example = date(now.year, 12, 15)
-    return (f"{typed!r}: with the month as a number, day and month can be read either way; "
+    return (f"{quoted(typed)}: with the month as a number, day and month can be read either way; "
             f"write the month as a word ({example.day:02d} "
             f"{MONTHS[example.month - 1][:3].title()} {example.year}) or the date as "
             f"{example.isoformat()}")
@@ -169,12 +171,12 @@ def _day_of(parts: _Day, typed: str, now: arrow.Arrow) -> arrow.Arrow:
         except ValueError:
             continue
     if not candidates:
-        raise DateNotUnderstood(f"{typed!r} is not a date: {parts.month_word.title()} has "
+        raise DateNotUnderstood(f"{quoted(typed)} is not a date: {parts.month_word.title()} has "
                                 f"no day {parts.day}")
     # Without a year, the one that puts the day closest to today.
     day = min(candidates, key=lambda candidate: abs(candidate - now))
     if parts.weekday is not None and parts.weekday != day.weekday():
-        raise DateNotUnderstood(f"{typed!r}: {day.format(SHORT_DAY)} {day.year} is a "
+        raise DateNotUnderstood(f"{quoted(typed)}: {day.format(SHORT_DAY)} {day.year} is a "
                                 f"{day.format('dddd')}, not a {WEEKDAYS[parts.weekday].title()}")
     return day
 
@@ -215,10 +217,10 @@ def parse_when(text: str, now: arrow.Arrow, tz: str | None = None,
             parsed = arrow.get(cleaned.upper().replace(" ", "T"))
         except arrow.parser.ParserError:
             # The library's own words name its format options, not what to type.
-            raise DateNotUnderstood(f"{text.strip()!r} is not a date and time I understand; "
+            raise DateNotUnderstood(f"{quoted(text.strip())} is not a date and time I understand; "
                                     "write them as 2027-03-01 or 2027-03-01 14:00") from None
         except ValueError as error:  # 'month must be in 1..12': plain enough to show
-            raise DateNotUnderstood(f"{text.strip()!r} is not a date: {error}") from None
+            raise DateNotUnderstood(f"{quoted(text.strip())} is not a date: {error}") from None
         has_zone = bool(re.search(r"(z|[+-]\d{2}:?\d{2})$", cleaned))
         if not has_zone:
             parsed = parsed.replace(tzinfo=zone)
@@ -236,11 +238,11 @@ def parse_when(text: str, now: arrow.Arrow, tz: str | None = None,
     words, clock = (cleaned, None) if whole is not None else _split_time(cleaned)
     parts = whole or _day_parts(words)
     if parts is not None and parts.year is not None and len(parts.year) < 4 and clock:
-        raise DateNotUnderstood(f"{typed!r}: write the year in full, as in {parts.shown} "
+        raise DateNotUnderstood(f"{quoted(typed)}: write the year in full, as in {parts.shown} "
                                 f"{_full_year(parts.year, local_now.year)} {clock.written}")
     day = _day_of(parts, typed, local_now) if parts else _day_from_words(words, local_now)
     if day is None:
-        raise DateNotUnderstood(f"{typed!r} is not a date I understand; {HINT}")
+        raise DateNotUnderstood(f"{quoted(typed)} is not a date I understand; {HINT}")
     clock_time = clock.hour_and_minute() if clock is not None else None
     if clock_time is not None:
         return day.replace(hour=clock_time[0], minute=clock_time[1], second=0, microsecond=0)
@@ -347,6 +349,6 @@ def zone_problem(name: str) -> str | None:
     try:
         ZoneInfo(name.strip())
     except (ZoneInfoNotFoundError, ValueError, OSError):
-        return (f"{name.strip()!r} is not a time zone; try UTC, Europe/Berlin or "
+        return (f"{quoted(name.strip())} is not a time zone; try UTC, Europe/Berlin or "
                 "America/New_York")
     return None

@@ -11,6 +11,7 @@ from negtui.domain.csv_table import CellProblem, TableRefused, header_key, read_
 from negtui.domain.csv_table import write_table as _write
 from negtui.domain.deal_input import CHOICE_FIELDS, deal_from_values, deal_to_values
 from negtui.domain.models import Deal
+from negtui.domain.text import quoted
 from negtui.domain.vocab import (
     ConcessionApproach,
     ContractType,
@@ -88,7 +89,7 @@ def deals_from_csv(text: str, existing: Sequence[Deal], now: arrow.Arrow, zone: 
             elif values[field].casefold() in known:
                 values[field] = known[values[field].casefold()]
             else:
-                problems.append(row.problem(field, f"{values[field]!r}: one of "
+                problems.append(row.problem(field, f"{quoted(values[field])}: one of "
                                                    f"{', '.join(known.values())}"))
                 del values[field]
         deal, errors = deal_from_values(values, None, now, zone)

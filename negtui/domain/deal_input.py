@@ -12,6 +12,7 @@ from negtui.domain.ids import new_id
 from negtui.domain.messages import plain_messages
 from negtui.domain.models import Deal
 from negtui.domain.positions import read_number
+from negtui.domain.text import quoted
 
 Values = dict[str, str]
 
@@ -68,7 +69,7 @@ def deal_from_values(values: Values, base: Deal | None, now: arrow.Arrow,
             continue
         number = read_number(text)
         if number is None:
-            errors[name] = f"{LABELS[name]} must be a number, not {text!r}"
+            errors[name] = f"{LABELS[name]} must be a number, not {quoted(text)}"
         else:
             data[name] = number
     for name in ("start", "end"):

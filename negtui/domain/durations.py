@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from negtui.domain.calendar import CalendarRefused
+from negtui.domain.text import quoted
 
 _MINUTE_UNITS = {"m": 1, "min": 1, "mins": 1, "minute": 1, "minutes": 1,
                  "h": 60, "hr": 60, "hrs": 60, "hour": 60, "hours": 60,
@@ -29,7 +30,8 @@ def parse_minutes(text: str) -> int | None:
             unit += cleaned[index]
             index += 1
         if not number or unit not in _MINUTE_UNITS:
-            raise CalendarRefused(f"{text.strip()!r} is not a length of time; try 45, 1h30 or 2d")
+            raise CalendarRefused(f"{quoted(text.strip())} is not a length of time; "
+                                  "try 45, 1h30 or 2d")
         total += int(number) * _MINUTE_UNITS[unit]
         number = ""
     if number:

@@ -7,7 +7,16 @@ LABELS: dict[tuple[str, str], str] = {
     ("risks", "bearer"): "Borne by",
     ("value_map", "obligation"): "Paired obligation",
     ("stakeholders", "history"): "History with you",
+    ("stakeholders", "influence"): "Part",
+    ("agenda", "share"): "Share",
+    ("value_map", "share"): "Share",
+    ("scenarios", "actions"): "Actions",
+    ("scenarios", "approvals"): "Approvals",
+    ("lessons", "worked"): "What worked",
+    ("lessons", "did_not"): "What did not",
+    ("onboarding", "review_cadence"): "Review cadence",
 }
+"""A field of the same name in two tables (whether it is shared) is one field: one name."""
 
 
 def label(table: str, field: str) -> str:

@@ -10,6 +10,12 @@ import arrow
 from pydantic import BeforeValidator, ValidationError
 
 from negtui.domain.messages import phrase
+from negtui.domain.text import quoted
+
+
+def _shown(value: Any) -> str:
+    """A value in a message: text as typed, in quotes; a number or nothing as it is."""
+    return quoted(value) if isinstance(value, str) else str(value)
 
 
 def _whole_from_one(value: Any, top: int) -> int:
@@ -18,7 +24,7 @@ def _whole_from_one(value: Any, top: int) -> int:
     try:
         number = int(str(value).strip()) if not isinstance(value, int) else value
     except ValueError:
-        raise ValueError(f"must be a whole number from 1 to {top}, not {value!r}") from None
+        raise ValueError(f"must be a whole number from 1 to {top}, not {_shown(value)}") from None
     if not 1 <= number <= top:
         raise ValueError(f"must be from 1 to {top}, not {number}")
     return number
@@ -45,11 +51,11 @@ def _moment(value: Any) -> datetime:
         try:
             parsed = datetime.fromisoformat(text)
         except ValueError:
-            raise ValueError(f"is not a date and time: {value!r}") from None
+            raise ValueError(f"is not a date and time: {_shown(value)}") from None
         if parsed.tzinfo is None:
             raise ValueError(f"needs a time zone offset, e.g. {text}+00:00")
         return parsed
-    raise ValueError(f"is not a date and time: {value!r}")
+    raise ValueError(f"is not a date and time: {_shown(value)}")
 
 
 def _day(value: Any) -> date:
@@ -61,8 +67,8 @@ def _day(value: Any) -> date:
         try:
             return date.fromisoformat(value.strip())
         except ValueError:
-            raise ValueError(f"is not a date (YYYY-MM-DD): {value!r}") from None
-    raise ValueError(f"is not a date: {value!r}")
+            raise ValueError(f"is not a date (YYYY-MM-DD): {_shown(value)}") from None
+    raise ValueError(f"is not a date: {_shown(value)}")
 
 
 _IDENTIFIER = re.compile(r"[A-Za-z0-9_-]{1,64}")

@@ -11,12 +11,13 @@ from collections import Counter
 
 from negtui.domain.book import RECORD_TABLES, DealBook
 from negtui.domain.models import Term
+from negtui.domain.text import quoted
 from negtui.domain.words import counted
 
 
 def problems(book: DealBook) -> list[str]:
     """What does not hold in this deal, one sentence each naming the deal and the id."""
-    deal = f"deal {book.deal.name!r} ({book.id})"
+    deal = f"deal {quoted(book.deal.name)} ({book.id})"
     found: list[str] = []
     for table in RECORD_TABLES:
         records = getattr(book, table)

@@ -6,6 +6,8 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
+from negtui.domain.text import quoted
+
 T = TypeVar("T")
 _NOT_WORD = re.compile(r"[^\w]+|_+")
 
@@ -38,8 +40,8 @@ def resolve(
         return exact[0]
     matches = [item for item in candidates if slug(name_of(item)).startswith(folded)]
     if not matches:
-        raise NoUniqueMatch(f"no {what} matches {text!r}")
+        raise NoUniqueMatch(f"no {what} matches {quoted(text)}")
     if len(matches) > 1:
         names = ", ".join(sorted(name_of(item) for item in matches)[:5])
-        raise NoUniqueMatch(f"{text!r} matches more than one {what}: {names}")
+        raise NoUniqueMatch(f"{quoted(text)} matches more than one {what}: {names}")
     return matches[0]

@@ -10,6 +10,8 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from negtui.domain.text import quoted
+
 WHOLE = "must be a whole number"
 NUMBER = "must be a number"
 
@@ -40,8 +42,8 @@ def phrase(item: ErrorDetails) -> str:
     if kind in _FIXED:
         typed = item.get("input")
         if kind.endswith("_parsing") and isinstance(typed, str):
-            # Text that does not read as the field's kind is echoed: 'not "ten"'.
-            return f"{_FIXED[kind]}, not {typed.strip()!r}"
+            # Text that does not read as the field's kind is echoed: not “ten”.
+            return f"{_FIXED[kind]}, not {quoted(typed.strip())}"
         return _FIXED[kind]
     if kind == "greater_than_equal":
         return f"must be {_number(ctx.get('ge'))} or more"

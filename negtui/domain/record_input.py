@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from negtui.domain.field_labels import label
 from negtui.domain.models import Lesson, Record, Risk, Scenario
+from negtui.domain.text import quoted
 
 BEARERS = ("us", "them", "both")
 
@@ -21,7 +22,7 @@ def entry_problems(record: Record) -> tuple[Record, dict[str, str]]:
         errors: dict[str, str] = {}
         bearer = record.bearer.casefold()
         if bearer not in BEARERS:
-            shown = f", not {record.bearer!r}" if record.bearer else ""
+            shown = f", not {quoted(record.bearer)}" if record.bearer else ""
             errors["bearer"] = f"{label('risks', 'bearer')} must be us, them or both{shown}"
         if not record.mitigation:
             errors["mitigation"] = ("Every risk needs a mitigation: what you do to make it "

@@ -17,6 +17,7 @@ from negtui.domain.csv_table import write_table as _write
 from negtui.domain.dates import iso_when
 from negtui.domain.models import Term
 from negtui.domain.term_input import Values, form_values, term_from_values
+from negtui.domain.text import quoted
 from negtui.domain.vocab import TermCategory, TermStatus
 
 # (header written on export, field of the term form); the order of the exported columns.
@@ -98,19 +99,19 @@ def _values(row: Row, before: Term | None, now: arrow.Arrow,
     for field, cell in row.cells.items():
         if field == "must_have":
             if cell.casefold() not in YES | NO:
-                problems.append(row.problem(field, f"{cell!r}: write yes or no"))
+                problems.append(row.problem(field, f"{quoted(cell)}: write yes or no"))
             values[field] = "true" if cell.casefold() in YES else "false"
         elif field == "direction":
             word = cell.casefold().split(" ", 1)[0] if cell else "more"
             if word not in ("more", "less"):
-                problems.append(row.problem(field, f"{cell!r}: write more or less "
+                problems.append(row.problem(field, f"{quoted(cell)}: write more or less "
                                                    "(which is better for us)"))
             values[field] = word
         elif field in ("category", "status"):
             choices = TermCategory if field == "category" else TermStatus
             known = {choice.value.casefold(): choice.value for choice in choices}
             if cell and cell.casefold() not in known:
-                problems.append(row.problem(field, f"{cell!r}: one of "
+                problems.append(row.problem(field, f"{quoted(cell)}: one of "
                                                    f"{', '.join(known.values())}"))
             values[field] = known.get(cell.casefold(), values[field] or
                                       next(iter(known.values())))

@@ -65,3 +65,9 @@ def escape_json_controls(document: str) -> str:
     as the very same character, so the document means exactly what it meant.
     """
     return _JSON_RAW.sub(lambda found: f"\\u{ord(found.group()):04x}", document)
+
+
+def quoted(text: str) -> str:
+    """What a person typed, quoted back to them in a message: “15/12/2026”. Control
+    characters show as their marks, as everywhere else text is shown."""
+    return f"\u201c{visible(text)}\u201d"

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from textual import events
 from textual.await_complete import AwaitComplete
+from textual.binding import Binding
 from textual.content import Content
 from textual.driver import Driver
 from textual.filter import LineFilter
@@ -314,6 +315,10 @@ class NegtuiApp(ThemedApp):
     def action_help(self) -> None:
         keys = [(key.keys, key.says) for key in screen_keys(self, self.screen, resting=True)]
         screen = self.screen
+        if isinstance(screen, NegtuiScreen):
+            # A key among them is shown as the footer shows keys (⏎ for enter).
+            keys += [(self.get_key_display(Binding(key, "")) if key.isidentifier() else key,
+                      says) for key, says in screen.HELP_LINES]
         title = (screen.SCREEN_TITLE if isinstance(screen, NegtuiScreen) and screen.SCREEN_TITLE
                  else self.current_mode.title())
         self.push_screen(HelpScreen(title, keys))

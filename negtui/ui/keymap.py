@@ -22,6 +22,7 @@ from textual.keys import REPLACED_KEYS, Keys, _character_to_key, key_to_characte
 from textual.theme import BUILTIN_THEMES
 
 from negtui.domain.config import ConfigRules
+from negtui.domain.text import quoted
 
 ESSENTIAL = {"app.quit": "quit", "app.help": "open help"}
 """Ids that must keep a key of their own: without them a user is stuck."""
@@ -152,8 +153,8 @@ def unknown_key(key: str) -> str | None:
             base, sorted(named_keys()), 1)
         candidate = "+".join([*fixed, *bases[:1]])
         guess = candidate if bases and _known(candidate) else None
-    hint = f"did you mean '{guess}'?" if guess else "written as in `negtui keys`: f6, ctrl+s"
-    return f"'{key}' is not a key Textual knows ({hint}); left out"
+    hint = f"did you mean {quoted(guess)}?" if guess else "written as in `negtui keys`: f6, ctrl+s"
+    return f"{quoted(key)} is not a key Textual knows ({hint}); left out"
 
 
 class _BindingIds(Collection[str]):

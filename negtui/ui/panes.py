@@ -23,7 +23,7 @@ PANE_TITLES = {
     "all-log": "Concessions in all deals",
     "pinned": "On the table",
     "grid-pane": "Month",
-    "agenda-pane": "Agenda",
+    "agenda-pane": "Upcoming",
     "phases": "Phases",
     "items": "Items",
     "records": "Records",

@@ -107,7 +107,7 @@ def test_an_unknown_deal_is_refused(cli, demo_folder):
     result = cli.run("alerts", "--deal", "nobody", "--data", str(demo_folder))
     assert result.returncode == 2, str(result)
     assert result.stdout == ""
-    assert "no deal matches 'nobody'" in result.stderr and "Traceback" not in result.stderr
+    assert "no deal matches “nobody”" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_a_blank_deal_is_refused(cli, demo_folder):

@@ -106,9 +106,9 @@ def test_a_key_name_textual_does_not_know_is_reported_and_not_used(cli: Cli) -> 
     lines = result.stdout.splitlines()
     assert [line.split(": ", 1)[0] for line in lines] == [f"{path}:2", f"{path}:3",
                                                           f"{path}:4"]
-    assert "'ctlr+s' is not a key" in lines[0] and "ctrl+s" in lines[0]
-    assert "'F13x' is not a key" in lines[1]
-    assert "'F6' is not a key" in lines[2] and "'f6'" in lines[2]
+    assert "“ctlr+s” is not a key" in lines[0] and "ctrl+s" in lines[0]
+    assert "“F13x” is not a key" in lines[1]
+    assert "“F6” is not a key" in lines[2] and "“f6”" in lines[2]
     rows = json.loads(cli.ok("keys", "--json").stdout)
     keys = {row["id"]: row["keys"] for row in rows if row["screen"] == "everywhere"}
     # The misspelled keys are left out; what is right in the same line is used.

@@ -240,7 +240,7 @@ def test_a_deal_name_that_is_not_utf8_is_refused(cli, demo_folder):
     result = cli.run("export", "dossier", "atl\udcffas", "--data", str(demo_folder))
     assert result.returncode == 2, str(result)
     assert result.stderr_lines == [
-        "negtui export dossier: argument DEAL: 'atl\\xffas' is not valid UTF-8 text "
+        "negtui export dossier: argument DEAL: “atl\\xffas” is not valid UTF-8 text "
         "(see negtui export dossier --help)"]
 
 

@@ -44,7 +44,7 @@ def test_unknown_deal_is_refused_and_nothing_written(cli, demo_folder):
     result = cli.run("export", "ics", "--deal", "nobody", "-o", str(target),
                      "--data", str(demo_folder))
     assert result.returncode == 2, str(result)
-    assert "no deal matches 'nobody'" in result.stderr
+    assert "no deal matches “nobody”" in result.stderr
     assert "Traceback" not in result.stderr
     assert not target.exists()
 

@@ -28,7 +28,7 @@ def test_a_deal_renamed_by_hand_is_found_by_its_new_name_only(cli, demo_folder, 
     rename_by_hand(path, "Southwind data platform")
     refused = cli.run("log", "Northwind", "--given", "net 45", "--data", str(demo_folder))
     assert refused.returncode == 2
-    assert refused.stderr_lines == ["negtui: no deal matches 'Northwind'"]
+    assert refused.stderr_lines == ["negtui: no deal matches “Northwind”"]
     logged = cli.ok("log", "Southwind", "--given", "net 45", "--data", str(demo_folder))
     (concession,) = [c for book in cli.export(demo_folder)["deals"]
                      for c in book["concessions"] if c["id"] == logged.stdout.strip()]
@@ -40,7 +40,7 @@ def test_an_unknown_deal_is_refused_as_before(cli, demo_folder):
     before = cli.snapshot(demo_folder)
     refused = cli.run("log", "Nowhere", "--given", "net 45", "--data", str(demo_folder))
     assert refused.returncode == 2
-    assert refused.stderr_lines == ["negtui: no deal matches 'Nowhere'"]
+    assert refused.stderr_lines == ["negtui: no deal matches “Nowhere”"]
     assert cli.snapshot(demo_folder) == before
 
 

@@ -81,7 +81,7 @@ async def test_help_on_the_calendar_says_in_words_what_each_short_footer_label_d
             region_lines(app, app.screen)))
         shown = "\n".join(region_lines(app, app.screen))
         for says in ("Add a milestone", "Mark the chosen milestone done, or not done again",
-                     "Switch between the month and the agenda",
+                     "Switch between the month and the upcoming list",
                      "Show one deal or one kind of date"):
             assert says in shown, shown
 

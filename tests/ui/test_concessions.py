@@ -208,7 +208,7 @@ async def test_escape_cancels_and_problems_keep_the_bar_open(
         await type_line(pilot, "Rate #nothing us:12")
         await pilot.press("enter")
         hint = str(app.screen.query_one("#capture-hint", Static).render())
-        assert "no term matches 'nothing'" in hint and "1 to 10" in hint
+        assert "no term matches “nothing”" in hint and "1 to 10" in hint
         assert app.screen.query_one(CaptureBar).is_open
     assert len(on_disk(demo_folder).concessions) == count
 
@@ -411,13 +411,13 @@ async def test_a_refusal_under_the_capture_bar_goes_once_the_line_is_changed(
         await pilot.press("g")
         await type_keys(pilot, "Shorter reports them:x")
         await pilot.press("enter")
-        await until(pilot, lambda: "'x'" in str(hint.render()))
+        await until(pilot, lambda: "“x”" in str(hint.render()))
         # Enter again, unchanged: the refusal stays, it is still about this line.
         await pilot.press("enter")
         await pilot.pause()
-        assert "'x'" in str(hint.render())
+        assert "“x”" in str(hint.render())
         await pilot.press("backspace", "4")
-        await until(pilot, lambda: "'x'" not in str(hint.render()))
+        await until(pilot, lambda: "“x”" not in str(hint.render()))
         assert not hint.has_class("problem")
 
 

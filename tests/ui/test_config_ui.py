@@ -131,4 +131,4 @@ def test_every_shipped_key_is_one_the_config_check_knows() -> None:
 
     assert [(e.id, key) for e in catalogue() for key in normal(e.keys)
             if unknown_key(key)] == []
-    assert unknown_key("ctlr+s") is not None and "'ctrl+s'" in str(unknown_key("ctlr+s"))
+    assert unknown_key("ctlr+s") is not None and "“ctrl+s”" in str(unknown_key("ctlr+s"))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from textual.widgets import Input, OptionList
 
 from negtui.ui.app import NegtuiApp
 from negtui.ui.screens.calendar import CalendarScreen
+from negtui.ui.screens.milestone_form import describe_when
 from negtui.ui.screens.terms import TermsScreen
 from negtui.ui.widgets.form import FormScreen
 
@@ -96,3 +98,13 @@ async def test_the_term_form_shows_the_fallback_date_in_words_and_saving_keeps_i
         assert WHEN.match(decide_by), decide_by
         await saved_and_closed(pilot, app)
     assert saved(demo_folder, "terms", "fallback", "decide_by") == before
+
+
+def test_the_milestone_preview_says_in_words_why_a_date_cannot_be_read() -> None:
+    now = datetime(2026, 12, 7, 10, tzinfo=UTC)
+    under_when = describe_when("15/12/2026", "", "UTC", now, "when")
+    assert under_when.startswith("“15/12/2026”: ") and "write the month as a word" in under_when
+    assert describe_when("soonish", "", "UTC", now, "when").startswith(
+        "“soonish” is not a date I understand; try ")
+    under_zone = describe_when("tomorrow", "Mars/Olympus", "UTC", now, "zone")
+    assert under_zone.startswith("“Mars/Olympus” is not a time zone")

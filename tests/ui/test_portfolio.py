@@ -71,7 +71,7 @@ async def test_bad_input_shows_messages_and_stores_nothing(
         name_error = app.screen.query_one("#error-name", Static)
         value_error = app.screen.query_one("#error-value", Static)
         assert "cannot be empty" in str(name_error.render()) and name_error.display
-        assert "Value must be a number, not 'plenty'" in str(value_error.render())
+        assert "Value must be a number, not “plenty”" in str(value_error.render())
         assert app.screen.query_one("#field-value", Input).value == "plenty"  # text kept
         await pilot.press("escape")
         assert isinstance(app.screen, ConfirmScreen)  # typed text is not dropped silently
@@ -387,11 +387,11 @@ async def test_the_band_names_the_filter_as_it_is_typed_and_forgets_it_when_clea
         await until(pilot, lambda: "Pipeline" in band())
         plain_band = band()
         await pilot.press("slash", *"ret")
-        await until(pilot, lambda: "filter: 'ret'" in band())
+        await until(pilot, lambda: "filter: “ret”" in band())
         await pilot.press("f")  # a letter in the field, not the status filter
-        await until(pilot, lambda: "filter: 'retf'" in band())
+        await until(pilot, lambda: "filter: “retf”" in band())
         await pilot.press("backspace", "enter", "f")  # now the status filter
-        await until(pilot, lambda: "status: negotiating (f for the next), filter: 'ret'" in band())
+        await until(pilot, lambda: "status: negotiating (f for the next), filter: “ret”" in band())
         await pilot.press("escape")
         await until(pilot, lambda: "filter:" not in band())
         assert band().startswith(plain_band.splitlines()[0])

@@ -69,7 +69,7 @@ async def test_a_tall_record_editor_says_what_is_still_to_write_in_the_record_in
         lines = screen_lines(app)
         # The best case has only its outcome written: its other fields say so, in the
         # rows under the table, while the other cases keep to what they have.
-        for label in ("Actions that follow:", "Approvals needed:", "Communication:"):
+        for label in ("Actions:", "Approvals:", "Communication:"):
             assert sum(line.strip().startswith(label) and "— not written yet" in line
                        for line in lines) == 1, label
         detail = app.screen.query_one("#records-detail")

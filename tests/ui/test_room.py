@@ -72,10 +72,12 @@ async def test_the_lessons_search_box_lines_up_with_the_list(
 async def test_a_tall_lessons_screen_shows_the_lesson_right_under_the_list(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
-    async with on_screen(app, (120, 40), ["5", "L"], "Worked:"):
+    async with on_screen(app, (120, 40), ["5", "L"], "What worked:"):
         lines = screen_lines(app)
         last_row = max(i for i, line in enumerate(lines) if "Harbor retainer renewal" in line)
-        detail = next(i for i, line in enumerate(lines) if "Worked:" in line)
+        # The list quotes each lesson too; the panel's line starts with the label.
+        detail = next(i for i, line in enumerate(lines)
+                      if line.lstrip(" │┃").startswith("What worked:"))
         assert 0 < detail - last_row < 5
 
 

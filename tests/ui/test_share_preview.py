@@ -3,6 +3,7 @@ marked share in their forms."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -91,7 +92,7 @@ async def test_a_topic_marked_share_in_its_form_goes_into_the_shared_copy(
         stored = next(t for t in Store(demo_folder).read_book(book.id).agenda
                       if t.id == topic.id)
         assert stored.share and stored.framing == topic.framing
-        assert "Share on the agenda: yes" in _text(app, "#records-detail")
+        assert re.search(r"^Share:\s+yes$", _text(app, "#records-detail"), re.MULTILINE)
         await pilot.press("e")
         await until(pilot, lambda: isinstance(app.screen, FormScreen))
         assert app.screen.query_one("#field-share", Checkbox).value is True

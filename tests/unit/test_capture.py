@@ -111,7 +111,7 @@ def test_two_terms_with_the_same_name_are_not_guessed_between() -> None:
     terms = [*TERMS, Term(id="t-rate2", name="Day-rate")]
     resolved = resolve_capture(parse_capture("held #day-rate"), terms, DEALS, "d-own")
     assert resolved.term is None
-    assert resolved.problems == ("'day-rate' matches more than one term: Day rate, Day-rate",)
+    assert resolved.problems == ("“day-rate” matches more than one term: Day rate, Day-rate",)
 
 
 def test_marks_inside_words_are_plain_text() -> None:
@@ -146,7 +146,7 @@ def test_ambiguous_or_unknown_names_are_explained() -> None:
     resolved = resolve_capture(parse_capture("x #p @h @zzz"), TERMS, DEALS, "d-own")
     assert any("more than one term" in p and "Payment terms" in p for p in resolved.problems)
     unknown = resolve_capture(parse_capture("x #nothing"), TERMS, DEALS, "d-own")
-    assert unknown.term is None and "no term matches 'nothing'" in unknown.problems
+    assert unknown.term is None and "no term matches “nothing”" in unknown.problems
 
 
 def test_own_deal_cannot_be_the_link() -> None:

@@ -61,8 +61,8 @@ def test_a_market_named_by_the_restriction_is_a_clash_and_the_alert_quotes_it(
     (alert,) = clash_alerts([atlas, shop])
     assert alert.kind is AlertKind.CLASH
     assert alert.deal_id == "d-locked" and alert.deal_ids == ("d-locked", "d-orchard")
-    assert "'Exclusivity in retail pricing'" in alert.message
-    assert '("6 months, named competitors")' in alert.message
+    assert "“Exclusivity in retail pricing”" in alert.message
+    assert "(“6 months, named competitors”)" in alert.message
     assert alert.message.endswith("covers Orchard (retail)")
 
 

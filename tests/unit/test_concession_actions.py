@@ -106,7 +106,7 @@ def test_the_capture_line_becomes_a_concession_in_the_running_call(
     assert (built.term_id, built.value_us, built.call_id) == ("t-excl", 3, call.id)
     problems = use.concession_from_capture(book, "#nothing-like-this", Direction.GIVEN, [],
                                            clock().datetime)
-    assert problems == ["no term matches 'nothing-like-this'"]
+    assert problems == ["no term matches “nothing-like-this”"]
 
 
 def test_ending_a_call_sums_it_up(two_deals: Store, clock: Clock) -> None:

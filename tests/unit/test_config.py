@@ -36,8 +36,8 @@ def test_every_mistake_is_named_with_its_line_and_the_rest_is_used() -> None:
     read = read_config(text, RULES)
     assert [problem.line for problem in read.problems] == [2, 3, 4, 5, 8, 9]
     messages = " | ".join(problem.message for problem in read.problems)
-    for words in ("solarised-pink", "unknown setting 'colours'", "Mars/Olympus", "currency",
-                  "'terms.fly'", "app.quit"):
+    for words in ("solarised-pink", "unknown setting “colours”", "Mars/Olympus", "currency",
+                  "“terms.fly”", "app.quit"):
         assert words in messages
     assert read.config.keys == {"screen.terms": "f6"}
     assert read.config.theme is None and read.config.timezone is None

@@ -39,7 +39,7 @@ def test_a_missing_term_column_and_a_column_twice_are_refused_together() -> None
         read_table("Ideal,Walk-away,walk away\n1,2,3\n", TERM_NAMES, ["name"])
     messages = str(refused.value)
     assert "column C (walk away): the same field as column B" in messages
-    assert "'Term' is needed" in messages
+    assert "“Term” is needed" in messages
 
 
 def test_column_letters_go_past_z() -> None:

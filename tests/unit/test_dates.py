@@ -165,7 +165,7 @@ def test_a_short_number_after_the_month_is_asked_about(text: str, says: str, yea
     with pytest.raises(DateNotUnderstood) as refused:
         parse_when(text, NOW)
     message = str(refused.value)
-    assert message.startswith(f"{text!r}: ") and says in message
+    assert message.startswith(f"“{text}”: ") and says in message
     assert examples(message) == [year, time]
 
 
@@ -179,7 +179,7 @@ def test_every_short_number_after_a_month_is_refused_with_examples_that_work(
     with pytest.raises(DateNotUnderstood) as refused:
         parse_when(text, NOW, default_time=None if day_only else (9, 0))
     message = str(refused.value)
-    assert repr(text) in message
+    assert f"“{text}”" in message
     shown = examples(message)
     assert len(shown) == (1 if day_only else 2)
     for example in shown:
@@ -207,7 +207,7 @@ def test_a_short_year_before_a_time_is_asked_for_in_full() -> None:
     with pytest.raises(DateNotUnderstood) as refused:
         parse_when("15 dec 26 14:00", NOW)
     assert str(refused.value) == \
-        "'15 dec 26 14:00': write the year in full, as in 15 Dec 2026 14:00"
+        "“15 dec 26 14:00”: write the year in full, as in 15 Dec 2026 14:00"
     assert parse_when(examples(str(refused.value))[0], NOW).format("YYYY-MM-DD HH:mm") == \
         "2026-12-15 14:00"
 
@@ -220,15 +220,15 @@ def test_a_month_written_as_a_number_is_asked_for_as_a_word(text: str, day: str)
     with pytest.raises(DateNotUnderstood) as refused:
         parse_when(text, NOW)
     message = str(refused.value)
-    assert message.startswith(f"{text!r}: ") and "write the month as a word" in message
+    assert message.startswith(f"“{text}”: ") and "write the month as a word" in message
     word, iso = examples(message)[0], message.rsplit(" ", 1)[-1]
     assert iso == day and parse_when(word, NOW).format("YYYY-MM-DD") == day
 
 
 @pytest.mark.parametrize(("typed", "said"), [
-    ("2026-12-11 17:00xyz", "'2026-12-11 17:00xyz' is not a date and time I understand; "
+    ("2026-12-11 17:00xyz", "“2026-12-11 17:00xyz” is not a date and time I understand; "
                             "write them as 2027-03-01 or 2027-03-01 14:00"),
-    ("2026-13-01", "'2026-13-01' is not a date: month must be in 1..12"),
+    ("2026-13-01", "“2026-13-01” is not a date: month must be in 1..12"),
 ])
 def test_a_broken_iso_date_is_refused_in_plain_words(typed: str, said: str) -> None:
     with pytest.raises(DateNotUnderstood) as refused:

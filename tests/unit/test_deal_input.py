@@ -31,7 +31,7 @@ def test_each_bad_field_gets_its_own_message() -> None:
         {"name": "", "value": "lots", "start": "blursday", "currency": "euro"},
         None, NOW, "UTC")
     assert deal is None
-    assert errors["value"] == "Value must be a number, not 'lots'"
+    assert errors["value"] == "Value must be a number, not “lots”"
     assert "not a date I understand" in errors["start"]
     # Field-level model checks run once the typed values are readable.
     deal, errors = deal_from_values({"name": "", "currency": "euro"}, None, NOW, "UTC")

@@ -159,7 +159,7 @@ def test_the_one_true_clash_quotes_its_term(demo, alerts) -> None:
     _, books = demo
     restrictive = [t.name for b in books for t in b.terms
                    if t.category in (TermCategory.EXCLUSIVITY, TermCategory.NON_COMPETE)]
-    clashes = [a for a in alerts if any(f"'{name}'" in a.message for name in restrictive)]
+    clashes = [a for a in alerts if any(f"“{name}”" in a.message for name in restrictive)]
     atlas = next(b for b in books if b.deal.name.startswith("Atlas"))
     harbor = next(b for b in books if b.deal.name.startswith("Harbor"))
     non_compete = next(t for t in atlas.terms if t.category is TermCategory.NON_COMPETE)

@@ -31,7 +31,7 @@ def test_an_id_used_twice_in_one_list_is_named_with_the_deal(clock: Clock) -> No
     book = _book(clock)
     book.terms.append(Term(id="t-rate", name="Day rate again"))
     assert problems(book) == [
-        "deal 'Northwind' (d-one): terms holds id 't-rate' 2 times; each record needs an id "
+        "deal “Northwind” (d-one): terms holds id 't-rate' 2 times; each record needs an id "
         "of its own"]
 
 
@@ -46,7 +46,7 @@ def test_a_concession_naming_a_missing_term_is_named(clock: Clock) -> None:
     book.concessions.append(Concession(id="c-3", direction="given", what="Longer notice",
                                        term_id="t-gone", at=clock().datetime, deleted=True))
     assert problems(book) == [
-        "deal 'Northwind' (d-one): concession 'c-3' (Longer notice) names term 't-gone', "
+        "deal “Northwind” (d-one): concession 'c-3' (Longer notice) names term 't-gone', "
         "which this deal does not have"]
 
 

@@ -55,13 +55,13 @@ def test_ambiguous_prefix_names_the_candidates() -> None:
     with pytest.raises(NoUniqueMatch) as error:
         find("north")
     message = str(error.value)
-    assert "'north' matches more than one deal" in message
+    assert "“north” matches more than one deal" in message
     assert "Northwind data platform" in message
     assert "Northwind support" in message
 
 
 def test_no_match_says_so() -> None:
-    with pytest.raises(NoUniqueMatch, match="no deal matches 'zephyr'"):
+    with pytest.raises(NoUniqueMatch, match="no deal matches “zephyr”"):
         find("zephyr")
 
 

@@ -9,8 +9,14 @@ import pytest
 from pydantic import BaseModel, Field, ValidationError
 
 from negtui.domain import deal_input, milestone_input, term_input
+from negtui.domain.calendar import zone
+from negtui.domain.capture import parse_capture
+from negtui.domain.dates import parse_when
+from negtui.domain.durations import parse_minutes
+from negtui.domain.lookup import resolve
 from negtui.domain.messages import label_of, plain_messages, short_label
 from negtui.domain.models import AgendaItem, Concession, Deal, Settings
+from negtui.domain.text import quoted
 from negtui.domain.vocab import DealStatus
 
 NOW = arrow.get("2026-12-07T10:00:00+00:00")
@@ -26,10 +32,10 @@ def said(model: type[BaseModel], data: dict[str, Any], labels: dict[str, str] | 
 @pytest.mark.parametrize(("data", "field", "message"), [
     ({"value": -1}, "value", "Value must be 0 or more"),
     ({"hours_per_week": 200}, "hours_per_week", "Hours a week must be 168 or less"),
-    ({"hours_per_week": "lots"}, "hours_per_week", "Hours a week must be a number, not 'lots'"),
+    ({"hours_per_week": "lots"}, "hours_per_week", "Hours a week must be a number, not “lots”"),
     ({"status": "dreaming"}, "status", "Status must be one of " + ", ".join(
         s.value for s in list(DealStatus)[:-1]) + f" or {list(DealStatus)[-1].value}"),
-    ({"archived": "maybe"}, "archived", "Archived must be yes or no, not 'maybe'"),
+    ({"archived": "maybe"}, "archived", "Archived must be yes or no, not “maybe”"),
     ({"markets": 3}, "markets", "Markets must be a list"),
     ({"name": ""}, "name", "Deal name cannot be empty"),
     ({"currency": "euro"}, "currency",
@@ -48,7 +54,7 @@ def test_a_whole_number_and_a_missing_field() -> None:
         needed: str
 
     messages = said(Counted, {"count": "1.5"})
-    assert messages == {"count": "Count must be a whole number, not '1.5'",
+    assert messages == {"count": "Count must be a whole number, not “1.5”",
                         "needed": "Needed is required"}
     assert said(Counted, {"count": 0, "needed": "x"}) == {"count": "Count must be 1 or more"}
 
@@ -80,7 +86,7 @@ def test_the_forms_give_plain_sentences() -> None:
                   relationship="first time", strategy="value first",
                   concession_approach="package", value="-20", hours_per_week="abc")
     _, errors = deal_input.deal_from_values(values, None, NOW, "UTC")
-    assert errors["hours_per_week"] == "Hours a week must be a number, not 'abc'"
+    assert errors["hours_per_week"] == "Hours a week must be a number, not “abc”"
     assert errors["value"] == "Value must be 0 or more"
 
     typed = dict(term_input.form_values(None, NOW, "UTC"), name="Rate", weight="-1",
@@ -105,4 +111,38 @@ def test_the_forms_give_plain_sentences() -> None:
 def test_minutes_that_are_not_a_number_are_echoed() -> None:
     item = {"id": "g-1", "topic": "Rate", "minutes": " ten "}
     assert said(AgendaItem, item, {"minutes": "Minutes allotted"}) == {
-        "minutes": "Minutes allotted must be a whole number, not 'ten'"}
+        "minutes": "Minutes allotted must be a whole number, not “ten”"}
+
+
+def _refusal(attempt: Any) -> str:
+    try:
+        attempt()
+    except ValueError as refused:
+        return str(refused)
+    raise AssertionError("accepted")
+
+
+@pytest.mark.parametrize(("typed", "attempt"), [
+    ("15/12/2026", lambda: parse_when("15/12/2026", NOW)),
+    ("15 Dec 12", lambda: parse_when("15 Dec 12", NOW)),
+    ("soonish", lambda: parse_when("soonish", NOW)),
+    ("2026-13-01", lambda: parse_when("2026-13-01", NOW)),
+    ("Mars/Olympus", lambda: zone("Mars/Olympus")),
+    ("forever", lambda: parse_minutes("forever")),
+    ("zephyr", lambda: resolve("zephyr", [], id_of=str, name_of=str, what="deal")),
+])
+def test_what_was_typed_is_quoted_back_in_double_quotes(typed: str, attempt: Any) -> None:
+    message = _refusal(attempt)
+    assert f"“{typed}”" in message
+    assert f"'{typed}'" not in message
+
+
+def test_the_forms_quote_what_was_typed_in_double_quotes() -> None:
+    _, errors = deal_input.deal_from_values({"name": "Acme", "value": "lots"}, None, NOW, "UTC")
+    assert errors["value"] == "Value must be a number, not “lots”"
+    problems = parse_capture("longer notice us:lots").problems
+    assert problems == ("us: takes a whole number from 1 to 10, not “lots”",)
+
+
+def test_a_quoted_control_character_shows_as_its_mark() -> None:
+    assert quoted("net\x1b[2J 30") == "“net␛[2J 30”"

@@ -44,7 +44,7 @@ def test_rating_accepts_whole_numbers_from_one_to_ten(value: object) -> None:
         (0, "must be from 1 to 10, not 0"),
         (11, "must be from 1 to 10, not 11"),
         (-3, "must be from 1 to 10, not -3"),
-        ("high", "must be a whole number from 1 to 10, not 'high'"),
+        ("high", "must be a whole number from 1 to 10, not “high”"),
         (7.5, "must be a whole number from 1 to 10, not 7.5"),
         (True, "must be a whole number from 1 to 10"),
         (None, "must be a whole number from 1 to 10, not None"),
@@ -58,7 +58,7 @@ def test_rating_out_of_range_says_what_is_allowed(value: object, message: str) -
 
 @pytest.mark.parametrize(("value", "message"), [
     (39, "must be from 1 to 5, not 39"), (7, "must be from 1 to 5, not 7"),
-    ("likely", "must be a whole number from 1 to 5, not 'likely'")])
+    ("likely", "must be a whole number from 1 to 5, not “likely”")])
 def test_a_risk_rating_names_one_range_whatever_the_number(value: object, message: str) -> None:
     with pytest.raises(ValidationError) as error:
         Risk(id="r-1", risk="Scope creep", likelihood=value)
@@ -107,7 +107,7 @@ def test_day_parses_iso_dates(value: object, expected: date) -> None:
 def test_day_rejects_other_spellings_with_the_expected_format(value: str) -> None:
     with pytest.raises(ValidationError) as error:
         Deal(id="d-1", name="x", start=value)
-    assert message_for(error, "start") == f"is not a date (YYYY-MM-DD): {value!r}"
+    assert message_for(error, "start") == f"is not a date (YYYY-MM-DD): “{value}”"
 
 
 def test_day_rejects_a_number() -> None:
@@ -154,7 +154,8 @@ def test_naive_datetime_is_refused() -> None:
 def test_moment_rejects_what_is_not_a_date_and_time(value: object) -> None:
     with pytest.raises(ValidationError) as error:
         Call(id="k-1", started=value)
-    assert message_for(error, "started") == f"is not a date and time: {value!r}"
+    shown = f"“{value}”" if isinstance(value, str) else str(value)
+    assert message_for(error, "started") == f"is not a date and time: {shown}"
 
 
 def test_optional_moment_may_be_empty() -> None:
@@ -259,7 +260,7 @@ def test_explain_gives_one_line_per_problem_with_the_place() -> None:
     lines = explain(error.value, "terms[3]")
     assert "terms[3]: name: is required" in lines
     assert "terms[3]: impact_deal: must be from 1 to 10, not 0" in lines
-    assert "terms[3]: fallback.decide_by: is not a date and time: 'soon'" in lines
+    assert "terms[3]: fallback.decide_by: is not a date and time: “soon”" in lines
     assert all("Value error" not in line for line in lines)
 
 

@@ -25,7 +25,7 @@ def test_a_risk_borne_by_us_them_or_both_with_a_mitigation_is_saved(bearer: str)
 
 def test_a_risk_without_mitigation_or_with_a_stranger_bearing_it_is_refused() -> None:
     _, errors = entry_problems(Risk(id="r-1", risk="Delay", bearer="someone"))
-    assert errors["bearer"] == "Borne by must be us, them or both, not 'someone'"
+    assert errors["bearer"] == "Borne by must be us, them or both, not “someone”"
     assert "Every risk needs a mitigation" in errors["mitigation"]
     _, errors = entry_problems(Risk(id="r-1", risk="Delay", mitigation="Plan B"))
     assert errors == {"bearer": "Borne by must be us, them or both"}

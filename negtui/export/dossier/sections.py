@@ -82,7 +82,8 @@ def _objective(book: DealBook) -> Section:
 def _stakeholders(book: DealBook) -> Section:
     if not book.stakeholders:
         return Section("Stakeholders", [_none("stakeholders")])
-    headers = ["Name", "Organisation", "Role", "Part", "Style", label("stakeholders", "history")]
+    headers = ["Name", "Organisation", "Role", label("stakeholders", "influence"), "Style",
+               label("stakeholders", "history")]
     rows = [[person.name, _or_dash(person.organisation), _or_dash(person.role),
              person.influence.value, _or_dash(person.style), _or_dash(person.history)]
             for person in book.stakeholders]
@@ -144,7 +145,9 @@ def _scenarios(book: DealBook) -> Section:
     rows = [[s.kind.value, _or_dash(s.outcome), _or_dash(s.actions), _or_dash(s.approvals),
              _or_dash(s.communication)]
             for s in sorted(book.scenarios, key=lambda s: order.index(s.kind))]
-    return Section("Scenarios", [Table(["Case", "Outcome", "Actions", "Approvals",
+    return Section("Scenarios", [Table(["Case", "Outcome",
+                                        label("scenarios", "actions"),
+                                        label("scenarios", "approvals"),
                                         "Communication"], rows)])
 
 

@@ -47,6 +47,8 @@ class NegtuiScreen(Screen[None]):
     """
 
     SCREEN_TITLE = ""
+    HELP_LINES: tuple[tuple[str, str], ...] = ()
+    """Rows help lists after the keys: what the screen understands besides its keys."""
     place: Place | None = None
     """Set when the screen is opened as a place of the history (see places)."""
     _shown_before = False

@@ -61,7 +61,7 @@ class CalendarScreen(MilestoneActions):
         Binding("e", "edit", "Edit", id="calendar.edit", priority=True),
         Binding("space", "toggle_done", "Done", id="calendar.done"),
         Binding(DELETE, "delete", "Delete", id="calendar.delete"),
-        Binding("v", "switch_view", "Grid/agenda", id="calendar.view"),
+        Binding("v", "switch_view", "Month/upcoming", id="calendar.view"),
         Binding("left_square_bracket", "month(-1)", "Month before", show=False,
                 id="calendar.month_before"),
         Binding("right_square_bracket", "month(1)", "Month after", show=False,
@@ -203,7 +203,7 @@ class CalendarScreen(MilestoneActions):
         page = agenda_fit(shown, selected, listing, now, tz, problems)
         self.agenda_size = (listing.size.width, listing.size.height)
         self.agenda_days = (page.last - selected).days + 1
-        # The pane's frame says "Agenda"; its first line says which days.
+        # The upcoming list's first line says which days.
         self.query_one("#agenda-title", Static).update(agenda_title(selected, page.last))
         self.agenda_needs = agenda_width(shown, now, problems) + AGENDA_CHROME
         self._split()

@@ -57,15 +57,15 @@ class MilestoneActions(NegtuiScreen):
     def _chosen_milestone(self, doing: str) -> tuple[DealBook, Milestone] | None:
         entry = self.highlighted_entry()
         if entry is None:
-            where = "" if self.query_one("#agenda-pane").display else " (v shows the agenda)"
-            self.notify(f"Choose a milestone in the agenda to {doing}{where}",
+            where = "" if self.query_one("#agenda-pane").display else " (v shows the upcoming list)"
+            self.notify(f"Choose a milestone in the upcoming list to {doing}{where}",
                         severity="warning", timeout=3)
             return None
         selected = self.selected or self.today()
         if not self.query_one("#agenda-pane").display and entry.day(self.tz) != selected:
             # The month alone shows no chosen item: only the selected day's are meant.
             self.notify(f"Nothing on {selected.strftime('%a %d %b')} to {doing}: v shows the "
-                        "agenda, a adds a milestone", severity="warning", timeout=4)
+                        "upcoming list, a adds a milestone", severity="warning", timeout=4)
             return None
         if entry.milestone_id is None:
             where = f"from {entry.origin}" if entry.origin else "from elsewhere"

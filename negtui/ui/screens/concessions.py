@@ -22,6 +22,7 @@ from negtui.actions import concessions as use
 from negtui.actions.concessions import PlannedConcession, active_call
 from negtui.domain.balance import call_summary
 from negtui.domain.book import DealBook
+from negtui.domain.capture import CAPTURE_SYNTAX
 from negtui.domain.guards import Guard, needs_confirmation
 from negtui.domain.models import Call, Concession
 from negtui.domain.positions import with_unit
@@ -57,6 +58,9 @@ OTHER_SIDE = {Direction.GIVEN: Direction.RECEIVED, Direction.RECEIVED: Direction
 
 class ConcessionsScreen(NegtuiScreen):
     SCREEN_TITLE = "Concessions"
+    HELP_LINES = (("enter", "In the bar: save the line typed after g or r"),
+                  ("tab", "In the bar: complete the #term or @deal"),
+                  *CAPTURE_SYNTAX)
     BINDINGS = [
         Binding("g", "capture('given')", "Gave", id="concessions.give", priority=True),
         Binding("r", "capture('received')", "Got", id="concessions.receive", priority=True),

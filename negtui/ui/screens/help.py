@@ -34,10 +34,10 @@ SPELLED_OUT = {
     "concessions.receive": "Log a concession received",
     "calendar.export": "Export calendar (.ics)",
     "calendar.add": "Add a milestone",
-    "calendar.edit": "Edit the milestone chosen in the agenda",
+    "calendar.edit": "Edit the milestone chosen in the upcoming list",
     "calendar.done": "Mark the chosen milestone done, or not done again",
     "calendar.delete": "Delete the chosen milestone",
-    "calendar.view": "Switch between the month and the agenda",
+    "calendar.view": "Switch between the month and the upcoming list",
     "calendar.filter": "Show one deal or one kind of date",
     "calendar.checkpoints": "Plan review checkpoints until the deal ends",
 }

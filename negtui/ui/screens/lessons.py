@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.widgets import Header, Input
 
 from negtui.domain.dates import day_text, moment_in
+from negtui.domain.field_labels import label
 from negtui.domain.lessons import LessonEntry, all_lessons, related, search
 from negtui.domain.words import counted
 from negtui.ui.palette import Role, style
@@ -30,9 +31,9 @@ def lesson_summary(entry: LessonEntry) -> str:
     lesson = entry.lesson
     parts = []
     if lesson.worked:
-        parts.append(f"worked: {lesson.worked}")
+        parts.append(f"{label('lessons', 'worked')}: {lesson.worked}")
     if lesson.did_not:
-        parts.append(f"did not: {lesson.did_not}")
+        parts.append(f"{label('lessons', 'did_not')}: {lesson.did_not}")
     return "; ".join(parts) or "(empty lesson)"
 
 
@@ -118,8 +119,9 @@ class LessonsScreen(NegtuiScreen):
         when = f" · {day_text(moment_in(lesson.at, zone))}" if lesson.at else ""
         detail.border_title = f"{entry.source}{when}"
         detail.update(Text.assemble(
-            ("Worked: ", "bold " + style(Role.GOOD)), lesson.worked or "—", "\n",
-            ("Did not: ", style(Role.ALARM)), lesson.did_not or "—", "\n",
+            (f"{label('lessons', 'worked')}: ", "bold " + style(Role.GOOD)),
+            lesson.worked or "—", "\n",
+            (f"{label('lessons', 'did_not')}: ", style(Role.ALARM)), lesson.did_not or "—", "\n",
             ("Why: ", "bold"), lesson.why or "—",
         ))
 

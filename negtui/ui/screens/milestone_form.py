@@ -35,11 +35,11 @@ def describe_when(text: str, zone_text: str, default_zone: str, now: datetime,
     try:
         tz = zone(name)
     except CalendarRefused as error:
-        return f"? {error}" if under != "when" else ""
+        return str(error) if under != "when" else ""
     try:
         moment = parse_when(text, arrow.get(now), str(tz))
     except DateNotUnderstood as error:
-        return f"? {error}" if under != "zone" else ""
+        return str(error) if under != "zone" else ""
     try:
         home = zone(default_zone)
     except CalendarRefused:

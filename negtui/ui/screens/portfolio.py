@@ -17,6 +17,7 @@ from negtui.domain.deal_table import SORTS, DealRow, make_row, matches, sort_row
 from negtui.domain.models import Deal
 from negtui.domain.schedule import user_zone
 from negtui.domain.summary import STATUS_ORDER, pipeline
+from negtui.domain.text import quoted
 from negtui.domain.vocab import DealStatus
 from negtui.domain.words import counted
 from negtui.ui import saving
@@ -201,7 +202,7 @@ class PortfolioScreen(NegtuiScreen):
         if self.status_filter is not None:
             filters.append(f"status: {self.status_filter} (f for the next)")
         if self.filter_text:
-            filters.append(f"filter: {self.filter_text!r} (escape clears)")
+            filters.append(f"filter: {quoted(self.filter_text)} (escape clears)")
         if self.show_archived:
             filters.append("archived deals too (h hides them)")
         if self.review is None or self._drawn.unchanged("summary", self.review, rows, *filters):

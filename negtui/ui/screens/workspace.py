@@ -11,6 +11,7 @@ from textual.widgets import Header
 
 from negtui.actions.records import remove_record
 from negtui.domain.book import DealBook
+from negtui.domain.field_labels import label as field_label
 from negtui.domain.glance import record_counts, share_of_week
 from negtui.domain.models import RESEARCH_DIMENSIONS, Stakeholder
 from negtui.ui.keys import DELETE, EXPORT, EXPORT_SHARED
@@ -38,7 +39,8 @@ from negtui.ui.widgets.shown import DataTable, Static, plain
 # Who they are and how they decide stay; where they work and their title leave first.
 # In the order of the stakeholder list (s), so the two read alike.
 PEOPLE_COLUMNS = [Column("Name", "name", 0, 14), Column("Role", "role", 1, 12),
-                  Column("Part", "part"), Column("Organisation", "organisation", 2, 12),
+                  Column(field_label("stakeholders", "influence"), "part"),
+                  Column("Organisation", "organisation", 2, 12),
                   Column("Style", "style", 0, 16)]
 
 

@@ -120,6 +120,10 @@ class FormScreen(OnceModal[bool]):
         if spec.kind == "choice":
             # Choices often name deals: shown literally, like every other text from the data.
             options = [(plain(label, one_line=True), choice) for label, choice in spec.choices]
+            if value and value not in [choice for _, choice in spec.choices]:
+                # Kept from an older file: shown as it is, so saving says what is wrong
+                # with it rather than quietly putting the first choice in its place.
+                options.append((plain(value, one_line=True), value))
             select: Select[str] = Select(options, id=widget_id, allow_blank=False,
                                          value=value or spec.choices[0][1])
             return select

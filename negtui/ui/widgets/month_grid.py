@@ -93,7 +93,7 @@ class MonthGrid(Widget, can_focus=True):
         Binding("right", "move(1)", "Day after", show=False, id="calendar.grid.right"),
         Binding("up", "move(-7)", "Week before", show=False, id="calendar.grid.up"),
         Binding("down", "move(7)", "Week after", show=False, id="calendar.grid.down"),
-        Binding("enter", "choose", "Agenda of the day", show=False, id="calendar.grid.choose"),
+        Binding("enter", "choose", "Upcoming from this day", show=False, id="calendar.grid.choose"),
     ]
 
     selected: reactive[date] = reactive(date(2000, 1, 1), init=False)

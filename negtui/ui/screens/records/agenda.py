@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from negtui.domain.field_labels import label
 from negtui.domain.words import counted
 from negtui.ui.screens.records.editor import Column, RecordSpec, attribute, marked
 from negtui.ui.widgets.form import FormField
@@ -25,7 +26,7 @@ AGENDA = RecordSpec(
     id_prefix="g",
     # Share next to the topic, so it stays in sight in a narrow terminal.
     columns=[Column("Topic", attribute("topic")),
-             Column("Share", marked("share")),
+             Column(label("agenda", "share"), marked("share")),
              Column("Min", attribute("minutes")),
              Column("Our framing", attribute("framing")),
              Column("Other wording", attribute("alternative")),
@@ -36,7 +37,7 @@ AGENDA = RecordSpec(
         FormField("framing", "Our framing", "lines"),
         FormField("alternative", "Other wording, if that lands badly", "lines"),
         FormField("outcome", "Outcome (after the call)"),
-        FormField("share", "Share on the agenda", "bool",
+        FormField("share", label("agenda", "share"), "bool",
                   help="the shared dossier then lists the topic and its time; never your "
                        "framing, the other wording or the outcome"),
     ],

@@ -124,6 +124,10 @@ class RecordSpec:
                 values[spec.name] = ", ".join(str(part) for part in value)
             else:
                 values[spec.name] = "" if value is None else str(getattr(value, "value", value))
+            if spec.kind == "choice":
+                # "Both" written by hand in an older file is the choice "both".
+                same = [c for _, c in spec.choices if c.casefold() == values[spec.name].casefold()]
+                values[spec.name] = same[0] if same else values[spec.name]
         return values
 
     def build(self, typed: Values, existing: Record | None, session: Session,

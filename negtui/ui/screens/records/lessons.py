@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from negtui.domain.book import DealBook
+from negtui.domain.field_labels import label
 from negtui.ui.screens.records.editor import Column, RecordSpec, attribute
 from negtui.ui.widgets.form import FormField
 
@@ -25,11 +26,12 @@ DEAL_LESSONS = RecordSpec(
           "what did not, and why. They come back as hints when you prepare a deal with the "
           "same counterparty or contract type.",
     id_prefix="l",
-    columns=[Column("Worked", attribute("worked")), Column("Did not", attribute("did_not")),
+    columns=[Column(label("lessons", "worked"), attribute("worked")),
+             Column(label("lessons", "did_not"), attribute("did_not")),
              Column("Why", attribute("why"))],
     fields=[
-        FormField("worked", "What worked", "lines"),
-        FormField("did_not", "What did not", "lines"),
+        FormField("worked", label("lessons", "worked"), "lines"),
+        FormField("did_not", label("lessons", "did_not"), "lines"),
         FormField("why", "Why", "lines"),
     ],
     label=lambda lesson: lesson.worked or lesson.did_not or "(empty lesson)",

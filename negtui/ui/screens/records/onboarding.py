@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from negtui.domain.field_labels import label
 from negtui.ui.screens.records.editor import Column, RecordSpec, attribute
 from negtui.ui.widgets.form import FormField
 
@@ -16,12 +17,13 @@ ONBOARDING = RecordSpec(
     id_prefix="w",
     columns=[Column("Workstream", attribute("name")), Column("Owner", attribute("owner")),
              Column("Kickoff objective", attribute("kickoff_objective")),
-             Column("Review", attribute("review_cadence"))],
+             Column(label("onboarding", "review_cadence"), attribute("review_cadence"))],
     fields=[
         FormField("name", "Workstream", placeholder="e.g. data migration"),
         FormField("owner", "Owner", placeholder="one named person"),
         FormField("kickoff_objective", "Kickoff objective", "lines"),
-        FormField("review_cadence", "Review cadence", placeholder="e.g. weekly, monthly steering"),
+        FormField("review_cadence", label("onboarding", "review_cadence"),
+                  placeholder="e.g. weekly, monthly steering"),
     ],
     label=lambda stream: stream.name,
 )

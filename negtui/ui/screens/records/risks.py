@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from negtui.domain.field_labels import label
 from negtui.domain.models import Risk
+from negtui.domain.record_input import BEARERS
 from negtui.ui.screens.records.editor import Column, RecordSpec, attribute
 from negtui.ui.widgets.form import FormField
 
@@ -40,7 +41,8 @@ RISKS = RecordSpec(
                   help="1 rare · 3 as likely as not · 5 almost certain"),
         FormField("impact", "Impact (1-5)", placeholder="3",
                   help="1 minor · 3 costly · 5 severe"),
-        FormField("bearer", label("risks", "bearer"), placeholder="us, them or both"),
+        FormField("bearer", label("risks", "bearer"), "choice",
+                  choices=[(bearer, bearer) for bearer in BEARERS]),
         FormField("mitigation", "Mitigation", "lines"),
     ],
     label=lambda risk: risk.risk,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from negtui.domain.field_labels import label
 from negtui.domain.models import Scenario
 from negtui.domain.vocab import ScenarioKind
 from negtui.ui.screens.records.editor import Column, RecordSpec, attribute
@@ -24,13 +25,16 @@ SCENARIOS = RecordSpec(
           "approve, and what you tell whom.",
     id_prefix="x",
     columns=[Column("Case", attribute("kind")), Column("Outcome", attribute("outcome")),
-             Column("Actions", attribute("actions")), Column("Approvals", attribute("approvals")),
+             Column(label("scenarios", "actions"), attribute("actions")),
+             Column(label("scenarios", "approvals"), attribute("approvals")),
              Column("Communication", attribute("communication"))],
     fields=[
         FormField("kind", "Case", "choice", [(k.value, k.value) for k in ScenarioKind]),
         FormField("outcome", "Outcome", placeholder="e.g. 780 a day, net 30, licence-only IP"),
-        FormField("actions", "Actions that follow", "lines"),
-        FormField("approvals", "Approvals needed", placeholder="who must say yes, on each side"),
+        FormField("actions", label("scenarios", "actions"), "lines",
+                  help="what you and they do next if it ends this way"),
+        FormField("approvals", label("scenarios", "approvals"),
+                  placeholder="who must say yes, on each side"),
         FormField("communication", "Communication", "lines",
                   help="who hears what, and when"),
     ],

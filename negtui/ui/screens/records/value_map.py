@@ -15,7 +15,7 @@ VALUE_MAP = RecordSpec(
           "a benefit to them, and the obligation that comes with it.",
     id_prefix="v",
     # Share first, so it stays in sight in a narrow terminal.
-    columns=[Column("Share", marked("share")),
+    columns=[Column(label("value_map", "share"), marked("share")),
              Column("Benefit to us", attribute("benefit_us")),
              Column("Benefit to them", attribute("benefit_them")),
              Column(label("value_map", "obligation"), attribute("obligation"))],
@@ -24,7 +24,7 @@ VALUE_MAP = RecordSpec(
         FormField("benefit_them", "Benefit to them", placeholder="e.g. a 5% lower rate"),
         FormField("obligation", label("value_map", "obligation"),
                   placeholder="e.g. they present the case at a conference"),
-        FormField("share", "Offer it openly", "bool",
+        FormField("share", label("value_map", "share"), "bool",
                   help="the shared dossier then shows the benefit to them and the obligation; "
                        "never the benefit to us"),
     ],

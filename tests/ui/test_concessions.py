@@ -435,3 +435,25 @@ async def test_a_large_window_shows_what_is_on_the_table_between_calls(
         if shown:
             log, pinned = app.screen.query_one("#log"), app.screen.query_one("#pinned")
             assert log.region.right <= pinned.region.x  # beside the log, not over it
+
+
+async def test_a_burst_with_spaced_term_names_and_worded_positions(
+    demo_folder: Path, make_app: AppMaker
+) -> None:
+    """Typed fast as spoken: a term's name with its space, a position in several words."""
+    app = make_app(demo_folder)
+    count = len(live(on_disk(demo_folder)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        keys = ["g", *"Rota eased #On-call =one week a month", "enter",
+                "r", *"Scope narrowed #Tooling IP =licence only", "enter"]
+        await pilot.press(*["space" if key == " " else key for key in keys])
+        await until(pilot, lambda: len(live(on_disk(demo_folder))) == count + 2)
+        book = on_disk(demo_folder)
+        names = {term.id: term.name for term in book.terms}
+        given, received = live(book)[-2:]
+        assert (given.what, given.direction, names[given.term_id or ""], given.position) == (
+            "Rota eased", Direction.GIVEN, "On-call", "one week a month")
+        assert (received.what, received.direction, names[received.term_id or ""],
+                received.position) == (
+            "Scope narrowed", Direction.RECEIVED, "Tooling IP", "licence only")

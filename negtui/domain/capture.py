@@ -2,12 +2,14 @@
 
 The line is plain words plus a few marks, in any order:
 
-    #term      the term it touched (a unique start of its name; spaces written as '-')
+    #term      the term it touched (a unique start of its name; spaces written as '-',
+               or typed: the words after it that go on with the term's name are its name)
     us:N       its value to us, 1-10
     them:N     its value to them, 1-10
-    =POSITION  where the term now stands: =690, =690 EUR, =45 days, ="logistics only"
+    =POSITION  where the term now stands: =690, =690 EUR, =45 days, =logistics only
                (after an amount, a currency code in capitals or a sign, a unit of time,
-               a percent sign, or the term's own unit belongs to it)
+               a percent sign, or the term's own unit belongs to it; a position in words
+               runs to the next mark or the end of the line; ="..." for words mid-line)
     @deal      another deal it was traded against (a unique start of its name)
     // note    everything after two slashes is a note
 
@@ -65,6 +67,10 @@ _SPACES = re.compile(r"\s+")
 _AMOUNT = re.compile(r"[-+]?\d[\d,.]*[kKmM]?")
 # The next word on the line, when it is not itself a mark.
 _WORD_AFTER = re.compile(r"[ \t]+(?!#|@|=|(?i:us|them):)(\S+)")
+# The plain words that follow, up to the next mark.
+_WORDS_AFTER = re.compile(r"(?:[ \t]+(?!#|@|=|(?i:us|them):)\S+)+")
+# How many words after a #term are compared with the rest of the term's name.
+_NAME_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -83,6 +89,12 @@ class Capture:
     # it: that word belongs to the position when it is the term's own unit.
     word_after: str | None = None
     what_without_word: str = ""
+    word_at: tuple[int, int] | None = None
+    # The plain words right after #term (start, end, word), which belong to the term when
+    # they go on with its name ("#Day rate"); the line they are in, before any note, with
+    # what is not "what happened" already blanked out.
+    term_tail: tuple[tuple[int, int, str], ...] = ()
+    line: str = ""
 
 
 def _value(side: str, number: str, problems: list[str]) -> int | None:
@@ -106,11 +118,15 @@ def parse_capture(text: str) -> Capture:
             found[key] = value
 
     after: re.Match[str] | None = None
+    term_tail: tuple[tuple[int, int, str], ...] = ()
+    # Words of a position in words: not part of what happened.
+    taken: list[tuple[int, int]] = []
     for match in _TOKEN.finditer(line):
         if match.group("term") is not None:
             reference = match.group("term")
             if reference:
                 once("term", reference, "a term (#)")
+                term_tail = _words_at(line, match.end())
             else:
                 problems.append("name a term after #, or press tab to pick one")
         elif match.group("deal") is not None:
@@ -133,16 +149,19 @@ def parse_capture(text: str) -> Capture:
                 position = (match.group("bare") or "").strip()
                 if _AMOUNT.fullmatch(position):
                     after = _WORD_AFTER.match(line, match.end())
+                elif position and (more := _WORDS_AFTER.match(line, match.end())):
+                    position = _SPACES.sub(" ", position + more.group(0))
+                    taken.append(more.span())
             if position:
                 once("position", position, "a new position (=)")
             else:
                 problems.append('write the new position after =, e.g. =690 or ="45 days"')
-    what = _SPACES.sub(" ", _TOKEN.sub(" ", line)).strip()
-    word_after, without = None, what
+    line = _blank(line, taken)
+    what = _what_of(line)
+    word_after, without, word_at = None, what, None
     if after is not None:
-        word_after = after.group(1)
-        rest = line[:after.start(1)] + " " + line[after.end(1):]
-        without = _SPACES.sub(" ", _TOKEN.sub(" ", rest)).strip()
+        word_after, word_at = after.group(1), after.span(1)
+        without = _what_of(_blank(line, [word_at]))
 
     def text_of(key: str) -> str | None:
         value = found.get(key)
@@ -156,8 +175,47 @@ def parse_capture(text: str) -> Capture:
         what=what, term=text_of("term"), value_us=number_of("us"),
         value_them=number_of("them"), position=text_of("position"), deal=text_of("deal"),
         note=_SPACES.sub(" ", note).strip() if mark else "", problems=tuple(problems),
-        word_after=word_after, what_without_word=without,
+        word_after=word_after, what_without_word=without, word_at=word_at,
+        term_tail=term_tail, line=line,
     )
+
+
+def _words_at(line: str, start: int) -> tuple[tuple[int, int, str], ...]:
+    """The plain words from ``start`` up to the next mark (at most a name's worth)."""
+    found = _WORDS_AFTER.match(line, start)
+    if found is None:
+        return ()
+    return tuple((word.start(), word.end(), word.group())
+                 for word in re.finditer(r"\S+", line[:found.end()]) if word.start() >= start
+                 )[:_NAME_WORDS]
+
+
+def _blank(line: str, spans: Sequence[tuple[int, int]]) -> str:
+    """``line`` with each span turned to spaces, every other character where it was."""
+    for start, end in spans:
+        line = line[:start] + " " * (end - start) + line[end:]
+    return line
+
+
+def _what_of(line: str) -> str:
+    """What happened: the line without its marks, spaces made single."""
+    return _SPACES.sub(" ", _TOKEN.sub(" ", line)).strip()
+
+
+def _name_goes_on(reference: str, term: Term, tail: Sequence[tuple[int, int, str]]
+                  ) -> list[tuple[int, int]]:
+    """The words of ``tail`` that continue ``term``'s name after ``reference``, as spans:
+    "#Day" then "rate" for the term "Day rate"."""
+    name, typed = slug(term.name).split("-"), slug(reference).split("-")
+    if name[:len(typed)] != typed:
+        return []
+    spans: list[tuple[int, int]] = []
+    for offset, (start, end, word) in enumerate(tail):
+        index = len(typed) + offset
+        if index >= len(name) or slug(word) != name[index]:
+            break
+        spans.append((start, end))
+    return spans
 
 
 def _find(reference: str, items: Sequence[Named], what: str) -> tuple[Named | None, str | None]:
@@ -196,6 +254,12 @@ def resolve_capture(capture: Capture, terms: Sequence[Term], deals: Sequence[Dea
             problems.append(problem)
     if capture.position is not None and capture.term is None:
         problems.append("a new position (=) needs the term it belongs to (#term)")
+    if term is not None and capture.term is not None \
+            and (spans := _name_goes_on(capture.term, term, capture.term_tail)):
+        line = _blank(capture.line, spans)
+        capture = replace(capture, line=line, what=_what_of(line), term_tail=(),
+                          what_without_word=_what_of(_blank(
+                              line, [capture.word_at] if capture.word_at else [])))
     what = capture.what
     if term is not None and capture.word_after is not None and term.unit \
             and capture.word_after.casefold() == term.unit.strip().casefold():

@@ -90,7 +90,8 @@ def _tripped(direction: Direction, term: Term | None, position: str | None, in_a
                 f"{with_unit(term, position)} is past the walk-away point of {term.name} "
                 f"({with_unit(term, term.walk_away)})",
             ))
-        elif where is Verdict.UNKNOWN and term.walk_away:
+        elif where is Verdict.UNKNOWN and term.walk_away \
+                and not _one_of_its_own(term, position):
             warnings.append(GuardWarning(
                 Guard.UNCOMPARABLE,
                 f"{with_unit(term, position)} cannot be compared with the walk-away point of "
@@ -102,6 +103,17 @@ def _tripped(direction: Direction, term: Term | None, position: str | None, in_a
             f"{counted(in_a_row, 'concession')} given in a row with nothing received back",
         ))
     return warnings
+
+
+def _one_of_its_own(term: Term, position: str) -> bool:
+    """The position is word for word one the term's preparation wrote down (its ideal,
+    acceptable or walk-away point): it is not past the walk-away, though not a number."""
+    def words(text: str) -> str:
+        return " ".join(text.casefold().split())
+
+    typed = words(position)
+    return any(typed == words(own) for own in (term.ideal, term.acceptable, term.walk_away)
+               if own.strip())
 
 
 def check_concession(direction: Direction, term: Term | None, position: str | None,

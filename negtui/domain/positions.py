@@ -14,7 +14,11 @@ from enum import StrEnum
 
 from negtui.domain.models import Term
 
-_NUMBER = re.compile(r"(?<![\w.])([-+]?\d[\d,_ ]*(?:\.\d+)?)\s*([kKmM]\b)?")
+_NUMBER = re.compile(
+    r"(?<![\w.])([-+]?\d[\d,_ ]*(?:\.\d+)?)\s*((?:[kKmM]|(?i:thousand|million|billion|bn))\b)?")
+# What a word or letter after an amount multiplies it by: "90k", "45 thousand", "1.2m".
+_MULTIPLIERS = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "billion": 1e9,
+                "bn": 1e9}
 _WORD_AFTER = re.compile(r"\s*%?\s*([A-Za-z]+)")
 
 # Lengths of time in days, so "6 weeks" compares with "30 days" on a term counted in days.
@@ -44,7 +48,8 @@ class Scale:
 
 
 def read_number(text: str) -> float | None:
-    """The first number in the text: '1,200 EUR' -> 1200, '12.5%' -> 12.5, '90k' -> 90000."""
+    """The first number in the text: '1,200 EUR' -> 1200, '12.5%' -> 12.5, '90k' -> 90000,
+    '45 thousand' -> 45000."""
     match = _NUMBER.search(text or "")
     if not match:
         return None
@@ -54,7 +59,7 @@ def read_number(text: str) -> float | None:
     except ValueError:
         return None
     suffix = (match.group(2) or "").lower()
-    return value * {"k": 1e3, "m": 1e6}.get(suffix, 1.0)
+    return value * _MULTIPLIERS.get(suffix, 1.0)
 
 
 def _rank(term: Term, text: str) -> float | None:

@@ -164,6 +164,17 @@ class Summaries:
         name = found[0].get("name") if found else None
         return name if isinstance(name, str) else None
 
+    def last_name(self, deal_file: Path) -> str | None:
+        """The name the deal had when its file was last read in full, whatever the file
+        holds now: to say which deal a file that can no longer be read was."""
+        try:
+            with open(self.path_for(deal_file), "rb") as handle:
+                head = json.loads(handle.readline())
+        except (OSError, ValueError, RecursionError):
+            return None
+        name = head.get("name") if isinstance(head, dict) else None
+        return name if isinstance(name, str) and name.strip() else None
+
     def glance(self, deal_file: Path, signature: Signature | None, settings: str
                ) -> tuple[DealBook, tuple[int, int] | None] | None:
         """The deal with the terms and milestones its alerts can come from (and no other

@@ -200,6 +200,10 @@ class NegtuiApp(ThemedApp):
         if not (self._key_order.holds(event) or self._key_order.sets_aside(event)):
             await super().on_event(event)
 
+    def type_again(self, key: events.Key) -> None:
+        """Handle ``key`` once more, next, before the keys typed after it."""
+        self._key_order.again(key)
+
     def on_unmount(self) -> None:
         gc.enable()  # also when the app ends before its first paint
         self._key_order.stop()

@@ -96,6 +96,13 @@ class KeyOrder:
         screen = self.app.screen
         return isinstance(screen, SetsAsideEarlyKeys) and screen.sets_aside(event)
 
+    def again(self, key: events.Key) -> None:
+        """Pass ``key`` on once more, before every key still waiting: a widget that
+        declined it hands it back, to be handled against the state it then leaves."""
+        self._waiting.appendleft(events.Key(key.key, key.character))
+        if self._feeder is None:
+            self._feeder = asyncio.create_task(self._feed(), name="negtui key order")
+
     def leaving(self, removal: AwaitComplete) -> AwaitComplete:
         """Keys wait until a screen taken off the stack has been removed."""
         self._leaving.append(removal)

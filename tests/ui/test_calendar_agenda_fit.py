@@ -60,12 +60,13 @@ async def test_a_tall_agenda_reaching_into_next_year_says_which_year(
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_calendar(app, pilot)
         await pilot.press("right_square_bracket")
-        await until(pilot, lambda: "Wed 23 Dec to" in region_lines(
+        await until(pilot, lambda: "Wed 23 Dec 2026 to" in region_lines(
             app, screen.query_one("#agenda-title"))[0])
-        # A year on, the deal that ends on 23 Dec 2027 is dated with its year, as is the
-        # last day the agenda covers; the days of this year are not.
+        # A year on, the deal that ends on 23 Dec 2027 is dated with its year; the span
+        # the agenda covers gives both years, since one alone would read as one day. The
+        # days of this year in the list have no year.
         (title,) = region_lines(app, screen.query_one("#agenda-title"))
-        assert title.strip() == "Wed 23 Dec to Thu 23 Dec 2027"
+        assert title.strip() == "Wed 23 Dec 2026 to Thu 23 Dec 2027"
         lines = region_lines(app, screen.query_one(AgendaList))
         assert any(line.startswith(" Thu 23 Dec 2027 · in 395d") for line in lines), lines
         assert any(line.startswith(" Wed 23 Dec · in 30d") for line in lines), lines

@@ -435,3 +435,47 @@ async def test_a_large_window_shows_what_is_on_the_table_between_calls(
         if shown:
             log, pinned = app.screen.query_one("#log"), app.screen.query_one("#pinned")
             assert log.region.right <= pinned.region.x  # beside the log, not over it
+
+
+async def test_a_burst_with_spaced_term_names_and_worded_positions(
+    demo_folder: Path, make_app: AppMaker
+) -> None:
+    """Typed fast as spoken: a term's name with its space, a position in several words."""
+    app = make_app(demo_folder)
+    count = len(live(on_disk(demo_folder)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        keys = ["g", *"Rota eased #On-call =one week a month", "enter",
+                "r", *"Scope narrowed #Tooling IP =licence only", "enter"]
+        await pilot.press(*["space" if key == " " else key for key in keys])
+        await until(pilot, lambda: len(live(on_disk(demo_folder))) == count + 2)
+        book = on_disk(demo_folder)
+        names = {term.id: term.name for term in book.terms}
+        given, received = live(book)[-2:]
+        assert (given.what, given.direction, names[given.term_id or ""], given.position) == (
+            "Rota eased", Direction.GIVEN, "On-call", "one week a month")
+        assert (received.what, received.direction, names[received.term_id or ""],
+                received.position) == (
+            "Scope narrowed", Direction.RECEIVED, "Tooling IP", "licence only")
+
+
+async def test_starting_a_call_keeps_the_newest_entry_in_view(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    """At 80x24 the log gets shorter when a call starts (what is on the table shows
+    under it): the chosen entry, the newest, stays on screen."""
+    app = make_app(demo_folder)
+    count = len(live(on_disk(demo_folder)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        lines = [f"Entry number {n}" for n in range(1, 13)]
+        for line in lines:
+            await pilot.press("g", *["space" if ch == " " else ch for ch in line], "enter")
+        await until(pilot, lambda: len(live(on_disk(demo_folder))) == count + len(lines))
+        await until(pilot, lambda: any("Entry number 12" in row for row in screen_lines(app)))
+        await pilot.press("c")
+        await until(pilot, lambda: app.screen.has_class("in-call"))
+        await until(pilot, lambda: any("On the table" in row for row in screen_lines(app)))
+        await until(pilot, lambda: any("Entry number 12" in row for row in screen_lines(app)))
+        table = log_table(app)
+        assert table.cursor_row == table.row_count - 1
+        assert table.scroll_y == table.max_scroll_y > 0

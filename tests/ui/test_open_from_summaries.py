@@ -73,8 +73,24 @@ async def test_a_broken_file_behind_a_current_summary_is_reported_by_name(
     async with app.run_test(size=(120, 40)) as pilot:
         await until(pilot, lambda: path.name in banner(app))
         assert "could not be read" in banner(app)
+        # The deal it held is named, since it has gone from the table.
+        assert f"{path.name} ({name})" in banner(app)
         assert name not in rows(app)
         assert path.stem not in app.session.portfolio.books
+
+
+async def test_a_file_that_is_no_longer_json_is_named_with_the_deal_it_held(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    make_app(demo_folder).session.keep_summaries()
+    store = Store(demo_folder).open()
+    path = sorted(store.deal_files())[0]
+    name = store.read_book(path.stem).deal.name
+    path.write_text("{ not json", encoding="utf-8")
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: path.name in banner(app))
+        assert f"{path.name} ({name})" in banner(app)
+        assert path.read_text(encoding="utf-8") == "{ not json"  # left as it was
 
 
 def cells(app: NegtuiApp) -> list[list[str]]:

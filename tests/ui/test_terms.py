@@ -380,3 +380,26 @@ async def test_a_small_window_shows_every_position_of_the_term_under_the_cursor(
         assert f"acceptable {term.acceptable}" in lines[at + 1]
         assert f"walk-away {term.walk_away}" in lines[at + 1]
         assert lines[at + 2].lstrip().startswith(("Fallback", "Why"))
+
+
+async def test_the_term_form_measures_only_the_offer_and_batna_against_the_bank(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    """The ideal, acceptable and walk-away points make the bank: their hint says how the
+    text is read, not "at or beyond ideal" about the ideal itself. A figure in words
+    counts in full."""
+    app = make_app(demo_folder)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("2")
+        await go_to(pilot, app, "Day rate")
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, TermForm))
+        for name in ("ideal", "acceptable", "walk_away", "on_table"):
+            await until(pilot, lambda name=name: text_of(app, f"#preview-{name}") != "")
+        for name in ("ideal", "acceptable", "walk_away"):
+            assert " — " not in text_of(app, f"#preview-{name}"), name
+        assert " — " in text_of(app, "#preview-on_table")
+        field = app.screen.query_one("#field-on_table", Input)
+        field.focus()
+        await pilot.press("ctrl+a", "ctrl+k", *"45 thousand")
+        await until(pilot, lambda: "read as 45,000" in text_of(app, "#preview-on_table"))
+        assert "at or beyond ideal" in text_of(app, "#preview-on_table")

@@ -56,7 +56,7 @@ def test_bare_position_and_upper_case_values() -> None:
     ("#day-rate =690 for nine months", "690", "for nine months"),
     ("#day-rate =690 EURO", "690", "EURO"),
     ("#day-rate =690 eur", "690", "eur"),  # small letters: could be a word
-    ("#day-rate =net EUR", "net", "EUR"),  # not an amount
+    ("#day-rate =net EUR", "net EUR", "Day rate to net EUR"),  # words: all of them
 ])
 def test_a_currency_after_an_amount_belongs_to_the_position(line: str, position: str,
                                                             what: str) -> None:
@@ -112,6 +112,45 @@ def test_two_terms_with_the_same_name_are_not_guessed_between() -> None:
     resolved = resolve_capture(parse_capture("held #day-rate"), terms, DEALS, "d-own")
     assert resolved.term is None
     assert resolved.problems == ("“day-rate” matches more than one term: Day rate, Day-rate",)
+
+
+@pytest.mark.parametrize(("line", "position", "what"), [
+    ("On-call one week a month #pay =one week a month", "one week a month",
+     "On-call one week a month"),
+    ("Exclusivity narrowed #pay =logistics only", "logistics only", "Exclusivity narrowed"),
+    ("#pay =net 30 after review us:3 // finance", "net 30 after review",
+     "Payment terms to net 30 after review"),
+    ("=monthly in arrears #pay held", "monthly in arrears", "held"),
+    ('#pay ="net 30" then held', "net 30", "then held"),  # quoted: it ends at the quote
+])
+def test_a_position_in_words_runs_to_the_next_mark(line: str, position: str,
+                                                   what: str) -> None:
+    resolved = resolve_capture(parse_capture(line), TERMS, DEALS, "d-own")
+    assert (resolved.capture.position, resolved.what) == (position, what)
+    assert resolved.problems == ()
+
+
+@pytest.mark.parametrize(("line", "what", "position"), [
+    ("Rate 700 #Day rate =700 EUR", "Rate 700", "700 EUR"),
+    ("#day Rate went up", "went up", None),
+    ("moved #Payment terms =net 30", "moved", "net 30"),
+    ("held #Tooling IP us:4", "held", None),
+    ("#day rates went up", "rates went up", None),  # not the name's next word
+    ("#pay rate agreed", "rate agreed", None),  # another term's word stays text
+])
+def test_a_term_name_typed_with_its_spaces_is_the_term(line: str, what: str,
+                                                       position: str | None) -> None:
+    resolved = resolve_capture(parse_capture(line), TERMS, DEALS, "d-own")
+    assert resolved.what == what
+    assert resolved.capture.position == position
+    assert resolved.term is not None and resolved.problems == ()
+
+
+def test_a_typed_term_name_and_the_terms_own_unit_together() -> None:
+    terms = [Term(id="t-rate", name="Day rate", unit="EUR/day"), *TERMS[1:]]
+    resolved = resolve_capture(parse_capture("up #Day rate =700 eur/day held"), terms,
+                               DEALS, "d-own")
+    assert (resolved.capture.position, resolved.what) == ("700 eur/day", "up held")
 
 
 def test_marks_inside_words_are_plain_text() -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from negtui.domain.guards import (
     Guard,
     check_concession,
@@ -109,3 +111,17 @@ def test_a_position_that_cannot_be_compared_is_said_so_never_taken_as_safe() -> 
     # It is no flag in the log afterwards: the flags say what was crossed.
     logged = [*log, entry(2, GIVEN, scope, "12 months")]
     assert log_flags(logged, [scope], Settings())["c-0002"] == frozenset()
+
+
+@pytest.mark.parametrize("typed", ["logistics, 12 months", "Logistics,  12 MONTHS",
+                                   "healthcare only", "all sectors"])
+def test_a_worded_position_the_preparation_wrote_down_is_not_called_uncomparable(
+    typed: str,
+) -> None:
+    scope = Term(id="t-excl", name="Exclusivity", impact_deal=4, impact_portfolio=4,
+                 ideal="all sectors", acceptable="healthcare only",
+                 walk_away="logistics, 12 months")
+    assert guards(GIVEN, scope, typed, [entry(1, RECEIVED)]) == set()
+    # Other words still cannot be compared.
+    assert guards(GIVEN, scope, "logistics, 18 months", [entry(1, RECEIVED)]) == {
+        Guard.UNCOMPARABLE}

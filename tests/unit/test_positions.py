@@ -166,3 +166,12 @@ def test_suggested_options_reach_at_least_the_share() -> None:
     assert position_at(term, 0.3) == "logistics only"
     assert position_at(term, 1.0) == "none"
     assert position_at(payment(), 1.0) == "14 days"
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("45 thousand", 45_000.0), ("45 Thousand EUR", 45_000.0), ("1.5 million", 1_500_000.0),
+    ("2 bn", 2e9), ("3 billion USD", 3e9), ("90k", 90_000.0),
+    ("3 thousandths", 3.0),  # not the word: the number alone
+])
+def test_an_amount_written_with_a_word_counts_in_full(text: str, number: float) -> None:
+    assert read_number(text) == number

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol, cast
 
+from textual import events
 from textual.events import ScreenResume
 from textual.screen import Screen
 
@@ -32,6 +33,8 @@ class HasSession(saving.Notifies, Protocol):
 
     def open_over(self, key: str, make: Callable[[], Screen[None]],
                   deal_id: str | None = None) -> None: ...
+
+    def type_again(self, key: events.Key) -> None: ...
 
 
 def session_of(app: object) -> Session:

@@ -191,6 +191,25 @@ class ConcessionsScreen(NegtuiScreen):
             self.keep_draft_now(event.direction, event.text)
             self.say(f"Draft kept: {DRAFT_KEY[event.direction]} brings it back")
 
+    @on(CaptureBar.TypedAhead)
+    def _typed_ahead(self, event: CaptureBar.TypedAhead) -> None:
+        """The rest of a burst came after a line that was not logged: that line is kept
+        as its side's draft, and the keys do what they were typed for."""
+        bar = self.query_one(CaptureBar)
+        if not bar.is_open:
+            return
+        problem = str(bar.query_one("#capture-hint", Static).render())
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self.keep_draft_now(event.direction, event.text)
+        bar.close()
+        self.table.focus()
+        self._warned_line = None
+        self.notify(f"Not logged: {event.text.strip()} — {problem}. Kept: "
+                    f"{DRAFT_KEY[event.direction]} brings it back", severity="warning",
+                    timeout=12, markup=False)
+        self.negtui.type_again(event.key)
+
     # The half-typed line is kept on disk shortly after each key, so a dropped link
     # loses at most the last fraction of a second of typing.
 
@@ -239,19 +258,19 @@ class ConcessionsScreen(NegtuiScreen):
                                             self.session.glance().deals(),
                                             self.session.clock().datetime)
         if isinstance(built, list):
-            bar.show_problems(built)
+            bar.refuse(built)
             return
         planned = use.plan_concession(book, built, self.session.settings)
         unchecked = [w for w in planned.warnings if w.guard is Guard.UNCOMPARABLE]
         if unchecked and self._warned_line != event.text:
             # Said in the bar first; the same line entered again is logged as it is.
             self._warned_line = event.text
-            bar.show_problems([unchecked[0].message, "enter again logs it as it is"])
+            bar.refuse([unchecked[0].message, "enter again logs it as it is"])
             return
         self._warned_line = None
 
         def refused() -> None:
-            bar.show_problems(["not logged; change the line or press escape"])
+            bar.refuse(["not logged; change the line or press escape"])
 
         self._confirm_then(book, planned, self._write, refused)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -17,7 +19,7 @@ from negtui.domain.deal_table import SORTS, DealRow, make_row, matches, sort_row
 from negtui.domain.models import Deal
 from negtui.domain.schedule import user_zone
 from negtui.domain.summary import STATUS_ORDER, pipeline
-from negtui.domain.text import quoted
+from negtui.domain.text import quoted, visible
 from negtui.domain.vocab import DealStatus
 from negtui.domain.words import counted
 from negtui.ui import saving
@@ -223,16 +225,22 @@ class PortfolioScreen(NegtuiScreen):
             lines.append("This data folder is read-only: you can look, but no change can be "
                          "saved.")
         if problems:
-            names = sorted({p.path.name for p in problems})
-            more = " …" if len(names) > 3 else ""
+            paths = sorted({p.path for p in problems}, key=lambda path: path.name)
+            more = " …" if len(paths) > 3 else ""
             lines.append(
-                f"{counted(len(names), 'file')} could not be read and "
-                f"{'is' if len(names) == 1 else 'are'} left untouched: "
-                f"{', '.join(names[:3])}{more} — run negtui check"
+                f"{counted(len(paths), 'file')} could not be read and "
+                f"{'is' if len(paths) == 1 else 'are'} left untouched: "
+                f"{', '.join(self._file_and_deal(path) for path in paths[:3])}{more} — "
+                "run negtui check"
             )
         banner = self.query_one("#problems", Static)
         banner.display = bool(lines)
         banner.update("\n".join(lines))
+
+    def _file_and_deal(self, path: Path) -> str:
+        """The file's name, and the deal it held when it was last read, if known."""
+        name = self.session.store.summaries.last_name(path)
+        return f"{path.name} ({visible(name)})" if name else path.name
 
     # Following the cursor
 

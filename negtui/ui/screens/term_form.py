@@ -49,11 +49,16 @@ class TermForm(FormScreen):
         built, _ = term_from_values(self.values(), self.existing, self.clock(), self.zone)
         return built
 
-    def position_preview(self, text: str) -> str:
+    def position_preview(self, text: str, field: str = "on_table") -> str:
+        """How the typed position is read; for an offer or the BATNA, also where it stands
+        against the bank. The ideal, acceptable and walk-away points make the bank, so
+        they are not measured against it ("ideal: at or beyond ideal")."""
         current = self.draft() or self.term
         if current is None or not text.strip():
             return ""
         shown = describe_position(current, text)
+        if field not in MEASURED:
+            return shown
         where = verdict(current, text)
         return shown + (f" — {where.value}" if where is not Verdict.UNKNOWN else "")
 
@@ -106,6 +111,10 @@ def when_preview(text: str, clock: Clock, zone: str) -> str:
         return str(error)
 
 
+# The positions shown with where they stand against the term's bank.
+MEASURED = ("on_table", "batna")
+
+
 def _expiry_field(preview: Callable[[str], str]) -> FormField:
     return FormField("offer_expires", "The offer on the table expires",
                      placeholder="friday 17:00",
@@ -113,10 +122,11 @@ def _expiry_field(preview: Callable[[str], str]) -> FormField:
                      preview=preview)
 
 
-def form_fields(threshold: int, position_preview: Callable[[str], str],
+def form_fields(threshold: int, position_preview: Callable[[str, str], str],
                 when_preview: Callable[[str], str]) -> list[FormField]:
     def position(name: str, label: str, help: str = "") -> FormField:
-        return FormField(name, label, help=help, preview=position_preview)
+        return FormField(name, label, help=help,
+                         preview=lambda text: position_preview(text, name))
 
     return [
         FormField("name", "Term"),

@@ -126,12 +126,13 @@ class AgendaList(OptionList):
 
 
 def day_span(first: date, last: date, shape: str, start: str = "") -> str:
-    """The days from ``first`` to ``last`` in ``shape``, the year after the last one when it
-    is another year; one day said once."""
+    """The days from ``first`` to ``last`` in ``shape``, each with its year when they fall
+    in different years (else "23 Dec to 23 Dec 2027" reads as one day); one day said once."""
     if last == first:
         return f"on {first:{shape}}" if start else f"{first:{shape}}"
-    end = f"{last:{shape} %Y}" if last.year != first.year else f"{last:{shape}}"
-    return f"{start}{first:{shape}} to {end}"
+    if last.year != first.year:
+        return f"{start}{first:{shape} %Y} to {last:{shape} %Y}"
+    return f"{start}{first:{shape}} to {last:{shape}}"
 
 
 class AgendaLine:

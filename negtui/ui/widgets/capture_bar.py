@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -28,6 +28,26 @@ from negtui.domain.vocab import Direction
 from negtui.ui.widgets.shown import OptionList, Static
 
 PROMPTS = {Direction.GIVEN: "gave >", Direction.RECEIVED: "got >"}
+
+
+def events_now() -> float:
+    """The time on the clock every key is stamped with when it arrives."""
+    return events.Event().time
+
+
+class CaptureInput(Input):
+    """The bar's field. While the bar says why the line was not logged, a key typed
+    before that was said (the rest of a burst, typed for the next entry) is not taken
+    into the line: the bar hands it on (``CaptureBar.TypedAhead``)."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        bar = self.parent.parent if self.parent is not None else None
+        if isinstance(bar, CaptureBar) and bar.typed_ahead(event):
+            event.stop()
+            event.prevent_default()
+            bar.post_message(CaptureBar.TypedAhead(bar.direction, self.value, event))
+            return
+        await super()._on_key(event)
 
 
 class CaptureBar(Vertical):
@@ -97,6 +117,16 @@ class CaptureBar(Vertical):
             self.direction = direction
             self.text = text
 
+    class TypedAhead(Message):
+        """A key typed before the bar said why ``text`` was not logged: the line is to
+        be set aside and the key handled as if the bar had closed."""
+
+        def __init__(self, direction: Direction, text: str, key: events.Key) -> None:
+            super().__init__()
+            self.direction = direction
+            self.text = text
+            self.key = key
+
     class Cancelled(Message):
         """The bar was closed without saving; ``text`` is what it held."""
 
@@ -113,6 +143,8 @@ class CaptureBar(Vertical):
         self._shown: list[str] = []
         self._refused: str | None = None
         """The text the problems shown are about; once it is edited they are stale."""
+        self._refused_at: float | None = None
+        """When the bar said the line was not logged (``refuse``), on the keys' clock."""
 
     def compose(self) -> ComposeResult:
         choices = OptionList(id="capture-choices")
@@ -121,7 +153,7 @@ class CaptureBar(Vertical):
         with Horizontal(id="capture-line"):
             yield Static(PROMPTS[Direction.GIVEN], id="capture-prompt")
             # A kept draft is continued, not replaced by the first key typed.
-            yield Input(id="capture-input", select_on_focus=False,
+            yield CaptureInput(id="capture-input", select_on_focus=False,
                         placeholder="what happened, e.g. net 45 #payment us:3")
         yield Static(CAPTURE_HELP, id="capture-hint")
 
@@ -158,8 +190,19 @@ class CaptureBar(Vertical):
         self.input.value = ""
         self._hide_choices()
 
+    def refuse(self, problems: Sequence[str]) -> None:
+        """Say why the line entered was not logged. Keys typed before this (the rest of a
+        burst) are not taken as corrections to it (``typed_ahead``)."""
+        self.show_problems(problems)
+        self._refused_at = events_now()
+
+    def typed_ahead(self, event: events.Key) -> bool:
+        """Whether ``event`` was typed before the bar said the line was not logged."""
+        return self.is_open and self._refused_at is not None and event.time < self._refused_at
+
     def show_problems(self, problems: Sequence[str]) -> None:
         self._refused = self.input.value if problems else None
+        self._refused_at = None
         hint = self.query_one("#capture-hint", Static)
         hint.update("; ".join(problems) if problems else CAPTURE_HELP)
         hint.set_class(bool(problems), "problem")

@@ -108,6 +108,13 @@ class ConcessionLog(DataTable[str | Text]):
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit_what(event.size.width)
+        # Shorter now (a call started and what is on the table shows below): the chosen
+        # entry, usually the newest, stays in view rather than scrolled out of it.
+        self.call_after_refresh(self._cursor_in_view)
+
+    def _cursor_in_view(self) -> None:
+        if self.row_count:
+            self.move_cursor(row=self.cursor_row, animate=False)
 
     def watch_show_vertical_scrollbar(self) -> None:
         self._fit_what(self.size.width)

@@ -1,0 +1,81 @@
+"""A burst goes on after a line the bar did not log: the keys typed before the bar said
+why were meant for the next entry. They start it, and the refused line is kept for its
+own side's key instead of swallowing them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.widgets import Input
+
+from negtui.domain.vocab import Direction
+from negtui.store.drafts import read_draft
+from negtui.ui.app import NegtuiApp
+from negtui.ui.widgets.capture_bar import CaptureBar
+
+from .conftest import until
+from .keyboard import burst, typed
+from .test_concessions import live, on_disk
+
+AppMaker = Callable[[Path], NegtuiApp]
+
+
+async def _on_concessions(pilot, app: NegtuiApp) -> CaptureBar:  # type: ignore[no-untyped-def]
+    await pilot.press("3")
+    await until(pilot, lambda: bool(app.screen.query(CaptureBar)))
+    return app.screen.query_one(CaptureBar)
+
+
+async def test_a_refused_line_does_not_swallow_the_next_entry_of_the_burst(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    before = len(live(on_disk(demo_folder)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        bar = await _on_concessions(pilot, app)
+        burst(pilot, typed("gbad value them:11", "enter", "rSecond entry ok", "enter"))
+        await until(pilot, lambda: len(live(on_disk(demo_folder))) == before + 1)
+        await until(pilot, lambda: not bar.is_open)
+        logged = live(on_disk(demo_folder))[-1]
+        assert (logged.direction, logged.what) == (Direction.RECEIVED, "Second entry ok")
+        # The refused line is kept for g, whole and alone.
+        book_id = on_disk(demo_folder).id
+        draft = read_draft(app.session.store.root, book_id, "given")
+        assert draft is not None and draft.text == "bad value them:11"
+        await pilot.press("g")
+        field = app.screen.query_one("#capture-input", Input)
+        await until(pilot, lambda: bar.is_open and field.value == "bad value them:11")
+
+
+async def test_a_questioned_line_is_not_logged_by_the_rest_of_the_burst(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    """A position the walk-away cannot be compared with asks first; the enter typed with
+    the burst is not the user's answer, and what followed is its own entry."""
+    app = make_app(demo_folder)
+    before = len(live(on_disk(demo_folder)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        bar = await _on_concessions(pilot, app)
+        burst(pilot, typed("gExclusivity wording #exclusivity =12-months", "enter",
+                           "rThey agree to weekly calls", "enter"))
+        await until(pilot, lambda: len(live(on_disk(demo_folder))) == before + 1)
+        await until(pilot, lambda: not bar.is_open)
+        logged = live(on_disk(demo_folder))
+        assert [(c.direction, c.what) for c in logged[before:]] == [
+            (Direction.RECEIVED, "They agree to weekly calls")]
+
+
+async def test_keys_typed_after_the_refusal_was_said_still_correct_the_line(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    before = len(live(on_disk(demo_folder)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        bar = await _on_concessions(pilot, app)
+        burst(pilot, typed("gRate held them:11", "enter"))
+        hint = bar.query_one("#capture-hint")
+        await until(pilot, lambda: "1 to 10" in str(hint.render()))
+        # Seen, then fixed: the keys now are corrections to the line.
+        burst(pilot, typed("backspace", "backspace", "5", "enter"))
+        await until(pilot, lambda: len(live(on_disk(demo_folder))) == before + 1)
+        logged = live(on_disk(demo_folder))[-1]
+        assert (logged.direction, logged.what, logged.value_them) == (
+            Direction.GIVEN, "Rate held", 5)

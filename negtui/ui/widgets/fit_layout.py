@@ -35,6 +35,17 @@ class Column:
     lines (at its spaces) rather than a column leave or a text be cut."""
 
 
+NOTHING = "—"
+"""What a cell shows where nothing was written: a column of only these is as empty as a
+column of blanks, and steps aside as one before the text beside it is cut."""
+
+
+def unwritten(cell: Cell) -> bool:
+    """Whether a cell shows nothing written: blank, or only ``NOTHING``."""
+    text = cell.plain if isinstance(cell, Text) else cell
+    return text.strip() in ("", NOTHING)
+
+
 def cell_width(cell: Cell) -> int:
     text = cell.plain if isinstance(cell, Text) else cell
     return max((cell_len(line) for line in text.splitlines()), default=0)
@@ -88,7 +99,7 @@ def lay_out(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], room: int
     if natural is None:
         natural = natural_widths(columns, rows)
     if filled is None:
-        filled = [not rows or any(cell_width(row[i]) for row in rows)
+        filled = [not rows or any(not unwritten(row[i]) for row in rows)
                   for i in range(len(columns))]
     one = _one_line(columns, room, natural, filled)
     if lines < 2 or (not one.hidden and all(w is None for w in one.widths)):

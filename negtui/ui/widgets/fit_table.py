@@ -41,6 +41,7 @@ from negtui.ui.widgets.fit_layout import (
     label_cut,
     lay_out,
     natural_widths,
+    unwritten,
 )
 from negtui.ui.widgets.shown import Static, same_text, shown
 
@@ -111,13 +112,17 @@ class FitTable(CachedTable[Cell]):
 
     def _fit_of(self, rows: Sequence[tuple[str | None, Sequence[Cell]]]) -> Fit:
         widest = [0] * len(self.columns_spec)
+        written = [False] * len(self.columns_spec)
         measure = self._width
         for _, cells in rows:
             for index, cell in enumerate(cells):
-                widest[index] = max(widest[index], measure(cell))
+                width = measure(cell)
+                widest[index] = max(widest[index], width)
+                if width and not written[index]:
+                    written[index] = not unwritten(cell)
         return Fit(tuple(max(cell_width(c.label), w)
                          for c, w in zip(self.columns_spec, widest, strict=True)),
-                   tuple(not rows or w > 0 for w in widest), self.room())
+                   tuple(not rows or w for w in written), self.room())
 
     def _lay_out(self, fit: Fit) -> Layout:
         return lay_out(self.columns_spec, [cells for _, cells in self._rows], fit.room,

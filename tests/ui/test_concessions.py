@@ -435,3 +435,25 @@ async def test_a_large_window_shows_what_is_on_the_table_between_calls(
         if shown:
             log, pinned = app.screen.query_one("#log"), app.screen.query_one("#pinned")
             assert log.region.right <= pinned.region.x  # beside the log, not over it
+
+
+async def test_gives_and_gets_nobody_valued_are_not_said_to_be_worth_zero(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: app.session.deal_id is not None)
+        meridian = next(book.id for book in app.session.portfolio.books.values()
+                        if book.deal.name == "Meridian analytics extension")
+        app.session.focus(meridian)
+        await pilot.press("3")
+        await until(pilot, lambda: isinstance(app.screen, ConcessionsScreen))
+        await pilot.press("r")
+        await type_line(pilot, "They send the data dictionary early")
+        await pilot.press("enter")
+
+        def overall() -> str:
+            return str(app.screen.query_one("#band-overall", Static).render())
+
+        await until(pilot, lambda: "got 1" in overall())
+        assert "worth" not in overall()
+        assert "gave 0  got 1  reciprocity" in overall()

@@ -47,6 +47,9 @@ class NegtuiScreen(Screen[None]):
     """
 
     SCREEN_TITLE = ""
+    ROOMY_FOOTER: tuple[str, ...] = ()
+    """Ids of keys help lists but the footer leaves out, that it shows too, in this order,
+    where its line has the room after every other key (a wide terminal)."""
     place: Place | None = None
     """Set when the screen is opened as a place of the history (see places)."""
     _shown_before = False

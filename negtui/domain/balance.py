@@ -127,9 +127,14 @@ def call_summary(concessions: Iterable[Concession], terms: Sequence[Term]) -> st
     entries = [c for c in concessions if not c.deleted]
     figures = balance(entries)
     touched = terms_touched(entries, terms)
+    # A side none of whose entries was given a value has no value to state: a zero would
+    # read as one.
+    values = [f"{word} {side.value_us}" for word, side in (("given", figures.given),
+                                                           ("received", figures.received))
+              if side.value_us]
     parts = [
         f"{figures.given.count} given, {figures.received.count} received",
-        f"value given {figures.given.value_us}, received {figures.received.value_us}",
+        *([f"value {', '.join(values)}"] if values else []),
         f"reciprocity {describe_ratio(figures.ratio)}",
         f"terms: {', '.join(touched)}" if touched else "no terms named",
     ]

@@ -479,3 +479,52 @@ async def test_starting_a_call_keeps_the_newest_entry_in_view(
         table = log_table(app)
         assert table.cursor_row == table.row_count - 1
         assert table.scroll_y == table.max_scroll_y > 0
+
+
+async def test_gives_and_gets_nobody_valued_are_not_said_to_be_worth_zero(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: app.session.deal_id is not None)
+        meridian = next(book.id for book in app.session.portfolio.books.values()
+                        if book.deal.name == "Meridian analytics extension")
+        app.session.focus(meridian)
+        await pilot.press("3")
+        await until(pilot, lambda: isinstance(app.screen, ConcessionsScreen))
+        await pilot.press("r")
+        await type_line(pilot, "They send the data dictionary early")
+        await pilot.press("enter")
+
+        def overall() -> str:
+            return str(app.screen.query_one("#band-overall", Static).render())
+
+        await until(pilot, lambda: "got 1" in overall())
+        assert "worth" not in overall()
+        assert "gave 0  got 1  reciprocity" in overall()
+
+
+async def test_at_80x24_the_entry_in_focus_is_spelled_out_whole_under_the_log(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        await until(pilot, lambda: isinstance(app.screen, ConcessionsScreen))
+
+        def detail() -> str:
+            return " ".join(line.strip() for line in screen_lines(app)
+                            if not line.startswith(("│", "╭", "╰")))
+
+        await until(pilot, lambda: "Offered 740 for a 9-month commitment" in detail())
+        shown = detail()
+        assert "We gave: Offered 740 for a 9-month commitment · on Day rate" in shown
+        assert "worth to us 5, to them 6 · 21 Nov 09:52" in shown
+        assert "in the call of 21 Nov 09:30 with Raj Patel, Olga Brandt" in shown
+        assert "note: Crosses acceptable; check against BATNA before next call" in shown
+        # The row itself cuts it short; the line under the log follows the cursor.
+        await pilot.press("up", "up", "up")
+        await until(pilot, lambda: "They gave: Reporting reduced to a weekly email" in detail())
+        assert "worth to us 4, to them 3" in detail()
+        # Logging stays in sight with the entry spelled out.
+        await pilot.press("g")
+        await until(pilot, lambda: "gave > " in "\n".join(screen_lines(app)))
+        assert "They gave: Reporting reduced to a weekly email" in detail()

@@ -58,9 +58,37 @@ async def test_a_wide_terminal_names_the_five_screens_a_narrow_one_sums_them_up(
         await open_screen(app, pilot, [])
         assert "1-5 Screens" in screen_lines(app)[-1]
         await pilot.resize_terminal(200, 60)
+        await pilot.press("2")
         await until(pilot, lambda: "5 Checklist" in screen_lines(app)[-1])
         bottom = screen_lines(app)[-1]
         assert "1 Portfolio" in bottom and "^q Quit" in bottom
+
+
+PORTFOLIO_MORE = ["f Status filter", "h Show archived", "p People", "! Go to alerts",
+                  ", Settings", "s Sort by next column"]
+
+
+async def test_a_wide_portfolio_footer_shows_the_keys_help_lists_too(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await open_screen(app, pilot, [])
+        await until(pilot, lambda: "f Status filter" in screen_lines(app)[-1])
+        bottom = screen_lines(app)[-1]
+        # The screen's own keys before the names of the five screens, summed up for them.
+        assert all(f" {label} " in bottom for label in PORTFOLIO_MORE), bottom
+        assert "1-5 Screens" in bottom and "^q Quit" in bottom
+        assert bottom.rstrip().endswith("? Keys")
+        await pilot.resize_terminal(120, 40)
+        await until(pilot, lambda: "s Sort by next column" not in screen_lines(app)[-1])
+        bottom = screen_lines(app)[-1]
+        assert "f Status filter" in bottom and bottom.rstrip().endswith("? Keys")
+        assert all(label in bottom for label in footer_labels(app))
+        await pilot.resize_terminal(80, 24)
+        await until(pilot, lambda: "f Status filter" not in screen_lines(app)[-1])
+        bottom = screen_lines(app)[-1]
+        assert bottom.rstrip().endswith("? Keys")
+        assert all(label in bottom for label in footer_labels(app))
 
 
 def table_lines(app: NegtuiApp) -> str:

@@ -83,6 +83,18 @@ async def test_a_short_record_editor_leaves_out_what_is_not_written(
         assert "not written yet" not in text(app)
 
 
+async def test_at_80x24_each_scenario_outcome_is_whole_beside_columns_nothing_is_in(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with on_records(app, (80, 24), "scenarios", "expected"):
+        rows = {line.split()[0]: line for line in screen_lines(app)
+                if re.match(r" (best|expected|worst) ", line)}
+        assert "750 a day, net 45, exclusivity limited to logistics for 6 months" in rows[
+            "expected"]
+        assert "They insist on IP assignment: walk away and extend Harbor" in rows["worst"]
+        assert not any("…" in row for row in rows.values())
+
+
 async def test_a_tall_checklist_draws_how_far_along_each_phase_is(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)

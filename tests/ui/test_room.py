@@ -14,12 +14,17 @@ from tests.ui.conftest import screen_text as text
 AppMaker = Callable[[Path], NegtuiApp]
 
 
-async def test_terms_at_200_columns_show_the_bank_and_name_what_stepped_aside(
+async def test_terms_at_200_columns_show_the_bank_and_every_other_column(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
-    async with on_screen(app, (200, 60), ["2"], "Day rate"):
+    async with on_screen(app, (200, 60), ["2"], "Day rate") as pilot:
         header = next(line for line in screen_lines(app) if line.startswith(" Term "))
         assert "Fallback" in header and "BATNA" in header and "Expires" in header
+        assert "Category" in header and "Decide by" in header
+        assert "Widen the window" not in text(app)
+        # Narrower, columns step aside again and the line under the table names them.
+        await pilot.resize_terminal(120, 40)
+        await until(pilot, lambda: "Widen the window" in text(app))
         hint = next(line for line in screen_lines(app) if "Widen the window" in line)
         assert "Category" in hint and "Decide by" in hint
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from negtui.ui.app import NegtuiApp
-from tests.ui.conftest import on_screen, screen_lines, until
+from tests.ui.conftest import on_screen, open_screen, screen_lines, until
 from tests.ui.conftest import screen_text as text
 
 AppMaker = Callable[[Path], NegtuiApp]
@@ -22,18 +22,60 @@ def table_lines(app: NegtuiApp) -> list[str]:
     return lines[start:end]
 
 
-async def test_at_200_columns_every_position_is_whole_with_its_unit(
+LABELS = ("Term", "Deal", "Port", "Class", "On table", "Expires", "Status", "Wt", "Must",
+          "Category", "Ideal", "Acceptable", "Walk-away", "BATNA", "Fallback", "Decide by")
+
+
+def table_cells(table: list[str]) -> dict[str, dict[str, str]]:
+    """Each term's cells by column label, read as drawn: a cell that goes on over the
+    row's following lines is joined up with a space."""
+    header = table[0]
+    starts = [header.index(f" {label} ") for label in LABELS if f" {label} " in header]
+    bounds = list(zip(starts, [*starts[1:], len(header)], strict=True))
+    labels = [header[a:b].strip() for a, b in bounds]
+    rows: dict[str, dict[str, list[str]]] = {}
+    current: dict[str, list[str]] = {}
+    for line in table[1:]:
+        parts = [line[a:b].strip() for a, b in bounds]
+        if parts[0]:
+            current = rows.setdefault(parts[0], {label: [] for label in labels})
+        for label, part in zip(labels, parts, strict=True):
+            if part:
+                current[label].append(part)
+    return {name: {label: " ".join(bits) for label, bits in cells.items()}
+            for name, cells in rows.items()}
+
+
+async def test_at_200x60_every_column_is_shown_and_every_position_whole(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
     async with on_screen(app, (200, 60), ["2"], "Day rate"):
         table = table_lines(app)
-        day_rate = next(line for line in table if line.startswith(" Day rate "))
-        assert "780 EUR with a 6-month review" in day_rate
-        assert "820 EUR/day" in day_rate and "700 EUR/day" in day_rate
-        exclusivity = next(line for line in table if line.startswith(" Exclusivity "))
-        assert "logistics, 12 months" in exclusivity
-        # What made the room is named under the table.
-        assert "Widen the window for" in text(app)
+        assert all(f" {label} " in table[0] for label in LABELS), table[0]
+        cells = table_cells(table)
+        day_rate = cells["Day rate"]
+        assert day_rate["Fallback"] == "780 EUR with a 6-month review"
+        assert day_rate["Ideal"] == "820 EUR/day"
+        assert day_rate["Walk-away"] == "700 EUR/day"
+        assert day_rate["On table"] == "▼ 740 EUR/day"
+        assert day_rate["Status"] == "open" and day_rate["Must"] == "must"
+        assert re.fullmatch(r"\d\d \w{3} \(in \d+d\)", day_rate["Decide by"])
+        assert cells["Payment terms"]["Fallback"] == "30 days with 2% early payment discount"
+        assert cells["Payment terms"]["Category"] == "payment schedule"
+        assert cells["Exclusivity"]["On table"] == "✗ logistics, 12 months"
+        assert cells["Reporting"]["Category"] == "governance/reporting"
+        assert "…" not in "\n".join(table)
+        # Nothing is left out, so no line asks for a wider window.
+        assert "Widen the window" not in text(app)
+
+
+async def test_at_200x60_the_grid_beside_the_table_still_names_what_it_hides(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await open_screen(app, pilot, ["2", "g"])
+        await until(pilot, lambda: "press g to hide the grid" in text(app))
+        assert "Widen the window or press g to hide the grid for" in text(app)
 
 
 async def test_the_offer_expiry_has_a_column_in_the_users_zone(

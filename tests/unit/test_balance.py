@@ -104,6 +104,16 @@ def test_call_summary_has_counts_balance_and_terms() -> None:
     assert "no terms named" in call_summary([], terms)
 
 
+def test_a_call_summary_states_no_value_where_nothing_was_valued() -> None:
+    terms = [Term(id="t-rate", name="Day rate")]
+    assert "value" not in call_summary([], terms)
+    unvalued = [entry(1, GIVEN, None, None, "t-rate")]
+    assert call_summary(unvalued, terms) == (
+        "1 given, 0 received; reciprocity —; terms: Day rate")
+    one_side = [*unvalued, entry(2, RECEIVED, 4, 2, "t-rate")]
+    assert "value received 4;" in call_summary(one_side, terms)
+
+
 def test_the_deal_line_says_how_many_of_our_gives_its_trend_is_read_from() -> None:
     gives = [entry(n, GIVEN, us=size) for n, size in enumerate([2, 6, 3, 5, 3])]
     book = DealBook(deal=Deal(id="d1", name="Northwind"), concessions=gives)

@@ -76,3 +76,32 @@ def test_a_label_wider_than_its_column_ends_in_an_ellipsis() -> None:
     assert label_cut("Alerts", 4).plain == "Ale…"
     assert label_cut("Alerts", 6).plain == "Alerts"
     assert label_cut("[b]Deal", 10).plain == "[b]Deal"  # read literally
+
+
+WRAPPING = [Column("Term", "term", 0, 8), Column("Fallback", "fallback", 2, 10, wrap=True),
+            Column("Decide by", "decide", 1, wrap=True)]
+WRAP_ROWS = [["Day rate", "30 days with 2% early payment discount", "06 Dec (in 3d)"]]
+# Everything on one line: 8 + 38 + 14 and the padding of three columns.
+ONE_LINE = 8 + 38 + 14 + 3 * 2
+
+
+def test_rows_that_may_take_two_lines_keep_every_column_and_cut_nothing() -> None:
+    room = ONE_LINE - 10
+    # On one line a row's fallback would be cut with "…".
+    one = lay_out(WRAPPING, WRAP_ROWS, room)
+    assert one.lines == 1 and one.widths[1] == 28
+    layout = lay_out(WRAPPING, WRAP_ROWS, room, lines=2)
+    assert layout.lines == 2
+    assert layout.shown == (0, 1, 2) and layout.hidden == ()
+    # The longest text goes on over its second line; the others keep their width.
+    assert layout.widths == (None, 28, None)
+
+
+def test_a_table_that_fits_on_one_line_stays_on_one_line() -> None:
+    layout = lay_out(WRAPPING, WRAP_ROWS, ONE_LINE, lines=2)
+    assert layout.lines == 1 and layout.widths == (None, None, None)
+
+
+def test_where_two_lines_are_not_enough_columns_leave_as_before() -> None:
+    room = 30
+    assert lay_out(WRAPPING, WRAP_ROWS, room, lines=2) == lay_out(WRAPPING, WRAP_ROWS, room)

@@ -52,6 +52,9 @@ class NegtuiScreen(Screen[None]):
     SCREEN_TITLE = ""
     HELP_LINES: tuple[tuple[str, str], ...] = ()
     """Rows help lists after the keys: what the screen understands besides its keys."""
+    ROOMY_FOOTER: tuple[str, ...] = ()
+    """Ids of keys help lists but the footer leaves out, that it shows too, in this order,
+    where its line has the room after every other key (a wide terminal)."""
     place: Place | None = None
     """Set when the screen is opened as a place of the history (see places)."""
     _shown_before = False

@@ -39,7 +39,7 @@ from negtui.ui.widgets.concession_log import FLAG_LEGEND, ConcessionLog
 from negtui.ui.widgets.confirm import ConfirmScreen
 from negtui.ui.widgets.footer import KeyFooter
 from negtui.ui.widgets.form import FormScreen
-from negtui.ui.widgets.shown import Static, markup, plain
+from negtui.ui.widgets.shown import DataTable, Static, markup, plain
 
 # How long after the last key a half-typed line is written to disk.
 DRAFT_DELAY_S = 0.3
@@ -90,6 +90,8 @@ class ConcessionsScreen(NegtuiScreen):
             yield Static(EMPTY_TEXT, id="log-empty", classes="empty")
             with VerticalScroll(id="pinned"):
                 yield Static(id="pinned-text")
+        # The entry in focus whole, the row cuts what was conceded short.
+        yield Static(id="entry-detail")
         # Its own line under the log, so it is whole at 80 columns whatever the band says.
         yield Static(Text(FLAG_LEGEND, "dim"), id="flag-legend", classes="band")
         yield CaptureBar(id="capture")
@@ -142,6 +144,16 @@ class ConcessionsScreen(NegtuiScreen):
                          seconds=8)
         self._draw_band()
         self.query_one("#pinned-text", Static).update(pinned_text(book, settings))
+        self._show_entry()
+
+    @on(DataTable.RowHighlighted, "#log")
+    def _show_entry(self) -> None:
+        book = self.book
+        detail = self.query_one("#entry-detail", Static)
+        text = Text() if book is None else self.table.entry_detail(
+            book, self.session.settings.timezone)
+        detail.update(text)
+        detail.display = bool(text.plain)
 
     def _draw_band(self, screen_width: int | None = None) -> None:
         book = self.book

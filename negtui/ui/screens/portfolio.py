@@ -48,6 +48,8 @@ class PortfolioScreen(NegtuiScreen):
     # and left again, the field would have the table fit its columns a second time and
     # the footer lay out its keys twice more, all after the first frame.
     AUTO_FOCUS = "#deals"
+    ROOMY_FOOTER = ("portfolio.status", "portfolio.archived", "portfolio.people",
+                    "portfolio.alerts", "portfolio.settings", "portfolio.sort")
     BINDINGS = [
         Binding("enter", "open_deal", "Open", id="portfolio.open", priority=True),
         Binding("n", "new_deal", "New", id="portfolio.new", priority=True),

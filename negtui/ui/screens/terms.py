@@ -120,6 +120,13 @@ class TermsScreen(NegtuiScreen):
     def _fit(self, width: int, height: int) -> None:
         self.set_class(width >= WIDE, "-wide")
         self.set_class(width >= ROOMY[0] and height >= ROOMY[1], "-roomy")
+        self._allow_two_lines()
+
+    def _allow_two_lines(self) -> None:
+        """A large window with the table across it has the rows to spare: a row may take
+        two lines there, so that every column is shown with nothing cut."""
+        self.query_one("#terms-table", FitTable).allow_two_lines(
+            self.has_class("-roomy") and not self.grid_view)
 
     # What is shown
 
@@ -239,6 +246,7 @@ class TermsScreen(NegtuiScreen):
     def action_toggle_grid(self) -> None:
         self.grid_view = not self.grid_view
         self.set_class(self.grid_view, "-grid")
+        self._allow_two_lines()
         self._name_grid_key()
         self._show_focus()
         self._focus_view()

@@ -16,9 +16,10 @@ from negtui.ui.widgets.shown import plain
 
 
 def _side(label: str, count: int, value: int, worth: bool) -> Text:
-    """'gave 4 worth 16': how many, and what they were worth to us together."""
+    """'gave 4 worth 16': how many, and what they were worth to us together; no worth
+    where none of them was given a value (a zero would read as one)."""
     side = Text.assemble(f"{label} ", (str(count), "bold"))
-    if count and worth:
+    if count and worth and value:
         side.append(f" worth {value}", "dim")
     return side
 

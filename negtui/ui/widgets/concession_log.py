@@ -260,6 +260,40 @@ class ConcessionLog(DataTable[str | Text]):
         if self.row_count:
             self.move_cursor(row=self.row_count - 1, animate=False)
 
+    def entry_detail(self, book: DealBook, timezone: str) -> Text:
+        """The entry under the cursor whole, as the row cannot show it: who gave what, on
+        which term, where the offer went, the values, when, in which call, and its note."""
+        key = self.focused_id()
+        source = self._sources.get(key) if key is not None else None
+        if source is None:
+            return Text()
+        concession = source.concession
+        who = "We gave" if concession.direction is Direction.GIVEN else "They gave"
+        parts: list[Text] = [Text.assemble(
+            (who, style(SIDES[concession.direction][1])), ": ",
+            plain(concession.what, "bold", one_line=True))]
+        if source.term:
+            parts.append(plain(f"on {source.term}", one_line=True))
+        if source.position:
+            start = concession.replaced_offer or "—"
+            parts.append(plain(f"{start} → {source.position}", one_line=True))
+        if source.linked:
+            parts.append(plain(f"traded with {source.linked}", style(Role.LINK), one_line=True))
+        values = [f"{label} {number}" for label, number in (
+            ("to us", concession.value_us), ("to them", concession.value_them))
+            if number is not None]
+        parts.append(Text(f"worth {', '.join(values)}" if values else "no value given"))
+        parts.append(Text(short_when(concession.at, timezone, year=self._year)))
+        call = next((c for c in book.calls if c.id == concession.call_id), None)
+        if call is not None:
+            who_was_on = ", ".join(call.attendees)
+            started = short_when(call.started, timezone, year=self._year)
+            parts.append(plain(f"in the call of {started}"
+                               + (f" with {who_was_on}" if who_was_on else ""), one_line=True))
+        if concession.note:
+            parts.append(plain(f"note: {concession.note}", one_line=True))
+        return Text(" · ").join(parts)
+
     def focused_id(self) -> str | None:
         """The id of the entry under the cursor."""
         if not self.row_count:

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rich.cells import cell_len
+from rich.console import Console
 from rich.text import Text
 
 Cell = str | Text
@@ -29,6 +30,20 @@ class Column:
     whole: bool = False
     """Cut only when there is no other way: the columns ranked after it leave first, so
     that where the pane has the room its text is read whole."""
+    wrap: bool = False
+    """In a table whose rows may take two lines, this column's text may go on over two
+    lines (at its spaces) rather than a column leave or a text be cut."""
+
+
+NOTHING = "—"
+"""What a cell shows where nothing was written: a column of only these is as empty as a
+column of blanks, and steps aside as one before the text beside it is cut."""
+
+
+def unwritten(cell: Cell) -> bool:
+    """Whether a cell shows nothing written: blank, or only ``NOTHING``."""
+    text = cell.plain if isinstance(cell, Text) else cell
+    return text.strip() in ("", NOTHING)
 
 
 def cell_width(cell: Cell) -> int:
@@ -46,6 +61,8 @@ class Layout:
     """Labels of the columns left out."""
     fits: bool = True
     """False when even the columns that must stay, cut to their floors, are too wide."""
+    lines: int = 1
+    """The lines each row takes: 2 when texts go on over a second line to fit."""
 
 
 def natural_widths(columns: Sequence[Column], rows: Sequence[Sequence[Cell]],
@@ -55,17 +72,67 @@ def natural_widths(columns: Sequence[Column], rows: Sequence[Sequence[Cell]],
             for i, c in enumerate(columns)]
 
 
+_MEASURE = Console(width=1000, color_system=None)
+
+
+def two_line_width(cell: Cell) -> int:
+    """The fewest cells a text takes on at most two lines, wrapped at its spaces."""
+    text = cell.copy() if isinstance(cell, Text) else Text(cell)
+    text.no_wrap = False
+    whole = cell_width(text)
+    if "\n" in text.plain:
+        return whole
+    longest_word = max((cell_len(word) for word in text.plain.split()), default=0)
+    for width in range(max(1, longest_word, (whole + 1) // 2), whole):
+        if len(text.wrap(_MEASURE, width, overflow="fold")) <= 2:
+            return width
+    return whole
+
+
 def lay_out(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], room: int,
             natural: Sequence[int] | None = None,
-            filled: Sequence[bool] | None = None) -> Layout:
+            filled: Sequence[bool] | None = None, lines: int = 1) -> Layout:
     """Which columns fit in ``room`` cells and how wide: the pure part of the table.
     ``natural`` is ``natural_widths`` of the rows, if already known; ``filled`` says
-    which columns have something in some row (by default, in ``rows``)."""
+    which columns have something in some row (by default, in ``rows``). With ``lines``
+    2, rows may take two lines where that shows every column with nothing cut."""
     if natural is None:
         natural = natural_widths(columns, rows)
     if filled is None:
-        filled = [not rows or any(cell_width(row[i]) for row in rows)
+        filled = [not rows or any(not unwritten(row[i]) for row in rows)
                   for i in range(len(columns))]
+    one = _one_line(columns, room, natural, filled)
+    if lines < 2 or (not one.hidden and all(w is None for w in one.widths)):
+        return one
+    two = _two_lines(columns, rows, room, natural, filled)
+    return two if two is not None else one
+
+
+def _two_lines(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], room: int,
+               natural: Sequence[int], filled: Sequence[bool]) -> Layout | None:
+    """Every column that has something shown whole, the texts that may wrap going on
+    over a second line as far as needed, those that give the most room first (so that
+    few columns wrap); None if that is too wide."""
+    shown = [i for i in range(len(columns)) if filled[i] or not columns[i].drop]
+    narrowest = {i: max([cell_width(columns[i].label), *(two_line_width(row[i]) for row in rows)])
+                 for i in shown if columns[i].wrap}
+    widths = {i: natural[i] for i in shown}
+    over = sum(w + 2 * PAD for w in widths.values()) - room
+    while over > 0:
+        gains = {i: widths[i] - narrowest[i] for i in narrowest if widths[i] > narrowest[i]}
+        if not gains:
+            return None
+        most = max(gains, key=lambda i: (gains[i], -i))
+        step = min(gains[most], over)
+        widths[most] -= step
+        over -= step
+    # Columns that need no second line keep their natural width.
+    return Layout(tuple(shown), tuple(widths[i] if widths[i] != natural[i] else None
+                                      for i in shown), (), True, 2)
+
+
+def _one_line(columns: Sequence[Column], room: int, natural: Sequence[int],
+              filled: Sequence[bool]) -> Layout:
     shown = list(range(len(columns)))
 
     def total(widths: dict[int, int]) -> int:

@@ -41,6 +41,7 @@ from negtui.ui.widgets.fit_layout import (
     label_cut,
     lay_out,
     natural_widths,
+    unwritten,
 )
 from negtui.ui.widgets.shown import Static, same_text, shown
 
@@ -84,6 +85,16 @@ class FitTable(CachedTable[Cell]):
         # Layouts redone since the last rows or size because the scrollbar came or went:
         # bounded, so a table on the edge of needing one cannot go back and forth.
         self._settles = 0
+        self._lines = 1
+
+    def allow_two_lines(self, allowed: bool) -> None:
+        """Whether rows may take two lines, their long texts going on over the second,
+        where that shows every column whole (a window with the rows to spare)."""
+        lines = 2 if allowed else 1
+        if lines != self._lines:
+            self._lines = lines
+            if self._rows and self._fit is not None:
+                self._refit(self._fit)
 
     def relabel(self, labels: dict[str, str]) -> None:
         """New labels for some columns by key (a sort arrow, say), used at the next show."""
@@ -101,17 +112,21 @@ class FitTable(CachedTable[Cell]):
 
     def _fit_of(self, rows: Sequence[tuple[str | None, Sequence[Cell]]]) -> Fit:
         widest = [0] * len(self.columns_spec)
+        written = [False] * len(self.columns_spec)
         measure = self._width
         for _, cells in rows:
             for index, cell in enumerate(cells):
-                widest[index] = max(widest[index], measure(cell))
+                width = measure(cell)
+                widest[index] = max(widest[index], width)
+                if width and not written[index]:
+                    written[index] = not unwritten(cell)
         return Fit(tuple(max(cell_width(c.label), w)
                          for c, w in zip(self.columns_spec, widest, strict=True)),
-                   tuple(not rows or w > 0 for w in widest), self.room())
+                   tuple(not rows or w for w in written), self.room())
 
     def _lay_out(self, fit: Fit) -> Layout:
         return lay_out(self.columns_spec, [cells for _, cells in self._rows], fit.room,
-                       fit.natural, fit.filled)
+                       fit.natural, fit.filled, self._lines)
 
     def hold(self) -> None:
         """Until ``release``, keep every column at least as wide as it is and the table
@@ -170,7 +185,8 @@ class FitTable(CachedTable[Cell]):
             if key in kept:
                 new = self._update_cells(str(key), kept[key], cells) or new
             else:
-                self.add_row(*(cells[i] for i in layout.shown), key=key)
+                self.add_row(*(cells[i] for i in layout.shown), key=key,
+                             height=layout.lines)
                 new = True
         self.keep_rows([str(key) for key in keys])
         at_top = self.cursor_coordinate == Coordinate(0, 0)
@@ -208,7 +224,8 @@ class FitTable(CachedTable[Cell]):
             return False
         if self._settled():
             return self.show_vertical_scrollbar
-        needed = len(self._rows) + (self.header_height if self.show_header else 0)
+        lines = self._layout.lines if self._layout is not None else 1
+        needed = len(self._rows) * lines + (self.header_height if self.show_header else 0)
         height = self.size.height
         if not height:
             return needed > self.app.size.height
@@ -251,7 +268,7 @@ class FitTable(CachedTable[Cell]):
             column = self.columns_spec[index]
             self.add_column(label_cut(column.label, width), key=column.key, width=width)
         for key, cells in self._rows:
-            self.add_row(*(cells[i] for i in layout.shown), key=key)
+            self.add_row(*(cells[i] for i in layout.shown), key=key, height=layout.lines)
         if keep_cursor and 0 <= row < self.row_count:
             self.move_cursor(row=row, animate=False)
         # A horizontal scrollbar only when the table is really wider than its pane.

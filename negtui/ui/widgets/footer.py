@@ -65,6 +65,23 @@ def fitting(units: list[list[Entry]], room: int) -> list[list[Entry]]:
     return chosen
 
 
+def _with_extra(units: list[list[Entry]], chosen: list[list[Entry]],
+                extra: list[tuple[int, Entry]], room: int) -> tuple[list[Entry], int, int]:
+    """The entries of ``chosen`` with those of ``extra`` that fit the room left, each at
+    its place among the units; the cells they take, and how many of ``extra`` fit."""
+    used = sum(entry.width for unit in chosen for entry in unit)
+    added: list[tuple[int, Entry]] = []
+    for place, entry in extra:
+        if used + entry.width <= room:
+            added.append((place, entry))
+            used += entry.width
+    picked = {id(unit) for unit in chosen}
+    shown = [entry for unit in chosen for entry in unit]
+    for place, entry in reversed(added):
+        shown.insert(sum(len(unit) for unit in units[:place] if id(unit) in picked), entry)
+    return shown, used, len(added)
+
+
 class KeyFooter(Footer):
     """A footer whose every label is whole at any width."""
 
@@ -82,7 +99,16 @@ class KeyFooter(Footer):
 
     def _entries(self) -> tuple[list[list[Entry]], Entry | None, Entry | None]:
         """The units in order of importance, the help key and the command palette key."""
+        units, help_entry, palette, _ = self._all_entries()
+        return units, help_entry, palette
+
+    def _all_entries(self) -> tuple[list[list[Entry]], Entry | None, Entry | None,
+                                    list[tuple[int, Entry]]]:
+        """As ``_entries``, and the keys the screen shows only where there is room (its
+        ``ROOMY_FOOTER``, in that order), each with the place among the units it goes."""
         screen = self.screen
+        roomy_ids: tuple[str, ...] = getattr(screen, "ROOMY_FOOTER", ())
+        roomy: dict[str, tuple[Binding, bool, str]] = {}
         ranked: list[tuple[tuple[int, int], Binding, bool, str]] = []
         help_entry: Entry | None = None
         palette: Entry | None = None
@@ -98,6 +124,9 @@ class KeyFooter(Footer):
                 help_entry = entry  # ``?`` where it is a key, else the one left (F1)
             elif binding.id == PALETTE_ID:
                 palette = entry
+            if (not binding.show and binding.id in roomy_ids and active.node is screen
+                    and binding.id not in roomy):
+                roomy[binding.id] = (binding, active.enabled, active.tooltip)
             if not binding.show or binding.id in (HELP_ID, PALETTE_ID):
                 continue
             if active.node is app and not offered(binding.action):
@@ -141,25 +170,42 @@ class KeyFooter(Footer):
                                      head.tooltip)
             else:
                 units.append([entry])
-        return units, help_entry, palette
+        # After the screen's own keys, before the app's.
+        at = next((index for index, unit in enumerate(units)
+                   if unit and unit[0].action.startswith("show_screen(")), len(units))
+        extra = [(at, Entry(binding.key, app.get_key_display(binding), binding.description,
+                            binding.action, enabled, tooltip))
+                 for key_id in roomy_ids if key_id in roomy
+                 for binding, enabled, tooltip in [roomy[key_id]]]
+        return units, help_entry, palette, extra
 
     def _plan(self) -> tuple[tuple[Entry, str], ...]:
         """What the footer shows at its width now: each entry with its classes."""
         width = self.size.width or self.app.size.width
-        units, help_entry, palette = self._entries()
+        units, help_entry, palette, extra = self._all_entries()
         room = width - (help_entry.width if help_entry else 0)
         screens = next((u for u in units if u and u[0].action.startswith("show_screen(")),
                        None)
-        chosen = fitting(units, room)
-        if screens is not None and screens not in chosen:
-            # The five names do not fit: one label stands for them.
+        short_units = units
+        if screens is not None:
             first = screens[0]
             short = Entry(first.key, f"{first.display}-{screens[-1].display}", "Screens",
                           first.action)
-            units = [[short] if unit is screens else unit for unit in units]
+            short_units = [[short] if unit is screens else unit for unit in units]
+        chosen = fitting(units, room)
+        if screens is not None and screens not in chosen:
+            # The five names do not fit: one label stands for them.
+            units = short_units
             chosen = fitting(units, room)
-        used = sum(entry.width for unit in chosen for entry in unit)
-        plan = [(entry, "") for unit in chosen for entry in unit]
+        shown, used, added = _with_extra(units, chosen, extra, room)
+        if units is not short_units and added < len(extra):
+            # The screen's own keys go before the names of the five screens.
+            short_chosen = fitting(short_units, room)
+            short_shown, short_used, short_added = _with_extra(short_units, short_chosen,
+                                                               extra, room)
+            if short_added > added:
+                shown, used = short_shown, short_used
+        plan = [(entry, "") for entry in shown]
         # Whatever room is left shows the command palette's key, if it fits whole.
         if palette is not None and used + palette.width + 1 <= room:
             plan.append((palette, "-palette"))

@@ -100,8 +100,15 @@ class Static(TextualStatic):
         super().update(safe, layout=layout)
 
 
-def _cell(value: object) -> object:
-    # A cell too long for its column ends in "…", never mid-word without a mark.
+def _cell(value: object, wrap: bool = False) -> object:
+    # A cell too long for its column ends in "…", never mid-word without a mark; in a
+    # row of more than one line it goes on over the next line at a space first.
+    if wrap:
+        if isinstance(value, str):
+            return Text(visible(value, multiline=False), end="", overflow="ellipsis")
+        if isinstance(value, Text):
+            return shown(value, one_line=True)
+        return value
     if isinstance(value, str):
         # What Textual makes of a string in a one-line row, without reading markup.
         return Text(visible(value), end="", no_wrap=True, overflow="ellipsis")
@@ -120,14 +127,16 @@ class DataTable(TextualDataTable[CellType]):
 
     def add_row(self, *cells: CellType, height: int | None = 1, key: str | None = None,
                 label: Text | str | None = None) -> RowKey:
-        safe = [cast(CellType, _cell(cell)) for cell in cells]
+        safe = [cast(CellType, _cell(cell, height != 1)) for cell in cells]
         if label is not None:
             label = cast(Text, _cell(label))
         return super().add_row(*safe, height=height, key=key, label=label)
 
     def update_cell(self, row_key: RowKey | str, column_key: Any, value: CellType, *,
                     update_width: bool = False) -> None:
-        super().update_cell(row_key, column_key, cast(CellType, _cell(value)),
+        row = self.rows.get(row_key if isinstance(row_key, RowKey) else RowKey(row_key))
+        wrap = row is not None and row.height != 1
+        super().update_cell(row_key, column_key, cast(CellType, _cell(value, wrap)),
                             update_width=update_width)
 
     # In a table of rows, home and end go to the first and the last row, as ctrl+home and

@@ -29,16 +29,20 @@ Cell = str | Text
 # window keeps the term, where it stands and its bank; the rest leave by rank (the
 # highest first). Positions are read whole where leaving lesser columns out makes the
 # room, else cut with "…" like the other long texts; the detail pane shows them whole.
+# Where the rows may take two lines, the positions, the category and the fallback's day
+# go on over a second line instead, so that every column is there, nothing cut.
 TERM_COLUMNS = [
     Column("Term", "name", 0, 14), Column("Deal", "deal", 1), Column("Port", "portfolio", 1),
-    Column("Class", "class", 2), Column("On table", "on_table", 0, 16, whole=True),
+    Column("Class", "class", 2), Column("On table", "on_table", 0, 16, whole=True, wrap=True),
     Column("Expires", "expires", 3), Column("Status", "status", 4),
     Column("Wt", "weight", 12), Column("Must", "must", 11),
-    Column("Category", "category", 13, 10), Column("Ideal", "ideal", 7, 14, whole=True),
-    Column("Acceptable", "acceptable", 6, 14, whole=True),
-    Column("Walk-away", "walk_away", 5, 14, whole=True),
-    Column("BATNA", "batna", 9, 14, whole=True),
-    Column("Fallback", "fallback", 8, 16, whole=True), Column("Decide by", "decide_by", 10),
+    Column("Category", "category", 13, 10, wrap=True),
+    Column("Ideal", "ideal", 7, 14, whole=True, wrap=True),
+    Column("Acceptable", "acceptable", 6, 14, whole=True, wrap=True),
+    Column("Walk-away", "walk_away", 5, 14, whole=True, wrap=True),
+    Column("BATNA", "batna", 9, 14, whole=True, wrap=True),
+    Column("Fallback", "fallback", 8, 16, whole=True, wrap=True),
+    Column("Decide by", "decide_by", 10, wrap=True),
 ]
 
 

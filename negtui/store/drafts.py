@@ -45,7 +45,11 @@ def _paths(root: Path, deal_id: str) -> list[Path]:
 
 
 def keep_draft(root: Path, deal_id: str, draft: Draft) -> None:
-    """Keep the line in the file of its side, in place of the one kept there before."""
+    """Keep ``draft`` in its side's file. A received line kept under the given side's
+    name before each side had a file goes to its own file first, so the given line
+    written there does not take its place; the side's own line kept before is replaced."""
+    if draft.direction == "given":
+        _move_old_received(root, deal_id)
     path = _path(root, deal_id, draft.direction)
     make_private_dirs(path.parent)
     write_atomically(path, json.dumps({"direction": draft.direction, "text": draft.text},
@@ -82,12 +86,26 @@ def read_draft(root: Path, deal_id: str, direction: str | None = None) -> Draft 
     return None
 
 
+def _move_old_received(root: Path, deal_id: str) -> None:
+    """A received line in the given side's file (kept before the sides had a file each)
+    moves to the received side's file, unless that already holds a line of its own."""
+    kept = _read(_path(root, deal_id))
+    if kept is not None and kept.direction == "received" \
+            and _read(_path(root, deal_id, "received")) is None:
+        keep_draft(root, deal_id, kept)
+
+
 def drop_draft(root: Path, deal_id: str, direction: str | None = None) -> None:
-    """Forget the deal's draft on that side (on both when not given): the file named for
-    that side, and the other one only when the line in it is of that side, as in a given
-    side's file kept before each side had its own."""
+    """Forget the deal's draft on that side (on both when not given): the file of that
+    side, unless it holds a line of the other side (a given side's file kept before each
+    side had its own), and the other file when the line in it is of that side."""
     for path in _paths(root, deal_id):
-        if (direction is None or path == _path(root, deal_id, direction)
-                or _holds(path, direction)):
+        own = direction is not None and path == _path(root, deal_id, direction)
+        if direction is None or (own and not _holds(path, _other(direction))) \
+                or _holds(path, direction):
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
+
+
+def _other(direction: str) -> str:
+    return "received" if direction == "given" else "given"

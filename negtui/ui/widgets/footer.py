@@ -105,7 +105,8 @@ class KeyFooter(Footer):
     def _all_entries(self) -> tuple[list[list[Entry]], Entry | None, Entry | None,
                                     list[tuple[int, Entry]]]:
         """As ``_entries``, and the keys the screen shows only where there is room (its
-        ``ROOMY_FOOTER``, in that order), each with the place among the units it goes."""
+        ``ROOMY_FOOTER``, in that order), each with the place among the units it goes.
+        A footer of other keys (a dialog's, the palette's) gives its own here."""
         screen = self.screen
         roomy_ids: tuple[str, ...] = getattr(screen, "ROOMY_FOOTER", ())
         roomy: dict[str, tuple[Binding, bool, str]] = {}
@@ -278,8 +279,9 @@ class DialogFooter(KeyFooter):
     """A dialog's own footer line: only the keys that work in it, each label whole. Docked
     at the bottom of the dialog's screen, it covers the footer of the screen under it."""
 
-    def _entries(self) -> tuple[list[list[Entry]], Entry | None, Entry | None]:
-        return [[entry] for entry in dialog_entries(self.screen)], None, None
+    def _all_entries(self) -> tuple[list[list[Entry]], Entry | None, Entry | None,
+                                    list[tuple[int, Entry]]]:
+        return [[entry] for entry in dialog_entries(self.screen)], None, None, []
 
 
 # The keys of Textual's command palette, each in a word; keys with the same word share a
@@ -319,5 +321,6 @@ def palette_entries(screen: Screen[object]) -> list[Entry]:
 class PaletteFooter(KeyFooter):
     """The command palette's footer line: its own keys only."""
 
-    def _entries(self) -> tuple[list[list[Entry]], Entry | None, Entry | None]:
-        return [[entry] for entry in palette_entries(self.screen)], None, None
+    def _all_entries(self) -> tuple[list[list[Entry]], Entry | None, Entry | None,
+                                    list[tuple[int, Entry]]]:
+        return [[entry] for entry in palette_entries(self.screen)], None, None, []

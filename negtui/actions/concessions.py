@@ -25,7 +25,15 @@ from negtui.domain.models import Call, Concession, Deal, Record, Settings, Term
 from negtui.domain.text import quoted
 from negtui.domain.vocab import Direction
 from negtui.store import Store
-from negtui.store.drafts import Draft, drop_draft, keep_draft, read_draft
+from negtui.store.drafts import (
+    Draft,
+    drop_draft,
+    drop_newest_aside,
+    keep_draft,
+    newest_aside,
+    read_draft,
+    set_aside,
+)
 from negtui.store.errors import StoreError
 
 # What a choice field of the edit form holds when nothing is chosen.
@@ -276,6 +284,29 @@ def kept_line(store: Store, deal_id: str,
     if draft is None or draft.direction not in {d.value for d in Direction}:
         return None
     return Direction(draft.direction), draft.text
+
+
+def set_line_aside(store: Store, deal_id: str, direction: Direction, text: str) -> None:
+    """Keep a line that was not logged apart from the half-typed one, so typing a new
+    line on that side does not take its place; ``kept_line`` brings it back later."""
+    if not store.read_only:
+        set_aside(store.root, deal_id, direction.value, text)
+
+
+def bring_back_line(store: Store, deal_id: str, direction: Direction) -> str | None:
+    """The line to open the bar with on that side: the half-typed one, else the newest
+    line set aside, which becomes the half-typed one again."""
+    kept = kept_line(store, deal_id, direction)
+    if kept is not None:
+        return kept[1]
+    if store.read_only:
+        return None
+    text = newest_aside(store.root, deal_id, direction.value)
+    if text is not None:
+        # Kept as the half-typed line before it leaves the lines set aside.
+        keep_line(store, deal_id, direction, text)
+        drop_newest_aside(store.root, deal_id, direction.value)
+    return text
 
 
 def forget_line(store: Store, deal_id: str, direction: Direction) -> None:

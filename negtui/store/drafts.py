@@ -7,6 +7,9 @@ one side never takes the place of the other's:
   each side had a file of its own, so a file kept then may hold a received line: it is
   read for the side it names inside, whatever its file name.
 - ``<deal id>.received.json`` holds the received line.
+- ``<deal id>.<side>.aside.json`` holds, newest last, lines of that side set aside
+  without being logged: a line the bar refused while the rest of a burst went on, or a
+  kept line that keys typed before it was brought back started afresh.
 
 They are this machine's own and never part of the deal files.
 """
@@ -109,3 +112,43 @@ def drop_draft(root: Path, deal_id: str, direction: str | None = None) -> None:
 
 def _other(direction: str) -> str:
     return "received" if direction == "given" else "given"
+
+
+def _aside_path(root: Path, deal_id: str, direction: str) -> Path:
+    return root / DRAFTS_DIR / f"{deal_id}.{direction}.aside.json"
+
+
+def _aside(path: Path) -> list[str]:
+    try:
+        data = read_regular(path)
+        lines = json.loads(data.decode("utf-8")) if data is not None else []
+    except (StoreError, ValueError, RecursionError):
+        return []
+    return [line for line in lines if isinstance(line, str)] if isinstance(lines, list) else []
+
+
+def set_aside(root: Path, deal_id: str, direction: str, text: str) -> None:
+    """Keep ``text`` among the lines of that side set aside, after those kept before."""
+    if not text.strip():
+        return
+    path = _aside_path(root, deal_id, direction)
+    make_private_dirs(path.parent)
+    lines = [*_aside(path), text]
+    write_atomically(path, json.dumps(lines, ensure_ascii=False) + "\n")
+
+
+def newest_aside(root: Path, deal_id: str, direction: str) -> str | None:
+    """The newest line of that side set aside; None when none is."""
+    lines = _aside(_aside_path(root, deal_id, direction))
+    return lines[-1] if lines else None
+
+
+def drop_newest_aside(root: Path, deal_id: str, direction: str) -> None:
+    """No longer keep the newest line of that side set aside (it was brought back)."""
+    path = _aside_path(root, deal_id, direction)
+    rest = _aside(path)[:-1]
+    if rest:
+        write_atomically(path, json.dumps(rest, ensure_ascii=False) + "\n")
+    else:
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()

@@ -10,7 +10,7 @@ from pathlib import Path
 from textual.widgets import Input
 
 from negtui.domain.vocab import Direction
-from negtui.store.drafts import read_draft
+from negtui.store.drafts import newest_aside
 from negtui.ui.app import NegtuiApp
 from negtui.ui.widgets.capture_bar import CaptureBar
 
@@ -40,8 +40,7 @@ async def test_a_refused_line_does_not_swallow_the_next_entry_of_the_burst(
         assert (logged.direction, logged.what) == (Direction.RECEIVED, "Second entry ok")
         # The refused line is kept for g, whole and alone.
         book_id = on_disk(demo_folder).id
-        draft = read_draft(app.session.store.root, book_id, "given")
-        assert draft is not None and draft.text == "bad value them:11"
+        assert newest_aside(app.session.store.root, book_id, "given") == "bad value them:11"
         await pilot.press("g")
         field = app.screen.query_one("#capture-input", Input)
         await until(pilot, lambda: bar.is_open and field.value == "bad value them:11")
@@ -79,3 +78,44 @@ async def test_keys_typed_after_the_refusal_was_said_still_correct_the_line(
         logged = live(on_disk(demo_folder))[-1]
         assert (logged.direction, logged.what, logged.value_them) == (
             Direction.GIVEN, "Rate held", 5)
+
+
+async def test_a_refused_line_is_not_brought_back_into_a_later_line_of_its_side(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    """Three lines in one burst, the first refused: the third, on the same side, is not
+    glued onto it. The refused line waits apart, and g brings it back afterwards."""
+    app = make_app(demo_folder)
+    before = len(live(on_disk(demo_folder)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        bar = await _on_concessions(pilot, app)
+        burst(pilot, typed("gbad value them:11", "enter", "rSecond entry ok", "enter",
+                           "gRota eased #On-call =one week a month", "enter"))
+        await until(pilot, lambda: len(live(on_disk(demo_folder))) == before + 2)
+        await until(pilot, lambda: not bar.is_open)
+        logged = live(on_disk(demo_folder))[before:]
+        assert [(c.direction, c.what, c.position) for c in logged] == [
+            (Direction.RECEIVED, "Second entry ok", ""),
+            (Direction.GIVEN, "Rota eased", "one week a month")]
+        await pilot.press("g")
+        field = app.screen.query_one("#capture-input", Input)
+        await until(pilot, lambda: bar.is_open and field.value == "bad value them:11")
+
+
+async def test_a_burst_after_a_kept_line_starts_a_line_of_its_own(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    """A line half typed and left with escape is kept; a burst typed later on that side
+    was meant as a new entry, not as the end of the old line."""
+    app = make_app(demo_folder)
+    before = len(live(on_disk(demo_folder)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        bar = await _on_concessions(pilot, app)
+        burst(pilot, typed("gRate to 730", "escape"))
+        await until(pilot, lambda: not bar.is_open)
+        burst(pilot, typed("gThey drop the travel cap", "enter"))
+        await until(pilot, lambda: len(live(on_disk(demo_folder))) == before + 1)
+        logged = live(on_disk(demo_folder))[-1]
+        assert (logged.direction, logged.what) == (Direction.GIVEN, "They drop the travel cap")
+        await until(pilot, lambda: not bar.is_open)
+        await pilot.press("g")
+        field = app.screen.query_one("#capture-input", Input)
+        await until(pilot, lambda: bar.is_open and field.value == "Rate to 730")

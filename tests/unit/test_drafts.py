@@ -39,3 +39,19 @@ def test_forgetting_the_given_line_keeps_a_received_one_kept_the_old_way(store: 
     assert read_draft(store.root, "d-alpha", "received") == Draft("received", "old received")
     drop_draft(store.root, "d-alpha", "received")
     assert read_draft(store.root, "d-alpha") is None
+
+
+def test_lines_set_aside_come_back_newest_first_and_once(store: Store) -> None:
+    from negtui.store.drafts import drop_newest_aside, newest_aside, set_aside
+
+    set_aside(store.root, "d-alpha", "given", "first refused")
+    set_aside(store.root, "d-alpha", "given", "second refused")
+    set_aside(store.root, "d-alpha", "given", "   ")  # nothing to keep
+    assert newest_aside(store.root, "d-alpha", "received") is None
+    assert newest_aside(store.root, "d-alpha", "given") == "second refused"
+    drop_newest_aside(store.root, "d-alpha", "given")
+    assert newest_aside(store.root, "d-alpha", "given") == "first refused"
+    drop_newest_aside(store.root, "d-alpha", "given")
+    assert newest_aside(store.root, "d-alpha", "given") is None
+    # The half-typed line of the side is another file, untouched.
+    assert read_draft(store.root, "d-alpha") is None

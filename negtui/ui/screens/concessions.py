@@ -188,8 +188,11 @@ class ConcessionsScreen(NegtuiScreen):
         names = [term.name for term in book.terms]
         deals = [deal.name for deal in self.session.glance().deals() if deal.id != book.id]
         side = Direction(direction)
-        kept = use.kept_line(self.session.store, book.id, side)
-        self.query_one(CaptureBar).open(side, names, deals, kept[1] if kept else "")
+        try:
+            kept = use.bring_back_line(self.session.store, book.id, side)
+        except OSError:
+            kept = None  # the line stays where it is kept; the bar opens empty
+        self.query_one(CaptureBar).open(side, names, deals, kept or "")
         other = use.kept_line(self.session.store, book.id, OTHER_SIDE[side])
         if not kept and other is not None:
             # The other side's line stays as it was, for its own key.
@@ -213,7 +216,7 @@ class ConcessionsScreen(NegtuiScreen):
         problem = str(bar.query_one("#capture-hint", Static).render())
         if self._draft_timer is not None:
             self._draft_timer.stop()
-        self.keep_draft_now(event.direction, event.text)
+        self._set_aside(event.direction, event.text)
         bar.close()
         self.table.focus()
         self._warned_line = None
@@ -221,6 +224,25 @@ class ConcessionsScreen(NegtuiScreen):
                     f"{DRAFT_KEY[event.direction]} brings it back", severity="warning",
                     timeout=12, markup=False)
         self.negtui.type_again(event.key)
+
+    @on(CaptureBar.TypedOver)
+    def _typed_over(self, event: CaptureBar.TypedOver) -> None:
+        """Keys typed before a kept line was brought back start a line of their own; the
+        kept one is set aside for the side's key, with a note saying so."""
+        self._set_aside(event.direction, event.text)
+        self.notify(f"Your earlier {SIDE_WORD[event.direction]} line is kept apart: "
+                    f"{event.text.strip()} — {DRAFT_KEY[event.direction]} brings it back "
+                    "once this one is logged", timeout=10, markup=False)
+
+    def _set_aside(self, direction: Direction, text: str) -> None:
+        book = self.book
+        if book is None:
+            return
+        try:
+            use.set_line_aside(self.session.store, book.id, direction, text)
+        except OSError as error:
+            self.notify(f"The line could not be kept: {error.strerror or error}",
+                        severity="warning", timeout=6)
 
     # The half-typed line is kept on disk shortly after each key, so a dropped link
     # loses at most the last fraction of a second of typing.

@@ -47,6 +47,10 @@ class CaptureInput(Input):
             event.prevent_default()
             bar.post_message(CaptureBar.TypedAhead(bar.direction, self.value, event))
             return
+        if isinstance(bar, CaptureBar) and bar.typed_before_brought_back(event):
+            # Meant for a new line: the kept one goes aside, and this key starts afresh.
+            bar.post_message(CaptureBar.TypedOver(bar.direction, self.value))
+            self.value = ""
         await super()._on_key(event)
 
 
@@ -127,6 +131,15 @@ class CaptureBar(Vertical):
             self.text = text
             self.key = key
 
+    class TypedOver(Message):
+        """Keys typed before the bar opened with the kept line ``text`` began a new line:
+        ``text`` is to be kept apart."""
+
+        def __init__(self, direction: Direction, text: str) -> None:
+            super().__init__()
+            self.direction = direction
+            self.text = text
+
     class Cancelled(Message):
         """The bar was closed without saving; ``text`` is what it held."""
 
@@ -145,6 +158,8 @@ class CaptureBar(Vertical):
         """The text the problems shown are about; once it is edited they are stale."""
         self._refused_at: float | None = None
         """When the bar said the line was not logged (``refuse``), on the keys' clock."""
+        self._brought_back: tuple[str, float] | None = None
+        """The kept line the bar opened with, and when, until a key changes it."""
 
     def compose(self) -> ComposeResult:
         choices = OptionList(id="capture-choices")
@@ -181,11 +196,13 @@ class CaptureBar(Vertical):
         field = self.input
         field.value = text
         field.cursor_position = len(text)
+        self._brought_back = (text, events_now()) if text else None
         # At once, not on the next idle moment: the keys right after g or r are the text.
         self.screen.set_focus(field)
         self._refresh_choices()
 
     def close(self) -> None:
+        self._brought_back = None
         self.display = False
         self.input.value = ""
         self._hide_choices()
@@ -199,6 +216,17 @@ class CaptureBar(Vertical):
     def typed_ahead(self, event: events.Key) -> bool:
         """Whether ``event`` was typed before the bar said the line was not logged."""
         return self.is_open and self._refused_at is not None and event.time < self._refused_at
+
+    def typed_before_brought_back(self, event: events.Key) -> bool:
+        """Whether ``event`` is a character typed before the bar opened with a kept line,
+        which it has not changed since: the key was meant for a new line."""
+        if not self.is_open or self._brought_back is None:
+            return False
+        text, at = self._brought_back
+        if self.input.value != text:
+            self._brought_back = None
+            return False
+        return event.time < at and event.is_printable
 
     def show_problems(self, problems: Sequence[str]) -> None:
         self._refused = self.input.value if problems else None

@@ -234,7 +234,7 @@ async def test_a_tall_agenda_lists_days_further_ahead_and_a_short_one_fewer(
         # 25 and 35 days ahead: past the days a short agenda has room for.
         assert "Quarterly review" in shown
         (title,) = region_lines(app, screen.query_one("#agenda-title"))
-        assert title.startswith("Mon 23 Nov to ") and "Sun 13 Dec" not in title
+        assert title.startswith("Mon 23 Nov 2026 to ") and "Sun 13 Dec" not in title
     app = make_app(demo_folder)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_calendar(app, pilot)
@@ -268,7 +268,7 @@ async def test_no_blank_line_opens_between_agenda_items_when_its_scrollbar_goes(
         screen = await open_calendar(app, pilot)
         # November's agenda scrolls; December's, a month later, fits without a scrollbar.
         await pilot.press("right_square_bracket")
-        await until(pilot, lambda: "Wed 23 Dec to" in region_lines(
+        await until(pilot, lambda: "Wed 23 Dec 2026 to" in region_lines(
             app, screen.query_one("#agenda-title"))[0])
         lines = region_lines(app, screen.query_one("#agenda"))
         used = [n for n, line in enumerate(lines) if line.strip()]

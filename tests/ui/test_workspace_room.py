@@ -52,9 +52,9 @@ async def test_a_tall_window_spells_out_the_people_under_their_list(
     app = make_app(demo_folder)
     async with _workspace(app, (200, 60)) as (_, lines):
         shown = "\n".join(lines)
-        assert "History with you:     Worked together at a previous client in 2023" in shown
+        assert "History with you: Worked together at a previous client in 2023" in shown
         assert "The other 2 stakeholders" in shown
-        assert "Style:                Anchors hard on payment terms" in shown
+        assert "Style:            Anchors hard on payment terms" in shown
         # The brief ends well above the footer: the people fill the rows under it.
         assert _row_of(lines, "The other 2 stakeholders") > _row_of(lines, "Personal fit:")
 

@@ -52,7 +52,7 @@ EMPTY_TEXT = markup("[b]No deal in focus.[/b]\n\nChoose one on the Portfolio scr
 
 # Each side keeps its own half-typed line, brought back by its own key.
 DRAFT_KEY = {Direction.GIVEN: "g", Direction.RECEIVED: "r"}
-SIDE_WORD = {Direction.GIVEN: "gave", Direction.RECEIVED: "got"}
+SIDE_WORD = {Direction.GIVEN: "given", Direction.RECEIVED: "received"}
 OTHER_SIDE = {Direction.GIVEN: Direction.RECEIVED, Direction.RECEIVED: Direction.GIVEN}
 
 

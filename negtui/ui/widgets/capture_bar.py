@@ -40,18 +40,20 @@ class CaptureInput(Input):
     before that was said (the rest of a burst, typed for the next entry) is not taken
     into the line: the bar hands it on (``CaptureBar.TypedAhead``)."""
 
+    # Textual calls the key handler of each class in turn (this one, then Input's, which
+    # types the character) until one prevents the default: no call to super here.
     async def _on_key(self, event: events.Key) -> None:
         bar = self.parent.parent if self.parent is not None else None
-        if isinstance(bar, CaptureBar) and bar.typed_ahead(event):
+        if not isinstance(bar, CaptureBar):
+            return
+        if bar.typed_ahead(event):
             event.stop()
             event.prevent_default()
             bar.post_message(CaptureBar.TypedAhead(bar.direction, self.value, event))
-            return
-        if isinstance(bar, CaptureBar) and bar.typed_before_brought_back(event):
+        elif bar.typed_before_brought_back(event):
             # Meant for a new line: the kept one goes aside, and this key starts afresh.
             bar.post_message(CaptureBar.TypedOver(bar.direction, self.value))
             self.value = ""
-        await super()._on_key(event)
 
 
 class CaptureBar(Vertical):

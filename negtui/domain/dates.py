@@ -4,8 +4,9 @@ plain words ("today", "tomorrow 14:00", "next friday", "in 2 weeks", "3 days ago
 
 After a month's name the year is written in full and a time with its minutes, am/pm or
 "at": "15 Dec 12" could be 2012 or noon, so it is refused with both readings spelt out
-("15 Dec 2012", "15 Dec 12:00"), as is a month written as a number ("15/12/2026"), which
-reads either way round. After a full year, or a word such as "tomorrow", a number alone is
+("15 Dec 2012", "15 Dec 12:00"). A month written as a number is read when only one of the
+two numbers can be a month ("15/12/2026", "12/15"); "3/4" reads either way round and is
+refused. After a full year, or a word such as "tomorrow", a number alone is
 the hour ("15 Dec 2026 9", "tomorrow 9")."""
 
 from __future__ import annotations
@@ -146,8 +147,25 @@ def _year_or_time(typed: str, parts: _Day, now: arrow.Arrow, day_only: bool) -> 
             f"({parts.shown} 14:00)")
 
 
+def _numbered_in_words(typed: str, match: re.Match[str], now: arrow.Arrow) -> str:
+    """A day written "15/12/2026", "12/15" or "5/5/2027 14:00" in the words it means ("15 dec
+    2026"), when only one of its numbers can be the month or both are the same; refused
+    when they read either way round ("3/4"), or with the year cut short ("15/12/26")."""
+    first, second, digits = int(match.group(1)), int(match.group(2)), match.group(3)
+    day, month = (second, first) if first <= 12 < second else (first, second)
+    if not (first == second or (first <= 12) != (second <= 12)) or not 1 <= month <= 12:
+        raise DateNotUnderstood(_numbered(typed, match, now))
+    if digits is not None and len(digits) != 4:
+        full = _full_year(digits, now.year)
+        shown = f"{typed[:match.start(3)]}{full}{typed[match.end(3):]}"
+        raise DateNotUnderstood(f"{quoted(typed)}: write the year in full, as in {shown}")
+    words = f"{day} {MONTHS[month - 1][:3]}" + (f" {digits}" if digits else "")
+    rest = match.string[match.end():].strip()
+    return f"{words} {rest}" if rest else words
+
+
 def _numbered(typed: str, match: re.Match[str], now: arrow.Arrow) -> str:
-    """Why "15/12/2026" is refused: day and month as numbers are read either way round."""
+    """Why "3/4" is refused: day and month as numbers are read either way round."""
     first, second, digits = int(match.group(1)), int(match.group(2)), match.group(3)
     year = int(digits) if digits and len(digits) == 4 else _full_year(digits, now.year)
     day, month = (second, first) if first <= 12 < second else (first, second)
@@ -230,7 +248,7 @@ def parse_when(text: str, now: arrow.Arrow, tz: str | None = None,
     typed = text.strip()
     numbered = _NUMBERED_DAY.match(cleaned)
     if numbered:
-        raise DateNotUnderstood(_numbered(typed, numbered, local_now))
+        cleaned = _numbered_in_words(typed, numbered, local_now)
     # The whole text as a day first: "dec 15" ends in a number that is its day, not a time.
     whole = _day_parts(cleaned)
     if whole is not None and whole.year is not None and len(whole.year) < 4:

@@ -102,8 +102,8 @@ async def test_the_term_form_shows_the_fallback_date_in_words_and_saving_keeps_i
 
 def test_the_milestone_preview_says_in_words_why_a_date_cannot_be_read() -> None:
     now = datetime(2026, 12, 7, 10, tzinfo=UTC)
-    under_when = describe_when("15/12/2026", "", "UTC", now, "when")
-    assert under_when.startswith("“15/12/2026”: ") and "write the month as a word" in under_when
+    under_when = describe_when("4/3/2027", "", "UTC", now, "when")
+    assert under_when.startswith("“4/3/2027”: ") and "write the month as a word" in under_when
     assert describe_when("soonish", "", "UTC", now, "when").startswith(
         "“soonish” is not a date I understand; try ")
     under_zone = describe_when("tomorrow", "Mars/Olympus", "UTC", now, "zone")

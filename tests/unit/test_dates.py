@@ -212,9 +212,28 @@ def test_a_short_year_before_a_time_is_asked_for_in_full() -> None:
         "2026-12-15 14:00"
 
 
+@pytest.mark.parametrize(("text", "shown"), [
+    ("15/12/2026", "2026-12-15 09:00"), ("12/15/2026", "2026-12-15 09:00"),
+    ("15-12-2026 14:00", "2026-12-15 14:00"), ("15.12.2026 at 3pm", "2026-12-15 15:00"),
+    ("5/5/2027", "2027-05-05 09:00"), ("31/1", "2027-01-31 09:00"), ("12/25", "2026-12-25 09:00"),
+])
+def test_a_month_as_a_number_that_can_only_be_the_month_is_read(text: str, shown: str) -> None:
+    assert parse_when(text, NOW).format("YYYY-MM-DD HH:mm") == shown
+
+
+@pytest.mark.parametrize(("text", "example"), [
+    ("15/12/26", "15/12/2026"), ("12-15-26 14:00", "12-15-2026 14:00"),
+])
+def test_a_month_as_a_number_with_a_short_year_asks_for_it_in_full(text: str,
+                                                                   example: str) -> None:
+    with pytest.raises(DateNotUnderstood) as refused:
+        parse_when(text, NOW)
+    assert str(refused.value) == f"“{text}”: write the year in full, as in {example}"
+    assert parse_when(example, NOW).format("YYYY-MM-DD") == "2026-12-15"
+
+
 @pytest.mark.parametrize(("text", "day"), [
-    ("15/12/2026", "2026-12-15"), ("12/15/2026", "2026-12-15"), ("15.12.26", "2026-12-15"),
-    ("3/4", "2026-04-03"), ("15-12-2026 14:00", "2026-12-15"),
+    ("3/4", "2026-04-03"), ("4/3/2027", "2027-03-04"), ("3.4.26 9:00", "2026-04-03"),
 ])
 def test_a_month_written_as_a_number_is_asked_for_as_a_word(text: str, day: str) -> None:
     with pytest.raises(DateNotUnderstood) as refused:

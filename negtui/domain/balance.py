@@ -80,6 +80,8 @@ class GiveTrend:
     trend: Trend
     sizes: tuple[int, ...]
     """The latest gives' cost to us, oldest first."""
+    skipped: bool = False
+    """Whether gives with no value to us were passed over among them."""
 
 
 def trend_of(sizes: Sequence[int]) -> Trend:
@@ -100,11 +102,12 @@ def trend_of(sizes: Sequence[int]) -> Trend:
 
 def give_trend(concessions: Iterable[Concession], window: int = TREND_WINDOW) -> GiveTrend:
     """Whether our own concessions get smaller from one to the next (nearing the limit)."""
-    sizes = tuple(
-        c.value_us for c in in_order(concessions)
-        if c.direction is Direction.GIVEN and c.value_us is not None
-    )[-window:]
-    return GiveTrend(trend_of(sizes), sizes)
+    gives = [c.value_us for c in in_order(concessions) if c.direction is Direction.GIVEN]
+    valued = [at for at, value in enumerate(gives) if value is not None][-window:]
+    sizes = tuple(gives[at] or 0 for at in valued)
+    # An unvalued give between or after the ones shown is one the trend does not see.
+    since = len(gives) - valued[0] if valued else len(gives)
+    return GiveTrend(trend_of(sizes), sizes, skipped=since > len(valued))
 
 
 def describe_ratio(ratio: float | None) -> str:

@@ -121,6 +121,25 @@ def test_the_deal_line_says_how_many_of_our_gives_its_trend_is_read_from() -> No
     assert f"our last {TREND_WINDOW} gives uneven 6→3→5→3" in line
 
 
+def test_the_deal_line_says_its_trend_passes_over_gives_with_no_value() -> None:
+    sizes = [2, 6, None, 3, 5, 3]
+    gives = [entry(n, GIVEN, us=size) for n, size in enumerate(sizes)]
+    book = DealBook(deal=Deal(id="d1", name="Northwind"), concessions=gives)
+    line = band_lines(book, arrow.get(START))[1].plain
+    assert f"our last {TREND_WINDOW} valued gives uneven 6→3→5→3" in line
+    # Where the line is short of room, the figures stay whole and the word goes.
+    shortest = "overall  gave 6  got 0  reciprocity 0.00  our last 4 gives uneven 6→3→5→3"
+    lines = {band_lines(book, arrow.get(START), width)[1].plain
+             for width in range(len(shortest), 120)}
+    assert shortest in lines and line in lines
+    assert all(each.endswith("6→3→5→3") for each in lines)
+    # A give with no value before the ones the trend reads is not among them anyway.
+    book.concessions[:] = [entry(0, GIVEN, us=None),
+                           *(entry(n, GIVEN, us=size) for n, size in enumerate([6, 3, 5, 3], 1))]
+    line = band_lines(book, arrow.get(START))[1].plain
+    assert f"our last {TREND_WINDOW} gives uneven 6→3→5→3" in line
+
+
 def test_a_narrow_band_keeps_the_figures_and_the_trend_and_drops_what_gives_were_worth() -> None:
     gives = [entry(n, GIVEN, us=size) for n, size in enumerate([2, 6, 3, 5, 3])]
     book = DealBook(deal=Deal(id="d1", name="Northwind data platform"),

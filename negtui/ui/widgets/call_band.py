@@ -6,7 +6,7 @@ import arrow
 from rich.text import Text
 
 from negtui.actions.concessions import active_call
-from negtui.domain.balance import Balance, balance, describe_ratio, give_trend
+from negtui.domain.balance import Balance, GiveTrend, balance, describe_ratio, give_trend
 from negtui.domain.book import DealBook
 from negtui.domain.guards import is_non_negotiable
 from negtui.domain.models import Settings, Term
@@ -45,6 +45,14 @@ def elapsed_text(seconds: float) -> str:
     return f"{whole // 3600}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
 
 
+def _trend_text(trend: GiveTrend, valued: bool) -> Text:
+    gives = "valued gives" if valued else "gives"
+    return Text.assemble(
+        f"  our last {len(trend.sizes)} {gives} " if len(trend.sizes) > 1 else f"  our {gives} ",
+        (trend.trend.value, "bold"),
+        (f" {'→'.join(str(size) for size in trend.sizes)}" if trend.sizes else "", "dim"))
+
+
 def band_lines(book: DealBook, now: arrow.Arrow,
                width: int | None = None) -> tuple[Text, Text]:
     """The call line (timer and this call's balance, or how to start one) and the line of
@@ -69,16 +77,15 @@ def band_lines(book: DealBook, now: arrow.Arrow,
         name.truncate(max(1, width - tail.cell_len), overflow="ellipsis")
     first = Text.assemble(name, tail, no_wrap=True, overflow="ellipsis")
     trend = give_trend(book.concessions)
-    # How many gives the trend is read from, as it looks at the latest few only.
-    trend_text = Text.assemble(
-        f"  our last {len(trend.sizes)} gives " if len(trend.sizes) > 1 else "  our gives ",
-        (trend.trend.value, "bold"),
-        (f" {'→'.join(str(size) for size in trend.sizes)}" if trend.sizes else "", "dim"))
     overall = balance(book.concessions)
+    # How many gives the trend is read from, as it looks at the latest few only; "valued"
+    # when some gives had no value and so are not among them, if there is room to say so.
+    said = [_trend_text(trend, valued) for valued in ((True, False) if trend.skipped else
+                                                      (False,))]
     second = _fitted(
         width,
-        Text.assemble(("overall  ", "dim"), _figures(overall), trend_text),
-        Text.assemble(("overall  ", "dim"), _figures(overall, worth=False), trend_text))
+        *(Text.assemble(("overall  ", "dim"), _figures(overall, worth=worth), trend_text)
+          for worth, trend_text in ((True, said[0]), (False, said[0]), (False, said[-1]))))
     second.no_wrap, second.overflow = True, "ellipsis"
     return first, second
 

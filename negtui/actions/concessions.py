@@ -288,7 +288,7 @@ def kept_line(store: Store, deal_id: str,
 
 def set_line_aside(store: Store, deal_id: str, direction: Direction, text: str) -> None:
     """Keep a line that was not logged apart from the half-typed one, so typing a new
-    line on that side does not take its place; ``kept_line`` brings it back later."""
+    line on that side does not take its place; ``bring_back_line`` offers it again."""
     if not store.read_only:
         set_aside(store.root, deal_id, direction.value, text)
 

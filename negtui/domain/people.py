@@ -7,6 +7,15 @@ from dataclasses import dataclass, field
 
 from negtui.domain.book import DealBook
 from negtui.domain.models import Stakeholder
+from negtui.domain.vocab import Influence
+
+_WEIGHT = list(Influence)
+
+
+def listing_order(person: Stakeholder) -> tuple[int, str]:
+    """Where a deal's stakeholder stands in its lists: who decides first, then who
+    influences, then who is informed; by name within each."""
+    return _WEIGHT.index(person.influence), person.name.casefold()
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from textual.widgets import Static
+from textual.widgets import DataTable, Static
 
 from negtui.ui.app import NegtuiApp
 from negtui.ui.screens.people import PeopleScreen
@@ -175,3 +175,18 @@ async def test_the_workspace_lists_people_in_the_order_of_their_own_list(
         here = order()
         await reach_screen(pilot, app, ["s"], RecordEditorScreen)
         assert here == order() == labels
+
+
+async def test_the_workspace_lists_the_deals_people_in_the_order_of_their_own_list(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await reach_screen(pilot, app, ["enter"], WorkspaceScreen)
+        people = app.screen.query_one("#people", DataTable)
+        on_workspace = [str(people.get_row_at(row)[0]) for row in range(people.row_count)]
+        assert len(on_workspace) > 2
+        await reach_screen(pilot, app, ["s"], RecordEditorScreen)
+        listed = app.screen.query_one(DataTable)
+        on_their_list = [str(listed.get_row_at(row)[0]) for row in range(listed.row_count)]
+        assert on_workspace == on_their_list
+        assert str(listed.get_row_at(0)[2]) == "decides"

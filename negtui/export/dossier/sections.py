@@ -10,6 +10,7 @@ from negtui.domain.checklist import evaluate
 from negtui.domain.field_labels import label
 from negtui.domain.lessons import LessonEntry, related
 from negtui.domain.models import RESEARCH_DIMENSIONS, Settings, Term
+from negtui.domain.people import listing_order
 from negtui.domain.positions import Verdict, verdict, with_unit
 from negtui.domain.summary import money
 from negtui.domain.terms import class_of
@@ -86,7 +87,7 @@ def _stakeholders(book: DealBook) -> Section:
                label("stakeholders", "history")]
     rows = [[person.name, _or_dash(person.organisation), _or_dash(person.role),
              person.influence.value, _or_dash(person.style), _or_dash(person.history)]
-            for person in book.stakeholders]
+            for person in sorted(book.stakeholders, key=listing_order)]
     return Section("Stakeholders", [Table(headers, rows)])
 
 

@@ -14,6 +14,7 @@ from negtui.domain.book import DealBook
 from negtui.domain.field_labels import label as field_label
 from negtui.domain.glance import record_counts, share_of_week
 from negtui.domain.models import RESEARCH_DIMENSIONS, Stakeholder
+from negtui.domain.people import listing_order
 from negtui.ui.keys import DELETE, EXPORT, EXPORT_SHARED
 from negtui.ui.palette import Role, style
 from negtui.ui.screens.base import NegtuiScreen
@@ -219,7 +220,7 @@ class WorkspaceScreen(NegtuiScreen):
                          plain(person.role, one_line=True), person.influence.value,
                          plain(person.organisation, one_line=True),
                          plain(person.style, one_line=True)])
-            for person in book.stakeholders]
+            for person in sorted(book.stakeholders, key=listing_order)]
         if not book.stakeholders:
             rows.append(("__empty__", ["No stakeholders yet: press a to add one.",
                                        "", "", "", ""]))

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from negtui.domain.field_labels import label
+from negtui.domain.people import listing_order
 from negtui.domain.vocab import Influence
 from negtui.ui.screens.records.editor import Column, RecordSpec, attribute
 from negtui.ui.widgets.form import FormField
-
-_ORDER = list(Influence)
 
 STAKEHOLDERS = RecordSpec(
     table="stakeholders",
@@ -34,5 +33,5 @@ STAKEHOLDERS = RecordSpec(
     ],
     label=lambda person: person.name,
     initial=lambda book: {"organisation": book.deal.counterparty},
-    order=lambda person: (_ORDER.index(person.influence), person.name.casefold()),
+    order=listing_order,
 )

@@ -42,6 +42,13 @@ class SetsAsideEarlyKeys(Protocol):
     def sets_aside(self, event: events.Key) -> bool: ...
 
 
+def typed_before(event: events.Key, moment: float | None) -> bool:
+    """Whether the key was typed before ``moment``, a time on the clock Textual stamps each
+    key with as it arrives (an event's ``time``), however long it then waited in line; a
+    moment not yet stamped is still to come."""
+    return moment is None or event.time < moment
+
+
 def _busy(node: MessagePump, handling: bool = False) -> bool:
     """Whether the node has work left: a message queued or being handled, a callback due,
     or its message loop not yet started. ``handling``: the node is handling the key being

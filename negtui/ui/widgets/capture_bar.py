@@ -25,6 +25,7 @@ from negtui.domain.capture import (
     completing_at,
 )
 from negtui.domain.vocab import Direction
+from negtui.ui.keyorder import typed_before
 from negtui.ui.widgets.shown import OptionList, Static
 
 PROMPTS = {Direction.GIVEN: "gave >", Direction.RECEIVED: "got >"}
@@ -217,7 +218,8 @@ class CaptureBar(Vertical):
 
     def typed_ahead(self, event: events.Key) -> bool:
         """Whether ``event`` was typed before the bar said the line was not logged."""
-        return self.is_open and self._refused_at is not None and event.time < self._refused_at
+        return self.is_open and self._refused_at is not None \
+            and typed_before(event, self._refused_at)
 
     def typed_before_brought_back(self, event: events.Key) -> bool:
         """Whether ``event`` is a character typed before the bar opened with a kept line,
@@ -228,7 +230,7 @@ class CaptureBar(Vertical):
         if self.input.value != text:
             self._brought_back = None
             return False
-        return event.time < at and event.is_printable
+        return typed_before(event, at) and event.is_printable
 
     def show_problems(self, problems: Sequence[str]) -> None:
         self._refused = self.input.value if problems else None

@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button
 
+from negtui.ui.keyorder import typed_before
 from negtui.ui.widgets.footer import DialogFooter
 from negtui.ui.widgets.shown import Static, plain
 
@@ -102,7 +103,7 @@ class ConfirmScreen(OnceModal[bool]):
         self.query_one("#no" if self.danger else "#yes", Button).focus()
 
     def typed_before_shown(self, event: events.Key) -> bool:
-        return self._shown_at is None or event.time < self._shown_at
+        return typed_before(event, self._shown_at)
 
     def on_key(self, event: events.Key) -> None:
         # Every key reaches the screen before any binding of the dialog or its buttons

@@ -20,6 +20,7 @@ from textual.widgets import Checkbox, Input, Label, Select, TextArea
 
 from negtui.domain.words import counted
 from negtui.store import StoreError
+from negtui.ui.keyorder import typed_before
 from negtui.ui.widgets.confirm import KEY_MARKS, ConfirmScreen, OnceModal, key_mark
 from negtui.ui.widgets.footer import DialogFooter
 from negtui.ui.widgets.shown import Static, plain
@@ -160,7 +161,7 @@ class FormScreen(OnceModal[bool]):
     def sets_aside(self, event: events.Key) -> bool:
         """Whether ``event``, typed before this form (opened unasked) appeared, is kept
         out of it; the form then says which keys it did not take."""
-        early = self._shown_at is None or event.time < self._shown_at
+        early = typed_before(event, self._shown_at)
         if not (self.unasked and early and (event.is_printable or event.key in KEY_MARKS)):
             return False
         self._set_aside.append(key_mark(event))

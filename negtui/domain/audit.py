@@ -8,8 +8,8 @@ held in terms), so an alert never misses a date the Calendar shows.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from functools import cached_property
@@ -232,6 +232,8 @@ class Review:
     load: Load
     next_due: dict[str, CalendarEntry] = field(default_factory=dict)
     """For each deal (archived ones too), the item its Next column shows."""
+    of_all: int | None = None
+    """How many alerts the whole portfolio has, when these are only some deals' own."""
 
     def about(self, deal_id: str) -> int:
         """How many alerts are about this deal (not those that only name it)."""
@@ -246,6 +248,15 @@ class Review:
     @property
     def portfolio_wide(self) -> int:
         return sum(1 for alert in self.alerts if alert.deal_id is None)
+
+
+def for_deals(review: Review, deal_ids: Collection[str]) -> Review:
+    """The review with only the alerts that name one of ``deal_ids`` (the deals a filtered
+    Portfolio shows), and those that name no deal at all, such as the weekly hours."""
+    wanted = set(deal_ids)
+    kept = [alert for alert in review.alerts
+            if not alert.deal_ids or not wanted.isdisjoint(alert.deal_ids)]
+    return replace(review, alerts=kept, of_all=len(review.alerts))
 
 
 def in_play(deal: Deal) -> bool:

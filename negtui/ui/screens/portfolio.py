@@ -14,7 +14,7 @@ from textual.widgets.data_table import RowDoesNotExist
 
 from negtui.actions.deals import delete_deal, toggle_archive
 from negtui.actions.undo import Change
-from negtui.domain.audit import Alert, Review, review
+from negtui.domain.audit import Alert, Review, for_deals, review
 from negtui.domain.deal_table import SORTS, DealRow, make_row, matches, sort_rows
 from negtui.domain.models import Deal
 from negtui.domain.schedule import user_zone
@@ -76,6 +76,7 @@ class PortfolioScreen(NegtuiScreen):
         self.show_archived = False
         self.filter_text = ""
         self.alerts: list[Alert] = []
+        self._alerts_for: tuple[Review, frozenset[str], Review] | None = None
         self.review: Review | None = None
         self._filled_for: object | None = None
         self._rows_for: tuple[object, object] | None = None
@@ -186,9 +187,9 @@ class PortfolioScreen(NegtuiScreen):
             self.set_focus(None)
         table.display = bool(shown)
         self._fill_summary(all_rows)
-        self._fill_alerts()
-        self._fill_problems()
         shown_ids = [r.deal_id for r in shown]
+        self._fill_alerts(shown_ids)
+        self._fill_problems()
         if keep in shown_ids:
             table.move_cursor(row=shown_ids.index(keep), animate=False)
         elif shown_ids:
@@ -215,10 +216,20 @@ class PortfolioScreen(NegtuiScreen):
             self._band = band_text(pipeline(deals, self.session.settings), self.review)
         self.query_one("#summary", Static).update(with_filters(self._band, filters))
 
-    def _fill_alerts(self) -> None:
+    def _fill_alerts(self, shown_ids: list[str]) -> None:
+        """The alerts of the deals shown, all of them unless a filter hides some deals."""
+        review = self.review
+        if review is None:
+            return
+        if self.filter_text or self.status_filter is not None:
+            # The same review for the same deals, so the box does not list it again.
+            ids = frozenset(shown_ids)
+            cached = self._alerts_for
+            if cached is None or cached[0] is not review or cached[1] != ids:
+                cached = self._alerts_for = (review, ids, for_deals(review, ids))
+            review = cached[2]
         # The deals are drawn first: the box lists its alerts once they are on screen.
-        if self.review is not None:
-            self.query_one("#alerts", AlertsBox).show(self.review)
+        self.query_one("#alerts", AlertsBox).show(review)
 
     def _fill_problems(self) -> None:
         problems = self.session.glance().problems

@@ -58,6 +58,9 @@ def alerts_title(review: Review) -> str:
     total = len(review.alerts)
     shared = review.portfolio_wide
     # Figures written as everywhere else: '1,192', as the band above says them.
+    if review.of_all is not None:
+        return (f"Alerts of the deals shown: {total:,} of {review.of_all:,}"
+                " — ! then enter: open it")
     return (f"Alerts: {total:,} ({total - shared:,} on deals, {shared:,} portfolio-wide)"
             " — ! then enter: open it")
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -18,19 +16,19 @@ from negtui.domain.audit import Alert, Review, for_deals, review
 from negtui.domain.deal_table import SORTS, DealRow, make_row, matches, sort_rows
 from negtui.domain.models import Deal
 from negtui.domain.schedule import user_zone
-from negtui.domain.summary import STATUS_ORDER, pipeline
-from negtui.domain.text import quoted, visible
+from negtui.domain.summary import pipeline
+from negtui.domain.text import quoted
 from negtui.domain.vocab import DealStatus
 from negtui.domain.words import counted
 from negtui.ui import saving
 from negtui.ui.keys import DELETE
-from negtui.ui.screens.base import NegtuiScreen
+from negtui.ui.screens.portfolio_view import FilterAndSortKeys
 from negtui.ui.widgets.alerts_box import AlertsBox
 from negtui.ui.widgets.confirm import ConfirmScreen
 from negtui.ui.widgets.drawn import DEAL_COLUMNS, Drawn, row_cells
 from negtui.ui.widgets.fit_table import FilterField, FitTable
 from negtui.ui.widgets.footer import KeyFooter
-from negtui.ui.widgets.portfolio_band import band_text, with_filters
+from negtui.ui.widgets.portfolio_band import band_text, problem_lines, with_filters
 from negtui.ui.widgets.shown import DataTable, OptionList, Static, markup, plain
 
 EMPTY_TEXT = markup(
@@ -42,7 +40,7 @@ EMPTY_TEXT = markup(
 NOTHING_MATCHES = "No deal matches the filter. Press escape in the filter, or f to show all."
 
 
-class PortfolioScreen(NegtuiScreen):
+class PortfolioScreen(FilterAndSortKeys):
     SCREEN_TITLE = "Portfolio"
     # The table takes the first focus, not the filter field before it (hidden): focused
     # and left again, the field would have the table fit its columns a second time and
@@ -232,28 +230,12 @@ class PortfolioScreen(NegtuiScreen):
         self.query_one("#alerts", AlertsBox).show(review)
 
     def _fill_problems(self) -> None:
-        problems = self.session.glance().problems
-        lines = []
-        if self.session.store.read_only:
-            lines.append("This data folder is read-only: you can look, but no change can be "
-                         "saved.")
-        if problems:
-            paths = sorted({p.path for p in problems}, key=lambda path: path.name)
-            more = " …" if len(paths) > 3 else ""
-            lines.append(
-                f"{counted(len(paths), 'file')} could not be read and "
-                f"{'is' if len(paths) == 1 else 'are'} left untouched: "
-                f"{', '.join(self._file_and_deal(path) for path in paths[:3])}{more} — "
-                "run negtui check"
-            )
+        store = self.session.store
+        paths = {problem.path for problem in self.session.glance().problems}
+        lines = problem_lines(store.read_only, paths, store.summaries.last_name)
         banner = self.query_one("#problems", Static)
         banner.display = bool(lines)
         banner.update("\n".join(lines))
-
-    def _file_and_deal(self, path: Path) -> str:
-        """The file's name, and the deal it held when it was last read, if known."""
-        name = self.session.store.summaries.last_name(path)
-        return f"{path.name} ({visible(name)})" if name else path.name
 
     # Following the cursor
 
@@ -385,49 +367,6 @@ class PortfolioScreen(NegtuiScreen):
 
         self.app.push_screen(ConfirmScreen("Delete this deal?", body, yes="Delete", no="Keep"),
                              decided)
-
-    def action_filter(self) -> None:
-        field = self.query_one("#filter", Input)
-        field.display = True
-        self.set_focus(field)
-
-    @on(Input.Changed, "#filter")
-    def filter_changed(self, event: Input.Changed) -> None:
-        self.filter_text = event.value
-        self.fill()
-
-    @on(Input.Submitted, "#filter")
-    def filter_done(self) -> None:
-        self.query_one("#deals").focus()
-
-    def action_clear_filter(self) -> None:
-        field = self.query_one("#filter", Input)
-        field.value = ""
-        field.display = False
-        self.filter_text = ""
-        self.status_filter = None
-        self.fill()
-        self.query_one("#deals").focus()
-
-    def action_status_filter(self) -> None:
-        order: list[DealStatus | None] = [None, *STATUS_ORDER]
-        self.status_filter = order[(order.index(self.status_filter) + 1) % len(order)]
-        self.fill()
-
-    def action_toggle_archived(self) -> None:
-        self.show_archived = not self.show_archived
-        self.fill()
-
-    def action_sort(self) -> None:
-        titles = list(SORTS)
-        self.sort_column = titles[(titles.index(self.sort_column) + 1) % len(titles)]
-        self.sort_reverse = False
-        self.notify(f"Sorted by {self.sort_column}", timeout=1.5)
-        self.fill()
-
-    def action_reverse(self) -> None:
-        self.sort_reverse = not self.sort_reverse
-        self.fill()
 
     def action_alerts(self) -> None:
         box = self.query_one("#alerts", AlertsBox)

@@ -1,6 +1,10 @@
-"""The two lines above the portfolio table: money in play, alerts, and hours by week."""
+"""The lines above the portfolio table: money in play, alerts, hours by week, and files
+that could not be read."""
 
 from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from pathlib import Path
 
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
@@ -11,6 +15,7 @@ from rich.text import Text
 from negtui.domain.audit import Alert, Review
 from negtui.domain.load import Load, Week
 from negtui.domain.summary import Pipeline, amounts
+from negtui.domain.text import visible
 from negtui.domain.words import counted
 from negtui.ui.palette import Role, style, theme_colour
 
@@ -138,3 +143,23 @@ class AlertPrompt:
 
 def alert_prompt(alert: Alert, whole: bool = True) -> AlertPrompt:
     return AlertPrompt(alert, whole)
+
+
+def problem_lines(read_only: bool, paths: Collection[Path],
+                  last_name: Callable[[Path], str | None]) -> list[str]:
+    """The banner over the deals: that nothing can be saved in a read-only folder, and
+    which files could not be read, each with the deal it held when last read
+    (``last_name``), if known."""
+    lines = []
+    if read_only:
+        lines.append("This data folder is read-only: you can look, but no change can be saved.")
+    if paths:
+        named = []
+        for path in sorted(paths, key=lambda path: path.name)[:3]:
+            name = last_name(path)
+            named.append(f"{path.name} ({visible(name)})" if name else path.name)
+        more = " …" if len(paths) > 3 else ""
+        lines.append(f"{counted(len(paths), 'file')} could not be read and "
+                     f"{'is' if len(paths) == 1 else 'are'} left untouched: "
+                     f"{', '.join(named)}{more} — run negtui check")
+    return lines

@@ -11,7 +11,7 @@ from negtui.domain.dates import DateNotUnderstood, day_text, parse_when, typed_d
 from negtui.domain.ids import new_id
 from negtui.domain.messages import plain_messages
 from negtui.domain.models import Deal
-from negtui.domain.positions import read_number
+from negtui.domain.positions import number_text, read_number
 from negtui.domain.text import quoted
 
 Values = dict[str, str]
@@ -30,9 +30,9 @@ CHOICE_FIELDS = ["status", "contract_type", "relationship", "strategy", "concess
 def deal_to_values(deal: Deal) -> Values:
     values = {name: str(getattr(deal, name)) for name in TEXT_FIELDS}
     values.update({name: str(getattr(deal, name).value) for name in CHOICE_FIELDS})
-    values["value"] = "" if deal.value is None else f"{deal.value:g}"
+    values["value"] = "" if deal.value is None else number_text(deal.value)
     values["currency"] = deal.currency
-    values["hours_per_week"] = f"{deal.hours_per_week:g}"
+    values["hours_per_week"] = number_text(deal.hours_per_week)
     values["start"] = typed_day(deal.start)
     values["end"] = typed_day(deal.end)
     values["success_measures"] = "\n".join(deal.success_measures)

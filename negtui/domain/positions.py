@@ -62,6 +62,14 @@ def read_number(text: str) -> float | None:
     return value * _MULTIPLIERS.get(suffix, 1.0)
 
 
+def number_text(value: float) -> str:
+    """A number as a form writes it into its field, read again by ``read_number`` as the
+    same number: thousands grouped ("1,500,000"), up to ten decimals, never in exponent
+    form ("1.5e+06" would be read back as 1.5)."""
+    text = f"{value:,.10f}".rstrip("0").rstrip(".")
+    return "0" if text in ("", "-0") else text
+
+
 def _rank(term: Term, text: str) -> float | None:
     """Ranked options, best first: the best scores highest."""
     wanted = text.strip().casefold()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import arrow
+import pytest
 
 from negtui.domain.deal_input import deal_from_values, deal_to_values, preview_date
 from negtui.domain.models import Deal, Settings
@@ -53,6 +54,19 @@ def test_editing_keeps_the_id_and_unknown_keys() -> None:
     assert errors == {} and deal is not None
     assert deal.id == "d-keep" and deal.name == "New"
     assert deal.model_dump()["from_the_future"] == [1, 2]
+
+
+@pytest.mark.parametrize(("value", "shown"), [
+    (1_500_000, "1,500,000"), (1_234_567, "1,234,567"), (84_000, "84,000"), (12.5, "12.5"),
+    (0.125, "0.125"), (2_000_000_000, "2,000,000,000"), (0, "0"),
+])
+def test_editing_a_deal_keeps_its_value_however_large(value: float, shown: str) -> None:
+    base = Deal(id="d-big", name="Big", value=value, hours_per_week=7.5)
+    values = deal_to_values(base)
+    assert values["value"] == shown and values["hours_per_week"] == "7.5"
+    deal, errors = deal_from_values(values, base, NOW, "UTC")
+    assert errors == {} and deal is not None
+    assert deal.value == value and deal.hours_per_week == 7.5
 
 
 def test_the_form_shows_how_a_date_was_understood() -> None:

@@ -11,7 +11,7 @@ from negtui.actions.portfolio import save_settings
 from negtui.domain.dates import describe_moment, moment_in, zone_problem
 from negtui.domain.messages import plain_messages
 from negtui.domain.models import Settings
-from negtui.domain.positions import read_number
+from negtui.domain.positions import number_text, read_number
 from negtui.domain.vocab import DealStatus
 from negtui.domain.words import with_article
 from negtui.ui.saving import save_from_form
@@ -91,11 +91,11 @@ def settings_form(app: HasSession) -> FormScreen:
     # Yours rather than the portfolio's: kept in your config file, for every portfolio.
     fields.append(FormField("theme", "Theme", "choice", help="yours, kept in your config file",
                             choices=[(name, name) for name in sorted(shell.available_themes)]))
-    values: Values = {name: f"{getattr(settings, name):g}" for name, _, _ in NUMBERS}
+    values: Values = {name: number_text(getattr(settings, name)) for name, _, _ in NUMBERS}
     values["default_currency"] = settings.default_currency
     values["timezone"] = settings.timezone if settings.zone_chosen else ""
     for status in WEIGHED:
-        values[f"p_{status.name}"] = f"{settings.status_probability.get(status, 0) * 100:g}"
+        values[f"p_{status.name}"] = number_text(settings.status_probability.get(status, 0) * 100)
     values["theme"] = shell.theme
 
     def submit(typed: Values) -> dict[str, str]:

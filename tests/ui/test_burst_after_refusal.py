@@ -27,6 +27,10 @@ async def _on_concessions(pilot, app: NegtuiApp) -> CaptureBar:  # type: ignore[
     return app.screen.query_one(CaptureBar)
 
 
+def _noted(app: NegtuiApp, words: str) -> bool:
+    return any(words in note.message for note in app._notifications)
+
+
 async def test_a_refused_line_does_not_swallow_the_next_entry_of_the_burst(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
@@ -41,6 +45,8 @@ async def test_a_refused_line_does_not_swallow_the_next_entry_of_the_burst(
         # The refused line is kept for g, whole and alone.
         book_id = on_disk(demo_folder).id
         assert newest_aside(app.session.store.root, book_id, "given") == "bad value them:11"
+        assert _noted(app, "Not logged: bad value them:11 — ")
+        assert _noted(app, ". Kept: g brings it back")
         await pilot.press("g")
         field = app.screen.query_one("#capture-input", Input)
         await until(pilot, lambda: bar.is_open and field.value == "bad value them:11")
@@ -116,6 +122,8 @@ async def test_a_burst_after_a_kept_line_starts_a_line_of_its_own(
         logged = live(on_disk(demo_folder))[-1]
         assert (logged.direction, logged.what) == (Direction.GIVEN, "They drop the travel cap")
         await until(pilot, lambda: not bar.is_open)
+        assert _noted(app, "Your earlier “gave” line is kept apart: Rate to 730 — g brings "
+                           "it back once this one is logged")
         await pilot.press("g")
         field = app.screen.query_one("#capture-input", Input)
         await until(pilot, lambda: bar.is_open and field.value == "Rate to 730")

@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 # How long after the last key a half-typed line is written to disk.
 DRAFT_DELAY_S = 0.3
 DRAFT_KEY = {Direction.GIVEN: "g", Direction.RECEIVED: "r"}
-SIDE_WORD = {Direction.GIVEN: "given", Direction.RECEIVED: "received"}
+# A side named as the bar's prompt and the log's Side column name it.
+SIDE_WORD = {Direction.GIVEN: "“gave”", Direction.RECEIVED: "“got”"}
 OTHER_SIDE = {Direction.GIVEN: Direction.RECEIVED, Direction.RECEIVED: Direction.GIVEN}
 
 

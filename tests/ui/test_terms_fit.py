@@ -1,0 +1,42 @@
+"""The Terms screen fitted to its window: bands of the grid alike, the deal's line said
+whole, the focused term grown into the rows it has, names given their width first."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from negtui.ui.app import NegtuiApp
+from tests.ui.conftest import on_screen, screen_lines
+
+AppMaker = Callable[[Path], NegtuiApp]
+
+
+def rating_rows(app: NegtuiApp) -> dict[int, int]:
+    """The screen line where each rating, 10 down to 1, is written on the grid's axis."""
+    found: dict[int, int] = {}
+    for index, line in enumerate(screen_lines(app)):
+        match = re.match(r"(?:.*│)?( ?\d{1,2}) +·", line)
+        if match and int(match.group(1)) not in found:
+            found[int(match.group(1))] = index
+    return found
+
+
+@pytest.mark.parametrize("size, keys", [((80, 24), ["2", "g"]), ((120, 40), ["2", "g"]),
+                                        ((200, 60), ["2"])],
+                         ids=["80x24", "120x40", "200x60"])
+async def test_every_rating_of_the_grid_is_as_tall_as_the_others(
+        demo_folder: Path, make_app: AppMaker, size: tuple[int, int], keys: list[str]) -> None:
+    app = make_app(demo_folder)
+    async with on_screen(app, size, keys, "deal impact →"):
+        rows = rating_rows(app)
+        assert sorted(rows) == list(range(1, 11)), rows
+        lines = screen_lines(app)
+        # Each rating down to the next; the line of the threshold (high from 7) aside.
+        heights = [rows[rating - 1] - rows[rating]
+                   - ("┼" in "".join(lines[rows[rating]:rows[rating - 1]]))
+                   for rating in range(10, 1, -1)]
+        assert len(set(heights)) == 1, heights

@@ -40,3 +40,15 @@ async def test_every_rating_of_the_grid_is_as_tall_as_the_others(
                    - ("┼" in "".join(lines[rows[rating]:rows[rating - 1]]))
                    for rating in range(10, 1, -1)]
         assert len(set(heights)) == 1, heights
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+async def test_the_deals_line_says_its_counts_and_threshold_whole(
+        demo_folder: Path, make_app: AppMaker, size: tuple[int, int]) -> None:
+    app = make_app(demo_folder)
+    async with on_screen(app, size, ["2"], "Northwind data platform"):
+        line = next(line for line in screen_lines(app) if "Northwind data platform" in line)
+        assert "…" not in line, line
+        assert "7 terms" in line and line.rstrip().endswith("high from 7"), line
+        for count in ("3 non-neg", "1 flex", "3 trade"):
+            assert count in line, line

@@ -24,6 +24,7 @@ from negtui.ui.keys import ALL_DEALS, DELETE, HISTORY
 from negtui.ui.saving import save_from_form
 from negtui.ui.screens.terms_keys import TermKeys
 from negtui.ui.widgets.confirm import ConfirmScreen
+from negtui.ui.widgets.deal_line import DealLine
 from negtui.ui.widgets.fit_table import FitTable
 from negtui.ui.widgets.footer import KeyFooter
 from negtui.ui.widgets.score_band import ScoreBand
@@ -31,7 +32,7 @@ from negtui.ui.widgets.shown import DataTable, Static, markup, plain
 from negtui.ui.widgets.term_detail import TermDetail
 from negtui.ui.widgets.term_grid import TermGrid
 from negtui.ui.widgets.term_legend import GridKey, TermLegend
-from negtui.ui.widgets.term_rows import TERM_COLUMNS, deal_summary, term_row
+from negtui.ui.widgets.term_rows import TERM_COLUMNS, term_row
 
 if TYPE_CHECKING:
     from negtui.ui.widgets.form import Values
@@ -85,7 +86,7 @@ class TermsScreen(TermKeys):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="deal-line")
+        yield DealLine(id="deal-line")
         yield Static(id="terms-empty", classes="empty")
         with Horizontal(id="terms-body"):
             with Vertical(id="grid-column"):
@@ -175,9 +176,7 @@ class TermsScreen(TermKeys):
             self.query_one("#terms-table", DataTable).focus()
 
     def _fill_deal_line(self, book: DealBook | None) -> None:
-        line = self.query_one("#deal-line", Static)
-        line.update(Text("No deal in focus", style="bold") if book is None
-                    else deal_summary(book, self.threshold))
+        self.query_one("#deal-line", DealLine).show(book, self.threshold)
 
     def _fill_table(self, terms: list[Term]) -> None:
         table = self.query_one("#terms-table", FitTable)

@@ -219,7 +219,7 @@ def deal_summary(book: DealBook, threshold: int, width: int | None = None) -> Te
         for index, part in enumerate(classes):
             parts += [(", " if index else ": ") if short else " · ", part]
         parts.append((f"{gap}high ≥ {threshold}" if terse else f"{gap}high from {threshold}",
-                      "dim"))
+                      style(Role.MUTED)))
         return Text.assemble(*parts, no_wrap=True, overflow="ellipsis")
 
     tries = [line("  ·  ", True, False), line(" · ", True, False), line(" · ", False, False),

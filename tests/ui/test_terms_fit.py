@@ -52,3 +52,17 @@ async def test_the_deals_line_says_its_counts_and_threshold_whole(
         assert "7 terms" in line and line.rstrip().endswith("high from 7"), line
         for count in ("3 non-neg", "1 flex", "3 trade"):
             assert count in line, line
+
+
+async def test_at_200x60_the_focused_term_goes_on_over_the_rows_it_has_not_cut(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with on_screen(app, (200, 60), ["2"], "Conceded on Day rate"):
+        lines = screen_lines(app)
+        top = next(i for i, line in enumerate(lines) if line.startswith("╭─ Day rate"))
+        bottom = next(i for i in range(top, len(lines)) if lines[i].startswith("╰"))
+        pane = [line.split("│")[0].strip() for line in lines[top + 1:bottom]]
+        said = " ".join(part for part in pane if part)
+        assert "…" not in said, pane
+        assert "impact 9 on the deal, 8 on the portfolio" in said, pane
+        assert "offered 740 for a 9-month commitment" in said.casefold()

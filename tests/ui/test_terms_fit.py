@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from negtui.ui.app import NegtuiApp
-from tests.ui.conftest import on_screen, screen_lines
+from tests.ui.conftest import on_screen, screen_lines, until
 
 AppMaker = Callable[[Path], NegtuiApp]
 
@@ -66,3 +66,40 @@ async def test_at_200x60_the_focused_term_goes_on_over_the_rows_it_has_not_cut(
         assert "…" not in said, pane
         assert "impact 9 on the deal, 8 on the portfolio" in said, pane
         assert "offered 740 for a 9-month commitment" in said.casefold()
+
+
+async def open_deal(app: NegtuiApp, pilot: object, steps: int, name: str) -> None:
+    """From the portfolio, the Terms screen of the deal ``steps`` rows down, once drawn."""
+    for _ in range(steps):
+        await pilot.press("down")  # type: ignore[attr-defined]
+    await pilot.press("2")  # type: ignore[attr-defined]
+    await until(pilot, lambda: any(line.startswith(f" {name}")  # type: ignore[arg-type]
+                                   for line in screen_lines(app)))
+    await until(pilot, lambda: any(line.startswith(" Term ")  # type: ignore[arg-type]
+                                   for line in screen_lines(app)))
+
+
+@pytest.mark.parametrize("steps, deal, term", [
+    (5, "Meridian analytics extension", "Exclusivity in health analytics"),
+    (1, "Atlas pricing study", "Exclusivity in retail pricing")], ids=["meridian", "atlas"])
+async def test_at_120x40_a_long_term_name_is_whole_before_one_long_offer_is(
+        demo_folder: Path, make_app: AppMaker, steps: int, deal: str, term: str) -> None:
+    app = make_app(demo_folder)
+    async with on_screen(app, (120, 40), [], deal) as pilot:
+        await open_deal(app, pilot, steps, deal)
+        row = next(line for line in screen_lines(app) if line.startswith(" Exclusivity"))
+        assert row.startswith(f" {term} "), row
+        # The ratings are still there beside it.
+        assert re.match(rf" {term} +\d+ ", row), row
+
+
+async def test_all_terms_at_120_columns_name_the_deals_whole(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with on_screen(app, (120, 40), ["2", "A"], "Terms in all deals"):
+        shown = "\n".join(screen_lines(app))
+        for deal in ("Northwind data platform", "Harbor retainer renewal",
+                     "Lumen onboarding audit", "Tidewater platform bid"):
+            assert f" {deal} " in shown, deal
+        # The term's category and its group still lead each row.
+        assert any(line.startswith(" Category ") for line in screen_lines(app))

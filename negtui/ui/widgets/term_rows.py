@@ -33,7 +33,8 @@ Cell = str | Text
 # Where the rows may take two lines, the positions, the category and the fallback's day
 # go on over a second line instead, so that every column is there, nothing cut.
 TERM_COLUMNS = [
-    Column("Term", "name", 0, 14), Column("Deal", "deal", 1), Column("Port", "portfolio", 1),
+    Column("Term", "name", 0, 14, name=True), Column("Deal", "deal", 1),
+    Column("Port", "portfolio", 1),
     Column("Class", "class", 2), Column("On table", "on_table", 0, 16, whole=True, wrap=True),
     Column("Expires", "expires", 3), Column("Status", "status", 4),
     Column("Wt", "weight", 12), Column("Must", "must", 11),

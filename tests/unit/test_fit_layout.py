@@ -105,3 +105,29 @@ def test_a_table_that_fits_on_one_line_stays_on_one_line() -> None:
 def test_where_two_lines_are_not_enough_columns_leave_as_before() -> None:
     room = 30
     assert lay_out(WRAPPING, WRAP_ROWS, room, lines=2) == lay_out(WRAPPING, WRAP_ROWS, room)
+
+
+NAMED = [Column("Term", "term", 0, 10, name=True), Column("On table", "offer", 0, 10),
+         Column("Note", "note", 0, 10)]
+
+
+def test_the_rows_names_keep_their_width_while_another_column_can_give_it() -> None:
+    rows = [["Exclusivity in retail pricing", "none", "weekly email"],
+            ["Price", "6 months, named competitors", "billed monthly"]]
+    # Four cells short: the offer, long only once, gives them; the name stays whole.
+    room = 29 + 27 + 14 + 3 * 2 - 4
+    layout = lay_out(NAMED, rows, room)
+    assert layout.shown == (0, 1, 2)
+    assert layout.widths == (None, 23, None)
+
+
+def test_a_column_of_many_long_texts_keeps_its_width_before_one_long_text_does() -> None:
+    columns = [Column("Term", "term", 0, 10, name=True), Column("Deal", "deal", 0, 10),
+               Column("Clashes", "clashes", 0, 10)]
+    rows = [["Day rate", "Harbor retainer renewal", ""],
+            ["Day rate", "Northwind data platform", ""],
+            ["Price", "Meridian analytics extension", "Atlas pricing study"]]
+    layout = lay_out(columns, rows, 8 + 28 + 19 + 3 * 2 - 8)
+    # Down to 23 the deals lose one name's end, as the clash would; past that all three
+    # would be cut, so the clash gives the rest.
+    assert layout.widths == (None, 23, 16)

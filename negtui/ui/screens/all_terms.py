@@ -26,8 +26,8 @@ from negtui.ui.widgets.term_grid import verdict_mark
 from negtui.ui.widgets.term_rows import class_text, marked, rating_text
 
 # Two terms of one name ("Day rate") are told apart by their deal, so it stays beside them.
-COLUMNS = [Column("Category", "category", 4, 8), Column("Term", "term", 0, 20),
-           Column("Deal", "deal", 0, 20), Column("On table", "on_table", 0, 16),
+COLUMNS = [Column("Category", "category", 4, 11), Column("Term", "term", 0, 20, name=True),
+           Column("Deal", "deal", 0, 20, name=True), Column("On table", "on_table", 0, 16),
            Column("Status", "status", 1), Column("Class", "class", 3),
            Column("Clashes with", "clashes", 2, 12), Column("Deal imp", "deal_imp", 5),
            Column("Port imp", "port_imp", 6)]

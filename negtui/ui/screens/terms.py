@@ -19,12 +19,12 @@ from negtui.domain.integrity import term_in_use
 from negtui.domain.models import Term
 from negtui.domain.positions import position_problems, verdict
 from negtui.domain.terms import class_of, term_problems
-from negtui.domain.vocab import TermStatus
 from negtui.domain.words import counted
 from negtui.ui.keys import ALL_DEALS, DELETE, HISTORY
 from negtui.ui.saving import save_from_form
-from negtui.ui.screens.base import NegtuiScreen
+from negtui.ui.screens.terms_keys import TermKeys
 from negtui.ui.widgets.confirm import ConfirmScreen
+from negtui.ui.widgets.deal_line import DealLine
 from negtui.ui.widgets.fit_table import FitTable
 from negtui.ui.widgets.footer import KeyFooter
 from negtui.ui.widgets.score_band import ScoreBand
@@ -32,7 +32,7 @@ from negtui.ui.widgets.shown import DataTable, Static, markup, plain
 from negtui.ui.widgets.term_detail import TermDetail
 from negtui.ui.widgets.term_grid import TermGrid
 from negtui.ui.widgets.term_legend import GridKey, TermLegend
-from negtui.ui.widgets.term_rows import TERM_COLUMNS, deal_summary, term_row
+from negtui.ui.widgets.term_rows import TERM_COLUMNS, term_row
 
 if TYPE_CHECKING:
     from negtui.ui.widgets.form import Values
@@ -48,16 +48,12 @@ NO_DEAL = markup(
     "then press [b]2[/b] to come back here."
 )
 
-RATING_NAMES = {"impact_deal": "impact on the deal", "impact_portfolio": "impact on the portfolio"}
-STATUS_CYCLE = list(TermStatus)
-
-
 # The footer shows each pair as one label ("+/- Deal impact"); help lists every key.
 DEAL_IMPACT = Binding.Group("Deal impact")
 PORTFOLIO_IMPACT = Binding.Group("Portfolio impact")
 
 
-class TermsScreen(NegtuiScreen):
+class TermsScreen(TermKeys):
     SCREEN_TITLE = "Terms"
 
     BINDINGS = [
@@ -90,7 +86,7 @@ class TermsScreen(NegtuiScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="deal-line")
+        yield DealLine(id="deal-line")
         yield Static(id="terms-empty", classes="empty")
         with Horizontal(id="terms-body"):
             with Vertical(id="grid-column"):
@@ -180,9 +176,7 @@ class TermsScreen(NegtuiScreen):
             self.query_one("#terms-table", DataTable).focus()
 
     def _fill_deal_line(self, book: DealBook | None) -> None:
-        line = self.query_one("#deal-line", Static)
-        line.update(Text("No deal in focus", style="bold") if book is None
-                    else deal_summary(book, self.threshold))
+        self.query_one("#deal-line", DealLine).show(book, self.threshold)
 
     def _fill_table(self, terms: list[Term]) -> None:
         table = self.query_one("#terms-table", FitTable)
@@ -271,53 +265,7 @@ class TermsScreen(NegtuiScreen):
             return book is not None and bool(book.terms)
         return True
 
-    # Changing terms
-
-    def _save_term(self, term: Term, done: str) -> bool:
-        book = self.book()
-        if book is None:
-            return False
-        self.focused_id = term.id
-        started = [t for t in book.terms if t.id == term.id]
-        return self.save(lambda store: change_records(store, book.id, term, before=started,
-                                                      label=done),
-                         f"{done} (u undoes)", deal_id=book.id)
-
-    def action_rate(self, field: str, step: int) -> None:
-        term = self.focused_term()
-        if term is None:
-            return
-        current: int = getattr(term, field)
-        value = current + step
-        if not 1 <= value <= 10:
-            self.notify(f"{RATING_NAMES[field].capitalize()} is already {current}", timeout=2)
-            return
-        updated = term.model_copy(update={field: value})
-        before, after = class_of(term, self.threshold), class_of(updated, self.threshold)
-        problems = term_problems(updated, self.threshold)
-        if problems:
-            self.notify(f"{term.name} would become non-negotiable: say why, and what happens "
-                        "if it is violated, then ctrl+s", title="Not saved yet",
-                        severity="warning", timeout=6)
-            self._open_form(updated, problems, existing=term)
-            return
-        moved = f" — now {after.value}" if after is not before else ""
-        self._save_term(updated, f"{term.name}: deal {updated.impact_deal}, "
-                                 f"portfolio {updated.impact_portfolio}{moved}")
-
-    def action_cycle_status(self) -> None:
-        term = self.focused_term()
-        if term is not None:
-            status = STATUS_CYCLE[(STATUS_CYCLE.index(term.status) + 1) % len(STATUS_CYCLE)]
-            self._save_term(term.model_copy(update={"status": status}),
-                            f"{term.name}: {status.value}")
-
-    def action_toggle_must(self) -> None:
-        term = self.focused_term()
-        if term is not None:
-            must = not term.must_have
-            self._save_term(term.model_copy(update={"must_have": must}),
-                            f"{term.name}: {'must-have' if must else 'nice-to-have'}")
+    # Changing terms (one key each: terms_keys)
 
     def action_add(self) -> None:
         if self.book() is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -33,6 +34,10 @@ class Column:
     wrap: bool = False
     """In a table whose rows may take two lines, this column's text may go on over two
     lines (at its spaces) rather than a column leave or a text be cut."""
+    name: bool = False
+    """What a row is called (a term, a deal): given its width before any other column,
+    cut only when the others that may shrink are at their floors. A table with such a
+    column cuts the others where that cuts the fewest texts, rather than the widest."""
 
 
 NOTHING = "—"
@@ -101,7 +106,7 @@ def lay_out(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], room: int
     if filled is None:
         filled = [not rows or any(not unwritten(row[i]) for row in rows)
                   for i in range(len(columns))]
-    one = _one_line(columns, room, natural, filled)
+    one = _one_line(columns, room, natural, filled, _widths_by_column(columns, rows))
     if lines < 2 or (not one.hidden and all(w is None for w in one.widths)):
         return one
     two = _two_lines(columns, rows, room, natural, filled)
@@ -131,8 +136,14 @@ def _two_lines(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], room: 
                                       for i in shown), (), True, 2)
 
 
+def _widths_by_column(columns: Sequence[Column],
+                      rows: Sequence[Sequence[Cell]]) -> list[list[int]]:
+    """Each column's cell widths, narrowest first."""
+    return [sorted(cell_width(row[i]) for row in rows) for i in range(len(columns))]
+
+
 def _one_line(columns: Sequence[Column], room: int, natural: Sequence[int],
-              filled: Sequence[bool]) -> Layout:
+              filled: Sequence[bool], widths: Sequence[Sequence[int]] = ()) -> Layout:
     shown = list(range(len(columns)))
 
     def total(widths: dict[int, int]) -> int:
@@ -170,6 +181,7 @@ def _one_line(columns: Sequence[Column], room: int, natural: Sequence[int],
         if index in shown:
             shown.remove(index)
     cut: dict[int, int] = {}
+    named = bool(widths) and any(c.name for c in columns)
     # Then cut the widest of those that may shrink, a cell at a time, down to their floor;
     # if the columns that must stay are still too wide at their floors, on down to
     # ``LAST_FLOOR`` rather than leave a sideways scrollbar.
@@ -181,10 +193,20 @@ def _one_line(columns: Sequence[Column], room: int, natural: Sequence[int],
             candidates = [i for i in shown if i in limits and cut.get(i, natural[i]) > limits[i]]
             if not candidates:
                 break
-            # Those to be read whole are cut last.
+            # The rows' names are cut last, then those to be read whole; of the rest,
+            # the widest gives a cell, or in a table of named rows the column where
+            # that cuts the fewest texts (one long text among short ones before a
+            # column of long names), the widest of those first.
+            candidates = [i for i in candidates if not columns[i].name] or candidates
             candidates = [i for i in candidates if not columns[i].whole] or candidates
-            widest = max(candidates, key=lambda i: cut.get(i, natural[i]))
-            cut[widest] = cut.get(widest, natural[widest]) - 1
+
+            def cost(i: int) -> tuple[int, int]:
+                now = cut.get(i, natural[i])
+                texts = len(widths[i]) - bisect_right(widths[i], now - 1) if named else 0
+                return texts, -now
+
+            chosen = min(candidates, key=cost)
+            cut[chosen] = cut.get(chosen, natural[chosen]) - 1
             over -= 1
     hidden = tuple(columns[i].label for i in range(len(columns))
                    if i not in shown and i not in empty)

@@ -40,6 +40,15 @@ class TermDetail(Static):
         whole = self.size.height >= CARD_FROM
         self.border_title = term.name if whole else None
         if not whole:
+            self.set_class(False, "-wrap")
             self.update(term_detail(*self._shown))
             return
-        self.update(term_card(*self._shown, log=self._log))
+        card = term_card(*self._shown, log=self._log)
+        # Where the pane has the rows for it, a line too long goes on over the next
+        # (at its spaces) rather than be cut; else each stays on its line, cut with "…".
+        width, height = self.content_size
+        wrapped = card.copy()
+        wrapped.no_wrap = False
+        self.set_class(bool(width) and len(wrapped.wrap(self.app.console, width)) <= height,
+                       "-wrap")
+        self.update(card)

@@ -158,20 +158,20 @@ class TermGrid(Widget, can_focus=True):
     def compact(self) -> bool:
         return 0 < self.size.height < GRID_HEIGHT
 
-    def _cell_size(self) -> tuple[int, list[int]]:
-        """Columns of a cell and lines of each rating row (from 10 down), as the pane's
-        size allows: the rows left over after an even share go to the top ratings, so a
-        pane a row short of a taller grid is not drawn a whole size smaller."""
+    def _cell_size(self) -> tuple[int, int, int]:
+        """Columns of a cell, lines of every rating row (each rating as tall as the
+        next, so no band of the grid looks larger than it is), and the blank lines left
+        over above the grid: the rest of them go under it, so it sits in the middle."""
         width, height = self.size
         cell = max(CELL, min(MAX_CELL, (width - AXIS - 1) // 10))
-        rows = height - 4
-        lines = max(1, min(MAX_ROWS_PER_RATING, rows // 10))
-        extra = rows - 10 * lines if 0 < lines < MAX_ROWS_PER_RATING else 0
-        return cell, [lines + (1 if index < extra else 0) for index in range(10)]
+        frame = 2 if self.compact else 4
+        lines = max(1, min(MAX_ROWS_PER_RATING, (height - frame) // 10))
+        spare = max(0, height - frame - 10 * lines)
+        return cell, lines, spare // 2
 
     def render(self) -> Text:
         threshold = self.threshold
-        cell, each = self._cell_size()
+        cell, lines, above = self._cell_size()
         # Bold says a must-have, and nothing else: the focus is shown without it.
         focus_style = Style(reverse=True) if self.has_focus else Style(underline=True)
         regions = {cls: region_style(cls) for cls in TermClass}
@@ -181,12 +181,11 @@ class TermGrid(Widget, can_focus=True):
         for marker in self.markers:
             cells.setdefault((marker.deal, marker.portfolio), []).append(marker)
         compact = self.compact
-        text = Text(no_wrap=True, overflow="crop")
+        text = Text("\n" * above, no_wrap=True, overflow="crop")
         if not compact:
             text.append(" portfolio impact ↑", style="dim")
             text.append("\n")
         for portfolio in range(10, 0, -1):
-            lines = each[10 - portfolio]
             for line in range(lines):
                 labelled = line == lines // 2
                 edge = Style(underline=compact and portfolio == threshold and line == lines - 1)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 import arrow
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 
 from negtui.domain.book import DealBook
@@ -32,7 +33,8 @@ Cell = str | Text
 # Where the rows may take two lines, the positions, the category and the fallback's day
 # go on over a second line instead, so that every column is there, nothing cut.
 TERM_COLUMNS = [
-    Column("Term", "name", 0, 14), Column("Deal", "deal", 1), Column("Port", "portfolio", 1),
+    Column("Term", "name", 0, 14, name=True), Column("Deal", "deal", 1),
+    Column("Port", "portfolio", 1),
     Column("Class", "class", 2), Column("On table", "on_table", 0, 16, whole=True, wrap=True),
     Column("Expires", "expires", 3), Column("Status", "status", 4),
     Column("Wt", "weight", 12), Column("Must", "must", 11),
@@ -192,20 +194,44 @@ def _when(moment: datetime, now: arrow.Arrow, zone: str) -> str:
     return f"{short_day(moment, zone)} ({describe_days(days_until(moment, now.datetime))})"
 
 
-def deal_summary(book: DealBook, threshold: int) -> Text:
-    """The deal's name and kind, how many terms it has and of which class."""
+# The classes' names where the deal's line has no room for them whole.
+SHORT_CLASS = {TermClass.NON_NEGOTIABLE: "non-neg", TermClass.FLEXIBLE: "flex",
+               TermClass.TRADEABLE: "trade"}
+
+
+def deal_summary(book: DealBook, threshold: int, width: int | None = None) -> Text:
+    """The deal's name and kind, how many terms it has and of which class, and where a
+    rating counts as high: in ``width`` cells, with fewer words as it narrows (the kind
+    leaves, then the classes' names are shortened), never cut in the middle of a count;
+    only a name longer than the rest leaves room for is cut, with "…"."""
     counts = {cls: 0 for cls in TermClass}
     for term in book.terms:
         counts[class_of(term, threshold)] += 1
-    parts: list[str | tuple[str, str]] = [
-        (book.deal.name, "bold"), f"  ·  {book.deal.contract_type.value}  ·  ",
-        counted(len(book.terms), 'term'),
-    ]
-    for cls in TermClass:
-        if counts[cls]:
-            parts += [" · ", (f"{counts[cls]} {cls.value}", class_colour(cls))]
-    parts.append((f"  ·  high from {threshold}", "dim"))
-    return Text.assemble(*parts, no_wrap=True, overflow="ellipsis")
+    name, kind = book.deal.name, book.deal.contract_type.value
+
+    def line(gap: str, with_kind: bool, short: bool, terse: bool = False,
+             title: str = name) -> Text:
+        parts: list[str | tuple[str, str]] = [(title, "bold")]
+        if with_kind:
+            parts.append(f"{gap}{kind}")
+        parts.append(f"{gap}{counted(len(book.terms), 'term')}")
+        classes = [(f"{counts[cls]} {SHORT_CLASS[cls] if short else cls.value}",
+                    class_colour(cls)) for cls in TermClass if counts[cls]]
+        for index, part in enumerate(classes):
+            parts += [(", " if index else ": ") if short else " · ", part]
+        parts.append((f"{gap}high ≥ {threshold}" if terse else f"{gap}high from {threshold}",
+                      style(Role.MUTED)))
+        return Text.assemble(*parts, no_wrap=True, overflow="ellipsis")
+
+    tries = [line("  ·  ", True, False), line(" · ", True, False), line(" · ", False, False),
+             line(" · ", False, True), line(" · ", False, True, True)]
+    fitting = next((text for text in tries if width is None or text.cell_len <= width), None)
+    if fitting is not None:
+        return fitting
+    rest = tries[-1].cell_len - cell_len(name)
+    room = max(1, (width or 0) - rest)
+    return line(" · ", False, True, True, name if cell_len(name) <= room else
+                set_cell_size(name, room - 1) + "…")
 
 
 def _joined(parts: list[str | tuple[str, str]]) -> list[str | tuple[str, str]]:

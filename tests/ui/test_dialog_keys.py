@@ -13,6 +13,7 @@ from textual.widgets._footer import FooterKey
 
 from negtui.store import Store
 from negtui.ui.app import NegtuiApp
+from negtui.ui.keys import APP_BINDINGS
 from negtui.ui.screens.help import HelpScreen
 from negtui.ui.screens.portfolio import PortfolioScreen
 from negtui.ui.screens.share_preview import SharePreviewScreen
@@ -36,9 +37,12 @@ DIALOGS: dict[str, tuple[list[str], type[Screen[object]]]] = {
 def bound_keys(app: NegtuiApp, screen: Screen[object]) -> set[str]:
     """Every key the dialog's own bindings name (Textual's own carry no id), as shown."""
     keys = set()
+    app_ids = {binding.id for binding in APP_BINDINGS if isinstance(binding, Binding)}
     for cls in type(screen).__mro__:
         for binding in cls.__dict__.get("BINDINGS", []):
-            if isinstance(binding, Binding) and binding.id is not None:
+            # The app's own keys a dialog lets through (1-5 in help) are not its own.
+            if (isinstance(binding, Binding) and binding.id is not None
+                    and binding.id not in app_ids):
                 for key in binding.key.split(","):
                     keys.add(app.get_key_display(Binding(key.strip(), binding.action)))
     return keys

@@ -283,3 +283,25 @@ def test_no_key_of_the_workspace_opens_two_things() -> None:
         for key in binding.key.split(","):
             assert key not in seen, f"{key} runs {seen[key]} and {binding.action}"
             seen[key] = binding.action
+
+
+async def test_the_screen_keys_close_help_and_go_to_their_screen(
+    demo_folder: Path, make_app: AppMaker
+) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        # From help over each main screen, each digit leads to its screen, help closed.
+        for here, there, kind in (("1", "2", TermsScreen), ("2", "4", CalendarScreen),
+                                  ("4", "1", PortfolioScreen), ("1", "1", PortfolioScreen)):
+            await pilot.press(here, "question_mark")
+            await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+            await pilot.press(there)
+            await until(pilot, lambda kind=kind: _on(app, kind))
+        # Over the workspace too; escape then comes back to the workspace.
+        await _open_workspace(pilot, app)
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        await pilot.press("3")
+        await until(pilot, lambda: _on(app, ConcessionsScreen))
+        await pilot.press("escape")
+        await until(pilot, lambda: _on(app, WorkspaceScreen))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from rich.cells import cell_len
 from textual.app import ComposeResult
@@ -16,6 +16,7 @@ from textual.binding import ActiveBinding, Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 
+from negtui.ui.keys import APP_BINDINGS, SCREEN_PREFIX
 from negtui.ui.widgets.footer import DialogFooter
 from negtui.ui.widgets.shown import DataTable, Static
 
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
     from textual.app import App
     from textual.dom import DOMNode
     from textual.screen import Screen
+
+    from negtui.ui.screens.base import HasSession
 
 SPELLED_OUT = {
     "app.help": "Keys (this help)",
@@ -120,6 +123,10 @@ def screen_keys(app: App[Any], screen: Screen[Any], *, resting: bool = False
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("escape,question_mark,q", "dismiss", "Close", id="help.close"),
+        # The five screens' keys, under their own ids (so a remap moves them here too):
+        # help read over a main screen leads on to another, as those keys do everywhere.
+        *(replace(binding, show=False) for binding in APP_BINDINGS
+          if isinstance(binding, Binding) and (binding.id or "").startswith(SCREEN_PREFIX)),
     ]
 
     def __init__(self, title: str, keys: Iterable[tuple[str, str]]) -> None:
@@ -165,3 +172,19 @@ class HelpScreen(ModalScreen[None]):
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(result)
+
+    def _over_a_dialog(self) -> bool:
+        """Whether help was opened over a form or a question: there digits are typed, and
+        going to another screen would leave what was typed."""
+        stack = self.app.screen_stack
+        below = stack[stack.index(self) - 1] if self in stack[1:] else None
+        return isinstance(below, ModalScreen)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "show_screen":
+            return not self._over_a_dialog()
+        return True
+
+    def action_show_screen(self, mode: str) -> None:
+        self.dismiss()
+        cast("HasSession", self.app).show_screen(mode)

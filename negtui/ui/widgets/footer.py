@@ -20,9 +20,11 @@ from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
+from negtui.ui.keys import APP_BINDINGS, SCREEN_PREFIX
+
 HELP_ID = "app.help"
 PALETTE_ID = "app.palette"
-SCREEN_PREFIX = "screen."
+APP_IDS = {binding.id for binding in APP_BINDINGS if isinstance(binding, Binding)}
 # The app's own keys after the screen's, in this order; any other app key comes last.
 APP_ORDER = {"app.undo": 0, "screen": 1, "app.quit": 2}
 
@@ -247,13 +249,14 @@ class KeyFooter(Footer):
 def dialog_entries(screen: Screen[object]) -> list[Entry]:
     """The keys a dialog binds itself, in the order it declares them: one entry per thing
     they do, its keys joined (``n/esc No``). Keys of the screen under it, of the app and
-    of Textual's own (they carry no id) do nothing in the dialog, or are not its own."""
+    of Textual's own (they carry no id) do nothing in the dialog, or are not its own; the
+    app's keys a dialog lets through (help's 1-5) are the app's, so not listed either."""
     app = screen.app
     # A dialog may word a key its own way, by the binding's id (``footer_words``).
     worded: dict[str, str] = getattr(screen, "footer_words", dict)()
     found: dict[tuple[str, str], list[Binding]] = {}
     for _, binding in screen._bindings:
-        if binding.id is None or not binding.description:
+        if binding.id is None or not binding.description or binding.id in APP_IDS:
             continue
         description = worded.get(binding.id, binding.description)
         found.setdefault((binding.action, description), []).append(binding)

@@ -50,7 +50,7 @@ def _bindings(node: type[DOMNode]) -> Iterator[Binding]:
 
 
 def _where(node: type[DOMNode]) -> str:
-    title = getattr(node, "SCREEN_TITLE", "")
+    title = node.__dict__.get("KEYS_WHERE") or getattr(node, "SCREEN_TITLE", "")
     if title:
         return str(title)
     name = node.__name__.removesuffix("Screen") or node.__name__

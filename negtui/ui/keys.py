@@ -22,6 +22,8 @@ EXPORT_SHARED = "X"
 HISTORY = "w"
 """Who changed the record in focus, and when (a folder shared with ``negtui sync``)."""
 
+DIALOG_HELP = "f1"
+"""Help over a form or a question, whose fields take ``?`` as typed text."""
 SCREEN_PREFIX = "screen."
 """How the ids of the five screens' keys begin."""
 

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 SPELLED_OUT = {
     "app.help": "Keys (this help)",
+    "dialog.help": "Keys (this help)",
     "app.reload": "Reload from disk",
     "portfolio.new": "New deal",
     "terms.all": "All terms (every deal)",

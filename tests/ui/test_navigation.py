@@ -11,7 +11,6 @@ from textual.binding import Binding
 from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 from textual.screen import Screen
-from textual.widgets import DataTable
 
 from negtui.ui.app import NegtuiApp
 from negtui.ui.screens.calendar import CalendarScreen
@@ -26,7 +25,7 @@ from negtui.ui.screens.terms import TermsScreen
 from negtui.ui.screens.workspace import WorkspaceScreen
 from negtui.ui.widgets.form import FormScreen
 from negtui.ui.widgets.shown import Static
-from tests.ui.conftest import until
+from tests.ui.conftest import help_rows, until
 
 AppMaker = Callable[[Path], NegtuiApp]
 DEAL = "Northwind data platform"  # first on the demo portfolio, in focus at the start
@@ -246,9 +245,8 @@ async def test_after_1_on_the_workspace_e_edits_the_deal_not_a_stakeholder(
 def _help(app: NegtuiApp) -> tuple[str, list[str]]:
     screen = app.screen
     assert isinstance(screen, HelpScreen)
-    table = screen.query_one("#help-keys", DataTable)
     return (str(screen.query_one("#help-title", Static).render()),
-            [str(table.get_row_at(i)[1]) for i in range(table.row_count)])
+            [says for _, says in help_rows(screen)])
 
 
 async def test_help_is_titled_for_its_screen_and_lists_its_keys_and_the_apps(

@@ -16,9 +16,8 @@ from negtui.ui.screens.all_terms import AllTermsScreen
 from negtui.ui.screens.help import HelpScreen
 from negtui.ui.widgets.capture_bar import CaptureBar
 from negtui.ui.widgets.form import FormScreen
-from negtui.ui.widgets.shown import DataTable
 from negtui.ui.widgets.term_grid import TermGrid
-from tests.ui.conftest import screen_text, until
+from tests.ui.conftest import help_rows, screen_text, until
 
 AppMaker = Callable[[Path], NegtuiApp]
 NORTHWIND = "Northwind data platform"
@@ -135,9 +134,7 @@ async def test_the_calendar_exports_and_the_grid_opens_from_the_palette(
 
 
 def _help_rows(app: NegtuiApp) -> list[tuple[str, str]]:
-    table = app.screen.query_one("#help-keys", DataTable)
-    return [(str(table.get_row_at(i)[0]), str(table.get_row_at(i)[1]))
-            for i in range(table.row_count)]
+    return help_rows(app.screen)
 
 
 async def test_help_shows_each_key_once_in_sentence_case(

@@ -323,8 +323,9 @@ class NegtuiApp(ThemedApp):
             # A key among them is shown as the footer shows keys (⏎ for enter).
             keys += [(self.get_key_display(Binding(key, "")) if key.isidentifier() else key,
                       says) for key, says in screen.HELP_LINES]
+        # A form or a question is named by its own title.
         title = (screen.SCREEN_TITLE if isinstance(screen, NegtuiScreen) and screen.SCREEN_TITLE
-                 else self.current_mode.title())
+                 else getattr(screen, "help_title", "") or self.current_mode.title())
         self.push_screen(HelpScreen(title, keys))
 
     # Another window, the command line or a sync may change the folder: it is looked at in

@@ -79,6 +79,15 @@ async def _there(app: NegtuiApp, mode: str, action: str) -> None:
     screen.call_later(screen.run_action, action)
 
 
+def _workspace(app: NegtuiApp, deal_id: str) -> None:
+    """Open the deal's workspace over the main screen the palette was opened on, as
+    ``enter`` on the portfolio does: the deal's own place, not the list of deals."""
+    from negtui.ui.screens.workspace import WorkspaceScreen
+
+    if deal_id in app.session.glance().books:
+        app.open_over("workspace", WorkspaceScreen, deal_id)
+
+
 class NegtuiCommands(Provider):
     def _entries(self) -> list[Entry]:
         app = cast("NegtuiApp", self.app)
@@ -111,7 +120,7 @@ class NegtuiCommands(Provider):
         for deal in sorted(app.session.glance().deals(), key=lambda d: d.name.casefold()):
             # The palette reads help as markup: names are escaped, and their control
             # characters shown as marks.
-            entries.append(Entry(f"Deal: {visible(deal.name)}", partial(app.open_deal, deal.id),
+            entries.append(Entry(f"Deal: {visible(deal.name)}", partial(_workspace, app, deal.id),
                                  note=escape(visible(f"{deal.counterparty} · {deal.status}"))))
         entries.append(Entry("Sync now", partial(start_sync, app),
                              note="share this folder with the team (negtui sync)"))

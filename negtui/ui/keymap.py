@@ -50,7 +50,7 @@ def _bindings(node: type[DOMNode]) -> Iterator[Binding]:
 
 
 def _where(node: type[DOMNode]) -> str:
-    title = getattr(node, "SCREEN_TITLE", "")
+    title = node.__dict__.get("KEYS_WHERE") or getattr(node, "SCREEN_TITLE", "")
     if title:
         return str(title)
     name = node.__name__.removesuffix("Screen") or node.__name__
@@ -78,11 +78,16 @@ def catalogue() -> tuple[KeyEntry, ...]:
 
     entries: list[KeyEntry] = []
     seen: set[tuple[str, str]] = set()
+    everywhere: set[str] = set()
     for cls in _classes():
         screen = EVERYWHERE if cls is NegtuiApp else _where(cls)
         for binding in _bindings(cls):
             if binding.id is None or (binding.id, screen) in seen:
                 continue
+            if cls is NegtuiApp:
+                everywhere.add(binding.id)
+            elif binding.id in everywhere:
+                continue  # an app key a dialog lets through (1-5 in help): listed once
             seen.add((binding.id, screen))
             entries.append(KeyEntry(binding.id, binding.key, binding.description, screen))
     return tuple(entries)

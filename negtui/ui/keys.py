@@ -22,6 +22,11 @@ EXPORT_SHARED = "X"
 HISTORY = "w"
 """Who changed the record in focus, and when (a folder shared with ``negtui sync``)."""
 
+DIALOG_HELP = "f1"
+"""Help over a form or a question, whose fields take ``?`` as typed text."""
+SCREEN_PREFIX = "screen."
+"""How the ids of the five screens' keys begin."""
+
 SCREENS: list[tuple[str, str, str]] = [
     ("1", "portfolio", "Portfolio"),
     ("2", "terms", "Terms"),
@@ -34,7 +39,7 @@ APP_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
     # F1 too: in a text field ``?`` is typed, and help must still be a key away.
     Binding("question_mark,f1", "help", "Keys", id="app.help"),
     *(
-        Binding(key, f"show_screen('{mode}')", title, id=f"screen.{mode}")
+        Binding(key, f"show_screen('{mode}')", title, id=f"{SCREEN_PREFIX}{mode}")
         for key, mode, title in SCREENS
     ),
     Binding(UNDO, "undo", "Undo", id="app.undo"),

@@ -127,6 +127,19 @@ def screen_text(app: NegtuiApp) -> str:
     return "\n".join(screen_lines(app))
 
 
+def help_rows(screen: Screen[Any]) -> list[tuple[str, str]]:
+    """Every key and what it does as help lists them, in reading order, whether it sets
+    them in one pair of columns or in several side by side (each read down in turn)."""
+    from negtui.ui.widgets.shown import DataTable
+
+    table: DataTable[str] = screen.query_one("#help-keys", DataTable)
+    starts = [index for index, column in enumerate(table.ordered_columns)
+              if str(column.label) == "Key"]
+    rows = [table.get_row_at(row) for row in range(table.row_count)]
+    return [(str(row[start]), str(row[start + 1])) for start in starts for row in rows
+            if str(row[start]) or str(row[start + 1])]
+
+
 def footer_labels(app: NegtuiApp) -> list[str]:
     footer = app.screen.query_one(Footer)
     return [f"{key.key_display} {key.description}" for key in footer.query(FooterKey)]

@@ -6,13 +6,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from textual.binding import Binding
-from textual.widgets import DataTable
 
 from negtui.ui.app import NegtuiApp
 from negtui.ui.screens.concessions import ConcessionsScreen
 from negtui.ui.screens.help import HelpScreen
 from negtui.ui.screens.portfolio import PortfolioScreen
-from tests.ui.conftest import until
+from tests.ui.conftest import help_rows, until
 
 AppMaker = Callable[[Path], NegtuiApp]
 
@@ -28,9 +27,7 @@ async def test_help_lists_enter_and_the_marks_of_the_capture_line(
         await until(pilot, lambda: isinstance(app.screen, ConcessionsScreen))
         await pilot.press("question_mark")
         await until(pilot, lambda: isinstance(app.screen, HelpScreen))
-        table = app.screen.query_one("#help-keys", DataTable)
-        rows = {str(table.get_row_at(index)[0]): str(table.get_row_at(index)[1])
-                for index in range(table.row_count)}
+        rows = dict(help_rows(app.screen))
         enter = app.get_key_display(Binding("enter", ""))
         assert rows[enter] == "In the bar: save the line typed after g or r"
         assert "term" in rows["#term"]

@@ -13,13 +13,14 @@ from textual.widgets._footer import FooterKey
 
 from negtui.store import Store
 from negtui.ui.app import NegtuiApp
+from negtui.ui.keys import APP_BINDINGS
 from negtui.ui.screens.help import HelpScreen
 from negtui.ui.screens.portfolio import PortfolioScreen
 from negtui.ui.screens.share_preview import SharePreviewScreen
 from negtui.ui.widgets.confirm import ConfirmScreen
 from negtui.ui.widgets.form import FormScreen
 
-from .conftest import until
+from .conftest import help_rows, until
 from .test_fit import screen_lines
 
 AppMaker = Callable[[Path], NegtuiApp]
@@ -36,9 +37,12 @@ DIALOGS: dict[str, tuple[list[str], type[Screen[object]]]] = {
 def bound_keys(app: NegtuiApp, screen: Screen[object]) -> set[str]:
     """Every key the dialog's own bindings name (Textual's own carry no id), as shown."""
     keys = set()
+    app_ids = {binding.id for binding in APP_BINDINGS if isinstance(binding, Binding)}
     for cls in type(screen).__mro__:
         for binding in cls.__dict__.get("BINDINGS", []):
-            if isinstance(binding, Binding) and binding.id is not None:
+            # The app's own keys a dialog lets through (1-5 in help) are not its own.
+            if (isinstance(binding, Binding) and binding.id is not None
+                    and binding.id not in app_ids):
                 for key in binding.key.split(","):
                     keys.add(app.get_key_display(Binding(key.strip(), binding.action)))
     return keys
@@ -68,11 +72,15 @@ async def test_a_dialogs_footer_lists_exactly_its_own_keys_each_whole(
         listed = {part for keys, _ in shown for part in keys.split("/")}
         assert listed == bound_keys(app, dialog)
         # The last line is the dialog's footer, every label whole; none of the keys of
-        # the screen under it (the Portfolio's Archive, the help key) is offered.
+        # the screen under it (the Portfolio's Archive, its help key ?) is offered.
         await until(pilot, lambda: all(f"{keys} {says}" in " ".join(screen_lines(app)[-1].split())
                                        for keys, says in shown))
         bottom = screen_lines(app)[-1]
-        assert "Archive" not in bottom and "Keys" not in bottom
+        assert "Archive" not in bottom and "? Keys" not in bottom
+        # Every form and question offers its own help, at the line's right end.
+        if name != "help":
+            assert shown[-1] == ("f1", "Keys")
+            assert bottom.rstrip().endswith("f1 Keys")
 
 
 async def test_the_confirmations_keys_answer_as_labelled(
@@ -81,7 +89,7 @@ async def test_the_confirmations_keys_answer_as_labelled(
     before = len(Store(demo_folder).load().deals())
     async with app.run_test(size=(80, 24)) as pilot:
         dialog = await open_dialog(pilot, app, "confirmation")
-        assert labels(dialog) == [("y", "Delete"), ("n/esc", "Keep")]
+        assert labels(dialog) == [("y", "Delete"), ("n/esc", "Keep"), ("f1", "Keys")]
         for no in ("n", "escape"):
             await pilot.press(no)
             await until(pilot, lambda: isinstance(app.screen, PortfolioScreen))
@@ -98,11 +106,12 @@ async def test_the_forms_keys_save_and_cancel_as_labelled(
     async with app.run_test(size=(80, 24)) as pilot:
         dialog = await open_dialog(pilot, app, "form")
         assert [says for _, says in labels(dialog)] == [
-            "Save", "Cancel", "Next field", "Previous field"]
+            "Save", "Cancel", "Next field", "Previous field", "Keys"]
         await pilot.press(*"Kestrel", "escape")
         # Something typed: escape asks first, in a dialog with a footer of its own.
         await until(pilot, lambda: isinstance(app.screen, ConfirmScreen)
-                    and labels(app.screen) == [("y", "Discard"), ("n/esc", "Keep editing")])
+                    and labels(app.screen) == [("y", "Discard"), ("n/esc", "Keep editing"),
+                                               ("f1", "Keys")])
         await pilot.press("y")
         await until(pilot, lambda: isinstance(app.screen, PortfolioScreen))
         assert Store(empty_folder).load().deals() == []
@@ -146,3 +155,32 @@ async def test_the_command_palette_shows_its_own_keys_and_they_work(
         await find(pilot, app, "go to calendar", "Go to Calendar")
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, CalendarScreen))
+
+
+# What help over each dialog lists among its keys, besides F1 itself.
+DIALOG_HELP = {
+    "confirmation": {"Yes", "No"},
+    "form": {"Save", "Cancel", "Next field", "Previous field"},
+    "share preview": {"Write", "Cancel"},
+}
+
+
+@pytest.mark.parametrize("name", list(DIALOG_HELP))
+async def test_f1_in_a_dialog_lists_its_keys_and_help_gives_it_back(
+        name: str, demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        dialog = await open_dialog(pilot, app, name)
+        mode = app.current_mode
+        await pilot.press("f1")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        title = getattr(dialog, "help_title", "")
+        assert title and f"Keys — {title}"[:60] in "\n".join(screen_lines(app))
+        described = {says for _, says in help_rows(help_screen)}
+        assert DIALOG_HELP[name] | {"Keys (this help)"} <= described
+        # The digits do not leave the dialog from its help: in a dialog they are typed.
+        await pilot.press("2", "4", "escape")
+        await until(pilot, lambda: app.screen is dialog)
+        assert app.current_mode == mode

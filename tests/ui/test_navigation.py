@@ -11,7 +11,6 @@ from textual.binding import Binding
 from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 from textual.screen import Screen
-from textual.widgets import DataTable
 
 from negtui.ui.app import NegtuiApp
 from negtui.ui.screens.calendar import CalendarScreen
@@ -26,7 +25,7 @@ from negtui.ui.screens.terms import TermsScreen
 from negtui.ui.screens.workspace import WorkspaceScreen
 from negtui.ui.widgets.form import FormScreen
 from negtui.ui.widgets.shown import Static
-from tests.ui.conftest import until
+from tests.ui.conftest import help_rows, until
 
 AppMaker = Callable[[Path], NegtuiApp]
 DEAL = "Northwind data platform"  # first on the demo portfolio, in focus at the start
@@ -246,9 +245,8 @@ async def test_after_1_on_the_workspace_e_edits_the_deal_not_a_stakeholder(
 def _help(app: NegtuiApp) -> tuple[str, list[str]]:
     screen = app.screen
     assert isinstance(screen, HelpScreen)
-    table = screen.query_one("#help-keys", DataTable)
     return (str(screen.query_one("#help-title", Static).render()),
-            [str(table.get_row_at(i)[1]) for i in range(table.row_count)])
+            [says for _, says in help_rows(screen)])
 
 
 async def test_help_is_titled_for_its_screen_and_lists_its_keys_and_the_apps(
@@ -283,3 +281,25 @@ def test_no_key_of_the_workspace_opens_two_things() -> None:
         for key in binding.key.split(","):
             assert key not in seen, f"{key} runs {seen[key]} and {binding.action}"
             seen[key] = binding.action
+
+
+async def test_the_screen_keys_close_help_and_go_to_their_screen(
+    demo_folder: Path, make_app: AppMaker
+) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        # From help over each main screen, each digit leads to its screen, help closed.
+        for here, there, kind in (("1", "2", TermsScreen), ("2", "4", CalendarScreen),
+                                  ("4", "1", PortfolioScreen), ("1", "1", PortfolioScreen)):
+            await pilot.press(here, "question_mark")
+            await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+            await pilot.press(there)
+            await until(pilot, lambda kind=kind: _on(app, kind))
+        # Over the workspace too; escape then comes back to the workspace.
+        await _open_workspace(pilot, app)
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        await pilot.press("3")
+        await until(pilot, lambda: _on(app, ConcessionsScreen))
+        await pilot.press("escape")
+        await until(pilot, lambda: _on(app, WorkspaceScreen))

@@ -16,9 +16,8 @@ from negtui.ui.screens.all_terms import AllTermsScreen
 from negtui.ui.screens.help import HelpScreen
 from negtui.ui.widgets.capture_bar import CaptureBar
 from negtui.ui.widgets.form import FormScreen
-from negtui.ui.widgets.shown import DataTable
 from negtui.ui.widgets.term_grid import TermGrid
-from tests.ui.conftest import until
+from tests.ui.conftest import help_rows, screen_text, until
 
 AppMaker = Callable[[Path], NegtuiApp]
 NORTHWIND = "Northwind data platform"
@@ -135,9 +134,7 @@ async def test_the_calendar_exports_and_the_grid_opens_from_the_palette(
 
 
 def _help_rows(app: NegtuiApp) -> list[tuple[str, str]]:
-    table = app.screen.query_one("#help-keys", DataTable)
-    return [(str(table.get_row_at(i)[0]), str(table.get_row_at(i)[1]))
-            for i in range(table.row_count)]
+    return help_rows(app.screen)
 
 
 async def test_help_shows_each_key_once_in_sentence_case(
@@ -170,3 +167,20 @@ async def test_on_the_workspace_each_record_is_offered_once(
 
         await pilot.pause()
         assert len([hit for hit in offered() if "alue map" in hit]) == 1, offered()
+
+
+async def test_a_deal_chosen_in_the_palette_opens_its_workspace(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("4")
+        await until(pilot, lambda: app.current_mode == "calendar")
+        await run(pilot, app, "deal: atlas", "Deal: Atlas pricing study")
+        await until(pilot, lambda: type(app.screen).__name__ == "WorkspaceScreen")
+        deal = app.session.current_deal()
+        assert deal is not None and deal.name == "Atlas pricing study"
+        assert "Atlas pricing study" in screen_text(app)
+        # Escape comes back to the screen the palette was opened on.
+        await pilot.press("escape")
+        await until(pilot, lambda: app.current_mode == "calendar"
+                    and type(app.screen).__name__ == "CalendarScreen")

@@ -18,7 +18,7 @@ from negtui.ui.screens.share_preview import SharePreviewScreen
 from negtui.ui.screens.workspace import WorkspaceScreen
 from negtui.ui.widgets.form import FormScreen
 
-from .conftest import until
+from .conftest import help_rows, until
 from .test_checklist import go_to_item
 
 AppMaker = Callable[[Path], NegtuiApp]
@@ -153,9 +153,7 @@ async def test_the_workspace_has_both_dossier_keys_in_its_help(
         await until(pilot, lambda: isinstance(app.screen, WorkspaceScreen))
         await pilot.press("question_mark")
         await until(pilot, lambda: app.screen.query("#help-keys"))
-        table = app.screen.query_one("#help-keys")
-        rows = [tuple(str(cell) for cell in table.get_row_at(i))  # type: ignore[attr-defined]
-                for i in range(table.row_count)]  # type: ignore[attr-defined]
+        rows = help_rows(app.screen)
         assert ("X", "Shared dossier") in rows and ("x", "Dossier") in rows
         await pilot.press("escape", "X")
         await until(pilot, lambda: _preview(app))

@@ -12,7 +12,7 @@ from negtui.store import Store
 from negtui.ui.app import NegtuiApp
 from negtui.ui.screens.help import HelpScreen
 from negtui.ui.screens.portfolio import PortfolioScreen
-from tests.ui.conftest import until
+from tests.ui.conftest import help_rows, screen_lines, until
 
 AppMaker = Callable[[Path], NegtuiApp]
 
@@ -74,8 +74,7 @@ async def test_help_lists_the_keys_of_the_current_screen(
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        table = app.screen.query_one("#help-keys", DataTable)
-        described = {str(table.get_row_at(i)[1]) for i in range(table.row_count)}
+        described = {says for _, says in help_rows(app.screen)}
         assert {"Open", "New deal", "Delete", "Portfolio", "Terms", "Keys (this help)",
                 "Quit"} <= described
         await pilot.press("escape")
@@ -91,8 +90,7 @@ async def test_help_on_a_pushed_screen_is_titled_for_it_with_its_own_keys_first(
         assert isinstance(app.screen, HelpScreen)
         title = str(app.screen.query_one("#help-title", Static).render())
         assert title == "Keys — Deal workspace"
-        table = app.screen.query_one("#help-keys", DataTable)
-        described = [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
+        described = [says for _, says in help_rows(app.screen)]
         assert described[:3] == ["Edit deal", "Brief", "Research"]
         # Textual's own keys come after every key of negtui's.
         assert described.index("Focus next") > described.index("Quit")
@@ -102,12 +100,15 @@ async def test_palette_jumps_to_a_deal(demo_folder: Path, make_app: AppMaker) ->
     app = make_app(demo_folder)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("ctrl+p")
-        await pilot.press(*"meridian")
-        await pilot.pause(0.3)
+        await pilot.press(*"deal: meridian")
+        await until(pilot, lambda: "Deal: Meridian" in " ".join(screen_lines(app)))
         await pilot.press("enter")
-        await pilot.pause()
+        # Its workspace opens; back from it, the deal is the one chosen on the portfolio.
+        await until(pilot, lambda: type(app.screen).__name__ == "WorkspaceScreen")
         deal = app.session.current_deal()
         assert deal is not None and deal.name == "Meridian analytics extension"
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, PortfolioScreen))
         table = app.screen.query_one("#deals", DataTable)
         assert str(table.get_row_at(table.cursor_row)[0]) == "Meridian analytics extension"
 

@@ -18,7 +18,7 @@ from negtui.domain.clock import fixed_clock
 from negtui.store import Store
 from negtui.ui.app import NegtuiApp
 from negtui.ui.widgets.shown import DataTable
-from tests.ui.conftest import NOW, until
+from tests.ui.conftest import NOW, help_rows, until
 from tests.ui.test_fit import open_screen, screen_lines
 
 AppMaker = Callable[[Path], NegtuiApp]
@@ -171,3 +171,34 @@ async def test_the_palette_on_a_wide_screen_keeps_its_scrollbar_beside_the_comma
                      for index in range(results.option_count))
         assert results.region.width <= widest + 40
         assert results.region.x > 0 and results.region.right < app.size.width
+
+
+@pytest.mark.parametrize("keys", [["1"], ["2"], ["3"], ["4"], ["5"], ["1", "enter"]],
+                         ids=["portfolio", "terms", "concessions", "calendar", "checklist",
+                              "workspace"])
+async def test_help_at_120x40_shows_every_key_of_the_screen_without_scrolling(
+        keys: list[str], demo_folder: Path, make_app: AppMaker) -> None:
+    from negtui.ui.screens.help import HelpScreen
+
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(*keys, "question_mark")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        help_screen = app.screen
+        table = help_screen.query_one("#help-keys", DataTable)
+        listed = help_rows(help_screen)
+        assert len(listed) == len(help_screen.keys)  # type: ignore[attr-defined]
+        await until(pilot, lambda: table.region.height > 0
+                    and table.region.height == table.virtual_size.height)
+        assert not table.show_vertical_scrollbar
+        # Each key, with what it does beside it, is on the screen as it opened.
+        shown = " ".join(screen_lines(app))
+        for key, says in listed:
+            assert f"{key} " in shown and says in shown, (key, says)
+        box = help_screen.query_one("#help-box")
+        assert box.region.x >= 2 and box.region.right <= app.size.width - 2
+        # Narrowed to 80x24, one pair of columns again, which scrolls.
+        await pilot.resize_terminal(80, 24)
+        await until(pilot, lambda: len(table.ordered_columns) == 2
+                    and table.show_vertical_scrollbar)
+        assert help_rows(help_screen) == listed

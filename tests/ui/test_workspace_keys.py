@@ -7,12 +7,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable
 
 from negtui.ui.app import NegtuiApp
 from negtui.ui.screens.help import HelpScreen
 from negtui.ui.screens.workspace import WorkspaceScreen
-from tests.ui.conftest import until
+from tests.ui.conftest import help_rows, until
 from tests.ui.test_fit import footer_labels, screen_lines
 
 AppMaker = Callable[[Path], NegtuiApp]
@@ -47,9 +46,7 @@ async def test_the_workspace_footer_puts_the_deal_first_and_fills_its_line_with_
 
         await pilot.press("question_mark")
         await until(pilot, lambda: isinstance(app.screen, HelpScreen))
-        table = app.screen.query_one("#help-keys", DataTable)
-        rows = [(str(table.get_row_at(i)[0]), str(table.get_row_at(i)[1]))
-                for i in range(table.row_count)]
+        rows = help_rows(app.screen)
         for binding in WorkspaceScreen.BINDINGS:
             first_key = binding.key.split(",")[0]
             assert any(first_key in keys.split(" / ") and says == binding.description

@@ -38,6 +38,10 @@ class SharePreviewScreen(OnceModal[bool]):
         Binding("escape", "cancel", "Cancel", id="share_preview.cancel"),
     ]
 
+    @property
+    def help_title(self) -> str:
+        return plain(f"Shared dossier — {self.deal_name}", one_line=True).plain
+
     def __init__(self, deal_name: str, copy: SharedCopy, target: str) -> None:
         super().__init__()
         self.deal_name = deal_name

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button
 
 from negtui.ui.keyorder import typed_before
+from negtui.ui.keys import DIALOG_HELP
 from negtui.ui.widgets.footer import DialogFooter
 from negtui.ui.widgets.shown import Static, plain
 
@@ -24,7 +25,19 @@ class OnceModal(ModalScreen[ResultType]):
     """A dialog that closes once: a second Enter, a repeated key or a late click after
     the answer does nothing, instead of saving again or popping the screen below."""
 
+    BINDINGS = [
+        # F1 rather than ``?``, which a field types: the dialog's keys, listed by help.
+        Binding(DIALOG_HELP, "app.help", "Keys", id="dialog.help"),
+    ]
+    KEYS_WHERE = "Every form and question"
+    """Where ``negtui keys`` says the keys above work (it names other classes by theirs)."""
+
     _answered = False
+
+    @property
+    def help_title(self) -> str:
+        """What help, opened over the dialog, names it by."""
+        return ""
 
     @property
     def answered(self) -> bool:
@@ -92,6 +105,10 @@ class ConfirmScreen(OnceModal[bool]):
                              variant="error" if self.danger else "primary")
                 yield Button(f"{self.no_label} (n)", id="no")
         yield DialogFooter()
+
+    @property
+    def help_title(self) -> str:
+        return plain(self.title_text, one_line=True).plain
 
     def footer_words(self) -> dict[str, str]:
         """The footer names each answer as its button does ("y Delete")."""

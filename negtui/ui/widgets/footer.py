@@ -20,9 +20,13 @@ from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
+from negtui.ui.keys import APP_BINDINGS, SCREEN_PREFIX
+
 HELP_ID = "app.help"
+HELP_ACTION = "app.help"
+"""What a dialog's own help key runs (help over the dialog)."""
 PALETTE_ID = "app.palette"
-SCREEN_PREFIX = "screen."
+APP_IDS = {binding.id for binding in APP_BINDINGS if isinstance(binding, Binding)}
 # The app's own keys after the screen's, in this order; any other app key comes last.
 APP_ORDER = {"app.undo": 0, "screen": 1, "app.quit": 2}
 
@@ -180,11 +184,14 @@ class KeyFooter(Footer):
                  for binding, enabled, tooltip in [roomy[key_id]]]
         return units, help_entry, palette, extra
 
+    HELP_IF_ROOM = False
+    """Whether the help key gives way to the other keys (a dialog's own come first)."""
+
     def _plan(self) -> tuple[tuple[Entry, str], ...]:
         """What the footer shows at its width now: each entry with its classes."""
         width = self.size.width or self.app.size.width
         units, help_entry, palette, extra = self._all_entries()
-        room = width - (help_entry.width if help_entry else 0)
+        room = width - (help_entry.width if help_entry and not self.HELP_IF_ROOM else 0)
         screens = next((u for u in units if u and u[0].action.startswith("show_screen(")),
                        None)
         short_units = units
@@ -210,7 +217,8 @@ class KeyFooter(Footer):
         # Whatever room is left shows the command palette's key, if it fits whole.
         if palette is not None and used + palette.width + 1 <= room:
             plan.append((palette, "-palette"))
-        if help_entry is not None:
+        if help_entry is not None and (not self.HELP_IF_ROOM
+                                       or used + help_entry.width <= room):
             plan.append((help_entry, "-help"))
         return tuple(plan)
 
@@ -247,13 +255,14 @@ class KeyFooter(Footer):
 def dialog_entries(screen: Screen[object]) -> list[Entry]:
     """The keys a dialog binds itself, in the order it declares them: one entry per thing
     they do, its keys joined (``n/esc No``). Keys of the screen under it, of the app and
-    of Textual's own (they carry no id) do nothing in the dialog, or are not its own."""
+    of Textual's own (they carry no id) do nothing in the dialog, or are not its own; the
+    app's keys a dialog lets through (help's 1-5) are the app's, so not listed either."""
     app = screen.app
     # A dialog may word a key its own way, by the binding's id (``footer_words``).
     worded: dict[str, str] = getattr(screen, "footer_words", dict)()
     found: dict[tuple[str, str], list[Binding]] = {}
     for _, binding in screen._bindings:
-        if binding.id is None or not binding.description:
+        if binding.id is None or not binding.description or binding.id in APP_IDS:
             continue
         description = worded.get(binding.id, binding.description)
         found.setdefault((binding.action, description), []).append(binding)
@@ -277,11 +286,16 @@ def dialog_entries(screen: Screen[object]) -> list[Entry]:
 
 class DialogFooter(KeyFooter):
     """A dialog's own footer line: only the keys that work in it, each label whole. Docked
-    at the bottom of the dialog's screen, it covers the footer of the screen under it."""
+    at the bottom of the dialog's screen, it covers the footer of the screen under it.
+    Its help key (F1) is at the right end, as on every screen, where the room is left."""
+
+    HELP_IF_ROOM = True
 
     def _all_entries(self) -> tuple[list[list[Entry]], Entry | None, Entry | None,
                                     list[tuple[int, Entry]]]:
-        return [[entry] for entry in dialog_entries(self.screen)], None, None, []
+        entries = dialog_entries(self.screen)
+        help_entry = next((entry for entry in entries if entry.action == HELP_ACTION), None)
+        return [[entry] for entry in entries if entry is not help_entry], help_entry, None, []
 
 
 # The keys of Textual's command palette, each in a word; keys with the same word share a

@@ -100,6 +100,10 @@ class FormScreen(OnceModal[bool]):
                             yield from self._field(spec)
         yield DialogFooter()
 
+    @property
+    def help_title(self) -> str:
+        return plain(self.form_title, one_line=True).plain
+
     def footer_words(self) -> dict[str, str]:
         """The footer names saving with the form's own verb ("Write the file")."""
         return {"form.save": self.SUBMIT[:1].upper() + self.SUBMIT[1:]}

@@ -26,6 +26,7 @@ from negtui.domain.ids import new_id
 from negtui.domain.messages import plain_messages, short_label
 from negtui.domain.models import Record
 from negtui.domain.record_input import entry_problems
+from negtui.domain.words import counted
 from negtui.ui.keys import DELETE
 from negtui.ui.saving import save_from_form
 from negtui.ui.screens.base import NegtuiScreen
@@ -299,11 +300,36 @@ class RecordEditorScreen(NegtuiScreen):
         book = self.book()
         about = (self.spec.about(record, book, self.session.portfolio.settings.timezone)
                  if self.spec.about is not None and book is not None else [])
+        # Every field, those still empty too, so the detail says what can still be
+        # filled in; what the pane has no rows for is counted on its last line.
         if self.size.height >= SPELL_OUT_FROM:
             others = [r for r in self.records() if r.id != record.id]
-            detail.show(spelled_out(self.spec, record, others, about))
+            detail.show(spelled_out(self.spec, record, others, about), self._left_out)
         else:
-            detail.show(record_pieces(self.spec, record, before=about))
+            detail.show(record_pieces(self.spec, record, unwritten=True, before=about),
+                        self._left_out)
+
+    def _left_out(self, pieces: list[Piece]) -> Text:
+        """The detail's last line when it has no room for ``pieces`` (after one it cuts
+        short): how many fields of the record in focus are not shown, and the key that
+        shows them all."""
+        edit = next((active.binding for active in self.active_bindings.values()
+                     if active.binding.id == "records.edit"), None)
+        key = self.app.get_key_display(edit) if edit is not None else "e"
+        fields, others = 0, False
+        for piece in pieces:
+            if isinstance(piece, Text) and piece.plain.startswith("The other "):
+                others = True
+                break
+            # A field's label, or a label standing on the line above its value.
+            fields += bool(piece.plain if isinstance(piece, Text) else piece[0])
+        if fields:
+            them = "it" if fields == 1 else "them all"
+            return Text(f"… {counted(fields, 'more field')}: {key} shows {them} in the form",
+                        "dim")
+        if others:
+            return Text(f"… more {self.spec.noun}s below: ↑↓ shows each in full", "dim")
+        return Text(f"… {key} shows the rest in the form", "dim")
 
     def show_elsewhere(self) -> None:
         """In a tall window, the records of this kind in the other deals (the same

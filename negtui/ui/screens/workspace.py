@@ -145,6 +145,7 @@ class WorkspaceScreen(NegtuiScreen):
             Text(""), *deal_facts(deal),
         ]
         brief: list[Piece] = [
+            *([] if self.has_class("-wide") else [Text("Brief", "bold underline")]),
             ("Objective", missing(deal.objective), LABEL_WIDTH),
             ("Success", missing("; ".join(deal.success_measures)), LABEL_WIDTH),
             ("BATNA", missing(deal.batna), LABEL_WIDTH),
@@ -163,7 +164,8 @@ class WorkspaceScreen(NegtuiScreen):
             self.query_one("#brief", Hanging).show(pieces)
             self.query_one("#research", Hanging).show(brief)
         else:
-            left.border_title = "Brief"
+            # The deal's facts first, then its brief and research under their headings.
+            left.border_title = "Deal — E edits"
             self.query_one("#brief", Hanging).show([*pieces, Text(""), *brief])
             self.query_one("#research", Hanging).show([])
         self._size_brief()

@@ -176,3 +176,15 @@ async def test_a_record_editor_made_smaller_leaves_the_other_deals_out(
         await pilot.resize_terminal(80, 24)
         await until(pilot, lambda: "in your other deals" not in text(app))
         assert "Theo Lindqvist" not in text(app)
+
+
+async def test_a_tall_call_list_spells_out_when_each_other_call_was_and_what_moved(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with on_records(app, (200, 60), "calls", "The other call"):
+        lines = screen_lines(app)
+        other = next(i for i, line in enumerate(lines) if line.strip() == "The other call")
+        below = [line.strip() for line in lines[other:]]
+        assert any(re.match(r"When: +\d\d \w+ \d{4} \d\d:\d\d", line) for line in below)
+        moved = next(i for i, line in enumerate(below) if line.startswith("What moved:"))
+        assert "got · Reporting: Reporting reduced to a weekly email" in below[moved + 1]

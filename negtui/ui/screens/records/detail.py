@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -63,9 +63,12 @@ def record_pieces(spec: RecordSpec, record: Any, unwritten: bool = False,
 
 
 def spelled_out(spec: RecordSpec, record: Any, others: Sequence[Any],
-                before: Sequence[tuple[str, list[str]]] = ()) -> list[Piece]:
-    """``record`` in full, its empty fields too, then each of ``others``: what a tall
-    window has the rows for."""
+                before: Sequence[tuple[str, list[str]]] = (),
+                before_other: Callable[[Any], Sequence[tuple[str, list[str]]]] | None = None,
+                ) -> list[Piece]:
+    """``record`` in full, its empty fields too, then each of ``others``, after its own
+    ``before_other`` lines (a call's time and what moved in it): what a tall window has
+    the rows for."""
     # One column for the values of every record, so they read as one list.
     indent = _indent([*(f"{short_label(field.label)}:" for field in spec.fields),
                       *(f"{label}:" for label, _ in before)])
@@ -80,5 +83,6 @@ def spelled_out(spec: RecordSpec, record: Any, others: Sequence[Any],
         label = spec.label(other)
         named = label == spec.to_values(other).get(spec.fields[0].name)
         pieces += [Text(""), *([] if named else [Text(label, "bold")]),
-                   *record_pieces(spec, other, indent=indent)]
+                   *record_pieces(spec, other, indent=indent,
+                                  before=before_other(other) if before_other else ())]
     return pieces

@@ -298,16 +298,21 @@ class RecordEditorScreen(NegtuiScreen):
             return
         detail.border_title = self.spec.label(record)
         book = self.book()
-        about = (self.spec.about(record, book, self.session.portfolio.settings.timezone)
-                 if self.spec.about is not None and book is not None else [])
+        zone = self.session.portfolio.settings.timezone
+
+        def about(one: Record) -> list[tuple[str, list[str]]]:
+            return (self.spec.about(one, book, zone)
+                    if self.spec.about is not None and book is not None else [])
+
         # Every field, those still empty too, so the detail says what can still be
         # filled in; what the pane has no rows for is counted on its last line.
         if self.size.height >= SPELL_OUT_FROM:
             others = [r for r in self.records() if r.id != record.id]
-            detail.show(spelled_out(self.spec, record, others, about), self._left_out)
-        else:
-            detail.show(record_pieces(self.spec, record, unwritten=True, before=about),
+            detail.show(spelled_out(self.spec, record, others, about(record), about),
                         self._left_out)
+        else:
+            detail.show(record_pieces(self.spec, record, unwritten=True,
+                                      before=about(record)), self._left_out)
 
     def _left_out(self, pieces: list[Piece]) -> Text:
         """The detail's last line when it has no room for ``pieces`` (after one it cuts

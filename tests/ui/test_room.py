@@ -149,3 +149,19 @@ async def test_the_grid_key_is_whole_beside_the_terms_at_120_by_40(
         for meaning in ("at or beyond ideal", "acceptable", "below acceptable",
                         "past walk-away"):
             assert meaning in shown, meaning
+
+
+async def test_a_tall_concessions_screen_adds_up_each_term_under_the_log(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with on_screen(app, (200, 60), ["3"], "Balance by term") as pilot:
+        lines = screen_lines(app)
+        title = next(i for i, line in enumerate(lines) if "Balance by term" in line)
+        # Right under the log's last entry, not under rows of blank log.
+        assert "Offered 740 for a 9-month commitment" in lines[title - 2]
+        rate = next(line for line in lines[title:] if line.startswith(" Day rate "))
+        assert rate.split()[2:8] == ["2", "11", "0", "—", "-11", "nothing"]
+        got = next(line for line in lines[title:] if line.startswith(" Reporting "))
+        assert got.split()[1:6] == ["0", "—", "1", "4", "+4"]
+        await pilot.resize_terminal(80, 24)
+        await until(pilot, lambda: "Balance by term" not in text(app))

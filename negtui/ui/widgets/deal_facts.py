@@ -132,10 +132,18 @@ class Hanging(Static):
             return shown
         # The rows but one, the piece they end in cut short, then the line saying what
         # is left out after it.
+        def first(count: int) -> list[Text]:
+            """The lines of the first ``count`` pieces."""
+            return list(lay_out(self._pieces[:count], width, self.app.console).split()) \
+                if count else []
+
         kept = 0
-        while len(lay_out(self._pieces[:kept + 1], width, self.app.console).split()) < rows:
+        while len(first(kept + 1)) < rows:
             kept += 1
-        lines = lay_out(self._pieces[:kept + 1], width, self.app.console).split()[:rows - 1]
+        if len(first(kept)) >= rows - 1:
+            # The rows end with a whole piece: the next is left out with the rest.
+            return Text("\n").join([*first(kept), self._overflow(self._pieces[kept:])])
+        lines = first(kept + 1)[:rows - 1]
         if lines and lines[-1].plain.strip():
             lines[-1].rstrip()
             lines[-1].append("…")

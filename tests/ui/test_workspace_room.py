@@ -151,3 +151,13 @@ async def test_the_pane_of_the_deals_facts_is_titled_deal_and_its_brief_so_heade
                 break
             await pilot.press("down")
         await until(pilot, headed)
+
+
+async def test_the_person_in_focus_says_how_many_fields_its_rows_leave_out(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with _workspace(app, (120, 40)) as (_, lines):
+        title = _row_of(lines, "─Dana Whitfield─")
+        assert lines[title + 1].strip().startswith("Name:")
+        # The row over the footer: what is left, and the key that shows it.
+        assert lines[-2].strip() == "… 3 more fields: e shows them all in the form"

@@ -13,6 +13,8 @@ from negtui.ui.widgets.deal_facts import Piece
 from negtui.ui.widgets.shown import plain
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
+
     from negtui.ui.screens.records.editor import RecordSpec
 
 DETAIL_LABELS = 24
@@ -86,3 +88,29 @@ def spelled_out(spec: RecordSpec, record: Any, others: Sequence[Any],
                    *record_pieces(spec, other, indent=indent,
                                   before=before_other(other) if before_other else ())]
     return pieces
+
+
+def bound_key(screen: Screen[Any], binding_id: str, default: str) -> str:
+    """The key the user presses for ``binding_id`` on ``screen``, as the footer shows it."""
+    binding = next((active.binding for active in screen.active_bindings.values()
+                    if active.binding.id == binding_id), None)
+    return screen.app.get_key_display(binding) if binding is not None else default
+
+
+def left_out(pieces: Sequence[Piece], noun: str, edit_key: str) -> Text:
+    """The last line of a detail with no room for ``pieces`` (after one it cuts short):
+    how many fields of the record in focus are not shown, and the key that shows them."""
+    fields, others = 0, False
+    for piece in pieces:
+        if isinstance(piece, Text) and piece.plain.startswith("The other "):
+            others = True
+            break
+        # A field's label, or a label standing on the line above its value.
+        fields += bool(piece.plain if isinstance(piece, Text) else piece[0])
+    if fields:
+        them = "it" if fields == 1 else "them all"
+        return Text(f"… {counted(fields, 'more field')}: {edit_key} shows {them} in the form",
+                    "dim")
+    if others:
+        return Text(f"… more {noun}s below: ↑↓ shows each in full", "dim")
+    return Text(f"… {edit_key} shows the rest in the form", "dim")

@@ -26,11 +26,10 @@ from negtui.domain.ids import new_id
 from negtui.domain.messages import plain_messages, short_label
 from negtui.domain.models import Record
 from negtui.domain.record_input import entry_problems
-from negtui.domain.words import counted
 from negtui.ui.keys import DELETE
 from negtui.ui.saving import save_from_form
 from negtui.ui.screens.base import NegtuiScreen
-from negtui.ui.screens.records.detail import record_pieces, spelled_out
+from negtui.ui.screens.records.detail import bound_key, left_out, record_pieces, spelled_out
 from negtui.ui.widgets.confirm import ConfirmScreen
 from negtui.ui.widgets.deal_facts import Hanging, Piece
 from negtui.ui.widgets.fit_table import Column as FitColumn
@@ -315,26 +314,7 @@ class RecordEditorScreen(NegtuiScreen):
                                       before=about(record)), self._left_out)
 
     def _left_out(self, pieces: list[Piece]) -> Text:
-        """The detail's last line when it has no room for ``pieces`` (after one it cuts
-        short): how many fields of the record in focus are not shown, and the key that
-        shows them all."""
-        edit = next((active.binding for active in self.active_bindings.values()
-                     if active.binding.id == "records.edit"), None)
-        key = self.app.get_key_display(edit) if edit is not None else "e"
-        fields, others = 0, False
-        for piece in pieces:
-            if isinstance(piece, Text) and piece.plain.startswith("The other "):
-                others = True
-                break
-            # A field's label, or a label standing on the line above its value.
-            fields += bool(piece.plain if isinstance(piece, Text) else piece[0])
-        if fields:
-            them = "it" if fields == 1 else "them all"
-            return Text(f"… {counted(fields, 'more field')}: {key} shows {them} in the form",
-                        "dim")
-        if others:
-            return Text(f"… more {self.spec.noun}s below: ↑↓ shows each in full", "dim")
-        return Text(f"… {key} shows the rest in the form", "dim")
+        return left_out(pieces, self.spec.noun, bound_key(self, "records.edit", "e"))
 
     def show_elsewhere(self) -> None:
         """In a tall window, the records of this kind in the other deals (the same

@@ -125,6 +125,25 @@ def terms_touched(concessions: Iterable[Concession], terms: Sequence[Term]) -> l
     return touched
 
 
+@dataclass(frozen=True)
+class TermBalance:
+    term: str
+    """The term's name; empty for the entries that name no term."""
+    balance: Balance
+
+
+def by_term(concessions: Iterable[Concession], terms: Sequence[Term]) -> list[TermBalance]:
+    """The give and take on each term, in the order the terms were first touched, then
+    that of the entries naming no term (or one no longer in the deal)."""
+    names = {term.id: term.name for term in terms}
+    groups: dict[str, list[Concession]] = {}
+    for concession in in_order(concessions):
+        groups.setdefault(names.get(concession.term_id or "", ""), []).append(concession)
+    unnamed = groups.pop("", [])
+    found = [TermBalance(name, balance(entries)) for name, entries in groups.items()]
+    return found + ([TermBalance("", balance(unnamed))] if unnamed else [])
+
+
 def call_summary(concessions: Iterable[Concession], terms: Sequence[Term]) -> str:
     """A short account of one call: counts, balance and the terms touched."""
     entries = [c for c in concessions if not c.deleted]

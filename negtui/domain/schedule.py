@@ -44,6 +44,11 @@ def next_due(entries: Iterable[CalendarEntry], now: datetime) -> CalendarEntry |
     return next(iter(open_items), None)
 
 
+def coming_up(entries: Iterable[CalendarEntry], now: datetime) -> list[CalendarEntry]:
+    """What is still ahead, soonest first: the overdue are the alerts' to tell."""
+    return sorted((e for e in entries if is_ahead(e, now)), key=sort_key)
+
+
 def days_until(moment: datetime, now: datetime) -> int:
     """Whole calendar days from today to the moment, in the moment's own time zone."""
     return (moment.date() - now.astimezone(moment.tzinfo).date()).days

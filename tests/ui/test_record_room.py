@@ -10,6 +10,7 @@ from pathlib import Path
 from negtui.ui.app import NegtuiApp
 from tests.ui.conftest import on_records, on_screen, screen_lines, until
 from tests.ui.conftest import screen_text as text
+from tests.ui.test_concessions import on_disk
 
 AppMaker = Callable[[Path], NegtuiApp]
 
@@ -76,11 +77,35 @@ async def test_a_tall_record_editor_says_what_is_still_to_write_in_the_record_in
         assert detail.size.height >= 40
 
 
-async def test_a_short_record_editor_leaves_out_what_is_not_written(
+async def test_at_80x24_the_detail_names_every_field_of_the_record_even_unwritten(
         demo_folder: Path, make_app: AppMaker) -> None:
     app = make_app(demo_folder)
     async with on_records(app, (80, 24), "scenarios", "Outcome:"):
-        assert "not written yet" not in text(app)
+        lines = screen_lines(app)
+        for label in ("Actions:", "Approvals:", "Communication:"):
+            assert any(line.strip().startswith(label) and "— not written yet" in line
+                       for line in lines), label
+    app = make_app(demo_folder)
+    async with on_records(app, (80, 24), "agenda", "Payment terms"):
+        assert re.search(r"Outcome: +— not written yet", text(app))
+
+
+async def test_at_80x24_a_detail_too_long_for_its_rows_counts_the_fields_left_out(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    from negtui.store import Store
+
+    book = on_disk(demo_folder)
+    dana = next(p for p in book.stakeholders if p.name == "Dana Whitfield")
+    style = " ".join(["Direct, likes numbers early and wants the trade-offs in writing."] * 8)
+    Store(demo_folder).put(book.id, dana.model_copy(update={"style": style}))
+    app = make_app(demo_folder)
+    async with on_records(app, (80, 24), "stakeholders", "Dana Whitfield") as pilot:
+        lines = screen_lines(app)
+        assert "History with you:" not in text(app)
+        # The detail's last row, just over the footer, says what is left and how to see it.
+        assert lines[-2].strip() == "… 1 more field: e shows it in the form"
+        await pilot.press("e")
+        await until(pilot, lambda: "History with you" in text(app))
 
 
 async def test_at_80x24_each_scenario_outcome_is_whole_beside_columns_nothing_is_in(
@@ -151,3 +176,15 @@ async def test_a_record_editor_made_smaller_leaves_the_other_deals_out(
         await pilot.resize_terminal(80, 24)
         await until(pilot, lambda: "in your other deals" not in text(app))
         assert "Theo Lindqvist" not in text(app)
+
+
+async def test_a_tall_call_list_spells_out_when_each_other_call_was_and_what_moved(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with on_records(app, (200, 60), "calls", "The other call"):
+        lines = screen_lines(app)
+        other = next(i for i, line in enumerate(lines) if line.strip() == "The other call")
+        below = [line.strip() for line in lines[other:]]
+        assert any(re.match(r"When: +\d\d \w+ \d{4} \d\d:\d\d", line) for line in below)
+        moved = next(i for i, line in enumerate(below) if line.startswith("What moved:"))
+        assert "got · Reporting: Reporting reduced to a weekly email" in below[moved + 1]

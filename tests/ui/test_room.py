@@ -4,6 +4,7 @@ tall, the month's days naming what falls on them, the grid's axes at 80x24."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -149,3 +150,60 @@ async def test_the_grid_key_is_whole_beside_the_terms_at_120_by_40(
         for meaning in ("at or beyond ideal", "acceptable", "below acceptable",
                         "past walk-away"):
             assert meaning in shown, meaning
+
+
+async def test_a_tall_concessions_screen_adds_up_each_term_under_the_log(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with on_screen(app, (200, 60), ["3"], "Balance by term") as pilot:
+        lines = screen_lines(app)
+        title = next(i for i, line in enumerate(lines) if "Balance by term" in line)
+        # Right under the log's last entry, not under rows of blank log.
+        assert "Offered 740 for a 9-month commitment" in lines[title - 2]
+        rate = next(line for line in lines[title:] if line.startswith(" Day rate "))
+        assert rate.split()[2:8] == ["2", "11", "0", "—", "-11", "nothing"]
+        got = next(line for line in lines[title:] if line.startswith(" Reporting "))
+        assert got.split()[1:6] == ["0", "—", "1", "4", "+4"]
+        await pilot.resize_terminal(80, 24)
+        await until(pilot, lambda: "Balance by term" not in text(app))
+
+
+async def test_a_tall_portfolio_lists_what_is_coming_up_under_the_alerts(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with on_screen(app, (80, 24), ["1"], "Deals") as pilot:
+        assert "Coming up" not in text(app)
+        await pilot.resize_terminal(200, 60)
+        await until(pilot, lambda: "Coming up in every deal" in text(app))
+        lines = screen_lines(app)
+        alerts = next(i for i, line in enumerate(lines) if "─ Alerts: " in line)
+        title = next(i for i, line in enumerate(lines) if "Coming up in every deal" in line)
+        assert title > alerts
+        ahead = [line.strip() for line in lines[title + 1:-2] if line.strip()]
+        # Soonest first, each after how far away it is; nothing overdue, nothing done.
+        assert ahead[0].startswith("tomorrow") and "Atlas pricing study · Signature" in ahead[0]
+        assert any("Northwind data platform · Third call with procurement" in line
+                   for line in ahead)
+        assert not any("Checkpoint: hours against cap" in line for line in ahead)
+        await pilot.press("4")
+        await until(pilot, lambda: "Coming up" not in text(app))
+        await pilot.resize_terminal(80, 24)
+        await pilot.press("1")
+        await until(pilot, lambda: "─ Alerts" in text(app))
+        assert "Coming up" not in text(app)
+
+
+async def test_what_is_coming_up_says_how_many_more_items_it_has_no_rows_for(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with on_screen(app, (200, 50), ["1"], "Coming up in every deal"):
+        lines = screen_lines(app)
+        title = next(i for i, line in enumerate(lines) if "Coming up in every deal" in line)
+        bottom = next(i for i in range(title, len(lines)) if lines[i].startswith("╰"))
+        shown = [line.strip() for line in lines[title + 1:bottom - 1]]
+        # Each item shown is whole; the last line counts those left out.
+        assert not any(line.endswith("…") for line in shown)
+        left = re.fullmatch(r"… (\d+) more items?: the Calendar \(4\) lists them all",
+                            lines[bottom - 1].strip())
+        assert left is not None
+        assert "in 10d" in shown[-1] and int(left.group(1)) == 2

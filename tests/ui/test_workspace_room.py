@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 
 from negtui.domain.audit import review
@@ -124,3 +125,39 @@ async def test_smaller_windows_keep_the_person_without_the_glance(
         await pilot.resize_terminal(80, 24)
         await until(pilot, lambda: "At a glance" not in "\n".join(screen_lines(app)))
         assert any("Dana Whitfield" in line for line in screen_lines(app))
+
+
+
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_pane_of_the_deals_facts_is_titled_deal_and_its_brief_so_headed(
+        demo_folder: Path, make_app: AppMaker, size: tuple[int, int]) -> None:
+    app = make_app(demo_folder)
+    async with _workspace(app, size) as (pilot, lines):
+        assert "─ Deal — E edits ─" in lines[1] and "Brief" not in lines[1]
+        # Under the facts, the brief has a heading of its own, its objective under it.
+        pane = app.screen.query_one("#brief-scroll")
+        await pilot.press("shift+tab")
+        await until(pilot, lambda: pane.has_focus)
+
+        def headed() -> bool:
+            shown = screen_lines(app)
+            return any(line.strip() == "Brief" and shown[i + 1].strip().startswith("Objective")
+                       for i, line in enumerate(shown[:-1]))
+
+        for _ in range(30):
+            if headed():
+                break
+            await pilot.press("down")
+        await until(pilot, headed)
+
+
+async def test_the_person_in_focus_says_how_many_fields_its_rows_leave_out(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with _workspace(app, (120, 40)) as (_, lines):
+        title = _row_of(lines, "─Dana Whitfield─")
+        assert lines[title + 1].strip().startswith("Name:")
+        # The row over the footer: what is left, and the key that shows it.
+        assert lines[-2].strip() == "… 3 more fields: e shows them all in the form"

@@ -14,6 +14,7 @@ from negtui.domain.balance import (
     TREND_WINDOW,
     Trend,
     balance,
+    by_term,
     call_summary,
     give_trend,
     terms_touched,
@@ -149,3 +150,17 @@ def test_a_narrow_band_keeps_the_figures_and_the_trend_and_drops_what_gives_were
     narrow = band_lines(book, arrow.get(START), 78)[1].plain
     assert len(narrow) <= 78 and "worth" not in narrow
     assert narrow.endswith("uneven 6→3→5→3") and "gave 5  got 1  reciprocity" in narrow
+
+
+def test_the_balance_by_term_follows_the_terms_first_touched_and_ends_with_no_term() -> None:
+    terms = [Term(id="t-rate", name="Day rate"), Term(id="t-pay", name="Payment terms")]
+    log = [entry(1, GIVEN, 5, 6, "t-pay"), entry(2, RECEIVED, 4, 2, "t-rate"),
+           entry(3, GIVEN, 2, None), entry(4, GIVEN, 3, 4, "t-pay"),
+           entry(5, GIVEN, 9, 9, "t-rate", deleted=True), entry(6, RECEIVED, 1, 1, "t-gone")]
+    found = by_term(log, terms)
+    assert [row.term for row in found] == ["Payment terms", "Day rate", ""]
+    pay, rate, unnamed = (row.balance for row in found)
+    assert (pay.given.count, pay.given.value_us, pay.received.count) == (2, 8, 0)
+    assert (rate.given.count, rate.received.count, rate.received.value_us) == (0, 1, 4)
+    assert (unnamed.given.count, unnamed.received.count) == (1, 1)
+    assert by_term([], terms) == []

@@ -9,7 +9,13 @@ import pytest
 from negtui.domain.book import DealBook
 from negtui.domain.calendar import CalendarEntry, deal_entries
 from negtui.domain.models import Deal, Milestone
-from negtui.domain.schedule import UTC_ZONE, days_until, describe_days, next_due
+from negtui.domain.schedule import (
+    UTC_ZONE,
+    coming_up,
+    days_until,
+    describe_days,
+    next_due,
+)
 from negtui.domain.summary import STATUS_ORDER, money
 from negtui.domain.vocab import DealStatus
 
@@ -75,3 +81,9 @@ def test_money_is_grouped_and_rounded() -> None:
 def test_status_order_lists_every_status_once() -> None:
     assert sorted(STATUS_ORDER) == sorted(DealStatus)
     assert len(STATUS_ORDER) == len(set(STATUS_ORDER))
+
+
+def test_coming_up_is_what_is_still_ahead_soonest_first() -> None:
+    found = coming_up(entries(milestone("m-late", 48), milestone("m-past", -1),
+                              milestone("m-done", 1, done=True), milestone("m-soon", 5)), NOW)
+    assert [entry.milestone_id for entry in found] == ["m-soon", "m-late"]

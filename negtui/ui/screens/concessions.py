@@ -13,7 +13,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import Resize
 from textual.timer import Timer
 from textual.widgets import Header, Input
@@ -40,10 +40,13 @@ from negtui.ui.widgets.confirm import ConfirmScreen
 from negtui.ui.widgets.footer import KeyFooter
 from negtui.ui.widgets.form import FormScreen
 from negtui.ui.widgets.shown import DataTable, Static, markup, plain
+from negtui.ui.widgets.term_balance import term_balance
 
 # Below this width the pinned terms sit above the log instead of beside it.
 WIDE_ENOUGH = 110
 ROOMY = (160, 45)
+# From this many rows the log takes the rows it needs and the balance by term the rest.
+DEEP_FROM = 50
 EMPTY_TEXT = markup("[b]No deal in focus.[/b]\n\nChoose one on the Portfolio screen "
                     "(press 1), then come back with 3.")
 
@@ -81,8 +84,13 @@ class ConcessionsScreen(CaptureDrafts):
         yield Static(id="band-call", classes="band")
         yield Static(id="band-overall", classes="band")
         with Horizontal(id="body"):
-            yield ConcessionLog(id="log")
-            yield Static(EMPTY_TEXT, id="log-empty", classes="empty")
+            with Vertical(id="log-side"):
+                yield ConcessionLog(id="log")
+                yield Static(EMPTY_TEXT, id="log-empty", classes="empty")
+                # A tall window adds up the give and take by term under the log.
+                by_term = Static(id="term-balance")
+                by_term.border_title = "Balance by term"
+                yield by_term
             with VerticalScroll(id="pinned"):
                 yield Static(id="pinned-text")
         # The entry in focus whole, the row cuts what was conceded short.
@@ -105,6 +113,7 @@ class ConcessionsScreen(CaptureDrafts):
         # A large window shows what is on the table between calls too, to prepare the next.
         self.set_class(event.size.width >= ROOMY[0] and event.size.height >= ROOMY[1],
                        "-roomy")
+        self.set_class(event.size.height >= DEEP_FROM, "-deep")
         self._draw_band(event.size.width)
 
     # Drawing
@@ -139,6 +148,7 @@ class ConcessionsScreen(CaptureDrafts):
                          seconds=8)
         self._draw_band()
         self.query_one("#pinned-text", Static).update(pinned_text(book, settings))
+        self.query_one("#term-balance", Static).update(term_balance(book))
         self._show_entry()
 
     @on(DataTable.RowHighlighted, "#log")

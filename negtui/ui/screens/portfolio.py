@@ -13,6 +13,7 @@ from textual.widgets.data_table import RowDoesNotExist
 from negtui.actions.deals import delete_deal, toggle_archive
 from negtui.actions.undo import Change
 from negtui.domain.audit import Alert, Review, for_deals, review
+from negtui.domain.calendar import calendar_entries
 from negtui.domain.deal_table import SORTS, DealRow, make_row, matches, sort_rows
 from negtui.domain.models import Deal
 from negtui.domain.schedule import user_zone
@@ -24,7 +25,9 @@ from negtui.ui import saving
 from negtui.ui.keys import DELETE
 from negtui.ui.screens.portfolio_view import FilterAndSortKeys
 from negtui.ui.widgets.alerts_box import AlertsBox
+from negtui.ui.widgets.coming_up import coming_up_pieces, left_out
 from negtui.ui.widgets.confirm import ConfirmScreen
+from negtui.ui.widgets.deal_facts import Hanging
 from negtui.ui.widgets.drawn import DEAL_COLUMNS, Drawn, row_cells
 from negtui.ui.widgets.fit_table import FilterField, FitTable
 from negtui.ui.widgets.footer import KeyFooter
@@ -37,6 +40,8 @@ EMPTY_TEXT = markup(
     "To explore with sample data instead, quit (ctrl+q) and run [b]negtui demo[/b].\n"
     "To bring in deals you already have: [b]negtui import json FILE[/b]."
 )
+# From this many rows, what is coming up in every deal shares the alerts' rows.
+DEEP_FROM = 50
 NOTHING_MATCHES = "No deal matches the filter. Press escape in the filter, or f to show all."
 
 
@@ -96,6 +101,10 @@ class PortfolioScreen(FilterAndSortKeys):
             yield FitTable(DEAL_COLUMNS, id="deals", hint="deals-hint", ahead=True)
             yield Static(id="deals-hint", classes="column-hint")
             yield AlertsBox(id="alerts", title="Alerts")
+            # A tall window shares the alerts' rows with what is coming up in every deal.
+            coming = Hanging(id="coming-up")
+            coming.border_title = "Coming up in every deal"
+            yield coming
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -187,6 +196,7 @@ class PortfolioScreen(FilterAndSortKeys):
         self._fill_summary(all_rows)
         shown_ids = [r.deal_id for r in shown]
         self._fill_alerts(shown_ids)
+        self._fill_coming_up()
         self._fill_problems()
         if keep in shown_ids:
             table.move_cursor(row=shown_ids.index(keep), animate=False)
@@ -228,6 +238,29 @@ class PortfolioScreen(FilterAndSortKeys):
             review = cached[2]
         # The deals are drawn first: the box lists its alerts once they are on screen.
         self.query_one("#alerts", AlertsBox).show(review)
+
+    def _fill_coming_up(self, again: bool = False) -> None:
+        """In a tall window, every item still ahead in the deals not archived: read again
+        when the review is (the data changed or a minute passed), not at each key typed
+        in the filter, or ``again`` when the pane has just come into sight."""
+        pane = self.query_one("#coming-up", Hanging)
+        if not self.has_class("-deep"):
+            pane.show([])
+            return
+        session = self.session
+        if self._drawn.unchanged("coming-up", self.review, session.settings.timezone) \
+                and not again:
+            return
+        tz = user_zone(session.settings)
+        now = session.clock().datetime
+        pane.show(coming_up_pieces(calendar_entries(session.glance().books.values(), tz),
+                                   now, tz), left_out)
+
+    def on_resize(self) -> None:
+        deep = self.app.size.height >= DEEP_FROM
+        if deep != self.has_class("-deep"):
+            self.set_class(deep, "-deep")
+            self._fill_coming_up(again=True)
 
     def _fill_problems(self) -> None:
         store = self.session.store

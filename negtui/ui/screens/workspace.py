@@ -20,7 +20,7 @@ from negtui.ui.palette import Role, style
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.screens.deal_form import deal_form
 from negtui.ui.screens.preparation import PREPARATION
-from negtui.ui.screens.records.detail import spelled_out
+from negtui.ui.screens.records.detail import bound_key, left_out, spelled_out
 from negtui.ui.screens.records.editor import record_form
 from negtui.ui.screens.records.stakeholders import STAKEHOLDERS
 from negtui.ui.screens.share_preview import export_from
@@ -146,6 +146,7 @@ class WorkspaceScreen(NegtuiScreen):
             Text(""), *deal_facts(deal),
         ]
         brief: list[Piece] = [
+            *([] if self.has_class("-wide") else [Text("Brief", "bold underline")]),
             ("Objective", missing(deal.objective), LABEL_WIDTH),
             ("Success", missing("; ".join(deal.success_measures)), LABEL_WIDTH),
             ("BATNA", missing(deal.batna), LABEL_WIDTH),
@@ -164,7 +165,8 @@ class WorkspaceScreen(NegtuiScreen):
             self.query_one("#brief", Hanging).show(pieces)
             self.query_one("#research", Hanging).show(brief)
         else:
-            left.border_title = "Brief"
+            # The deal's facts first, then its brief and research under their headings.
+            left.border_title = "Deal — E edits"
             self.query_one("#brief", Hanging).show([*pieces, Text(""), *brief])
             self.query_one("#research", Hanging).show([])
         self._size_brief()
@@ -247,8 +249,11 @@ class WorkspaceScreen(NegtuiScreen):
             detail.show([])
             return
         detail.border_title = person.name
+        # What the rows under the list cannot hold is counted on their last line.
+        edit_key = bound_key(self, "workspace.edit_person", "e")
         detail.show(spelled_out(STAKEHOLDERS, person,
-                                [p for p in book.stakeholders if p.id != person.id]))
+                                [p for p in book.stakeholders if p.id != person.id]),
+                    lambda pieces: left_out(pieces, STAKEHOLDERS.noun, edit_key))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("edit_person", "delete_person"):

@@ -3,6 +3,7 @@ hours it takes, where it sells and how it is invoiced and reported."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from rich.console import Console, ConsoleOptions, RenderResult
@@ -113,13 +114,40 @@ class Hanging(Static):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._pieces: list[Piece] = []
+        self._overflow: Callable[[list[Piece]], Text] | None = None
 
-    def show(self, pieces: list[Piece]) -> None:
+    def show(self, pieces: list[Piece],
+             overflow: Callable[[list[Piece]], Text] | None = None) -> None:
+        """Draw ``pieces``; with ``overflow``, a pane too short for them all ends on the
+        line it makes of the pieces left out, rather than cutting them off unsaid."""
         self._pieces = pieces
+        self._overflow = overflow
         self.refresh(layout=True)
 
     def render(self) -> Text:
-        return lay_out(self._pieces, self.content_size.width or 80, self.app.console)
+        width = self.content_size.width or 80
+        shown = lay_out(self._pieces, width, self.app.console)
+        rows = self.content_size.height
+        if self._overflow is None or rows <= 0 or len(shown.split()) <= rows:
+            return shown
+        # The rows but one, the piece they end in cut short, then the line saying what
+        # is left out after it.
+        def first(count: int) -> list[Text]:
+            """The lines of the first ``count`` pieces."""
+            return list(lay_out(self._pieces[:count], width, self.app.console).split()) \
+                if count else []
+
+        kept = 0
+        while len(first(kept + 1)) < rows:
+            kept += 1
+        if len(first(kept)) >= rows - 1:
+            # The rows end with a whole piece: the next is left out with the rest.
+            return Text("\n").join([*first(kept), self._overflow(self._pieces[kept:])])
+        lines = first(kept + 1)[:rows - 1]
+        if lines and lines[-1].plain.strip():
+            lines[-1].rstrip()
+            lines[-1].append("…")
+        return Text("\n").join([*lines, self._overflow(self._pieces[kept + 1:])])
 
     def lines(self, width: int) -> int:
         """How many lines the pieces take at ``width``."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -13,6 +13,8 @@ from negtui.ui.widgets.deal_facts import Piece
 from negtui.ui.widgets.shown import plain
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
+
     from negtui.ui.screens.records.editor import RecordSpec
 
 DETAIL_LABELS = 24
@@ -63,9 +65,12 @@ def record_pieces(spec: RecordSpec, record: Any, unwritten: bool = False,
 
 
 def spelled_out(spec: RecordSpec, record: Any, others: Sequence[Any],
-                before: Sequence[tuple[str, list[str]]] = ()) -> list[Piece]:
-    """``record`` in full, its empty fields too, then each of ``others``: what a tall
-    window has the rows for."""
+                before: Sequence[tuple[str, list[str]]] = (),
+                before_other: Callable[[Any], Sequence[tuple[str, list[str]]]] | None = None,
+                ) -> list[Piece]:
+    """``record`` in full, its empty fields too, then each of ``others``, after its own
+    ``before_other`` lines (a call's time and what moved in it): what a tall window has
+    the rows for."""
     # One column for the values of every record, so they read as one list.
     indent = _indent([*(f"{short_label(field.label)}:" for field in spec.fields),
                       *(f"{label}:" for label, _ in before)])
@@ -80,5 +85,32 @@ def spelled_out(spec: RecordSpec, record: Any, others: Sequence[Any],
         label = spec.label(other)
         named = label == spec.to_values(other).get(spec.fields[0].name)
         pieces += [Text(""), *([] if named else [Text(label, "bold")]),
-                   *record_pieces(spec, other, indent=indent)]
+                   *record_pieces(spec, other, indent=indent,
+                                  before=before_other(other) if before_other else ())]
     return pieces
+
+
+def bound_key(screen: Screen[Any], binding_id: str, default: str) -> str:
+    """The key the user presses for ``binding_id`` on ``screen``, as the footer shows it."""
+    binding = next((active.binding for active in screen.active_bindings.values()
+                    if active.binding.id == binding_id), None)
+    return screen.app.get_key_display(binding) if binding is not None else default
+
+
+def left_out(pieces: Sequence[Piece], noun: str, edit_key: str) -> Text:
+    """The last line of a detail with no room for ``pieces`` (after one it cuts short):
+    how many fields of the record in focus are not shown, and the key that shows them."""
+    fields, others = 0, False
+    for piece in pieces:
+        if isinstance(piece, Text) and piece.plain.startswith("The other "):
+            others = True
+            break
+        # A field's label, or a label standing on the line above its value.
+        fields += bool(piece.plain if isinstance(piece, Text) else piece[0])
+    if fields:
+        them = "it" if fields == 1 else "them all"
+        return Text(f"… {counted(fields, 'more field')}: {edit_key} shows {them} in the form",
+                    "dim")
+    if others:
+        return Text(f"… more {noun}s below: ↑↓ shows each in full", "dim")
+    return Text(f"… {edit_key} shows the rest in the form", "dim")

@@ -29,7 +29,7 @@ from negtui.domain.record_input import entry_problems
 from negtui.ui.keys import DELETE
 from negtui.ui.saving import save_from_form
 from negtui.ui.screens.base import NegtuiScreen
-from negtui.ui.screens.records.detail import record_pieces, spelled_out
+from negtui.ui.screens.records.detail import bound_key, left_out, record_pieces, spelled_out
 from negtui.ui.widgets.confirm import ConfirmScreen
 from negtui.ui.widgets.deal_facts import Hanging, Piece
 from negtui.ui.widgets.fit_table import Column as FitColumn
@@ -297,13 +297,24 @@ class RecordEditorScreen(NegtuiScreen):
             return
         detail.border_title = self.spec.label(record)
         book = self.book()
-        about = (self.spec.about(record, book, self.session.portfolio.settings.timezone)
-                 if self.spec.about is not None and book is not None else [])
+        zone = self.session.portfolio.settings.timezone
+
+        def about(one: Record) -> list[tuple[str, list[str]]]:
+            return (self.spec.about(one, book, zone)
+                    if self.spec.about is not None and book is not None else [])
+
+        # Every field, those still empty too, so the detail says what can still be
+        # filled in; what the pane has no rows for is counted on its last line.
         if self.size.height >= SPELL_OUT_FROM:
             others = [r for r in self.records() if r.id != record.id]
-            detail.show(spelled_out(self.spec, record, others, about))
+            detail.show(spelled_out(self.spec, record, others, about(record), about),
+                        self._left_out)
         else:
-            detail.show(record_pieces(self.spec, record, before=about))
+            detail.show(record_pieces(self.spec, record, unwritten=True,
+                                      before=about(record)), self._left_out)
+
+    def _left_out(self, pieces: list[Piece]) -> Text:
+        return left_out(pieces, self.spec.noun, bound_key(self, "records.edit", "e"))
 
     def show_elsewhere(self) -> None:
         """In a tall window, the records of this kind in the other deals (the same

@@ -23,7 +23,7 @@ from negtui.domain.vocab import DealStatus
 from negtui.domain.words import counted
 from negtui.ui import saving
 from negtui.ui.keys import DELETE
-from negtui.ui.screens.portfolio_view import FilterAndSortKeys
+from negtui.ui.screens.portfolio_alerts import AlertKeys
 from negtui.ui.widgets.alerts_box import AlertsBox
 from negtui.ui.widgets.coming_up import coming_up_pieces, left_out
 from negtui.ui.widgets.confirm import ConfirmScreen
@@ -45,7 +45,7 @@ DEEP_FROM = 50
 NOTHING_MATCHES = "No deal matches the filter. Press escape in the filter, or f to show all."
 
 
-class PortfolioScreen(FilterAndSortKeys):
+class PortfolioScreen(AlertKeys):
     SCREEN_TITLE = "Portfolio"
     # The table takes the first focus, not the filter field before it (hidden): focused
     # and left again, the field would have the table fit its columns a second time and
@@ -282,46 +282,6 @@ class PortfolioScreen(FilterAndSortKeys):
             if key is not None:
                 self.session.focus(key)
 
-    @on(OptionList.OptionSelected, "#alerts")
-    def jump_to_alert(self, event: OptionList.OptionSelected) -> None:
-        alert = self.query_one("#alerts", AlertsBox).alert_of(event.option)
-        if alert is not None and self._open_subject(alert):
-            return
-        books = self.session.glance().books
-        target = None if alert is None else next((d for d in alert.deal_ids if d in books),
-                                                 None)
-        if target is None:
-            return
-        if self.session.glance().books[target].deal.archived:
-            self.show_archived = True
-        self.status_filter = None
-        self.filter_text = ""
-        self.session.focus(target)
-        self.fill()
-        self.follow_current_deal()
-        self.query_one("#deals").focus()
-
-    def _open_subject(self, alert: Alert) -> bool:
-        """Open what the alert is about: its term on Terms, else its item on the Calendar.
-        False for an alert about no one term or item (it goes to its deal's row)."""
-        from negtui.ui.screens.calendar import CalendarScreen
-        from negtui.ui.screens.terms import TermsScreen
-
-        book = self.session.glance().books.get(alert.deal_id or "")
-        if book is None or book.deal.archived or (alert.term_id is None
-                                                  and alert.entry_uid is None):
-            return False
-        self.session.focus(book.id)
-        if alert.term_id is not None:
-            self.negtui.show_screen("terms")
-            if isinstance(terms := self.app.screen, TermsScreen):
-                terms.show_term(alert.term_id)
-        elif alert.entry_uid is not None:
-            self.negtui.show_screen("calendar")
-            if isinstance(calendar := self.app.screen, CalendarScreen):
-                calendar.bring(alert.entry_uid)
-        return True
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         typing = isinstance(self.focused, Input)
         if action in ("new_deal", "filter", "settings"):
@@ -400,13 +360,6 @@ class PortfolioScreen(FilterAndSortKeys):
 
         self.app.push_screen(ConfirmScreen("Delete this deal?", body, yes="Delete", no="Keep"),
                              decided)
-
-    def action_alerts(self) -> None:
-        box = self.query_one("#alerts", AlertsBox)
-        box.list_now()  # typed before the box had listed them: they are there to go to
-        if box.listed:
-            box.focus()
-            box.highlighted = box.highlighted or 0
 
     def action_people(self) -> None:
         from negtui.ui.screens.people import PeopleScreen

@@ -150,10 +150,17 @@ def _year_or_time(typed: str, parts: _Day, now: arrow.Arrow, day_only: bool) -> 
 def _numbered_in_words(typed: str, match: re.Match[str], now: arrow.Arrow) -> str:
     """A day written "15/12/2026", "12/15" or "5/5/2027 14:00" in the words it means ("15 dec
     2026"), when only one of its numbers can be the month or both are the same; refused
-    when they read either way round ("3/4"), or with the year cut short ("15/12/26")."""
+    when they read either way round ("3/4"), with the year cut short ("15/12/26"), or with
+    no year and a dot or dash ("9.30" is more likely a time)."""
     first, second, digits = int(match.group(1)), int(match.group(2)), match.group(3)
     day, month = (second, first) if first <= 12 < second else (first, second)
-    if not (first == second or (first <= 12) != (second <= 12)) or not 1 <= month <= 12:
+    if not 1 <= month <= 12 and (first > 12 or first < 1) and (second > 12 or second < 1):
+        raise DateNotUnderstood(f"{quoted(typed)} is not a date: neither {first} nor "
+                                f"{second} can be a month")
+    # Without a year only "12/15" is a day: "9.30" and "10-20" are more likely a time or
+    # a range than a date.
+    undated = digits is None and match.group(0)[len(match.group(1))] != "/"
+    if undated or not (first == second or (first <= 12) != (second <= 12)):
         raise DateNotUnderstood(_numbered(typed, match, now))
     if digits is not None and len(digits) != 4:
         full = _full_year(digits, now.year)

@@ -221,6 +221,15 @@ def test_a_month_as_a_number_that_can_only_be_the_month_is_read(text: str, shown
     assert parse_when(text, NOW).format("YYYY-MM-DD HH:mm") == shown
 
 
+@pytest.mark.parametrize("text", ["13/13", "0/15", "15/0", "32/13 14:00"])
+def test_two_numbers_neither_of_which_is_a_month_are_not_a_date(text: str) -> None:
+    with pytest.raises(DateNotUnderstood) as refused:
+        parse_when(text, NOW)
+    first, second = text.split()[0].split("/")
+    assert str(refused.value) == (f"“{text}” is not a date: neither {int(first)} nor "
+                                  f"{int(second)} can be a month")
+
+
 @pytest.mark.parametrize(("text", "example"), [
     ("15/12/26", "15/12/2026"), ("12-15-26 14:00", "12-15-2026 14:00"),
 ])
@@ -234,6 +243,7 @@ def test_a_month_as_a_number_with_a_short_year_asks_for_it_in_full(text: str,
 
 @pytest.mark.parametrize(("text", "day"), [
     ("3/4", "2026-04-03"), ("4/3/2027", "2027-03-04"), ("3.4.26 9:00", "2026-04-03"),
+    ("9.30", "2026-09-30"), ("10-20", "2026-10-20"),
 ])
 def test_a_month_written_as_a_number_is_asked_for_as_a_word(text: str, day: str) -> None:
     with pytest.raises(DateNotUnderstood) as refused:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
 
 from negtui.domain.models import Term
@@ -64,9 +65,13 @@ def read_number(text: str) -> float | None:
 
 def number_text(value: float) -> str:
     """A number as a form writes it into its field, read again by ``read_number`` as the
-    same number: thousands grouped ("1,500,000"), up to ten decimals, never in exponent
+    same number: thousands grouped ("1,500,000"), never in exponent
     form ("1.5e+06" would be read back as 1.5)."""
-    text = f"{value:,.10f}".rstrip("0").rstrip(".")
+    # The shortest decimal that is the same float, so 1234567.89 shows no float noise
+    # ("1,234,567.8899999999"); a sum such as 0.35 * 100 is first rounded to 9 decimals.
+    text = f"{Decimal(repr(round(value, 9))):,f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
     return "0" if text in ("", "-0") else text
 
 

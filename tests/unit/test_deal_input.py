@@ -9,6 +9,7 @@ import pytest
 
 from negtui.domain.deal_input import deal_from_values, deal_to_values, preview_date
 from negtui.domain.models import Deal, Settings
+from negtui.domain.positions import number_text
 from negtui.domain.summary import amounts, pipeline
 from negtui.domain.vocab import DealStatus
 
@@ -59,6 +60,7 @@ def test_editing_keeps_the_id_and_unknown_keys() -> None:
 @pytest.mark.parametrize(("value", "shown"), [
     (1_500_000, "1,500,000"), (1_234_567, "1,234,567"), (84_000, "84,000"), (12.5, "12.5"),
     (0.125, "0.125"), (2_000_000_000, "2,000,000,000"), (0, "0"),
+    (1_234_567.89, "1,234,567.89"),
 ])
 def test_editing_a_deal_keeps_its_value_however_large(value: float, shown: str) -> None:
     base = Deal(id="d-big", name="Big", value=value, hours_per_week=7.5)
@@ -67,6 +69,10 @@ def test_editing_a_deal_keeps_its_value_however_large(value: float, shown: str) 
     deal, errors = deal_from_values(values, base, NOW, "UTC")
     assert errors == {} and deal is not None
     assert deal.value == value and deal.hours_per_week == 7.5
+
+
+def test_a_chance_worked_out_as_a_percentage_shows_no_float_noise() -> None:
+    assert number_text(0.35 * 100) == "35" and number_text(0.07 * 100) == "7"
 
 
 def test_the_form_shows_how_a_date_was_understood() -> None:

@@ -87,3 +87,12 @@ def test_coming_up_is_what_is_still_ahead_soonest_first() -> None:
     found = coming_up(entries(milestone("m-late", 48), milestone("m-past", -1),
                               milestone("m-done", 1, done=True), milestone("m-soon", 5)), NOW)
     assert [entry.milestone_id for entry in found] == ["m-soon", "m-late"]
+
+
+def test_the_coming_up_pane_counts_every_item_it_has_no_row_for() -> None:
+    from negtui.ui.widgets.coming_up import COMING_MOST, coming_up_pieces, items_left_out
+
+    many = entries(*(milestone(f"m-{n}", 2 + n) for n in range(COMING_MOST + 15)))
+    pieces = coming_up_pieces(many, NOW, UTC_ZONE)
+    # A pane with rows for ten items leaves out the other 65, listed or not.
+    assert items_left_out(pieces[10:]).plain.startswith(f"… {COMING_MOST + 5} more items: ")

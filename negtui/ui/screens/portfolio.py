@@ -25,7 +25,7 @@ from negtui.ui import saving
 from negtui.ui.keys import DELETE
 from negtui.ui.screens.portfolio_alerts import AlertKeys
 from negtui.ui.widgets.alerts_box import AlertsBox
-from negtui.ui.widgets.coming_up import coming_up_pieces, left_out
+from negtui.ui.widgets.coming_up import coming_up_pieces, items_left_out
 from negtui.ui.widgets.confirm import ConfirmScreen
 from negtui.ui.widgets.deal_facts import Hanging
 from negtui.ui.widgets.drawn import DEAL_COLUMNS, Drawn, row_cells
@@ -254,7 +254,7 @@ class PortfolioScreen(AlertKeys):
         tz = user_zone(session.settings)
         now = session.clock().datetime
         pane.show(coming_up_pieces(calendar_entries(session.glance().books.values(), tz),
-                                   now, tz), left_out)
+                                   now, tz), items_left_out)
 
     def on_resize(self) -> None:
         deep = self.app.size.height >= DEEP_FROM

@@ -18,6 +18,7 @@ from negtui.ui.widgets.shown import plain
 COMING_MOST = 60
 """More than a tall window has rows for; the pane's last line counts the rest."""
 WHEN_WIDTH = 18
+MORE = "… and "
 
 
 def coming_up_pieces(entries: Iterable[CalendarEntry], now: datetime,
@@ -33,11 +34,15 @@ def coming_up_pieces(entries: Iterable[CalendarEntry], now: datetime,
             when += entry.start.astimezone(tz).strftime(" %H:%M")
         pieces.append((when, plain(f"{entry.deal_name} · {entry.label}"), WHEN_WIDTH))
     if len(ahead) > COMING_MOST:
-        pieces.append(Text(f"… and {counted(len(ahead) - COMING_MOST, 'more item')}", "dim"))
+        pieces.append(Text(f"{MORE}{counted(len(ahead) - COMING_MOST, 'more item')}", "dim"))
     return pieces
 
 
-def left_out(pieces: list[Piece]) -> Text:
-    """The pane's last line when it has no room for ``pieces``."""
+def items_left_out(pieces: list[Piece]) -> Text:
+    """The pane's last line when it has no room for ``pieces``: the items among them, and
+    those past the ones listed, which their closing line counts."""
     items = sum(not isinstance(piece, Text) for piece in pieces)
+    last = pieces[-1] if pieces else None
+    if isinstance(last, Text) and last.plain.startswith(MORE):
+        items += int(last.plain[len(MORE):].split()[0].replace(",", ""))
     return Text(f"… {counted(items, 'more item')}: the Calendar (4) lists them all", "dim")

@@ -4,6 +4,8 @@ tall, the month's days naming what falls on them, the grid's axes at 80x24."""
 
 from __future__ import annotations
 
+import pytest
+
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -166,6 +168,17 @@ async def test_a_tall_concessions_screen_adds_up_each_term_under_the_log(
         assert got.split()[1:6] == ["0", "—", "1", "4", "+4"]
         await pilot.resize_terminal(80, 24)
         await until(pilot, lambda: "Balance by term" not in text(app))
+
+
+@pytest.mark.parametrize("size", [(200, 60), (120, 50)])
+async def test_during_a_call_a_tall_window_keeps_what_is_on_the_table_in_sight(
+        demo_folder: Path, make_app: AppMaker, size: tuple[int, int]) -> None:
+    app = make_app(demo_folder)
+    async with on_screen(app, size, ["3"], "Concessions") as pilot:
+        await pilot.press("c")
+        await until(pilot, lambda: "● call" in text(app))
+        await until(pilot, lambda: "Hard lines" in text(app) and "Day rate" in text(app))
+        assert "walk-away 700 EUR/day" in text(app)
 
 
 async def test_a_tall_portfolio_lists_what_is_coming_up_under_the_alerts(

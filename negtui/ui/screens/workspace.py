@@ -159,14 +159,16 @@ class WorkspaceScreen(NegtuiScreen):
                   for name, label, _ in RESEARCH_DIMENSIONS]
         left = self.query_one("#brief-scroll")
         right = self.query_one("#research-scroll")
+        # Titled with the key as the user has it bound.
+        deal_title = f"Deal — {bound_key(self, 'workspace.edit_deal', 'E')} edits"
         if self.has_class("-wide"):
             # Side by side, about as tall: what the deal is, and what it is for.
-            left.border_title, right.border_title = "Deal — E edits", "Brief and research"
+            left.border_title, right.border_title = deal_title, "Brief and research"
             self.query_one("#brief", Hanging).show(pieces)
             self.query_one("#research", Hanging).show(brief)
         else:
             # The deal's facts first, then its brief and research under their headings.
-            left.border_title = "Deal — E edits"
+            left.border_title = deal_title
             self.query_one("#brief", Hanging).show([*pieces, Text(""), *brief])
             self.query_one("#research", Hanging).show([])
         self._size_brief()
@@ -252,7 +254,8 @@ class WorkspaceScreen(NegtuiScreen):
         # What the rows under the list cannot hold is counted on their last line.
         edit_key = bound_key(self, "workspace.edit_person", "e")
         detail.show(spelled_out(STAKEHOLDERS, person,
-                                [p for p in book.stakeholders if p.id != person.id]),
+                                [p for p in sorted(book.stakeholders, key=listing_order)
+                                 if p.id != person.id]),
                     lambda pieces: left_out(pieces, STAKEHOLDERS.noun, edit_key))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -448,31 +448,3 @@ async def test_the_showing_line_says_how_to_change_each_filter(
         await pilot.press("f", "h")
         await until(pilot, lambda: "(h hides them)" in "\n".join(screen_lines(app)))
         assert "(f for the next)" in "\n".join(screen_lines(app))
-
-
-async def test_the_alerts_follow_the_filter_and_say_they_are_only_the_deals_shown(
-        demo_folder: Path, make_app: AppMaker) -> None:
-    from negtui.ui.widgets.alerts_box import AlertsBox
-
-    app = make_app(demo_folder)
-    async with app.run_test(size=(100, 40)) as pilot:
-        screen = app.screen
-        assert isinstance(screen, PortfolioScreen)
-        box = screen.query_one("#alerts", AlertsBox)
-        await until(pilot, lambda: bool(box.listed) and not box.waiting)
-        every = list(box.listed)
-        names = {alert.deal_id for alert in every}
-        assert "Alerts: " in str(box.border_title)
-        await pilot.press("f")  # negotiating: Northwind only
-        await until(pilot, lambda: rows(app) == ["Northwind data platform"])
-        await until(pilot, lambda: not box.waiting and box.listed != every)
-        shown = app.session.current_book()
-        assert shown is not None and shown.deal.name == "Northwind data platform"
-        assert box.listed and all(not alert.deal_ids or shown.deal.id in alert.deal_ids
-                                  for alert in box.listed)
-        assert len(names) > 2 and len(box.listed) < len(every)
-        assert str(box.border_title).startswith(
-            f"Alerts of the deals shown: {len(box.listed)} of {len(every)}")
-        await pilot.press("escape")  # the filter goes, and every alert is back
-        await until(pilot, lambda: len(rows(app)) == 8 and not box.waiting)
-        assert box.listed == every and str(box.border_title).startswith("Alerts: ")

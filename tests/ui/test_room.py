@@ -4,11 +4,11 @@ tall, the month's days naming what falls on them, the grid's axes at 80x24."""
 
 from __future__ import annotations
 
-import pytest
-
 import re
 from collections.abc import Callable
 from pathlib import Path
+
+import pytest
 
 from negtui.ui.app import NegtuiApp
 from tests.ui.conftest import on_screen, open_screen, screen_lines, until

@@ -26,5 +26,5 @@ def test_the_alerts_of_some_deals_keep_those_naming_them_and_those_naming_none()
     review = Review(alerts, weekly_load([], Settings(), date(2026, 12, 2)))
     some = for_deals(review, ["d3"])
     assert [alert.message for alert in some.alerts] == ["d2 clashes with d3", "a busy week"]
-    assert alerts_title(some).startswith("Alerts of the deals shown: 2 of 4")
+    assert alerts_title(some).startswith("Alerts: 2 of 4, for the deals shown and the portfolio")
     assert review.alerts == alerts and alerts_title(review).startswith("Alerts: 4 ")

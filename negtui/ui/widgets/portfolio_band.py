@@ -64,8 +64,9 @@ def alerts_title(review: Review) -> str:
     shared = review.portfolio_wide
     # Figures written as everywhere else: '1,192', as the band above says them.
     if review.of_all is not None:
-        return (f"Alerts of the deals shown: {total:,} of {review.of_all:,}"
-                " — ! then enter: open it")
+        # Those about the portfolio as a whole stay, so the rows' counts add up to less.
+        return (f"Alerts: {total:,} of {review.of_all:,}, for the deals shown and the "
+                "portfolio — ! then enter: open it")
     return (f"Alerts: {total:,} ({total - shared:,} on deals, {shared:,} portfolio-wide)"
             " — ! then enter: open it")
 

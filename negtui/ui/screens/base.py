@@ -18,6 +18,10 @@ from negtui.ui.messages import DealFocused, PortfolioReloaded
 from negtui.ui.panes import PANE_TITLES, name_panes
 from negtui.ui.places import Place
 
+# From this many rows a main screen has the room for a pane more under its main one
+# (the Portfolio what is coming up, Concessions the balance by term).
+DEEP_FROM = 50
+
 
 class HasSession(saving.Notifies, Protocol):
     """What screens and forms may use of the app besides Textual's own."""

@@ -30,6 +30,7 @@ from negtui.domain.vocab import Direction
 from negtui.ui.keys import ALL_DEALS, HISTORY, UNDO
 from negtui.ui.palette import Role, style
 from negtui.ui.saving import save_from_form
+from negtui.ui.screens.base import DEEP_FROM
 from negtui.ui.screens.concession_edit import edit_fields
 from negtui.ui.screens.concessions_drafts import DRAFT_KEY, CaptureDrafts
 from negtui.ui.screens.records.calls import ask_who_attended
@@ -45,8 +46,6 @@ from negtui.ui.widgets.term_balance import term_balance
 # Below this width the pinned terms sit above the log instead of beside it.
 WIDE_ENOUGH = 110
 ROOMY = (160, 45)
-# From this many rows the log takes the rows it needs and the balance by term the rest.
-DEEP_FROM = 50
 EMPTY_TEXT = markup("[b]No deal in focus.[/b]\n\nChoose one on the Portfolio screen "
                     "(press 1), then come back with 3.")
 

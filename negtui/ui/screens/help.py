@@ -54,7 +54,6 @@ SIDE_MARGIN = 2
 """The least room left each side of help when it sets its keys in two pairs."""
 PAIR_GAP = 2
 """Cells more between two pairs of columns than between a key and what it does."""
-"""The least room left each side of help when it sets its keys in two pairs."""
 
 
 @dataclass(frozen=True)
@@ -156,7 +155,7 @@ class HelpScreen(ModalScreen[None]):
 
     def _columns(self, pairs: int) -> list[list[tuple[str, str]]]:
         """The keys in ``pairs`` runs, each read down before the next: the left first."""
-        rows = -(-len(self.keys) // pairs)
+        rows = max(1, -(-len(self.keys) // pairs))
         return [self.keys[start:start + rows] for start in range(0, len(self.keys), rows)
                 ] or [[]]
 

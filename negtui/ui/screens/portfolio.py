@@ -23,6 +23,7 @@ from negtui.domain.vocab import DealStatus
 from negtui.domain.words import counted
 from negtui.ui import saving
 from negtui.ui.keys import DELETE
+from negtui.ui.screens.base import DEEP_FROM
 from negtui.ui.screens.portfolio_alerts import AlertKeys
 from negtui.ui.widgets.alerts_box import AlertsBox
 from negtui.ui.widgets.coming_up import coming_up_pieces, items_left_out
@@ -40,8 +41,6 @@ EMPTY_TEXT = markup(
     "To explore with sample data instead, quit (ctrl+q) and run [b]negtui demo[/b].\n"
     "To bring in deals you already have: [b]negtui import json FILE[/b]."
 )
-# From this many rows, what is coming up in every deal shares the alerts' rows.
-DEEP_FROM = 50
 NOTHING_MATCHES = "No deal matches the filter. Press escape in the filter, or f to show all."
 
 

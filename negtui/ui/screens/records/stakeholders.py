@@ -27,7 +27,7 @@ STAKEHOLDERS = RecordSpec(
         FormField("role", "Role", placeholder="e.g. CTO, procurement lead"),
         FormField("influence", label("stakeholders", "influence"), "choice",
                   [(i.value, i.value) for i in Influence],
-                  help="in the decision: decides, influences or informed"),
+                  help="in the decision: decides, influences or informs"),
         FormField("style", "Style", placeholder="how they like to negotiate"),
         FormField("history", label("stakeholders", "history"), "lines"),
     ],

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from textual.widgets import Input
+
 from negtui.ui.app import NegtuiApp
 from negtui.ui.screens.portfolio import PortfolioScreen
 from negtui.ui.widgets.alerts_box import AlertsBox
@@ -39,3 +41,26 @@ async def test_the_alerts_follow_the_filter_and_say_they_are_only_the_deals_show
         await pilot.press("escape")  # the filter goes, and every alert is back
         await until(pilot, lambda: len(rows(app)) == 8 and not box.waiting)
         assert box.listed == every and "for the deals shown" not in str(box.border_title)
+
+
+async def test_going_to_an_alerts_deal_puts_the_text_filter_away(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(100, 40)) as pilot:
+        box = app.screen.query_one("#alerts", AlertsBox)
+        await pilot.press("slash", *"retail", "enter")
+        await until(pilot, lambda: rows(app) == ["Atlas pricing study", "Orchard loyalty pilot"])
+        await pilot.press("exclamation_mark")
+        await until(pilot, lambda: box.has_focus and not box.waiting)
+        # An alert about no one term or item: choosing it goes to its deal's row.
+        (at,) = [index for index, alert in enumerate(box.listed)
+                 if alert.deal_id is None and alert.deal_ids][:1]
+        box.highlighted = at
+        await pilot.press("enter")
+        field = app.screen.query_one("#filter", Input)
+        await until(pilot, lambda: len(rows(app)) == 8)
+        assert field.value == "" and not field.display
+        # The filter opened again starts empty: the next letter is not added to "retail".
+        await pilot.press("slash", "q")
+        await until(pilot, lambda: field.has_focus and field.value == "q")
+        assert rows(app) == ["Quill content partnership"]

@@ -32,8 +32,9 @@ class AlertKeys(FilterAndSortKeys):
             return
         if self.session.glance().books[target].deal.archived:
             self.show_archived = True
-        self.status_filter = None
-        self.filter_text = ""
+        # Whatever filter would hide the row goes, its field too, or the next key typed
+        # there would bring it back.
+        self.forget_filters()
         self.session.focus(target)
         self.fill()
         self.follow_current_deal()

@@ -36,12 +36,16 @@ class FilterAndSortKeys(NegtuiScreen):
     def filter_done(self) -> None:
         self.query_one("#deals").focus()
 
-    def action_clear_filter(self) -> None:
+    def forget_filters(self) -> None:
+        """No text filter (its field emptied and put away) and no status filter."""
         field = self.query_one("#filter", Input)
         field.value = ""
         field.display = False
         self.filter_text = ""
         self.status_filter = None
+
+    def action_clear_filter(self) -> None:
+        self.forget_filters()
         self.fill()
         self.query_one("#deals").focus()
 

@@ -136,11 +136,14 @@ def by_term(concessions: Iterable[Concession], terms: Sequence[Term]) -> list[Te
     """The give and take on each term, in the order the terms were first touched, then
     that of the entries naming no term (or one no longer in the deal)."""
     names = {term.id: term.name for term in terms}
-    groups: dict[str, list[Concession]] = {}
+    # By the term itself: two terms of one name are still two rows.
+    groups: dict[str | None, list[Concession]] = {}
     for concession in in_order(concessions):
-        groups.setdefault(names.get(concession.term_id or "", ""), []).append(concession)
-    unnamed = groups.pop("", [])
-    found = [TermBalance(name, balance(entries)) for name, entries in groups.items()]
+        key = concession.term_id if concession.term_id in names else None
+        groups.setdefault(key, []).append(concession)
+    unnamed = groups.pop(None, [])
+    found = [TermBalance(names[key], balance(entries)) for key, entries in groups.items()
+             if key is not None]
     return found + ([TermBalance("", balance(unnamed))] if unnamed else [])
 
 

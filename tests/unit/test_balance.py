@@ -164,3 +164,19 @@ def test_the_balance_by_term_follows_the_terms_first_touched_and_ends_with_no_te
     assert (rate.given.count, rate.received.count, rate.received.value_us) == (0, 1, 4)
     assert (unnamed.given.count, unnamed.received.count) == (1, 1)
     assert by_term([], terms) == []
+
+
+def test_two_terms_of_one_name_keep_a_row_each_and_an_unvalued_entry_leaves_no_net() -> None:
+    from negtui.ui.widgets.term_balance import term_balance
+
+    terms = [Term(id="t-a", name="Travel"), Term(id="t-b", name="Travel")]
+    log = [entry(1, GIVEN, 5, 6, "t-a"), entry(2, GIVEN, None, None, "t-b"),
+           entry(3, RECEIVED, 4, 2, "t-b")]
+    found = by_term(log, terms)
+    assert [(row.term, row.balance.given.count) for row in found] == [("Travel", 1),
+                                                                     ("Travel", 1)]
+    book = DealBook(deal=Deal(id="d1", name="Northwind"), terms=terms, concessions=log)
+    lines = term_balance(book).plain.splitlines()[1:]
+    assert lines[0].split()[1:6] == ["1", "5", "0", "—", "-5"]
+    # Its give had no value: what came back is worth 4, but the difference is not known.
+    assert lines[1].split()[1:6] == ["1", "—", "1", "4", "—"]

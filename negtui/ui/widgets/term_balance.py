@@ -36,8 +36,11 @@ def term_balance(book: DealBook) -> Text:
     for name, row in zip(names, rows, strict=True):
         given, received = row.balance.given, row.balance.received
         net = received.value_us - given.value_us
+        # A difference only where every entry of the term had a value: an unvalued one
+        # could be worth anything.
+        whole = not (given.unvalued or received.unvalued) and (given.count or received.count)
         cells = (str(given.count), _worth(given), str(received.count), _worth(received),
-                 f"{net:+d}" if given.value_us or received.value_us else "—")
+                 f"{net:+d}" if whole else "—")
         out.append("\n")
         out.append(_cut(name, width).ljust(width), "italic" if not row.term else "")
         for heading, cell in zip(HEADINGS, cells, strict=True):

@@ -190,3 +190,23 @@ async def test_the_workspace_lists_the_deals_people_in_the_order_of_their_own_li
         on_their_list = [str(listed.get_row_at(row)[0]) for row in range(listed.row_count)]
         assert on_workspace == on_their_list
         assert str(listed.get_row_at(0)[2]) == "decides"
+
+
+async def test_a_person_just_added_is_the_one_in_focus_wherever_the_list_sorts_them(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    from negtui.ui.widgets.form import FormScreen
+
+    app = make_app(demo_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await reach_screen(pilot, app, ["enter"], WorkspaceScreen)
+        await reach_screen(pilot, app, ["s"], RecordEditorScreen)
+        listed = app.screen.query_one(DataTable)
+        await reach_screen(pilot, app, ["a"], FormScreen)
+        await pilot.press(*["space" if ch == " " else ch for ch in "Zoe Young"])
+        await reach_screen(pilot, app, ["ctrl+s"], RecordEditorScreen)
+        await until(pilot, lambda: listed.row_count == 4)
+        names = [str(listed.get_row_at(row)[0]) for row in range(4)]
+        # Sorted after the one in focus before: the cursor had to move to reach it.
+        assert names.index("Zoe Young") > 0
+        await until(pilot, lambda: listed.cursor_row == names.index("Zoe Young"))
+        assert app.screen.query_one("#records-detail").border_title == "Zoe Young"

@@ -21,7 +21,7 @@ from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.screens.deal_form import deal_form
 from negtui.ui.screens.preparation import PREPARATION
 from negtui.ui.screens.records.detail import bound_key, left_out, spelled_out
-from negtui.ui.screens.records.editor import record_form
+from negtui.ui.screens.records.record_form import record_form
 from negtui.ui.screens.records.stakeholders import STAKEHOLDERS
 from negtui.ui.screens.share_preview import export_from
 from negtui.ui.widgets.confirm import ConfirmScreen

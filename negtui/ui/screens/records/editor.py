@@ -7,7 +7,7 @@ Each record kind (scenarios, risks, the value map, ...) describes itself with a
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Header
 
-from negtui.actions.records import remove_record, save_records
+from negtui.actions.records import remove_record
 from negtui.domain.book import RECORD_TABLES, DealBook
 from negtui.domain.dates import short_when, times_in
 from negtui.domain.elsewhere import from_other_deals
@@ -27,20 +27,19 @@ from negtui.domain.messages import plain_messages, short_label
 from negtui.domain.models import Record
 from negtui.domain.record_input import entry_problems
 from negtui.ui.keys import DELETE
-from negtui.ui.saving import save_from_form
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.screens.records.detail import bound_key, left_out, record_pieces, spelled_out
+from negtui.ui.screens.records.record_form import record_form
 from negtui.ui.widgets.confirm import ConfirmScreen
 from negtui.ui.widgets.deal_facts import Hanging, Piece
 from negtui.ui.widgets.fit_table import Column as FitColumn
 from negtui.ui.widgets.fit_table import FitTable
 from negtui.ui.widgets.footer import KeyFooter
-from negtui.ui.widgets.form import FormField, FormScreen, Values
+from negtui.ui.widgets.form import FormField, Values
 from negtui.ui.widgets.shown import DataTable, Static, markup, plain
 
 if TYPE_CHECKING:
     from negtui.actions.session import Session
-    from negtui.ui.screens.base import HasSession
 
 
 SPELL_OUT_FROM = 32
@@ -159,33 +158,6 @@ class RecordSpec:
         return (None, problems) if problems else (record, {})
 
 
-def record_form(app: HasSession, spec: RecordSpec, book: DealBook,
-                existing: Record | None, title: str = "",
-                hints: dict[str, str] | None = None) -> FormScreen:
-    """The form that adds a record of ``spec``'s kind to the deal, or edits ``existing``."""
-    session = app.session
-    deal_id = book.id
-
-    def submit(typed: Values) -> dict[str, str]:
-        current = session.portfolio.books.get(deal_id, book)
-        record, errors = spec.build(typed, existing, session, current)
-        if record is None:
-            return errors
-        started = [r for r in getattr(current, spec.table) if r.id == record.id]
-        return save_from_form(app, session,
-                              lambda store: save_records(store, deal_id, record,
-                                                         expected=started),
-                              f"{spec.noun.capitalize()} saved", deal_id=deal_id)
-
-    values = spec.to_values(existing) if existing is not None else spec.initial(book)
-    verb = "Edit" if existing is not None else "Add"
-    hints = {**spec.hints(book), **(hints or {})}
-    fields = [replace(one, help=hints[one.name]) if one.name in hints else one
-              for one in spec.fields]
-    return FormScreen(title or f"{verb} {spec.noun} — {book.deal.name}", fields, values,
-                      submit)
-
-
 def _cell(text: str) -> str:
     return " ".join(text.split()) or "—"
 
@@ -212,6 +184,8 @@ class RecordEditorScreen(NegtuiScreen):
         super().__init__()
         self.spec = spec
         self.deal_id = deal_id
+        self._brought: str | None = None
+        """A record just saved, for the cursor to go to once the table holds it."""
         self.SCREEN_TITLE = spec.title
         if spec.not_added_here:
             # Records made elsewhere (calls) have no add key: the footer and help leave
@@ -282,6 +256,9 @@ class RecordEditorScreen(NegtuiScreen):
         self.show_elsewhere()
         self.query_one("#records-empty").display = not records
         if records:
+            ids = [record.id for record in records]
+            if self._brought in ids:
+                keep, self._brought = ids.index(self._brought), None
             table.move_cursor(row=min(keep, len(records) - 1), animate=False)
         self.show_detail()
 
@@ -369,7 +346,13 @@ class RecordEditorScreen(NegtuiScreen):
     def _form(self, existing: Record | None) -> None:
         book = self.book()
         if book is not None:
-            self.app.push_screen(record_form(self.negtui, self.spec, book, existing))
+            self.app.push_screen(record_form(self.negtui, self.spec, book, existing,
+                                             on_saved=self._bring))
+
+    def _bring(self, record_id: str) -> None:
+        """Put the cursor on the record just saved (a new one may sort anywhere)."""
+        self._brought = record_id
+        self.fill()
 
     def action_add(self) -> None:
         self._form(None)

@@ -141,6 +141,11 @@ def test_the_deal_line_says_its_trend_passes_over_gives_with_no_value() -> None:
     assert f"our last {TREND_WINDOW} gives uneven 6→3→5→3" in line
 
 
+def test_the_deal_line_with_a_single_valued_give_says_only_that_it_is_too_few() -> None:
+    book = DealBook(deal=Deal(id="d1", name="Northwind"), concessions=[entry(1, GIVEN, us=1)])
+    assert band_lines(book, arrow.get(START))[1].plain.endswith("our gives too few to tell")
+
+
 def test_a_narrow_band_keeps_the_figures_and_the_trend_and_drops_what_gives_were_worth() -> None:
     gives = [entry(n, GIVEN, us=size) for n, size in enumerate([2, 6, 3, 5, 3])]
     book = DealBook(deal=Deal(id="d1", name="Northwind data platform"),

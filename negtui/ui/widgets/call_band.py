@@ -50,7 +50,9 @@ def _trend_text(trend: GiveTrend, valued: bool) -> Text:
     return Text.assemble(
         f"  our last {len(trend.sizes)} {gives} " if len(trend.sizes) > 1 else f"  our {gives} ",
         (trend.trend.value, "bold"),
-        (f" {'→'.join(str(size) for size in trend.sizes)}" if trend.sizes else "", "dim"))
+        # One give is no run of sizes: "too few to tell 1" would read as a slip.
+        (f" {'→'.join(str(size) for size in trend.sizes)}" if len(trend.sizes) > 1 else "",
+         "dim"))
 
 
 def band_lines(book: DealBook, now: arrow.Arrow,

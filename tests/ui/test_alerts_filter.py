@@ -64,3 +64,16 @@ async def test_going_to_an_alerts_deal_puts_the_text_filter_away(
         await pilot.press("slash", "q")
         await until(pilot, lambda: field.has_focus and field.value == "q")
         assert rows(app) == ["Quill content partnership"]
+
+
+async def test_a_filter_that_leaves_no_alerts_says_so_in_the_box(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        box = app.screen.query_one("#alerts", AlertsBox)
+        await until(pilot, lambda: bool(box.listed) and not box.waiting)
+        await pilot.press("slash", *"zzz")  # no deal matches, and so no alert
+        await until(pilot, lambda: rows(app) == [] and not box.waiting)
+        assert box.display and box.listed == []
+        assert "No alerts for the deals shown" in str(box.get_option_at_index(0).prompt)
+        assert str(box.border_title).startswith("Alerts: 0 of ")

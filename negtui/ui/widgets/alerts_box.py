@@ -26,6 +26,7 @@ from negtui.ui.widgets.portfolio_band import alert_prompt, alerts_title
 from negtui.ui.widgets.steady_list import SteadyOptionList
 
 ALERTS_SHOWN = 50  # the box lists this many; its title counts them all
+NONE_SHOWN = "No alerts for the deals shown: escape in the filter, or f, shows them all."
 
 
 class AlertsBox(SteadyOptionList):
@@ -50,7 +51,8 @@ class AlertsBox(SteadyOptionList):
         if review is self._listed_from and self._waiting is None:
             return
         self.border_title = alerts_title(review)
-        self.display = bool(review.alerts)
+        # Filtered down to none, the box stays to say so: gone, it looks like a fault.
+        self.display = bool(review.alerts) or review.of_all is not None
         if self._waiting is None:
             self.call_after_refresh(self.list_now)
         self._waiting = review
@@ -67,6 +69,8 @@ class AlertsBox(SteadyOptionList):
         options = [Option(alert_prompt(alert, whole=self._all_whole or index == 0),
                           id=str(index))
                    for index, alert in enumerate(self.listed)]
+        if not review.alerts:
+            options.append(Option(Text(NONE_SHOWN, style="italic"), disabled=True))
         hidden = len(review.alerts) - ALERTS_SHOWN
         if hidden > 0:
             options.append(Option(Text(f"… and {hidden} more", style="dim"), disabled=True))

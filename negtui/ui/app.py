@@ -317,8 +317,11 @@ class NegtuiApp(ThemedApp):
             self.push_screen(Palette(id="--command-palette"))
 
     def action_help(self) -> None:
-        keys = [(key.keys, key.says) for key in screen_keys(self, self.screen, resting=True)]
         screen = self.screen
+        # A dialog's keys are worded as its buttons and footer word them ("y Delete").
+        worded: dict[str, str] = getattr(screen, "footer_words", dict)()
+        keys = [(key.keys, worded.get(key.id or "", key.says))
+                for key in screen_keys(self, screen, resting=True)]
         if isinstance(screen, NegtuiScreen):
             # A key among them is shown as the footer shows keys (⏎ for enter).
             keys += [(self.get_key_display(Binding(key, "")) if key.isidentifier() else key,

@@ -159,7 +159,7 @@ async def test_the_command_palette_shows_its_own_keys_and_they_work(
 
 # What help over each dialog lists among its keys, besides F1 itself.
 DIALOG_HELP = {
-    "confirmation": {"Yes", "No"},
+    "confirmation": {"Delete", "Keep"},  # as its buttons say, not "Yes" and "No"
     "form": {"Save", "Cancel", "Next field", "Previous field"},
     "share preview": {"Write", "Cancel"},
 }

@@ -110,3 +110,15 @@ async def test_at_80_by_24_a_short_form_fits_whole_and_a_long_one_scrolls_inside
         await wait_until(pilot, lambda: form.query_one("#form-fields").max_scroll_y > 0,
                          "the deal form's fields to scroll")
         assert box.region.y > 0 and box.region.bottom < 24 and box.region.x > 0
+
+
+async def test_in_colour_too_the_checkbox_is_empty_when_off_and_ticked_when_on(
+        demo_folder: Path, make_app: Callable[[Path], NegtuiApp]) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        box = await must_have_box(pilot, app)
+        assert not box.value and "X" not in str(box.render())
+        box.focus()
+        await pilot.press("space")
+        await wait_until(pilot, lambda: box.value, "the box to be ticked")
+        assert "X" in str(box.render())

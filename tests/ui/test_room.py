@@ -170,6 +170,17 @@ async def test_a_tall_concessions_screen_adds_up_each_term_under_the_log(
         await until(pilot, lambda: "Balance by term" not in text(app))
 
 
+async def test_a_concessions_screen_grown_tall_adds_up_each_term_at_once(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with on_screen(app, (80, 24), ["3"], "Concessions") as pilot:
+        assert "Balance by term" not in text(app)
+        await pilot.resize_terminal(200, 60)
+        await until(pilot, lambda: "Balance by term" in text(app))
+        await until(pilot, lambda: any(line.startswith(" Day rate ") and "-11" in line
+                                       for line in screen_lines(app)))
+
+
 @pytest.mark.parametrize("size", [(200, 60), (120, 50)])
 async def test_during_a_call_a_tall_window_keeps_what_is_on_the_table_in_sight(
         demo_folder: Path, make_app: AppMaker, size: tuple[int, int]) -> None:

@@ -112,7 +112,10 @@ class ConcessionsScreen(CaptureDrafts):
         # A large window shows what is on the table between calls too, to prepare the next.
         self.set_class(event.size.width >= ROOMY[0] and event.size.height >= ROOMY[1],
                        "-roomy")
-        self.set_class(event.size.height >= DEEP_FROM, "-deep")
+        deep = event.size.height >= DEEP_FROM
+        if deep != self.has_class("-deep"):
+            self.set_class(deep, "-deep")
+            self._show_term_balance()
         self._draw_band(event.size.width)
 
     # Drawing
@@ -147,8 +150,15 @@ class ConcessionsScreen(CaptureDrafts):
                          seconds=8)
         self._draw_band()
         self.query_one("#pinned-text", Static).update(pinned_text(book, settings))
-        self.query_one("#term-balance", Static).update(term_balance(book))
+        self._show_term_balance()
         self._show_entry()
+
+    def _show_term_balance(self) -> None:
+        """The balance by term, added up only when a tall window shows it: each entry
+        logged would otherwise go over the whole log once more for a hidden pane."""
+        book = self.book
+        if book is not None and self.has_class("-deep"):
+            self.query_one("#term-balance", Static).update(term_balance(book))
 
     @on(DataTable.RowHighlighted, "#log")
     def _show_entry(self) -> None:

@@ -106,7 +106,11 @@ class KeyOrder:
     def again(self, key: events.Key) -> None:
         """Pass ``key`` on once more, before every key still waiting: a widget that
         declined it hands it back, to be handled against the state it then leaves."""
-        self._waiting.appendleft(events.Key(key.key, key.character))
+        again = events.Key(key.key, key.character)
+        # Stamped as when it was first typed: widgets that tell keys typed before they
+        # appeared from those typed after (``typed_before``) judge it as typed.
+        again.time = key.time
+        self._waiting.appendleft(again)
         if self._feeder is None:
             self._feeder = asyncio.create_task(self._feed(), name="negtui key order")
 

@@ -14,7 +14,7 @@ from negtui.store.drafts import newest_aside
 from negtui.ui.app import NegtuiApp
 from negtui.ui.widgets.capture_bar import CaptureBar
 
-from .conftest import until
+from .conftest import screen_text, until
 from .keyboard import burst, typed
 from .test_concessions import live, on_disk
 
@@ -127,3 +127,50 @@ async def test_a_burst_after_a_kept_line_starts_a_line_of_its_own(
         await pilot.press("g")
         field = app.screen.query_one("#capture-input", Input)
         await until(pilot, lambda: bar.is_open and field.value == "Rate to 730")
+
+
+async def test_the_rest_of_a_burst_waits_for_the_guard_question_then_logs_as_typed(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    """Giving on a non-negotiable asks first; the entries typed after it in the same burst
+    are neither answers nor lost: once the question is answered they are logged."""
+    from negtui.ui.widgets.confirm import ConfirmScreen
+
+    app = make_app(demo_folder)
+    before = len(live(on_disk(demo_folder)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        bar = await _on_concessions(pilot, app)
+        burst(pilot, typed("gRate to 760 #Day-rate us:4", "enter",
+                           "rWeekly report only", "enter", "gFree pilot week", "enter"))
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen)
+                    and "Give anyway (y)" in screen_text(app))
+        assert len(live(on_disk(demo_folder))) == before
+        await pilot.press("y")
+        await until(pilot, lambda: len(live(on_disk(demo_folder))) == before + 3)
+        await until(pilot, lambda: not bar.is_open)
+        logged = live(on_disk(demo_folder))[before:]
+        assert [(c.direction, c.what) for c in logged] == [
+            (Direction.GIVEN, "Rate to 760"), (Direction.RECEIVED, "Weekly report only"),
+            (Direction.GIVEN, "Free pilot week")]
+
+
+async def test_holding_the_line_keeps_it_apart_and_the_rest_of_the_burst_is_logged(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    from negtui.ui.widgets.confirm import ConfirmScreen
+
+    app = make_app(demo_folder)
+    before = len(live(on_disk(demo_folder)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        bar = await _on_concessions(pilot, app)
+        burst(pilot, typed("gRate to 760 #Day-rate us:4", "enter",
+                           "rWeekly report only", "enter"))
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen)
+                    and "Hold the line (n)" in screen_text(app))
+        await pilot.press("n")
+        await until(pilot, lambda: len(live(on_disk(demo_folder))) == before + 1)
+        await until(pilot, lambda: not bar.is_open)
+        logged = live(on_disk(demo_folder))[-1]
+        assert (logged.direction, logged.what) == (Direction.RECEIVED, "Weekly report only")
+        # The line held back is kept for g, whole.
+        await pilot.press("g")
+        field = app.screen.query_one("#capture-input", Input)
+        await until(pilot, lambda: bar.is_open and field.value == "Rate to 760 #Day-rate us:4")

@@ -262,7 +262,8 @@ class ConcessionsScreen(CaptureDrafts):
                 refused()
 
         self.app.push_screen(ConfirmScreen("Give on a non-negotiable?", Text("\n").join(lines),
-                                           yes="Give anyway", no="Hold the line"), decided)
+                                           yes="Give anyway", no="Hold the line",
+                                           hand_back=True), decided)
 
     def _write(self, book: DealBook, planned: PlannedConcession) -> None:
         """Save first; only a concession that reached the disk closes the bar and shows."""

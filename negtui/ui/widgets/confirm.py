@@ -84,8 +84,13 @@ class ConfirmScreen(OnceModal[bool]):
     ]
 
     def __init__(self, title: str, body: str | Text, yes: str = "Yes", no: str = "No",
-                 danger: bool = True) -> None:
+                 danger: bool = True, hand_back: bool = False) -> None:
+        """``hand_back``: once answered, the keys typed before the question appeared are
+        handled as if it had never been asked (the rest of a burst of entries), unless
+        they are no more than a guess at the answer."""
         super().__init__()
+        self.hand_back = hand_back
+        self._early: list[events.Key] = []
         self.title_text = title
         self.body = body
         self.yes_label = yes
@@ -131,10 +136,26 @@ class ConfirmScreen(OnceModal[bool]):
         event.stop()
         event.prevent_default()
         self._set_aside.append(key_mark(event))
+        self._early.append(event)
         note = self.query_one("#confirm-ignored", Static)
-        note.update(plain("Typed before this question appeared, not taken as an answer: "
+        then = " (handled once you answer)" if self.hand_back and self._typed_on() else ""
+        note.update(plain(f"Typed before this question appeared, not taken as an answer{then}: "
                           + "".join(self._set_aside)))
         note.display = True
+
+    def answer(self, result: bool) -> None:
+        closing = not self.answered and self.is_active
+        super().answer(result)
+        if closing and self.hand_back and self._typed_on():
+            # Each goes back first in line, so the last typed goes back first.
+            for event in reversed(self._early):
+                self.app.type_again(event)  # type: ignore[attr-defined]
+
+    def _typed_on(self) -> bool:
+        """Whether the keys typed before the question are more than a guess at its answer
+        (a y, an n, an enter): text, such as the next entries of a burst."""
+        return any(event.is_printable and (event.character or "") not in "yYnN "
+                   for event in self._early)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.answer(event.button.id == "yes")

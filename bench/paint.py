@@ -86,6 +86,7 @@ def _run_negtui(folder: str) -> _Probe:
         return start_app(ctx)
 
     cli_main._open_app = open_watched
+    cli_main.has_a_terminal = lambda: True  # drawn headless, on purpose
     code = cli_main.main(["--data", folder])
     if code != 0:
         raise SystemExit(f"negtui ended with {code}")

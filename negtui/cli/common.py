@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -43,6 +44,24 @@ class Context:
     args: argparse.Namespace
     store: Store
     clock: Clock
+
+
+NO_TERMINAL = (
+    "negtui: the app needs a terminal to draw in, and this one has none (input or output "
+    "is a file or a pipe); run it in a terminal, or use a command such as "
+    "'negtui log' or 'negtui alerts' from scripts"
+)
+
+
+def has_a_terminal() -> bool:
+    """Whether the app can be drawn here: input and output are a terminal, or a driver of
+    another kind (the browser's, under ``negtui serve``) was chosen."""
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return True
+    try:
+        return sys.stdin.isatty() and sys.stdout.isatty()
+    except (AttributeError, ValueError):  # closed or missing streams
+        return False
 
 
 def say(message: object, *, out: bool = False) -> None:

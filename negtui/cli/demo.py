@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from negtui.cli.common import Commands, Context, Parser, UsageError, say
+from negtui.cli.common import (
+    EXIT_USAGE,
+    NO_TERMINAL,
+    Commands,
+    Context,
+    Parser,
+    UsageError,
+    has_a_terminal,
+    say,
+)
 from negtui.domain.words import counted
 from negtui.locations import demo_dir
 
@@ -40,6 +49,9 @@ def run(ctx: Context) -> int:
     say(f"demo portfolio with {counted(len(books), 'deal')} written to {folder}")
     if args.no_open:
         return 0
+    if not has_a_terminal():
+        say(f"{NO_TERMINAL}; the demo is written, but not opened")
+        return EXIT_USAGE
     from negtui.ui.app import run_app
 
     return run_app(folder, ctx.clock)

@@ -28,10 +28,12 @@ from negtui.cli import (
 from negtui.cli.common import (
     EXIT_PROBLEMS,
     EXIT_USAGE,
+    NO_TERMINAL,
     Context,
     Parser,
     UsageError,
     data_option,
+    has_a_terminal,
     say,
 )
 from negtui.domain.lookup import NoUniqueMatch
@@ -91,6 +93,10 @@ def _drop_stdout() -> None:
 
 
 def _open_app(ctx: Context) -> int:
+    if not has_a_terminal():
+        # Without a terminal Textual would wait for keys that never come, busy, for ever.
+        say(NO_TERMINAL)
+        return EXIT_USAGE
     # The app turns the cyclic collector back on once its first screen is painted; the
     # modules loaded until then (most of the start) make only objects that last.
     gc.disable()

@@ -31,7 +31,7 @@ from negtui.store.config import first_settings, load_config
 from negtui.ui import saving
 from negtui.ui.commands import NegtuiCommands, Palette
 from negtui.ui.keyorder import KeyOrder
-from negtui.ui.keys import APP_BINDINGS
+from negtui.ui.keys import APP_BINDINGS, bound_key
 from negtui.ui.messages import DealFocused, PortfolioReloaded
 from negtui.ui.palette import theme_colour
 from negtui.ui.places import History, Place
@@ -310,6 +310,11 @@ class NegtuiApp(ThemedApp):
 
     def action_undo(self) -> None:
         saving.undo(self, self.session)
+
+    def action_how_to_quit(self) -> None:
+        quit_key = bound_key(self.screen, "app.quit", "ctrl+q")
+        self.notify(f"{quit_key} quits negtui (everything is saved as you go)",
+                    title="To quit", timeout=4)
 
     def action_command_palette(self) -> None:
         # Textual's palette, with a footer of its own keys.

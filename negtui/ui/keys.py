@@ -7,7 +7,12 @@ user who learned it on one screen can trust it on the next.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from textual.binding import Binding
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
 
 DELETE = "d,delete"
 """Delete the record in focus (always after a question; ``u`` brings it back)."""
@@ -47,4 +52,13 @@ APP_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
     Binding("ctrl+r", "reload", "Reload", show=False, id="app.reload"),
     Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.palette"),
     Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+    # Many terminal tools quit on q; here it says which key does, rather than nothing.
+    Binding("q", "how_to_quit", "How to quit", show=False, id="app.how_to_quit"),
 ]
+
+
+def bound_key(screen: Screen[Any], binding_id: str, default: str) -> str:
+    """The key the user presses for ``binding_id`` on ``screen``, as the footer shows it."""
+    binding = next((active.binding for active in screen.active_bindings.values()
+                    if active.binding.id == binding_id), None)
+    return screen.app.get_key_display(binding) if binding is not None else default

@@ -15,12 +15,12 @@ from negtui.domain.field_labels import label as field_label
 from negtui.domain.glance import record_counts, share_of_week
 from negtui.domain.models import RESEARCH_DIMENSIONS, Stakeholder
 from negtui.domain.people import listing_order
-from negtui.ui.keys import DELETE, EXPORT, EXPORT_SHARED
+from negtui.ui.keys import DELETE, EXPORT, EXPORT_SHARED, bound_key
 from negtui.ui.palette import Role, style
 from negtui.ui.screens.base import NegtuiScreen
 from negtui.ui.screens.deal_form import deal_form
 from negtui.ui.screens.preparation import PREPARATION
-from negtui.ui.screens.records.detail import bound_key, left_out, spelled_out
+from negtui.ui.screens.records.detail import left_out, spelled_out
 from negtui.ui.screens.records.record_form import record_form
 from negtui.ui.screens.records.stakeholders import STAKEHOLDERS
 from negtui.ui.screens.share_preview import export_from

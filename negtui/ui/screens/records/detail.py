@@ -13,7 +13,6 @@ from negtui.ui.widgets.deal_facts import Piece
 from negtui.ui.widgets.shown import plain
 
 if TYPE_CHECKING:
-    from textual.screen import Screen
 
     from negtui.ui.screens.records.editor import RecordSpec
 
@@ -88,13 +87,6 @@ def spelled_out(spec: RecordSpec, record: Any, others: Sequence[Any],
                    *record_pieces(spec, other, indent=indent,
                                   before=before_other(other) if before_other else ())]
     return pieces
-
-
-def bound_key(screen: Screen[Any], binding_id: str, default: str) -> str:
-    """The key the user presses for ``binding_id`` on ``screen``, as the footer shows it."""
-    binding = next((active.binding for active in screen.active_bindings.values()
-                    if active.binding.id == binding_id), None)
-    return screen.app.get_key_display(binding) if binding is not None else default
 
 
 def left_out(pieces: Sequence[Piece], noun: str, edit_key: str) -> Text:

@@ -26,9 +26,9 @@ from negtui.domain.ids import new_id
 from negtui.domain.messages import plain_messages, short_label
 from negtui.domain.models import Record
 from negtui.domain.record_input import entry_problems
-from negtui.ui.keys import DELETE
+from negtui.ui.keys import DELETE, bound_key
 from negtui.ui.screens.base import NegtuiScreen
-from negtui.ui.screens.records.detail import bound_key, left_out, record_pieces, spelled_out
+from negtui.ui.screens.records.detail import left_out, record_pieces, spelled_out
 from negtui.ui.screens.records.record_form import record_form
 from negtui.ui.widgets.confirm import ConfirmScreen
 from negtui.ui.widgets.deal_facts import Hanging, Piece

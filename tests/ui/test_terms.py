@@ -134,6 +134,27 @@ async def test_rating_keys_move_the_class_at_once_and_save(demo_folder: Path,
         assert stored_term(demo_folder, app, "Travel").impact_portfolio == 1
 
 
+async def test_a_rating_tabbed_into_is_replaced_by_what_is_typed_over_it(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("2")
+        await go_to(pilot, app, "Travel")
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, TermForm))
+        rating = app.screen.query_one("#field-impact_deal", Input)
+        assert rating.value == "3"
+        for _ in range(10):  # the name, the category, then the rating
+            if app.focused is rating:
+                break
+            await pilot.press("tab")
+        assert app.focused is rating
+        await pilot.press("9", "ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, TermsScreen))
+        assert row_of(app, "Travel")[1] == "9"
+        assert stored_term(demo_folder, app, "Travel").impact_deal == 9
+
+
 async def test_a_non_negotiable_is_refused_without_its_reasons(demo_folder: Path,
                                                                make_app: AppMaker) -> None:
     app = make_app(demo_folder)

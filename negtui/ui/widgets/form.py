@@ -46,6 +46,9 @@ class FormField:
     placeholder: str = ""
     preview: Callable[[str], str] | None = None
     """Shows back how typed text is understood (dates), updated on every key."""
+    number: bool = False
+    """A short number (a rating, minutes): tabbing in selects it, so what is typed replaces
+    it (``9`` over ``5`` is 9, not 59)."""
 
 
 class FormScreen(OnceModal[bool]):
@@ -138,8 +141,9 @@ class FormScreen(OnceModal[bool]):
             area = TextArea(value, id=widget_id, classes="field-lines")
             area.cursor_blink = False
             return area
-        # Tabbing in puts the cursor at the end: typing adds to the text, never replaces it.
-        return Input(value, placeholder=spec.placeholder, id=widget_id, select_on_focus=False)
+        # Tabbing into text puts the cursor at the end: typing adds to it, never replaces it.
+        return Input(value, placeholder=spec.placeholder, id=widget_id,
+                     select_on_focus=spec.number)
 
     @on(events.Mount)
     def _note_when_shown(self, event: events.Mount) -> None:

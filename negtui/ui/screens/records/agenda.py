@@ -33,7 +33,7 @@ AGENDA = RecordSpec(
              Column("Outcome", attribute("outcome"))],
     fields=[
         FormField("topic", "Topic", placeholder="e.g. payment terms"),
-        FormField("minutes", "Minutes allotted", placeholder="10"),
+        FormField("minutes", "Minutes allotted", placeholder="10", number=True),
         FormField("framing", "Our framing", "lines"),
         FormField("alternative", "Other wording, if that lands badly", "lines"),
         FormField("outcome", "Outcome (after the call)"),

@@ -38,9 +38,9 @@ RISKS = RecordSpec(
     fields=[
         FormField("risk", "Risk", placeholder="e.g. procurement delays signature"),
         FormField("likelihood", "Likelihood (1-5)", placeholder="3",
-                  help="1 rare · 3 as likely as not · 5 almost certain"),
+                  help="1 rare · 3 as likely as not · 5 almost certain", number=True),
         FormField("impact", "Impact (1-5)", placeholder="3",
-                  help="1 minor · 3 costly · 5 severe"),
+                  help="1 minor · 3 costly · 5 severe", number=True),
         FormField("bearer", label("risks", "bearer"), "choice",
                   choices=[(bearer, bearer) for bearer in BEARERS]),
         FormField("mitigation", "Mitigation", "lines"),

@@ -6,6 +6,7 @@ Each answers one question about a deal and says, in a few words, why or what is 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import datetime
 
 from negtui.domain.book import DealBook
 from negtui.domain.dates import day_text, moment_in
@@ -319,15 +320,43 @@ def terms_settled(book: DealBook, _: Settings) -> Proof:
     return True, _count(len(book.terms), len(book.terms), "term settled", "terms settled")
 
 
+def _term_date(term: Term) -> datetime | None:
+    """The date a term carries: when its offer expires, else when its fallback is due."""
+    return term.offer_expires or term.fallback.decide_by
+
+
+def _dated_terms(found: Iterable[Term], what: str, zone: str) -> Proof:
+    dated = sorted((date, t.name) for t in found if (date := _term_date(t)) is not None)
+    if not dated:
+        return False, f"no {what} in the calendar"
+    date, name = dated[0]
+    return True, f"{name}, {day_text(moment_in(date, zone))}"
+
+
 def offer_expiry(book: DealBook, settings: Settings) -> Proof:
-    return _has_milestone(book, (MilestoneKind.OFFER_EXPIRY,), "offer expiry", settings.timezone)
+    """Done by an offer-expiry milestone or by a term whose offer has an expiry: either
+    stands in the calendar."""
+    found = _has_milestone(book, (MilestoneKind.OFFER_EXPIRY,), "offer expiry", settings.timezone)
+    if found[0]:
+        return found
+    expiring = [t for t in book.terms if t.offer_expires is not None]
+    return _dated_terms(expiring, "offer expiry", settings.timezone) if expiring else found
 
 
 def renewal_planned(book: DealBook, settings: Settings) -> Proof:
+    """Done by a renewal milestone, or a renewal term with a date of its own: a renewal
+    clause with no date sets no date."""
     found = _has_milestone(book, (MilestoneKind.RENEWAL,), "renewal date", settings.timezone)
     if found[0]:
         return found
-    return _has_category(book, (TermCategory.RENEWAL,), "renewal")
+    renewal = [t for t in book.terms if t.category is TermCategory.RENEWAL]
+    if not renewal:
+        return found
+    proof = _dated_terms(renewal, "renewal date", settings.timezone)
+    if proof[0]:
+        return proof
+    names = ", ".join(t.name for t in renewal)
+    return False, f"{names}: no date yet (add a renewal milestone, or date the term)"
 
 
 def signing_planned(book: DealBook, settings: Settings) -> Proof:

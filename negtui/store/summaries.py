@@ -45,7 +45,7 @@ from negtui.store.portfolio import Signature
 SUMMARY_DIR = ".summaries"
 # Bumped whenever what a summary holds changes; the negtui version is part of the key too,
 # since a newer release may check records differently.
-FORMAT = 2
+FORMAT = 3
 
 
 class _Body(BaseModel):

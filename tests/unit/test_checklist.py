@@ -31,7 +31,7 @@ from negtui.domain.models import (
     Term,
     Workstream,
 )
-from negtui.domain.vocab import ContractType, Influence, Relationship, ScenarioKind
+from negtui.domain.vocab import ContractType, Influence, Relationship, ScenarioKind, TermCategory
 from negtui.store import Store
 
 SETTINGS = Settings()
@@ -119,6 +119,26 @@ def test_critical_terms_need_a_fallback_with_a_date() -> None:
     assert not done and "Day rate" in detail
     book.terms[0].fallback = Fallback(position="780 with a review", decide_by=LATER)
     assert _state(book, "positions.fallbacks")[0] is True
+
+
+def test_a_term_whose_offer_expires_puts_the_expiry_in_the_calendar() -> None:
+    book = _book()
+    book.terms = [Term(id="t-1", name="Day rate")]
+    done, detail = _state(book, "finalize.expiry")
+    assert not done and "no offer expiry" in detail
+    book.terms[0].offer_expires = LATER
+    done, detail = _state(book, "finalize.expiry")
+    assert done and "Day rate" in detail and "1 Dec" in detail
+
+
+def test_a_renewal_term_sets_renewal_dates_only_with_a_date() -> None:
+    book = _book(relationship=Relationship.RENEWAL)
+    book.terms = [Term(id="t-1", name="Auto-renewal", category=TermCategory.RENEWAL)]
+    done, detail = _state(book, "finalize.renewal")
+    assert not done and "Auto-renewal" in detail and "no date" in detail
+    book.terms[0].fallback = Fallback(position="90 days' notice", decide_by=LATER)
+    done, detail = _state(book, "finalize.renewal")
+    assert done and "Auto-renewal" in detail and "1 Dec" in detail
 
 
 def test_no_terms_proves_nothing() -> None:

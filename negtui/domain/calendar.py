@@ -119,7 +119,8 @@ def milestone_entry(book: DealBook, milestone: Milestone) -> CalendarEntry:
     )
 
 
-def _term_entries(book: DealBook, term: Term) -> list[CalendarEntry]:
+def term_entries(book: DealBook, term: Term) -> list[CalendarEntry]:
+    """The dates a term carries: when to decide on its fallback, when its offer expires."""
     # Once a term is settled, its fallback and the offer's expiry no longer ask for anything.
     settled = term.status != TermStatus.OPEN
     found = []
@@ -154,7 +155,7 @@ def deal_entries(book: DealBook, tz: ZoneInfo) -> list[CalendarEntry]:
     deal = book.deal
     found = [milestone_entry(book, m) for m in book.milestones]
     for term in book.terms:
-        found.extend(_term_entries(book, term))
+        found.extend(term_entries(book, term))
     for kind, day, title in ((DEAL_START, deal.start, "Deal starts"),
                              (DEAL_END, deal.end, "Deal ends")):
         if day is not None:
@@ -173,7 +174,7 @@ def open_deal_entries(book: DealBook) -> list[CalendarEntry]:
     found = [milestone_entry(book, m) for m in book.milestones if not m.done]
     for term in book.terms:
         if term.status == TermStatus.OPEN:
-            found.extend(_term_entries(book, term))
+            found.extend(term_entries(book, term))
     return found
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 
 import pytest
 
@@ -12,7 +12,7 @@ from negtui.demo import demo_portfolio
 from negtui.domain.book import DealBook
 from negtui.domain.clock import Clock
 from negtui.domain.lessons import all_lessons
-from negtui.domain.models import Concession, Deal, Settings, Term
+from negtui.domain.models import Concession, Deal, Fallback, Settings, Term
 from negtui.export.dossier import (
     SECTIONS,
     SHARED_SECTIONS,
@@ -175,3 +175,19 @@ def test_positions_carry_the_unit_typed_for_the_term(clock: Clock) -> None:
         assert shown in row
     shared = dossier_text(book, Settings(), now, share=True)
     assert "| Day rate | other | 740 EUR/day |" in shared
+
+
+def test_milestones_include_the_dates_a_term_carries(clock: Clock) -> None:
+    now = clock().datetime
+    rate = Term(id="t-rate", name="Day rate", unit="EUR/day", on_table="740",
+                offer_expires=datetime(2026, 12, 9, 17, 0, tzinfo=UTC),
+                fallback=Fallback(position="760 with a review",
+                                  decide_by=datetime(2026, 12, 7, 9, 0, tzinfo=UTC)))
+    book = DealBook(deal=Deal(id="d-one", name="One"), terms=[rate])
+    text = dossier_text(book, Settings(), now)
+    section = text.split("## Milestones", 1)[1].split("\n## ", 1)[0]
+    assert "Nothing recorded yet" not in section
+    fallback, offer = (line for line in section.splitlines() if "Day rate" in line)
+    assert "Decide on fallback: Day rate" in fallback and "760 with a review" in fallback
+    assert "Offer expires: Day rate" in offer and "740 EUR/day" in offer
+    assert "ahead" in fallback and "ahead" in offer

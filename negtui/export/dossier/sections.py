@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from negtui.domain.book import DealBook
+from negtui.domain.calendar import milestone_entry, sort_key, term_entries
 from negtui.domain.checklist import evaluate
 from negtui.domain.field_labels import label
 from negtui.domain.lessons import LessonEntry, related
@@ -185,13 +186,18 @@ def _agenda(book: DealBook) -> Section:
 
 
 def _milestones(book: DealBook, now: datetime, tz: str) -> Section:
-    if not book.milestones:
+    """The deal's milestones and the dates its terms carry (a fallback to decide on, an
+    offer that expires), as the calendar shows them."""
+    entries = [milestone_entry(book, m) for m in book.milestones]
+    for term in book.terms:
+        entries.extend(term_entries(book, term))
+    if not entries:
         return Section("Milestones", [_none("milestones")])
     rows = []
-    for m in sorted(book.milestones, key=lambda m: m.due):
-        state = "done" if m.done else ("overdue" if m.due < now else "ahead")
-        rows.append([_when(m.due, tz), m.kind.value, _or_dash(m.title), state,
-                     _or_dash(m.note)])
+    for entry in sorted(entries, key=sort_key):
+        state = "done" if entry.done else ("overdue" if entry.start < now else "ahead")
+        rows.append([_when(entry.start, tz), entry.kind, _or_dash(entry.label), state,
+                     _or_dash(entry.note)])
     return Section("Milestones", [Table(["When", "Kind", "What", "State", "Note"], rows)])
 
 

@@ -34,13 +34,13 @@ def register(commands: Commands,
 def run(ctx: Context) -> int:
     from negtui.actions.exports import export_ics
     from negtui.actions.lookup import find_deal
-    from negtui.domain.calendar import CalendarRefused, zone
+    from negtui.domain.calendar import CALENDAR_LISTS, CalendarRefused, zone
 
     require_portfolio(ctx, "export")
     if ctx.args.deal is None:
-        # Read in full: done milestones and settled terms are dates of the calendar too,
-        # and a deal's summary leaves them out.
-        portfolio = ctx.store.load()
+        # Not from the summaries: done milestones and settled terms are dates of the
+        # calendar too, and a summary leaves them out. Only the lists dates come from.
+        portfolio = ctx.store.load(only=CALENDAR_LISTS)
         settings, problems = portfolio.settings, portfolio.problems
         books, name = list(portfolio.books.values()), None
     else:

@@ -48,7 +48,9 @@ def run(ctx: Context) -> int:
     output: str | None = ctx.args.output
     fmt: Format = ctx.args.format or (
         "html" if output and Path(output).suffix.lower() in (".html", ".htm") else "md")
-    portfolio = ctx.store.load()
+    # Every deal's lessons (the dossier lists those that bear on this deal), and only this
+    # deal in full (find_deal reads it).
+    portfolio = ctx.store.load(only={"lessons"})
     book = find_deal(ctx.store, ctx.args.deal, portfolio)
     lessons = all_lessons(portfolio.books.values(), portfolio.lessons)
     text = dossier_text(book, portfolio.settings, ctx.clock().datetime, fmt=fmt,

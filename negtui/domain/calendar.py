@@ -150,6 +150,10 @@ def _midnight(day: date, tz: ZoneInfo) -> datetime:
     return datetime.combine(day, time(0, 0), tzinfo=tz)
 
 
+CALENDAR_LISTS = frozenset({"terms", "milestones"})
+"""The lists of a deal's records its calendar entries are made from (``deal_entries``)."""
+
+
 def deal_entries(book: DealBook, tz: ZoneInfo) -> list[CalendarEntry]:
     """Everything dated in one deal, sorted by time."""
     deal = book.deal

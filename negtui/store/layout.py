@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any, TypeVar, get_args
 
@@ -117,10 +118,13 @@ def _raw_id(doc: Any) -> str | None:
 
 
 def book_from_raw(raw: Raw, path: Path, problems: list[FileProblem] | None = None,
-                  expected_id: str | None = None) -> DealBook:
+                  expected_id: str | None = None,
+                  only: Collection[str] | None = None) -> DealBook:
     """Validate every record of a deal file; every problem is reported together, after
     those already found (``problems``). With ``expected_id`` (what the file's name says),
-    a file holding another deal is one of them."""
+    a file holding another deal is one of them. With ``only``, the deal and just these
+    lists of records (``RECORD_TABLES``' names) are read: the others stay empty, unread,
+    and the checklist is left as new."""
     problems = [] if problems is None else problems
     deal_docs = docs(raw, DEAL_TABLE, path, problems)
     deal = None
@@ -136,13 +140,15 @@ def book_from_raw(raw: Raw, path: Path, problems: list[FileProblem] | None = Non
     lists: dict[str, list[Any]] = {}
     for table, model in RECORD_TABLES.items():
         lists[table] = []
+        if only is not None and table not in only:
+            continue
         for key, doc in docs(raw, table, path, problems):
             name = doc.get("name") or doc.get("what") if isinstance(doc, dict) else None
             label = f"{table}[{key}]" + (f" ({name})" if name else "")
             record = _validate(model, doc, path, label, problems)
             if record is not None:
                 lists[table].append(record)
-    checklist_docs = docs(raw, CHECKLIST_TABLE, path, problems)
+    checklist_docs = docs(raw, CHECKLIST_TABLE, path, problems) if only is None else []
     checklist = (
         _validate(Checklist, checklist_docs[0][1], path, "checklist", problems)
         if checklist_docs

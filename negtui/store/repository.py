@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import ExitStack, contextmanager, nullcontext
 from pathlib import Path
 
@@ -140,12 +140,7 @@ class Store:
         # Taken before reading: if the file is replaced meanwhile, the new one is not
         # wrongly remembered as checked.
         signature = file_signature(path)
-        raw = read_raw(path)
-        if raw is None:
-            raise NotFound(FileProblem(path, "does not exist"))
-        problems: list[FileProblem] = []
-        raw = up_to_date(raw, "deal", path, problems)
-        book = book_from_raw(raw, path, problems, expected_id=deal_id)
+        book = self._book_in(path)
         if signature is not None:
             self._checked[path] = signature
         return book, signature
@@ -166,16 +161,20 @@ class Store:
         settings, lessons = settings_from_raw(raw, path, problems)  # a zone unset: the user's
         return settings.following(self.first_settings.timezone), lessons
 
-    def load(self, *, glance: bool = False, stop: Callable[[], bool] = bool) -> Portfolio:
+    def load(self, *, glance: bool = False, stop: Callable[[], bool] = bool,
+             only: Collection[str] | None = None) -> Portfolio:
         """Everything readable; a broken file is listed in ``problems`` and left alone.
         With ``glance``, deals with a current summary come from it (``partial``);
-        ``ReadStopped`` when ``stop()``, asked before each file, says to give up."""
+        ``ReadStopped`` when ``stop()``, asked before each file, says to give up.
+        With ``only``, each deal comes with just these lists of records (``partial``),
+        for a command that reports on them: a problem elsewhere in a file goes unseen."""
         # Tens of thousands of new objects trigger the cyclic collector again and again
         # while nothing here can be garbage; pausing it nearly halves a large load.
         with collector_paused():
-            return self._load(glance, stop)
+            return self._load(glance, stop, only)
 
-    def _load(self, glance: bool, stop: Callable[[], bool]) -> Portfolio:
+    def _load(self, glance: bool, stop: Callable[[], bool],
+              only: Collection[str] | None = None) -> Portfolio:
         portfolio = Portfolio()
         try:
             portfolio.settings, portfolio.lessons = self.read_settings()
@@ -193,12 +192,31 @@ class Store:
                     portfolio.progress[path.stem] = found[1]
                 continue
             try:
-                book = self._read_and_summarize(path, portfolio.settings)
+                if only is None:
+                    book = self._read_and_summarize(path, portfolio.settings)
+                else:
+                    book = self._read_part(path, only)
+                    portfolio.partial.add(book.id)
             except StoreError as error:
                 portfolio.problems.extend(error.problems)
                 continue
             portfolio.books[book.id] = book
         return portfolio
+
+    def _read_part(self, path: Path, only: Collection[str]) -> DealBook:
+        """The deal in ``path`` with just the lists ``only``; not remembered as checked,
+        since the rest of the file was not."""
+        return self._book_in(path, only)
+
+    @staticmethod
+    def _book_in(path: Path, only: Collection[str] | None = None) -> DealBook:
+        """The deal a deal file holds, brought up to this version's schema."""
+        raw = read_raw(path)
+        if raw is None:
+            raise NotFound(FileProblem(path, "does not exist"))
+        problems: list[FileProblem] = []
+        raw = up_to_date(raw, "deal", path, problems)
+        return book_from_raw(raw, path, problems, expected_id=path.stem, only=only)
 
     def refresh(self, portfolio: Portfolio, changed: set[Path]) -> Portfolio:
         """Re-read only the files in ``changed``; the rest of ``portfolio`` is kept."""

@@ -67,6 +67,18 @@ def test_a_deal_and_its_records_read_back(two_deals: Store, clock: Clock) -> Non
     assert sorted(d.name for d in portfolio.deals()) == ["Alpha rollout", "Beta audit"]
 
 
+def test_a_load_of_some_lists_reads_those_and_says_the_deals_are_partial(
+        two_deals: Store) -> None:
+    portfolio = two_deals.load(only={"terms"})
+    alpha = portfolio.books["d-alpha"]
+    assert alpha.deal.name == "Alpha rollout"
+    assert [t.id for t in alpha.terms] == ["t-rate"]
+    assert alpha.concessions == []  # not read
+    assert portfolio.partial == {"d-alpha", "d-beta"}
+    # The deal asked for by itself afterwards is read whole.
+    assert [c.id for c in two_deals.read_book("d-alpha").concessions] == ["c-first"]
+
+
 def test_file_carries_its_schema_version(two_deals: Store) -> None:
     raw = json.loads(two_deals.deal_path("d-alpha").read_text())
     assert raw["meta"] == {"1": {"kind": "deal", "schema_version": 1}}

@@ -35,12 +35,13 @@ def one_line(text: str) -> str:
 def run(ctx: Context) -> int:
     from negtui.actions.lookup import find_deal
     from negtui.domain.audit import audit
-    from negtui.domain.calendar import CalendarRefused, zone
+    from negtui.domain.calendar import CALENDAR_LISTS, CalendarRefused, zone
 
     require_portfolio(ctx, "alerts")
-    # Alerts need each deal, its terms and milestones: what a current summary holds, so
-    # files with one are not read in full (a deal's log can be thousands of entries).
-    portfolio = ctx.store.load(glance=True)
+    # Alerts need each deal, its terms and milestones (dated alerts are calendar items):
+    # what a current summary holds, so files with one are not read, and the others only
+    # for those lists (a deal's log can be thousands of entries).
+    portfolio = ctx.store.load(glance=True, only=CALENDAR_LISTS)
     settings = portfolio.settings
     books = portfolio.books
     alerts = audit(books.values(), settings, ctx.clock().datetime)

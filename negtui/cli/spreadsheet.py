@@ -72,12 +72,14 @@ def run_export(ctx: Context) -> int:
     deal = _deal_wanted(ctx, "export")
     require_portfolio(ctx, "export")
     # Only what is exported is read: the terms of the one deal asked for (and the
-    # settings), or the deals' own fields (no other record is checked).
+    # settings), or the deals' own fields: from current summaries, else from the deal files
+    # with no other record checked.
     if ctx.args.kind == "terms":
         book = find_deal(ctx.store, deal)
         text = terms_to_csv(book.terms, ctx.clock(), settings_of(ctx.store)[0].timezone)
     else:
-        deals = sorted(ctx.store.load(only=()).deals(), key=lambda each: each.name.casefold())
+        deals = sorted(ctx.store.load(glance=True, only=()).deals(),
+                       key=lambda each: each.name.casefold())
         text = deals_to_csv(deals)
     target = ctx.args.output
     to_file = bool(target) and target != "-"

@@ -49,3 +49,14 @@ def test_filtered_by_status(snap_compare, demo_folder: Path, make_app: Maker,
                             size: tuple[int, int]) -> None:
     assert snap_compare(make_app(demo_folder), press=["f", "f", "f", "f", "f"],
                         terminal_size=size, run_before=steady)
+
+
+@SIZES
+def test_one_deal_without_alerts(snap_compare, empty_folder: Path, make_app: Maker,
+                                 size: tuple[int, int]) -> None:
+    from negtui.domain.models import Deal
+    from negtui.store import Store
+
+    Store(empty_folder).open().create_deal(Deal(id="d-acme", name="Acme renewal",
+                                                counterparty="Acme Ltd"))
+    assert snap_compare(make_app(empty_folder), terminal_size=size, run_before=steady)

@@ -236,7 +236,7 @@ class PortfolioScreen(AlertKeys):
                 cached = self._alerts_for = (review, ids, for_deals(review, ids))
             review = cached[2]
         # The deals are drawn first: the box lists its alerts once they are on screen.
-        self.query_one("#alerts", AlertsBox).show(review)
+        self.query_one("#alerts", AlertsBox).show(review, deals_shown=bool(shown_ids))
 
     def _fill_coming_up(self, again: bool = False) -> None:
         """In a tall window, every item still ahead in the deals not archived: read again

@@ -27,6 +27,10 @@ from negtui.ui.widgets.steady_list import SteadyOptionList
 
 ALERTS_SHOWN = 50  # the box lists this many; its title counts them all
 NONE_SHOWN = "No alerts for the deals shown: escape in the filter, or f, shows them all."
+NONE_AT_ALL = ("No alerts: nothing is overdue, no decision falls due within 14 days, no week "
+               "is over your hours. They appear here as dates and offers come in.")
+PREPARE = ("To prepare the deal in focus: ⏎ opens it (brief, research, people and the other "
+           "records), 2 its terms, 4 its dates, 5 its checklist.")
 
 
 class AlertsBox(SteadyOptionList):
@@ -46,13 +50,13 @@ class AlertsBox(SteadyOptionList):
         """Whether the box still shows fewer alerts than its title counts."""
         return self._waiting is not None
 
-    def show(self, review: Review) -> None:
-        """The alerts of ``review``: the title now, the list after the next refresh."""
+    def show(self, review: Review, deals_shown: bool = True) -> None:
+        """The alerts of ``review``: the title now, the list after the next refresh. With
+        none, the box stays to say so while deals are shown: gone, it looks like a fault."""
+        self.display = deals_shown or bool(review.alerts) or review.of_all is not None
         if review is self._listed_from and self._waiting is None:
             return
         self.border_title = alerts_title(review)
-        # Filtered down to none, the box stays to say so: gone, it looks like a fault.
-        self.display = bool(review.alerts) or review.of_all is not None
         if self._waiting is None:
             self.call_after_refresh(self.list_now)
         self._waiting = review
@@ -70,7 +74,11 @@ class AlertsBox(SteadyOptionList):
                           id=str(index))
                    for index, alert in enumerate(self.listed)]
         if not review.alerts:
-            options.append(Option(Text(NONE_SHOWN, style="italic"), disabled=True))
+            if review.of_all is not None:
+                options.append(Option(Text(NONE_SHOWN, style="italic"), disabled=True))
+            else:
+                options += [Option(Text(NONE_AT_ALL, style="italic"), disabled=True),
+                            Option(Text(PREPARE), disabled=True)]
         hidden = len(review.alerts) - ALERTS_SHOWN
         if hidden > 0:
             options.append(Option(Text(f"… and {hidden} more", style="dim"), disabled=True))

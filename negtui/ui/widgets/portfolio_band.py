@@ -67,6 +67,8 @@ def alerts_title(review: Review) -> str:
         # Those about the portfolio as a whole stay, so the rows' counts add up to less.
         return (f"Alerts: {total:,} of {review.of_all:,}, for the deals shown and the "
                 "portfolio — ! then enter: open it")
+    if not total:
+        return "Alerts: none"
     return (f"Alerts: {total:,} ({total - shared:,} on deals, {shared:,} portfolio-wide)"
             " — ! then enter: open it")
 

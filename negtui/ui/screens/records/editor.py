@@ -343,14 +343,11 @@ class RecordEditorScreen(NegtuiScreen):
         # filled in; what the pane has no rows for is counted on its last line.
         if self.size.height >= SPELL_OUT_FROM:
             others = [r for r in self.records() if r.id != record.id]
-            detail.show(spelled_out(self.spec, record, others, about(record), about),
-                        self._left_out)
+            pieces = spelled_out(self.spec, record, others, about(record), about)
         else:
-            detail.show(record_pieces(self.spec, record, unwritten=True,
-                                      before=about(record)), self._left_out)
-
-    def _left_out(self, pieces: list[Piece]) -> Text:
-        return left_out(pieces, self.spec.noun, bound_key(self, "records.edit", "e"))
+            pieces = record_pieces(self.spec, record, unwritten=True, before=about(record))
+        edit_key = bound_key(self, "records.edit", "e")
+        detail.show(pieces, lambda rest: left_out(rest, self.spec.noun, edit_key, pieces))
 
     def show_elsewhere(self) -> None:
         """In a tall window, the records of this kind in the other deals (the same

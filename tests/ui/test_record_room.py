@@ -224,3 +224,16 @@ async def test_the_records_of_the_other_deals_follow_right_under_the_detail(
         assert title == notes + 1
         assert "Tidewater platform bid" in lines[title + 4]
         assert not "".join(lines[title + 5:-1]).strip()
+
+
+async def test_a_tall_record_editor_lists_as_many_records_of_the_other_deals_as_it_has_rows_for(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with on_records(app, (200, 60), "stakeholders", "Stakeholders in your other deals"):
+        lines = screen_lines(app)
+        title = next(i for i, line in enumerate(lines)
+                     if "Stakeholders in your other deals" in line)
+        listed = [line.strip() for line in lines[title + 1:-1] if line.strip()]
+        assert len(listed) == 10
+        assert listed[-1].startswith("Tidewater platform bid") and "Marcus Hale" in listed[-1]
+        assert not any(line.startswith("… and") for line in listed)

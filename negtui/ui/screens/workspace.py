@@ -53,6 +53,7 @@ WIDE_FROM = (160, 45)
 # people has at least a quarter of them, the person in focus a few, the brief up to three
 # quarters, and the rest go to the panes that hold more.
 TALL_FROM = 40
+# The columns of the deal at a glance, as the style sheet has them.
 GLANCE_WIDTH = 60
 # From this size the deal at a glance stands beside the person in focus.
 GLANCE_FROM = (160, 50)

@@ -73,8 +73,8 @@ async def test_a_tall_record_editor_says_what_is_still_to_write_in_the_record_in
         for label in ("Actions:", "Approvals:", "Communication:"):
             assert sum(line.strip().startswith(label) and "— not written yet" in line
                        for line in lines) == 1, label
-        detail = app.screen.query_one("#records-detail")
-        assert detail.size.height >= 40
+        # Each case whole: no line says that some of it was left out.
+        assert not any(line.strip().startswith("… ") for line in lines)
 
 
 async def test_at_80x24_the_detail_names_every_field_of_the_record_even_unwritten(
@@ -188,3 +188,52 @@ async def test_a_tall_call_list_spells_out_when_each_other_call_was_and_what_mov
         assert any(re.match(r"When: +\d\d \w+ \d{4} \d\d:\d\d", line) for line in below)
         moved = next(i for i, line in enumerate(below) if line.startswith("What moved:"))
         assert "got · Reporting: Reporting reduced to a weekly email" in below[moved + 1]
+
+
+async def test_a_tall_record_editor_shows_each_text_of_its_table_whole_over_two_lines(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with on_records(app, (120, 40), "risks", "Scope grows"):
+        lines = screen_lines(app)
+        row = next(i for i, line in enumerate(lines) if line.startswith(" Scope grows"))
+        assert "Write the deliverables list into the" in lines[row]
+        assert lines[row + 1].strip() == "statement of work"
+        assert "Agree a letter of intent for the" in lines[row + 2]
+        table = "\n".join(lines[row:row + 4])
+        assert "…" not in table
+
+
+async def test_a_short_record_editor_keeps_each_record_of_its_table_on_one_line(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with on_records(app, (80, 24), "risks", "Scope grows"):
+        lines = screen_lines(app)
+        row = next(i for i, line in enumerate(lines) if line.startswith(" Scope grows"))
+        assert lines[row + 1].startswith(" Procurement delays")
+
+
+async def test_the_records_of_the_other_deals_follow_right_under_the_detail(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with on_records(app, (200, 60), "calls", "Calls in your other deals"):
+        lines = screen_lines(app)
+        notes = max(i for i, line in enumerate(lines)
+                    if "Scope walk-through; rate raised." in line)
+        title = next(i for i, line in enumerate(lines) if "Calls in your other deals" in line)
+        # The last line of the detail, then the other deals' calls, the blank rows after.
+        assert title == notes + 1
+        assert "Tidewater platform bid" in lines[title + 4]
+        assert not "".join(lines[title + 5:-1]).strip()
+
+
+async def test_a_tall_record_editor_lists_as_many_records_of_the_other_deals_as_it_has_rows_for(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with on_records(app, (200, 60), "stakeholders", "Stakeholders in your other deals"):
+        lines = screen_lines(app)
+        title = next(i for i, line in enumerate(lines)
+                     if "Stakeholders in your other deals" in line)
+        listed = [line.strip() for line in lines[title + 1:-1] if line.strip()]
+        assert len(listed) == 10
+        assert listed[-1].startswith("Tidewater platform bid") and "Marcus Hale" in listed[-1]
+        assert not any(line.startswith("… and") for line in listed)

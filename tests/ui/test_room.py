@@ -231,3 +231,21 @@ async def test_what_is_coming_up_says_how_many_more_items_it_has_no_rows_for(
                             lines[bottom - 1].strip())
         assert left is not None
         assert "in 10d" in shown[-1] and int(left.group(1)) == 2
+
+
+async def test_what_is_coming_up_follows_the_portfolio_filter(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with on_screen(app, (200, 60), ["1"], "Coming up in every deal") as pilot:
+        assert "Atlas pricing study · Signature" in text(app)
+        await pilot.press("f")  # negotiating: Northwind only
+        await until(pilot, lambda: "Coming up in the deals shown" in text(app))
+        lines = screen_lines(app)
+        title = next(i for i, line in enumerate(lines) if "Coming up in the deals shown" in line)
+        ahead = [line.strip() for line in lines[title + 1:-2] if line.strip()]
+        assert any("Northwind data platform · Third call with procurement" in line
+                   for line in ahead)
+        assert not any("Atlas pricing study" in line for line in ahead)
+        await pilot.press("escape")
+        await until(pilot, lambda: "Coming up in every deal" in text(app))
+        assert "Atlas pricing study · Signature" in text(app)

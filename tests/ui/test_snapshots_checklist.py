@@ -1,4 +1,5 @@
-"""Screenshots of the checklist, each record editor and the lessons list, at 80x24 and 120x40."""
+"""Screenshots of the checklist, each record editor and the lessons list, at 80x24 and 120x40;
+two record editors at 200x60."""
 
 from __future__ import annotations
 
@@ -69,6 +70,13 @@ def test_record_editor(snap_compare, demo_folder: Path, make_app: AppMaker,
                        size: tuple[int, int], editor: str) -> None:
     assert snap_compare(make_app(demo_folder), press=keys_to(EDITORS[editor]),
                         terminal_size=size, run_before=steady)
+
+
+@pytest.mark.parametrize("editor", ["risks", "stakeholders"])
+def test_record_editor_at_200x60(snap_compare, demo_folder: Path, make_app: AppMaker,
+                                 editor: str) -> None:
+    assert snap_compare(make_app(demo_folder), press=keys_to(EDITORS[editor]),
+                        terminal_size=(200, 60), run_before=steady)
 
 
 @SIZES

@@ -161,3 +161,41 @@ async def test_the_person_in_focus_says_how_many_fields_its_rows_leave_out(
         assert lines[title + 1].strip().startswith("Name:")
         # The row over the footer: what is left, and the key that shows it.
         assert lines[-2].strip() == "… 3 more fields: e shows them all in the form"
+
+
+def _with_team(folder: Path, count: int) -> None:
+    """Northwind with ``count`` more people who are kept informed, Zoe the last listed."""
+    from negtui.domain.models import Stakeholder
+    from negtui.domain.vocab import Influence
+    from negtui.store import Store
+    from tests.ui.test_concessions import on_disk
+
+    book = on_disk(folder)
+    store = Store(folder)
+    for number in range(count):
+        name = "Zoe Last" if number == count - 1 else f"Member {number:02}"
+        store.put(book.id, Stakeholder(id=f"sh-team-{number}", name=name,
+                                       role="Engineer", influence=Influence.INFORMS))
+
+
+async def test_a_tall_window_lists_every_person_of_a_large_team_at_once(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    _with_team(demo_folder, 17)
+    app = make_app(demo_folder)
+    async with _workspace(app, (200, 60)) as (_, lines):
+        listed = [line for line in lines if " Engineer " in line]
+        assert len(listed) == 17
+        assert any(line.startswith(" Zoe Last ") for line in listed)
+        # The person in focus is still spelt out under the list.
+        assert "History with you: Worked together at a previous client in 2023" in \
+            "\n".join(lines)
+
+
+async def test_the_people_cut_short_under_the_list_are_said_to_be_the_others(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    _with_team(demo_folder, 17)
+    app = make_app(demo_folder)
+    async with _workspace(app, (200, 60)) as (_, lines):
+        # Dana is whole; the rows run out among the others, which are not her fields.
+        assert "The other 19 stakeholders" in "\n".join(lines)
+        assert lines[-2].strip() == "… more stakeholders below: ↑↓ shows each in full"

@@ -41,6 +41,7 @@ EMPTY_TEXT = markup(
     "To explore with sample data instead, quit (ctrl+q) and run [b]negtui demo[/b].\n"
     "To bring in deals you already have: [b]negtui import json FILE[/b]."
 )
+COMING_TITLE = "Coming up in every deal"
 NOTHING_MATCHES = "No deal matches the filter. Press escape in the filter, or f to show all."
 
 
@@ -77,6 +78,7 @@ class PortfolioScreen(AlertKeys):
         self.status_filter: DealStatus | None = None
         self.show_archived = False
         self.filter_text = ""
+        self._shown_ids: frozenset[str] = frozenset()
         self.alerts: list[Alert] = []
         self._alerts_for: tuple[Review, frozenset[str], Review] | None = None
         self.review: Review | None = None
@@ -102,7 +104,7 @@ class PortfolioScreen(AlertKeys):
             yield AlertsBox(id="alerts", title="Alerts")
             # A tall window shares the alerts' rows with what is coming up in every deal.
             coming = Hanging(id="coming-up")
-            coming.border_title = "Coming up in every deal"
+            coming.border_title = COMING_TITLE
             yield coming
         yield KeyFooter()
 
@@ -195,6 +197,8 @@ class PortfolioScreen(AlertKeys):
         self._fill_summary(all_rows)
         shown_ids = [r.deal_id for r in shown]
         self._fill_alerts(shown_ids)
+        if frozenset(shown_ids) != self._shown_ids:  # kept while the same, to be seen so
+            self._shown_ids = frozenset(shown_ids)
         self._fill_coming_up()
         self._fill_problems()
         if keep in shown_ids:
@@ -239,21 +243,27 @@ class PortfolioScreen(AlertKeys):
         self.query_one("#alerts", AlertsBox).show(review, deals_shown=bool(shown_ids))
 
     def _fill_coming_up(self, again: bool = False) -> None:
-        """In a tall window, every item still ahead in the deals not archived: read again
-        when the review is (the data changed or a minute passed), not at each key typed
-        in the filter, or ``again`` when the pane has just come into sight."""
+        """In a tall window, every item still ahead in the deals not archived, or while a
+        filter is on, in the deals it shows: read again when the review is (the data
+        changed or a minute passed) or the deals shown are others, not at each key typed
+        in the filter that leaves the same deals, or ``again`` when the pane has just come
+        into sight."""
         pane = self.query_one("#coming-up", Hanging)
         if not self.has_class("-deep"):
             pane.show([])
             return
         session = self.session
-        if self._drawn.unchanged("coming-up", self.review, session.settings.timezone) \
-                and not again:
+        filtered = bool(self.filter_text) or self.status_filter is not None
+        shown = self._shown_ids if filtered else None
+        if self._drawn.unchanged("coming-up", self.review, session.settings.timezone,
+                                 shown) and not again:
             return
         tz = user_zone(session.settings)
         now = session.clock().datetime
-        pane.show(coming_up_pieces(calendar_entries(session.glance().books.values(), tz),
-                                   now, tz), items_left_out)
+        books = [book for book in session.glance().books.values()
+                 if shown is None or book.id in shown]
+        pane.border_title = "Coming up in the deals shown" if filtered else COMING_TITLE
+        pane.show(coming_up_pieces(calendar_entries(books, tz), now, tz), items_left_out)
 
     def on_resize(self) -> None:
         deep = self.app.size.height >= DEEP_FROM

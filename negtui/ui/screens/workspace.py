@@ -35,6 +35,7 @@ from negtui.ui.widgets.deal_facts import (
 )
 from negtui.ui.widgets.fit_table import Column, FitTable
 from negtui.ui.widgets.footer import KeyFooter
+from negtui.ui.widgets.room import Pane, stack, table_rows, text_rows, unstack
 from negtui.ui.widgets.shown import DataTable, Static, plain
 
 # Who they are and how they decide stay; where they work and their title leave first.
@@ -48,8 +49,12 @@ PEOPLE_COLUMNS = [Column("Name", "name", 0, 14), Column("Role", "role", 1, 12),
 # From this size (columns, rows) the research stands beside the brief.
 WIDE_FROM = (160, 45)
 # From this many rows the panes are as tall as what they hold, and the people in full
-# under their list take the rows left.
+# under their list take the rows left; where the rows are too few for all, the list of
+# people has at least a quarter of them, the person in focus a few, the brief up to three
+# quarters, and the rest go to the panes that hold more.
 TALL_FROM = 40
+# The columns of the deal at a glance, as the style sheet has them.
+GLANCE_WIDTH = 60
 # From this size the deal at a glance stands beside the person in focus.
 GLANCE_FROM = (160, 50)
 # The records it counts that open from the workspace, by the name of their key.
@@ -111,7 +116,7 @@ class WorkspaceScreen(NegtuiScreen):
         if self._fit_room():
             self.fill()
         else:
-            self._size_brief()
+            self._share_rows()
 
     def _fit_room(self) -> bool:
         """Lay the panes out for the window; whether that changed what goes where. A wide
@@ -171,10 +176,10 @@ class WorkspaceScreen(NegtuiScreen):
             left.border_title = deal_title
             self.query_one("#brief", Hanging).show([*pieces, Text(""), *brief])
             self.query_one("#research", Hanging).show([])
-        self._size_brief()
         self._fill_people(book)
-        self._show_person()
+        self._draw_person()
         self._show_glance(book)
+        self._share_rows()
 
     def _show_glance(self, book: DealBook) -> None:
         """Where the window has the room: the deal's share of the week and its records
@@ -200,21 +205,36 @@ class WorkspaceScreen(NegtuiScreen):
             lines.append((label, line, width))
         glance.show(lines)
 
-    def _size_brief(self) -> None:
-        """In a tall window, the brief's panes as tall as the longer of them needs, up to
-        three quarters of the rows between the header and the footer; beside each other
-        they are as tall, their frames in line. Worked out from the window's size, which
-        the panes' widths follow, so it holds at the first paint."""
+    def _share_rows(self) -> None:
+        """In a tall window, the brief, the list of people and the person in focus each
+        as tall as what they hold (``TALL_FROM`` says how they share too few rows);
+        beside each other the deal and its brief are as tall, their frames in line.
+        Worked out from the window's size, which the panes' widths follow, so it holds
+        at the first paint."""
         row = self.query_one("#brief-row")
+        people = self.query_one("#people", FitTable)
+        below = self.query_one("#people-row")
         if not self.has_class("-tall"):
-            row.styles.height = None
+            unstack([row, people, below])
             return
         width, height = self.app.size
         panes = ["#brief", "#research"] if self.has_class("-wide") else ["#brief"]
         # Each pane's share of the width, less its frame and padding.
         room = width // len(panes) - 4
-        needed = max(self.query_one(pane, Hanging).lines(room) for pane in panes)
-        row.styles.height = min(needed + 2, (height - 2) * 3 // 4)
+        brief = max(self.query_one(pane, Hanging).lines(room) for pane in panes) + 2
+        hint = self.query_one("#people-hint", Static)
+        total = height - 2 - (1 if hint.has_class("-shown") else 0)
+        detail = self.query_one("#people-detail", Hanging)
+        glance = self.query_one("#glance", Hanging)
+        beside = GLANCE_WIDTH if self.has_class("-glance") else 0
+        person = max(text_rows(detail, width - beside) if detail.display else 0,
+                     text_rows(glance, beside) if beside else 0)
+        listed = table_rows(people)
+        # The person in focus keeps a few rows, the brief what the others leave it.
+        floors = [0, min(listed, total // 4), min(person, 4)]
+        floors[0] = min(brief, total * 3 // 4, total - floors[1] - floors[2])
+        stack(total, [Pane(row, brief, floors[0]), Pane(people, listed, floors[1]),
+                      Pane(below, person, floors[2])])
 
     def _fill_people(self, book: DealBook) -> None:
         table = self.query_one("#people", FitTable)
@@ -241,6 +261,10 @@ class WorkspaceScreen(NegtuiScreen):
 
     @on(DataTable.RowHighlighted, "#people")
     def _show_person(self) -> None:
+        self._draw_person()
+        self._share_rows()
+
+    def _draw_person(self) -> None:
         """The person in focus in full, then the others, where the window is tall."""
         detail = self.query_one("#people-detail", Hanging)
         book = self.session.current_book()
@@ -253,10 +277,10 @@ class WorkspaceScreen(NegtuiScreen):
         detail.border_title = person.name
         # What the rows under the list cannot hold is counted on their last line.
         edit_key = bound_key(self, "workspace.edit_person", "e")
-        detail.show(spelled_out(STAKEHOLDERS, person,
-                                [p for p in sorted(book.stakeholders, key=listing_order)
-                                 if p.id != person.id]),
-                    lambda pieces: left_out(pieces, STAKEHOLDERS.noun, edit_key))
+        pieces = spelled_out(STAKEHOLDERS, person,
+                             [p for p in sorted(book.stakeholders, key=listing_order)
+                              if p.id != person.id])
+        detail.show(pieces, lambda rest: left_out(rest, STAKEHOLDERS.noun, edit_key, pieces))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("edit_person", "delete_person"):

@@ -96,6 +96,14 @@ class FitTable(CachedTable[Cell]):
             if self._rows and self._fit is not None:
                 self._refit(self._fit)
 
+    def lines_needed(self) -> int:
+        """The lines the table takes to show every row at once: its header, its rows (two
+        lines each where they wrap) and a scrollbar under them where it is too wide."""
+        layout = self._layout
+        lines = layout.lines if layout is not None else 1
+        bar = 0 if layout is None or layout.fits else self.styles.scrollbar_size_horizontal
+        return len(self._rows) * lines + (self.header_height if self.show_header else 0) + bar
+
     def relabel(self, labels: dict[str, str]) -> None:
         """New labels for some columns by key (a sort arrow, say), used at the next show."""
         self.columns_spec = [replace(c, label=labels.get(c.key, c.label))

@@ -89,12 +89,21 @@ def spelled_out(spec: RecordSpec, record: Any, others: Sequence[Any],
     return pieces
 
 
-def left_out(pieces: Sequence[Piece], noun: str, edit_key: str) -> Text:
+def _others_heading(piece: Piece) -> bool:
+    return isinstance(piece, Text) and piece.plain.startswith("The other ")
+
+
+def left_out(pieces: Sequence[Piece], noun: str, edit_key: str,
+             whole: Sequence[Piece] = ()) -> Text:
     """The last line of a detail with no room for ``pieces`` (after one it cuts short):
-    how many fields of the record in focus are not shown, and the key that shows them."""
+    how many fields of the record in focus are not shown, and the key that shows them.
+    ``whole`` is every piece of the detail, ``pieces`` its end: once the other records
+    have begun, what is left out is theirs, not the fields of the one in focus."""
+    if any(_others_heading(piece) for piece in whole[:len(whole) - len(pieces)]):
+        return Text(f"… more {noun}s below: ↑↓ shows each in full", "dim")
     fields, others = 0, False
     for piece in pieces:
-        if isinstance(piece, Text) and piece.plain.startswith("The other "):
+        if _others_heading(piece):
             others = True
             break
         # A field's label, or a label standing on the line above its value.

@@ -36,6 +36,7 @@ from negtui.ui.widgets.fit_table import Column as FitColumn
 from negtui.ui.widgets.fit_table import FitTable
 from negtui.ui.widgets.footer import KeyFooter
 from negtui.ui.widgets.form import FormField, Values
+from negtui.ui.widgets.room import Pane, stack, table_rows, text_rows, unstack
 from negtui.ui.widgets.shown import DataTable, Static, markup, plain
 
 if TYPE_CHECKING:
@@ -46,7 +47,25 @@ SPELL_OUT_FROM = 32
 """From this many rows, the detail spells out every record, not only the one in focus."""
 ELSEWHERE_FROM = 50
 """From this many rows, records of the same kind from the other deals follow."""
-ELSEWHERE_MOST = 8
+ELSEWHERE_MOST = 40
+"""More than a tall window has rows for; the pane's last line counts the rest."""
+TALL_FROM = 40
+"""From this many rows, the table, the detail and the other deals' records are each as
+tall as what they hold, the rows short of that shared between them, and the table's rows
+may take two lines to show their texts whole."""
+
+
+MORE = "… and "
+
+
+def _others_left_out(pieces: list[Piece]) -> Text:
+    """The last line of the other deals' records when the pane has no room for
+    ``pieces``: how many records they are, with those past the ones listed."""
+    count = sum(not isinstance(piece, Text) for piece in pieces)
+    last = pieces[-1] if pieces else None
+    if isinstance(last, Text) and last.plain.startswith(MORE):
+        count += int(last.plain[len(MORE):].split()[0])
+    return Text(f"{MORE}{count} more", "dim")
 
 
 def _cut(text: str, most: int) -> str:
@@ -202,7 +221,8 @@ class RecordEditorScreen(NegtuiScreen):
         yield empty
         # The first column names the record and stays; the others leave from the right
         # when the window is narrow, and the detail under the table shows them whole.
-        table = FitTable([FitColumn(column.label, f"c{index}", index, 16 if index == 0 else 14)
+        table = FitTable([FitColumn(column.label, f"c{index}", index, 16 if index == 0 else 14,
+                                    wrap=True)
                           for index, column in enumerate(self.spec.columns)],
                          id="records", hint="records-hint")
         table.border_title = self.spec.title
@@ -247,6 +267,7 @@ class RecordEditorScreen(NegtuiScreen):
         # Times are shown in one zone, named once in the frame rather than in every cell.
         dated = any(column.moment is not None for column in self.spec.columns)
         table.border_title = self.spec.title + (f" · {times_in(zone)}" if dated else "")
+        self._allow_two_lines(len(records))
         self.query_one("#records", FitTable).show([
             (record.id, [plain(_cell(_shown(column, record, zone, book)), one_line=True)
                          for column in self.spec.columns])
@@ -261,6 +282,44 @@ class RecordEditorScreen(NegtuiScreen):
                 keep, self._brought = ids.index(self._brought), None
             table.move_cursor(row=min(keep, len(records) - 1), animate=False)
         self.show_detail()
+        self._fit_room()
+
+    def _allow_two_lines(self, count: int) -> None:
+        """In a tall window, rows whose texts go on over a second line where that shows
+        them whole, while that takes no more than half the rows."""
+        height = self.app.size.height
+        self.query_one("#records", FitTable).allow_two_lines(
+            height >= TALL_FROM and 2 * count + 3 <= (height - 3) // 2)
+
+    def _fit_room(self) -> None:
+        """In a tall window, the table, the detail and the other deals' records one
+        under the other, each as tall as what it holds; where the rows are too few, each
+        has a few and the rest go evenly to those that hold more. The rows nobody needs
+        are left at the bottom. Worked out from the window's size, so it holds at the
+        first paint."""
+        table = self.query_one("#records", FitTable)
+        detail = self.query_one("#records-detail", Hanging)
+        elsewhere = self.query_one("#records-elsewhere", Hanging)
+        width, height = self.app.size
+        if height < TALL_FROM or not table.display:
+            unstack([table, detail, elsewhere])
+            return
+        heading = self.query_one("#records-heading", Static)
+        hint = self.query_one("#records-hint", Static)
+        # The rows of the header, the footer, the purpose over the table and the note
+        # of the columns the window has no room for.
+        used = 2 + heading.get_content_height(self.app.size, self.app.size,
+                                              width - heading.styles.gutter.width)
+        used += 1 if hint.has_class("-shown") else 0
+        total = height - used
+        wants = table_rows(table)
+        panes = [Pane(table, wants, min(wants, total // 3))]
+        wants = text_rows(detail, width)
+        panes.append(Pane(detail, wants, min(wants, 6)))
+        if elsewhere.display:
+            wants = text_rows(elsewhere, width)
+            panes.append(Pane(elsewhere, wants, min(wants, 4)))
+        stack(total, panes)
 
     def show_detail(self) -> None:
         """The whole of the highlighted record: the table cuts long text short. A tall
@@ -284,14 +343,11 @@ class RecordEditorScreen(NegtuiScreen):
         # filled in; what the pane has no rows for is counted on its last line.
         if self.size.height >= SPELL_OUT_FROM:
             others = [r for r in self.records() if r.id != record.id]
-            detail.show(spelled_out(self.spec, record, others, about(record), about),
-                        self._left_out)
+            pieces = spelled_out(self.spec, record, others, about(record), about)
         else:
-            detail.show(record_pieces(self.spec, record, unwritten=True,
-                                      before=about(record)), self._left_out)
-
-    def _left_out(self, pieces: list[Piece]) -> Text:
-        return left_out(pieces, self.spec.noun, bound_key(self, "records.edit", "e"))
+            pieces = record_pieces(self.spec, record, unwritten=True, before=about(record))
+        edit_key = bound_key(self, "records.edit", "e")
+        detail.show(pieces, lambda rest: left_out(rest, self.spec.noun, edit_key, pieces))
 
     def show_elsewhere(self) -> None:
         """In a tall window, the records of this kind in the other deals (the same
@@ -319,17 +375,22 @@ class RecordEditorScreen(NegtuiScreen):
              width)
             for book, other in found[:ELSEWHERE_MOST]]
         if len(found) > ELSEWHERE_MOST:
-            lines.append(Text(f"… and {len(found) - ELSEWHERE_MOST} more", "dim"))
-        pane.show(lines)
+            lines.append(Text(f"{MORE}{len(found) - ELSEWHERE_MOST} more", "dim"))
+        # What the pane's rows cannot hold is counted on its last line.
+        pane.show(lines, _others_left_out)
 
     def on_resize(self) -> None:
-        self.show_detail()
-        self.show_elsewhere()
+        self._allow_two_lines(len(self.records()))
+        self._show_room()
 
     @on(DataTable.RowHighlighted, "#records")
     def _highlighted(self) -> None:
+        self._show_room()
+
+    def _show_room(self) -> None:
         self.show_detail()
         self.show_elsewhere()
+        self._fit_room()
 
     def selected(self) -> Record | None:
         table = self.query_one("#records", DataTable)

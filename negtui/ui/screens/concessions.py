@@ -27,7 +27,7 @@ from negtui.domain.guards import Guard, needs_confirmation
 from negtui.domain.models import Call, Concession
 from negtui.domain.positions import with_unit
 from negtui.domain.vocab import Direction
-from negtui.ui.keys import ALL_DEALS, HISTORY, UNDO
+from negtui.ui.keys import ALL_DEALS, HISTORY, UNDO, bound_key
 from negtui.ui.palette import Role, style
 from negtui.ui.saving import save_from_form
 from negtui.ui.screens.base import DEEP_FROM
@@ -166,8 +166,19 @@ class ConcessionsScreen(CaptureDrafts):
         detail = self.query_one("#entry-detail", Static)
         text = Text() if book is None else self.table.entry_detail(
             book, self.session.settings.timezone)
+        if book is not None and not self.table.row_count:
+            text = self._nothing_logged()
         detail.update(text)
         detail.display = bool(text.plain)
+
+    def _nothing_logged(self) -> Text:
+        """Under an empty log: how to log the first entry, with the keys as bound."""
+        give = bound_key(self, "concessions.give", "g")
+        get = bound_key(self, "concessions.receive", "r")
+        call = bound_key(self, "concessions.call", "c")
+        return Text(f"Nothing logged yet: {give} logs what you gave, {get} what you got "
+                    f"(what, then #term, us:3 them:6, =new position; enter). {call} starts "
+                    "a call.", "italic")
 
     def _draw_band(self, screen_width: int | None = None) -> None:
         book = self.book

@@ -19,6 +19,7 @@ from negtui.ui.screens.terms import TermsScreen
 from negtui.ui.widgets.confirm import ConfirmScreen
 from negtui.ui.widgets.term_grid import TermGrid
 from tests.ui.conftest import until
+from tests.ui.keyboard import burst
 
 AppMaker = Callable[[Path], NegtuiApp]
 NORTHWIND = "Northwind data platform"
@@ -153,6 +154,23 @@ async def test_a_rating_tabbed_into_is_replaced_by_what_is_typed_over_it(
         await until(pilot, lambda: isinstance(app.screen, TermsScreen))
         assert row_of(app, "Travel")[1] == "9"
         assert stored_term(demo_folder, app, "Travel").impact_deal == 9
+
+
+async def test_rating_keys_typed_on_past_the_form_for_reasons_stay_out_of_it(
+        demo_folder: Path, make_app: AppMaker) -> None:
+    app = make_app(demo_folder)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("2")
+        await go_to(pilot, app, "On-call")
+        await pilot.press("plus", "plus")
+        # One burst: the first ] makes it non-negotiable and opens the form for reasons.
+        burst(pilot, ["]", "]", "]", "e"])
+        await until(pilot, lambda: isinstance(app.screen, TermForm)
+                    and "not taken: ]]e" in text_of(app, "#form-set-aside"))
+        assert app.screen.query_one("#field-rationale", Input).value == ""
+        await pilot.press(*"Nights on call")  # typed once the form is there: taken
+        await until(pilot, lambda: app.screen.query_one("#field-rationale", Input).value
+                    == "Nights on call")
 
 
 async def test_a_non_negotiable_is_refused_without_its_reasons(demo_folder: Path,

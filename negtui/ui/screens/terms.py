@@ -379,5 +379,9 @@ class TermsScreen(TermKeys):
                                   f"{verb} {built.name}: {class_of(built, threshold).value}",
                                   deal_id=book_id)
 
-        self.app.push_screen(TermForm(term, existing, threshold, session.clock, zone, submit,
-                                      problems=problems))
+        form = TermForm(term, existing, threshold, session.clock, zone, submit,
+                        problems=problems)
+        # Opened by a rating key that needs reasons, not by a key asking for the form: the
+        # rest of a burst of rating keys is kept out of its fields.
+        form.unasked = bool(problems)
+        self.app.push_screen(form)

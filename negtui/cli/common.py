@@ -47,19 +47,22 @@ class Context:
 
 
 NO_TERMINAL = (
-    "negtui: the app needs a terminal to draw in, and this one has none (input or output "
-    "is a file or a pipe); run it in a terminal, or use a command such as "
-    "'negtui log' or 'negtui alerts' from scripts"
+    "negtui: the app needs a terminal: it reads keys from standard input and draws on "
+    "standard error, and here one of them is a file or a pipe; run it in a terminal, or use "
+    "a command such as 'negtui log' or 'negtui alerts' from scripts"
 )
 
 
 def has_a_terminal() -> bool:
-    """Whether the app can be drawn here: input and output are a terminal, or a driver of
-    another kind (the browser's, under ``negtui serve``) was chosen."""
+    """Whether the app can be drawn here: the streams Textual reads keys from and draws on
+    (the process's own standard input and standard error) are a terminal, or a driver of
+    another kind (the browser's, under ``negtui serve``) was chosen. Standard output may
+    go elsewhere (``negtui > file``): the app does not draw there."""
     if os.environ.get("TEXTUAL_DRIVER"):
         return True
     try:
-        return sys.stdin.isatty() and sys.stdout.isatty()
+        return bool(sys.__stdin__ and sys.__stdin__.isatty()
+                    and sys.__stderr__ and sys.__stderr__.isatty())
     except (AttributeError, ValueError):  # closed or missing streams
         return False
 

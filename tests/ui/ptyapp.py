@@ -22,7 +22,10 @@ START_TIMEOUT = 30.0
 
 
 class PtyApp:
-    def __init__(self, folder: Path, home: Path, size: tuple[int, int] = (24, 80)) -> None:
+    def __init__(self, folder: Path, home: Path, size: tuple[int, int] = (24, 80),
+                 stdout: int | None = None) -> None:
+        """``stdout``: where standard output goes (a file's descriptor); the terminal if
+        None. The app reads standard input and draws on standard error."""
         env = {key: value for key, value in os.environ.items()
                if not key.startswith("TEXTUAL") and key not in ("NEGTUI_DATA", "COLUMNS",
                                                                "LINES")}
@@ -32,8 +35,8 @@ class PtyApp:
         fcntl.ioctl(self.follower, termios.TIOCSWINSZ, struct.pack("HHHH", *size, 0, 0))
         self.process = subprocess.Popen(
             [sys.executable, "-m", "negtui", "--data", str(folder)], stdin=self.follower,
-            stdout=self.follower, stderr=self.follower, env=env, start_new_session=True,
-            close_fds=True,
+            stdout=self.follower if stdout is None else stdout, stderr=self.follower, env=env,
+            start_new_session=True, close_fds=True,
         )
         self.seen = b""
 

@@ -95,6 +95,10 @@ class NegtuiApp(ThemedApp):
         self._today: date | None = None
         """The day on screen, in the portfolio's zone; a new one redraws the screen."""
         self.set_keymap(self.config.config.keys)
+        # q says how to quit only while the user has not given q to something else.
+        self._q_given = any("q" in keys.replace(" ", "").split(",")
+                            for binding_id, keys in self.config.config.keys.items()
+                            if binding_id != "app.how_to_quit")
         # No cyclic collection until the first screen is painted (``_painted``): nearly
         # everything made until then (the portfolio, the screen, its widgets and rows)
         # lasts the whole session, so the collector would walk ever more objects again
@@ -310,6 +314,11 @@ class NegtuiApp(ThemedApp):
 
     def action_undo(self) -> None:
         saving.undo(self, self.session)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "how_to_quit" and self._q_given:
+            return False
+        return super().check_action(action, parameters)
 
     def action_how_to_quit(self) -> None:
         quit_key = bound_key(self.screen, "app.quit", "ctrl+q")

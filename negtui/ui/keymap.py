@@ -27,6 +27,10 @@ from negtui.domain.text import quoted
 ESSENTIAL = {"app.quit": "quit", "app.help": "open help"}
 """Ids that must keep a key of their own: without them a user is stuck."""
 
+YIELDING = frozenset({"app.how_to_quit"})
+"""Ids whose key steps aside when the user gives it to anything else (``q``, which only
+says how to quit, may become the key that quits)."""
+
 EVERYWHERE = "everywhere"
 
 
@@ -101,6 +105,8 @@ def refused(keymap: Mapping[str, str]) -> list[tuple[str, str]]:
     defaults: dict[str, list[str]] = {}
     what: dict[str, str] = {}
     for entry in catalogue():
+        if entry.id in YIELDING and entry.id not in keymap:
+            continue
         defaults.setdefault(entry.id, []).extend(normal(entry.keys))
         what.setdefault(entry.id, f"{entry.description or entry.id} ({entry.screen})")
     keys = {binding_id: normal(given) for binding_id, given in keymap.items()}

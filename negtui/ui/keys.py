@@ -52,7 +52,7 @@ APP_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
     Binding("ctrl+r", "reload", "Reload", show=False, id="app.reload"),
     Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.palette"),
     Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
-    # Many terminal tools quit on q; here it says which key does, rather than nothing.
+    # Many terminal programs quit on q; here it says which key does, rather than nothing.
     Binding("q", "how_to_quit", "How to quit", show=False, id="app.how_to_quit"),
 ]
 

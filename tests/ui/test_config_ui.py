@@ -53,6 +53,19 @@ async def test_the_terms_screen_opens_with_the_key_the_config_gives_it(
         await until(pilot, lambda: isinstance(app.screen, TermsScreen))
 
 
+async def test_q_given_to_quit_quits(demo_folder: Path, make_app: AppMaker,
+                                     config_file: Path) -> None:
+    config_file.parent.mkdir()
+    config_file.write_text('[keys]\n"app.quit" = "q"\n"help.close" = "escape"\n'
+                           '"history.close" = "escape,w"\n',
+                           encoding="utf-8")
+    app = make_app(demo_folder)
+    async with app.run_test(notifications=True) as pilot:
+        assert not app.config.problems, app.config.problems
+        await pilot.press("q")
+        await until(pilot, lambda: not app.is_running)
+
+
 async def test_a_theme_picked_in_the_palette_is_applied_and_kept_after_a_restart(
     demo_folder: Path, make_app: AppMaker, config_file: Path
 ) -> None:

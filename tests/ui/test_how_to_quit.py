@@ -1,4 +1,4 @@
-"""``q`` quits many terminal tools; here it says which key quits, and quits nothing."""
+"""``q`` quits many terminal programs; here it says which key quits, and quits nothing."""
 
 from __future__ import annotations
 

@@ -356,7 +356,8 @@ def renewal_planned(book: DealBook, settings: Settings) -> Proof:
     if proof[0]:
         return proof
     names = ", ".join(t.name for t in renewal)
-    return False, f"{names}: no date yet (add a renewal milestone, or date the term)"
+    return False, (f"{names}: no date yet (add a renewal milestone, or give the term a "
+                   "decide-by or offer-expiry date)")
 
 
 def signing_planned(book: DealBook, settings: Settings) -> Proof:

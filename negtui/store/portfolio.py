@@ -22,9 +22,9 @@ class Portfolio:
     books: dict[str, DealBook] = field(default_factory=dict)
     problems: list[FileProblem] = field(default_factory=list)
     partial: set[str] = field(default_factory=set)
-    """Deals read from their summary only: the deal, the terms and milestones its alerts
-    can come from, no other record (see ``summaries``). Empty once every file has been
-    read in full."""
+    """Deals not read in full: from their summary (the deal, the terms and milestones its
+    alerts can come from, see ``summaries``) or, for a command, with only some lists of
+    records (``Store.load(only=...)``). Empty once every file has been read in full."""
     progress: dict[str, tuple[int, int]] = field(default_factory=dict)
     """The checklist progress of partial deals, where the summary knows it."""
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from tinydb import Query, TinyDB
 from tinydb.middlewares import CachingMiddleware
 
-from negtui.domain.book import DealBook
+from negtui.domain.book import RECORD_TABLES, DealBook
 from negtui.domain.clock import Clock, system_clock
 from negtui.domain.models import Checklist, Deal, Lesson, Record, Settings
 from negtui.store.batch import Staged
@@ -166,8 +166,13 @@ class Store:
         """Everything readable; a broken file is listed in ``problems`` and left alone.
         With ``glance``, deals with a current summary come from it (``partial``);
         ``ReadStopped`` when ``stop()``, asked before each file, says to give up.
-        With ``only``, each deal comes with just these lists of records (``partial``),
-        for a command that reports on them: a problem elsewhere in a file goes unseen."""
+        With ``only`` (names of ``RECORD_TABLES``), each deal read from its file comes with
+        just these lists of records (``partial``), for a command that reports on them: a
+        problem elsewhere in the file goes unseen. With both, a deal with a current summary
+        holds what the summary keeps (its open terms and milestones), the others ``only``."""
+        unknown = set(only or ()) - RECORD_TABLES.keys()
+        if unknown:
+            raise ValueError(f"no such lists of records: {sorted(unknown)}")
         # Tens of thousands of new objects trigger the cyclic collector again and again
         # while nothing here can be garbage; pausing it nearly halves a large load.
         with collector_paused():
@@ -195,18 +200,14 @@ class Store:
                 if only is None:
                     book = self._read_and_summarize(path, portfolio.settings)
                 else:
-                    book = self._read_part(path, only)
+                    # Not remembered as checked: the rest of the file was not.
+                    book = self._book_in(path, only)
                     portfolio.partial.add(book.id)
             except StoreError as error:
                 portfolio.problems.extend(error.problems)
                 continue
             portfolio.books[book.id] = book
         return portfolio
-
-    def _read_part(self, path: Path, only: Collection[str]) -> DealBook:
-        """The deal in ``path`` with just the lists ``only``; not remembered as checked,
-        since the rest of the file was not."""
-        return self._book_in(path, only)
 
     @staticmethod
     def _book_in(path: Path, only: Collection[str] | None = None) -> DealBook:

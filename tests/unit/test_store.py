@@ -75,6 +75,8 @@ def test_a_load_of_some_lists_reads_those_and_says_the_deals_are_partial(
     assert [t.id for t in alpha.terms] == ["t-rate"]
     assert alpha.concessions == []  # not read
     assert portfolio.partial == {"d-alpha", "d-beta"}
+    with pytest.raises(ValueError, match="lesson"):
+        two_deals.load(only={"lesson"})  # misspelt: refused, rather than read as nothing
     # The deal asked for by itself afterwards is read whole.
     assert [c.id for c in two_deals.read_book("d-alpha").concessions] == ["c-first"]
 

@@ -196,7 +196,7 @@ def _milestones(book: DealBook, now: datetime, tz: str) -> Section:
     rows = []
     for entry in sorted(entries, key=sort_key):
         state = "done" if entry.done else ("overdue" if entry.start < now else "ahead")
-        rows.append([_when(entry.start, tz), entry.kind, _or_dash(entry.label), state,
+        rows.append([_when(entry.start, tz), entry.kind, _or_dash(entry.title), state,
                      _or_dash(entry.note)])
     return Section("Milestones", [Table(["When", "Kind", "What", "State", "Note"], rows)])
 

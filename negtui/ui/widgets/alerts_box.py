@@ -21,16 +21,16 @@ from rich.text import Text
 from textual import events
 from textual.widgets.option_list import Option
 
-from negtui.domain.audit import Alert, Review
+from negtui.domain.audit import DECISION_HORIZON_DAYS, Alert, Review
+from negtui.ui.keys import SCREEN_PREFIX, bound_key
 from negtui.ui.widgets.portfolio_band import alert_prompt, alerts_title
 from negtui.ui.widgets.steady_list import SteadyOptionList
 
 ALERTS_SHOWN = 50  # the box lists this many; its title counts them all
 NONE_SHOWN = "No alerts for the deals shown: escape in the filter, or f, shows them all."
-NONE_AT_ALL = ("No alerts: nothing is overdue, no decision falls due within 14 days, no week "
-               "is over your hours. They appear here as dates and offers come in.")
-PREPARE = ("To prepare the deal in focus: ⏎ opens it (brief, research, people and the other "
-           "records), 2 its terms, 4 its dates, 5 its checklist.")
+NONE_AT_ALL = (f"No alerts: nothing is overdue or due within {DECISION_HORIZON_DAYS} days, no "
+               "week is over your hours, no term of one deal clashes with another. They "
+               "appear here as dates, hours and terms come in.")
 
 
 class AlertsBox(SteadyOptionList):
@@ -61,6 +61,17 @@ class AlertsBox(SteadyOptionList):
             self.call_after_refresh(self.list_now)
         self._waiting = review
 
+    def _how_to_prepare(self) -> str:
+        """Where to start on the deal in focus, with the keys as the user has them."""
+        screen = self.screen
+        open_key = bound_key(screen, "portfolio.open", "⏎")
+        terms, dates, checklist = (bound_key(screen, f"{SCREEN_PREFIX}{mode}", default)
+                                   for mode, default in (("terms", "2"), ("calendar", "4"),
+                                                         ("checklist", "5")))
+        return (f"To prepare the deal in focus: {open_key} opens it (brief, research, people "
+                f"and the other records), {terms} its terms, {dates} its dates, {checklist} "
+                "its checklist.")
+
     def list_now(self) -> None:
         """List the alerts waiting to be shown, if any; the newest review wins."""
         review, self._waiting = self._waiting, None
@@ -78,7 +89,7 @@ class AlertsBox(SteadyOptionList):
                 options.append(Option(Text(NONE_SHOWN, style="italic"), disabled=True))
             else:
                 options += [Option(Text(NONE_AT_ALL, style="italic"), disabled=True),
-                            Option(Text(PREPARE), disabled=True)]
+                            Option(Text(self._how_to_prepare()), disabled=True)]
         hidden = len(review.alerts) - ALERTS_SHOWN
         if hidden > 0:
             options.append(Option(Text(f"… and {hidden} more", style="dim"), disabled=True))

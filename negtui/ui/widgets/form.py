@@ -141,7 +141,8 @@ class FormScreen(OnceModal[bool]):
             area = TextArea(value, id=widget_id, classes="field-lines")
             area.cursor_blink = False
             return area
-        # Tabbing into text puts the cursor at the end: typing adds to it, never replaces it.
+        # Tabbing into text puts the cursor at the end: typing adds to it, never replaces
+        # it; a short number is selected instead (``FormField.number``).
         return Input(value, placeholder=spec.placeholder, id=widget_id,
                      select_on_focus=spec.number)
 

@@ -13,7 +13,6 @@ from negtui.ui.widgets.deal_facts import Piece
 from negtui.ui.widgets.shown import plain
 
 if TYPE_CHECKING:
-
     from negtui.ui.screens.records.editor import RecordSpec
 
 DETAIL_LABELS = 24

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from negtui.ui.screens.records.agenda import AGENDA
 from negtui.ui.screens.records.calls import CALLS
-from negtui.ui.screens.records.editor import RecordEditorScreen, RecordSpec
+from negtui.ui.screens.records.editor import RecordEditorScreen
 from negtui.ui.screens.records.lessons import DEAL_LESSONS
 from negtui.ui.screens.records.onboarding import ONBOARDING
 from negtui.ui.screens.records.risks import RISKS
 from negtui.ui.screens.records.scenarios import SCENARIOS
+from negtui.ui.screens.records.spec import RecordSpec
 from negtui.ui.screens.records.stakeholders import STAKEHOLDERS
 from negtui.ui.screens.records.value_map import VALUE_MAP
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from negtui.domain.field_labels import label
 from negtui.domain.words import counted
-from negtui.ui.screens.records.editor import Column, RecordSpec, attribute, marked
+from negtui.ui.screens.records.spec import Column, RecordSpec, attribute, marked
 from negtui.ui.widgets.form import FormField
 
 

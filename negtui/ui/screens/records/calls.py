@@ -11,8 +11,8 @@ from negtui.domain.dates import typed_when
 from negtui.domain.models import Call, Concession
 from negtui.domain.words import counted
 from negtui.ui.screens.base import NegtuiScreen
-from negtui.ui.screens.records.editor import Column, RecordSpec
 from negtui.ui.screens.records.record_form import record_form
+from negtui.ui.screens.records.spec import Column, RecordSpec
 from negtui.ui.widgets.form import FormField
 
 

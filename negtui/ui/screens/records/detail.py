@@ -13,7 +13,7 @@ from negtui.ui.widgets.deal_facts import Piece
 from negtui.ui.widgets.shown import plain
 
 if TYPE_CHECKING:
-    from negtui.ui.screens.records.editor import RecordSpec
+    from negtui.ui.screens.records.spec import RecordSpec
 
 DETAIL_LABELS = 24
 """The widest label column of a record's detail; a longer label leads its own line."""

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from negtui.domain.book import DealBook
 from negtui.domain.field_labels import label
-from negtui.ui.screens.records.editor import Column, RecordSpec, attribute
+from negtui.ui.screens.records.spec import Column, RecordSpec, attribute
 from negtui.ui.widgets.form import FormField
 
 if TYPE_CHECKING:

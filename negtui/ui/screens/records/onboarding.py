@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from negtui.domain.field_labels import label
-from negtui.ui.screens.records.editor import Column, RecordSpec, attribute
+from negtui.ui.screens.records.spec import Column, RecordSpec, attribute
 from negtui.ui.widgets.form import FormField
 
 ONBOARDING = RecordSpec(

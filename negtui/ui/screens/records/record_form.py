@@ -15,7 +15,7 @@ from negtui.ui.widgets.form import FormScreen, Values
 
 if TYPE_CHECKING:
     from negtui.ui.screens.base import HasSession
-    from negtui.ui.screens.records.editor import RecordSpec
+    from negtui.ui.screens.records.spec import RecordSpec
 
 
 def record_form(app: HasSession, spec: RecordSpec, book: DealBook,

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from negtui.domain.field_labels import label
 from negtui.domain.models import Risk
 from negtui.domain.record_input import BEARERS
-from negtui.ui.screens.records.editor import Column, RecordSpec, attribute
+from negtui.ui.screens.records.spec import Column, RecordSpec, attribute
 from negtui.ui.widgets.form import FormField
 
 # Likelihood and impact are both rated from 1 to this.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from negtui.domain.field_labels import label
 from negtui.domain.models import Scenario
 from negtui.domain.vocab import ScenarioKind
-from negtui.ui.screens.records.editor import Column, RecordSpec, attribute
+from negtui.ui.screens.records.spec import Column, RecordSpec, attribute
 from negtui.ui.widgets.form import FormField
 
 _ORDER = list(ScenarioKind)

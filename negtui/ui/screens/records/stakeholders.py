@@ -5,7 +5,7 @@ from __future__ import annotations
 from negtui.domain.field_labels import label
 from negtui.domain.people import listing_order
 from negtui.domain.vocab import Influence
-from negtui.ui.screens.records.editor import Column, RecordSpec, attribute
+from negtui.ui.screens.records.spec import Column, RecordSpec, attribute
 from negtui.ui.widgets.form import FormField
 
 STAKEHOLDERS = RecordSpec(

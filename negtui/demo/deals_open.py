@@ -90,7 +90,7 @@ def northwind(rng: random.Random, now: arrow.Arrow) -> DealBuilder:
     b.milestone(MilestoneKind.CALL, 1, "Third call with procurement", duration_minutes=45,
                 reminder_minutes=30)
     b.milestone(MilestoneKind.OFFER_EXPIRY, 2, "Their offer expires")
-    b.milestone(MilestoneKind.DECISION_DEADLINE, 3, "Decide on payment fallback")
+    b.milestone(MilestoneKind.DECISION_DEADLINE, 3, "Go or no-go on the 9-month term")
     b.milestone(MilestoneKind.FOLLOW_UP, 3, "Send revised terms sheet")
     return b
 

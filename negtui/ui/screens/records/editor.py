@@ -6,6 +6,7 @@ Each record kind (scenarios, risks, the value map, ...) describes itself with a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -51,14 +52,15 @@ may take two lines to show their texts whole."""
 MORE = "… and "
 
 
-def _others_left_out(pieces: list[Piece]) -> Text:
-    """The last line of the other deals' records when the pane has no room for
-    ``pieces``: how many records they are, with those past the ones listed."""
-    count = sum(not isinstance(piece, Text) for piece in pieces)
-    last = pieces[-1] if pieces else None
-    if isinstance(last, Text) and last.plain.startswith(MORE):
-        count += int(last.plain[len(MORE):].split()[0])
-    return Text(f"{MORE}{count} more", "dim")
+def _others_left_out(beyond: int) -> Callable[[list[Piece]], Text]:
+    """The last line of the other deals' records when the pane has no room for the
+    pieces it is given: how many records they are, with the ``beyond`` never listed."""
+
+    def line(pieces: list[Piece]) -> Text:
+        count = sum(not isinstance(piece, Text) for piece in pieces) + beyond
+        return Text(f"{MORE}{count} more", "dim")
+
+    return line
 
 
 def _cut(text: str, most: int) -> str:
@@ -262,10 +264,11 @@ class RecordEditorScreen(NegtuiScreen):
             (_cut(book.deal.name, width - 2), plain(self.spec.label(other), one_line=True),
              width)
             for book, other in found[:ELSEWHERE_MOST]]
-        if len(found) > ELSEWHERE_MOST:
-            lines.append(Text(f"{MORE}{len(found) - ELSEWHERE_MOST} more", "dim"))
+        beyond = max(0, len(found) - ELSEWHERE_MOST)
+        if beyond:
+            lines.append(Text(f"{MORE}{beyond} more", "dim"))
         # What the pane's rows cannot hold is counted on its last line.
-        pane.show(lines, _others_left_out)
+        pane.show(lines, _others_left_out(beyond))
 
     def on_resize(self) -> None:
         self._allow_two_lines(len(self.records()))

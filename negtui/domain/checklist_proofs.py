@@ -6,7 +6,6 @@ Each answers one question about a deal and says, in a few words, why or what is 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import datetime
 
 from negtui.domain.book import DealBook
 from negtui.domain.dates import day_text, moment_in
@@ -320,15 +319,13 @@ def terms_settled(book: DealBook, _: Settings) -> Proof:
     return True, _count(len(book.terms), len(book.terms), "term settled", "terms settled")
 
 
-def _term_date(term: Term) -> datetime | None:
-    """The date a term carries: when its offer expires, else when its fallback is due."""
-    return term.offer_expires or term.fallback.decide_by
-
-
-def _dated_terms(found: Iterable[Term], what: str, zone: str) -> Proof:
-    dated = sorted((date, t.name) for t in found if (date := _term_date(t)) is not None)
+def _first_dated(terms: Iterable[Term], zone: str) -> Proof | None:
+    """The earliest date the terms carry (an offer's expiry, else a fallback's decide-by
+    date), said as a proof; None when none has a date."""
+    dated = sorted((date, t.name) for t in terms
+                   if (date := t.offer_expires or t.fallback.decide_by) is not None)
     if not dated:
-        return False, f"no {what} in the calendar"
+        return None
     date, name = dated[0]
     return True, f"{name}, {day_text(moment_in(date, zone))}"
 
@@ -340,7 +337,7 @@ def offer_expiry(book: DealBook, settings: Settings) -> Proof:
     if found[0]:
         return found
     expiring = [t for t in book.terms if t.offer_expires is not None]
-    return _dated_terms(expiring, "offer expiry", settings.timezone) if expiring else found
+    return _first_dated(expiring, settings.timezone) or found
 
 
 def renewal_planned(book: DealBook, settings: Settings) -> Proof:
@@ -352,12 +349,10 @@ def renewal_planned(book: DealBook, settings: Settings) -> Proof:
     renewal = [t for t in book.terms if t.category is TermCategory.RENEWAL]
     if not renewal:
         return found
-    proof = _dated_terms(renewal, "renewal date", settings.timezone)
-    if proof[0]:
-        return proof
     names = ", ".join(t.name for t in renewal)
-    return False, (f"{names}: no date yet (add a renewal milestone, or give the term a "
-                   "decide-by or offer-expiry date)")
+    return _first_dated(renewal, settings.timezone) or (
+        False, f"{names}: no date yet (add a renewal milestone, or give the term a "
+               "decide-by or offer-expiry date)")
 
 
 def signing_planned(book: DealBook, settings: Settings) -> Proof:

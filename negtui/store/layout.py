@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 from negtui.domain.book import RECORD_TABLES, DealBook
 from negtui.domain.fields import explain
 from negtui.domain.models import Checklist, Deal, Lesson, Record, Settings
-from negtui.store.errors import FileProblem, StoreError
+from negtui.store.errors import FileProblem, NotFound, StoreError
 from negtui.store.migrations import META_TABLE, Raw, migrate, version_of
 from negtui.store.reading import MAX_NESTING, read_raw, too_deep
 
@@ -125,6 +125,9 @@ def book_from_raw(raw: Raw, path: Path, problems: list[FileProblem] | None = Non
     a file holding another deal is one of them. With ``only``, the deal and just these
     lists of records (``RECORD_TABLES``' names) are read: the others stay empty, unread,
     and the checklist is left as new."""
+    unknown = set(only or ()) - RECORD_TABLES.keys()
+    if unknown:  # a misspelt list would be read as empty
+        raise ValueError(f"no such lists of records: {sorted(unknown)}")
     problems = [] if problems is None else problems
     deal_docs = docs(raw, DEAL_TABLE, path, problems)
     deal = None
@@ -158,6 +161,17 @@ def book_from_raw(raw: Raw, path: Path, problems: list[FileProblem] | None = Non
     if problems or deal is None or checklist is None:
         raise StoreError(problems)
     return DealBook(deal=deal, checklist=checklist, **lists)
+
+
+def read_deal_file(path: Path, only: Collection[str] | None = None) -> DealBook:
+    """The deal a deal file holds, brought up to this version's schema (``book_from_raw``
+    says what ``only`` leaves out)."""
+    raw = read_raw(path)
+    if raw is None:
+        raise NotFound(FileProblem(path, "does not exist"))
+    problems: list[FileProblem] = []
+    raw = up_to_date(raw, "deal", path, problems)
+    return book_from_raw(raw, path, problems, expected_id=path.stem, only=only)
 
 
 def settings_from_raw(raw: Raw | None, path: Path, problems: list[FileProblem] | None = None

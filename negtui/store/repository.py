@@ -17,7 +17,7 @@ from pathlib import Path
 from tinydb import Query, TinyDB
 from tinydb.middlewares import CachingMiddleware
 
-from negtui.domain.book import RECORD_TABLES, DealBook
+from negtui.domain.book import DealBook
 from negtui.domain.clock import Clock, system_clock
 from negtui.domain.models import Checklist, Deal, Lesson, Record, Settings
 from negtui.store.batch import Staged
@@ -30,6 +30,7 @@ from negtui.store.layout import (
     LESSONS_TABLE,
     SETTINGS_TABLE,
     book_from_raw,
+    read_deal_file,
     settings_from_raw,
     table_of,
     up_to_date,
@@ -140,7 +141,7 @@ class Store:
         # Taken before reading: if the file is replaced meanwhile, the new one is not
         # wrongly remembered as checked.
         signature = file_signature(path)
-        book = self._book_in(path)
+        book = read_deal_file(path)
         if signature is not None:
             self._checked[path] = signature
         return book, signature
@@ -166,13 +167,8 @@ class Store:
         """Everything readable; a broken file is listed in ``problems`` and left alone.
         With ``glance``, deals with a current summary come from it (``partial``);
         ``ReadStopped`` when ``stop()``, asked before each file, says to give up.
-        With ``only`` (names of ``RECORD_TABLES``), each deal read from its file comes with
-        just these lists of records (``partial``), for a command that reports on them: a
-        problem elsewhere in the file goes unseen. With both, a deal with a current summary
-        holds what the summary keeps (its open terms and milestones), the others ``only``."""
-        unknown = set(only or ()) - RECORD_TABLES.keys()
-        if unknown:
-            raise ValueError(f"no such lists of records: {sorted(unknown)}")
+        With ``only``, a deal read from its file holds just those lists (``partial``), for
+        a command that reports on them; with both, a summary gives what it keeps."""
         # Tens of thousands of new objects trigger the cyclic collector again and again
         # while nothing here can be garbage; pausing it nearly halves a large load.
         with collector_paused():
@@ -201,23 +197,13 @@ class Store:
                     book = self._read_and_summarize(path, portfolio.settings)
                 else:
                     # Not remembered as checked: the rest of the file was not.
-                    book = self._book_in(path, only)
+                    book = read_deal_file(path, only)
                     portfolio.partial.add(book.id)
             except StoreError as error:
                 portfolio.problems.extend(error.problems)
                 continue
             portfolio.books[book.id] = book
         return portfolio
-
-    @staticmethod
-    def _book_in(path: Path, only: Collection[str] | None = None) -> DealBook:
-        """The deal a deal file holds, brought up to this version's schema."""
-        raw = read_raw(path)
-        if raw is None:
-            raise NotFound(FileProblem(path, "does not exist"))
-        problems: list[FileProblem] = []
-        raw = up_to_date(raw, "deal", path, problems)
-        return book_from_raw(raw, path, problems, expected_id=path.stem, only=only)
 
     def refresh(self, portfolio: Portfolio, changed: set[Path]) -> Portfolio:
         """Re-read only the files in ``changed``; the rest of ``portfolio`` is kept."""

@@ -197,7 +197,9 @@ class PortfolioScreen(AlertKeys):
         self._fill_summary(all_rows)
         shown_ids = [r.deal_id for r in shown]
         self._fill_alerts(shown_ids)
-        if frozenset(shown_ids) != self._shown_ids:  # kept while the same, to be seen so
+        # Replaced only when other deals are shown: what is drawn from it (coming up) is
+        # compared by identity, so the same deals must stay the same object.
+        if frozenset(shown_ids) != self._shown_ids:
             self._shown_ids = frozenset(shown_ids)
         self._fill_coming_up()
         self._fill_problems()
